@@ -1,0 +1,80 @@
+"""The command line: a lazy click group and the one top-level handler of outcomes.
+
+Subcommands live in ``pactwatch.commands.<module>`` and are imported only when
+called, so ``pactwatch validate`` in a pre-commit hook starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+
+import click
+
+from pactwatch import __version__, reporters
+from pactwatch.errors import PactwatchError
+from pactwatch.settings import SettingsError
+
+# name -> (module, attribute, one-line help). Keep alphabetical within each group.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": ("validate", "validate", "Check contracts, people.yaml and pactwatch.yml."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(f"pactwatch.commands.{entry[0]}")
+        command = getattr(module, entry[1])
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, entry[2]) for name, entry in COMMANDS.items()])
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pactwatch")
+def group() -> None:
+    """pactwatch: contracts as code, with execution tracking (合同履约跟踪)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command and map every outcome to an exit code: 0 ok, 1 problem found, 2 usage, 3 bug."""
+    try:
+        result = group.main(args=list(argv) if argv is not None else None, prog_name="pactwatch", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except SettingsError as exc:
+        click.echo("pactwatch.yml cannot be used:", err=True)
+        click.echo(reporters.text(exc.findings), err=True)
+        return 2
+    except PactwatchError as exc:
+        click.echo(f"pactwatch: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # e.g. `pactwatch status | head`
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no raw traceback for users
+        import traceback
+
+        traceback.print_exc()
+        click.echo(f"pactwatch {__version__}: unexpected error ({type(exc).__name__}). This is a bug; please report it with the lines above.", err=True)
+        return 3
+    return int(result or 0)

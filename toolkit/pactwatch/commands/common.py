@@ -1,0 +1,60 @@
+"""Options and helpers shared by the subcommands (the effects edge: clock, env, terminal)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from pactwatch.dates import today_in
+from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.model import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+TODAY_ENV = "PACTWATCH_TODAY"
+
+
+def root_option(func: F) -> F:
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."),
+        show_default=True,
+        help="The portfolio directory (holding pactwatch.yml, people.yaml and contracts/).",
+    )(func)
+
+
+def today_option(func: F) -> F:
+    return click.option("--today", "today_text", metavar="YYYY-MM-DD", help=f"The day to evaluate; default ${TODAY_ENV}, else today in the portfolio's time zone.")(func)
+
+
+def resolve_today(option: str | None, settings: Settings, environ: Mapping[str, str], now: datetime) -> date:
+    """--today, else $PACTWATCH_TODAY, else the date at ``now`` in the portfolio's time zone."""
+    for text, source in ((option, "--today"), (environ.get(TODAY_ENV), TODAY_ENV)):
+        if text:
+            try:
+                return date.fromisoformat(text.strip())
+            except ValueError:
+                raise UsageError(f"{source} {text!r} is not a date (YYYY-MM-DD)") from None
+    return today_in(settings.timezone, now)
+
+
+def today_for(option: str | None, settings: Settings) -> date:
+    return resolve_today(option, settings, os.environ, datetime.now(timezone.utc))
+
+
+def check_root(root: Path) -> Path:
+    if not root.is_dir():
+        raise PactwatchError(f"{root} is not a directory")
+    if not (root / "contracts").is_dir() and not (root / "pactwatch.yml").exists():
+        raise UsageError(f"{root.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
+    return root
+
+
+def use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ

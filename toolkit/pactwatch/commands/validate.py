@@ -1,0 +1,58 @@
+"""pactwatch validate: check the portfolio, or the files pre-commit passes, plus what they reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pactwatch import reporters
+from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
+from pactwatch.findings import Finding
+from pactwatch.portfolio import CONTRACTS_DIR, load_portfolio
+from pactwatch.settings import load_settings
+
+
+def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
+    """The given contract files as root-relative POSIX paths; None means the whole portfolio."""
+    if not paths:
+        return None
+    base = root.resolve()
+    sources = []
+    for path in paths:
+        try:
+            rel = path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            continue  # outside the portfolio: nothing of ours
+        if rel.startswith(f"{CONTRACTS_DIR}/") and rel.endswith((".yaml", ".yml")):
+            sources.append(rel)
+    return sources
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@root_option
+@today_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write the .pactwatch-cache folder.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what was checked even when all is well.")
+def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: str, strict: bool, no_cache: bool, verbose: bool) -> int:
+    """Check contracts, people.yaml and pactwatch.yml; exit 1 on an error."""
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    loaded = load_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache)
+    findings: list[Finding] = list(loaded.findings)
+    failing = [f for f in findings if f.severity == "error" or strict]
+    if fmt == "json":
+        click.echo(reporters.as_json(findings))
+    elif fmt == "github":
+        if findings:
+            click.echo(reporters.github(findings))
+    elif findings:
+        click.echo(reporters.text(findings, colour=use_colour()))
+    if fmt == "text" and (verbose or findings):
+        errors = sum(f.severity == "error" for f in findings)
+        click.echo(f"{loaded.files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
+    return 1 if failing else 0

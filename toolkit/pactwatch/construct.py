@@ -1,0 +1,142 @@
+"""Build model records from schema-valid data, checking that every date exists."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+from pactwatch.findings import Finding, make
+from pactwatch.loader import Document
+from pactwatch.model import (
+    Ack,
+    Amendment,
+    Contract,
+    Counterparty,
+    Document as ContractDocument,
+    Milestone,
+    Money,
+    Person,
+    Repeat,
+    RepeatUnit,
+    Term,
+)
+
+_EVERY = re.compile(r"([0-9]+) (day|week|month|quarter|year)s?\Z")
+
+
+class _Dates:
+    """Parses ISO dates, recording a PW312 finding for each one that does not exist."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.findings: list[Finding] = []
+
+    def __call__(self, text: str, pointer: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            where = self.doc.locate(pointer)
+            self.findings.append(
+                make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "check the day and the month", self.doc.source_line(where[0]))
+            )
+            return date.min
+
+    def key(self, text: str, pointer: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            where = self.doc.locate(pointer, key=True)
+            self.findings.append(make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "", self.doc.source_line(where[0])))
+            return date.min
+
+    def optional(self, text: str | None, pointer: str) -> date | None:
+        return None if text is None else self(text, pointer)
+
+
+def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, doc: Document) -> Milestone:
+    base = f"/milestones/{index}"
+    repeat = None
+    if "repeat" in raw:
+        spec = raw["repeat"]
+        match = _EVERY.match(spec["every"])
+        assert match is not None  # the schema's pattern guarantees the form
+        repeat = Repeat(
+            every=int(match.group(1)),
+            unit=cast(RepeatUnit, match.group(2)),
+            until=dates.optional(spec.get("until"), f"{base}/repeat/until"),
+            count=spec.get("count"),
+        )
+    completed = {
+        dates.key(due, f"{base}/completed/{due}"): dates(done, f"{base}/completed/{due}") for due, done in raw.get("completed", {}).items()
+    }
+    ack = None
+    if "ack" in raw:
+        ack = Ack(until=dates(raw["ack"]["until"], f"{base}/ack/until"), note=raw["ack"].get("note", ""))
+    remind = raw.get("remind_days")
+    return Milestone(
+        id=str(raw["id"]),
+        title=raw["title"],
+        kind=raw["kind"],
+        due=dates(raw["due"], f"{base}/due"),
+        owner=raw["owner"],
+        currency=raw.get("currency", currency),
+        amount=Decimal(raw["amount"]) if "amount" in raw else None,
+        depends_on=tuple(str(d) for d in raw.get("depends_on", ())),
+        status=raw.get("status", "pending"),
+        completed_on=dates.optional(raw.get("completed_on"), f"{base}/completed_on"),
+        evidence=raw.get("evidence"),
+        remind_days=tuple(sorted(set(remind), reverse=True)) if remind is not None else None,
+        ack=ack,
+        repeat=repeat,
+        completed=completed,
+        index=index,
+        line=doc.locate(base)[0],
+    )
+
+
+def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Contract | None, list[Finding]]:
+    """A Contract from a schema-valid document, or None with PW312 findings."""
+    data = doc.data
+    dates = _Dates(doc)
+    value = data.get("value")
+    currency = value["currency"] if value else default_currency
+    term = None
+    if "term" in data:
+        raw_term = data["term"]
+        term = Term(
+            start=dates(raw_term["start"], "/term/start"),
+            end=dates(raw_term["end"], "/term/end"),
+            auto_renew=raw_term.get("auto_renew", False),
+            renewal_months=raw_term.get("renewal_months"),
+            notice_days=raw_term.get("notice_days"),
+        )
+    contract = Contract(
+        id=str(data["id"]),
+        title=data["title"],
+        type=data["type"],
+        status=data["status"],
+        owner=data["owner"],
+        counterparty=Counterparty(name=data["counterparty"]["name"], id=data["counterparty"].get("id")),
+        milestones=tuple(_milestone(raw, i, currency, dates, doc) for i, raw in enumerate(data["milestones"])),
+        source=source,
+        currency=currency,
+        value=Money(Decimal(value["amount"]), value["currency"]) if value else None,
+        signed_on=dates.optional(data.get("signed_on"), "/signed_on"),
+        term=term,
+        terms=tuple(sorted(data.get("terms", {}).items())),
+        amendments=tuple(
+            Amendment(str(a["id"]), dates(a["date"], f"/amendments/{i}/date"), a["summary"]) for i, a in enumerate(data.get("amendments", ()))
+        ),
+        documents=tuple(ContractDocument(d["title"], d["url"]) for d in data.get("documents", ())),
+        tags=tuple(data.get("tags", ())),
+        confidential=data.get("confidential", False),
+    )
+    if dates.findings:
+        return None, dates.findings
+    return contract, []
+
+
+def people_from(data: dict[str, Any]) -> list[Person]:
+    return [Person(**{key: value for key, value in raw.items()}) for raw in data.get("people", ())]

@@ -1,0 +1,242 @@
+"""Strict YAML loading with positions.
+
+PyYAML's defaults are YAML 1.1 (``NO`` is False, ``0755`` is 493, duplicate keys
+merge silently, dates become objects). We drive libyaml's event stream ourselves
+so that we decide how every scalar resolves and remember where every value is:
+
+* YAML 1.2 core scalars, stricter still: only ``true``/``false`` are booleans,
+  numbers with a leading zero (phone numbers, zip codes) stay text, dates stay
+  ISO text (the model parses them), fractional numbers are exact ``Decimal``.
+* duplicate keys, anchors, aliases, merge keys and explicit tags are findings.
+* every value and every key is recorded by JSON pointer -> (line, column),
+  both 1-based, columns counted in characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from pactwatch.findings import Finding
+
+try:  # libyaml's parser keeps marks and is several times faster
+    from yaml import CBaseLoader as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import BaseLoader as _Parser  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?[eE][-+]?[0-9]+\Z|[-+]?(?:0|[1-9][0-9]*)\.\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed YAML file: plain JSON-like data plus where each value stands."""
+
+    path: str
+    data: Any
+    positions: dict[str, Position] = field(default_factory=dict)
+    key_positions: dict[str, Position] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()
+
+    def locate(self, pointer: str, *, key: bool = False) -> Position:
+        """The position of ``pointer``, falling back to its nearest ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = pointer
+        while True:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.key_positions:
+                return self.key_positions[probe]
+            if probe == "":
+                return (1, 1)
+            probe = probe.rsplit("/", 1)[0]
+
+    def source_line(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+class LoadError(Exception):
+    """Raised inside the loader; always turned into a Finding before leaving it."""
+
+    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (a byte-order mark is accepted) or raise LoadError at the bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("PW101", "file is UTF-16, not UTF-8", 1, 1, "save the file as UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise LoadError(
+            "PW101",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            line,
+            column,
+            "save the file as UTF-8; GB18030/GBK text must be converted",
+        ) from None
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an unquoted scalar the YAML 1.2 way, minus the traps."""
+    if text in _NULLS:
+        return None
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _DECIMAL.match(text):
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # pragma: no cover - regex admits only valid text
+            return text
+    return text
+
+
+class _Builder:
+    """Turns libyaml events into plain values and a position table."""
+
+    def __init__(self, events: Any) -> None:
+        self._events = events
+        self.positions: dict[str, Position] = {}
+        self.key_positions: dict[str, Position] = {}
+
+    def build(self) -> Any:
+        next(self._events)  # StreamStart
+        first = next(self._events)
+        if type(first) is yaml.StreamEndEvent:
+            raise LoadError("PW103", "file is empty", 1, 1, "a contract file is a YAML mapping")
+        root = self._node(next(self._events), "")
+        next(self._events)  # DocumentEnd
+        extra = next(self._events)
+        if type(extra) is not yaml.StreamEndEvent:
+            mark = extra.start_mark
+            raise LoadError("PW109", "a file holds one YAML document; found a second", mark.line + 1, mark.column + 1, "remove the '---' separator")
+        return root
+
+    @staticmethod
+    def _check(event: Any) -> None:
+        mark = event.start_mark
+        if type(event) is yaml.AliasEvent:
+            raise LoadError("PW106", f"alias '*{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full")
+        if event.anchor is not None:
+            raise LoadError("PW106", f"anchor '&{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full")
+        tag = event.tag
+        if tag is not None and tag != "!" and not (type(event) is not yaml.ScalarEvent and event.implicit):
+            raise LoadError("PW107", f"explicit tag '{tag}' is not allowed", mark.line + 1, mark.column + 1, "quote the value instead")
+
+    def _node(self, event: Any, pointer: str) -> Any:
+        self._check(event)
+        mark = event.start_mark
+        self.positions[pointer] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.style == "" and event.implicit[0]:
+                return resolve_plain(event.value)
+            return event.value
+        if kind is yaml.SequenceStartEvent:
+            items: list[Any] = []
+            for event in self._events:
+                if type(event) is yaml.SequenceEndEvent:
+                    return items
+                items.append(self._node(event, f"{pointer}/{len(items)}"))
+        if kind is yaml.MappingStartEvent:
+            return self._mapping(pointer)
+        raise LoadError("PW104", "unexpected YAML structure", mark.line + 1, mark.column + 1)  # pragma: no cover
+
+    def _mapping(self, pointer: str) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        events = self._events
+        for key_event in events:
+            if type(key_event) is yaml.MappingEndEvent:
+                return result
+            self._check(key_event)
+            mark = key_event.start_mark
+            if type(key_event) is not yaml.ScalarEvent:
+                raise LoadError("PW110", "a key must be plain text, not a list or mapping", mark.line + 1, mark.column + 1)
+            key = key_event.value
+            if key == "<<" and key_event.style == "":
+                raise LoadError("PW106", "merge key '<<' is not allowed", mark.line + 1, mark.column + 1, "write the keys out in full")
+            if key in result:
+                raise LoadError("PW105", f"duplicate key '{key}'", mark.line + 1, mark.column + 1, "each key may appear once in a mapping; remove or rename one")
+            child = f"{pointer}/{escape_pointer_token(key)}"
+            self.key_positions[child] = (mark.line + 1, mark.column + 1)
+            result[key] = self._node(next(events), child)
+        return result  # pragma: no cover - libyaml always closes mappings
+
+
+def parse_text(path: str, text: str) -> Document:
+    """Parse YAML text; raises LoadError for anything that is not a clean document."""
+    builder = _Builder(_events(text))
+    try:
+        data = builder.build()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = str(exc.problem or exc.context or "YAML syntax error")
+        source = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        hint = "YAML indentation must use spaces, not tabs" if "\t" in message or "\t" in source else ""
+        raise LoadError("PW104", f"YAML syntax error: {message}", line, column, hint) from None
+    except yaml.YAMLError as exc:
+        raise LoadError("PW104", f"YAML syntax error: {exc}", 1, 1) from None
+    return Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
+
+
+def _events(text: str) -> Any:
+    parser = _Parser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                return
+            yield event
+    finally:
+        parser.dispose()
+
+
+def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Document | Finding:
+    """Load one file's bytes into a Document, or a located Finding saying why not."""
+    lines: tuple[str, ...] = ()
+    try:
+        if len(raw) > MAX_BYTES:
+            raise LoadError("PW102", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", 1, 1, "split the contract or move attachments out of the YAML")
+        text = decode(raw)
+        lines = tuple(text.splitlines())
+        if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
+            raise LoadError("PW103", "file is empty", 1, 1, "a contract file is a YAML mapping")
+        document = parse_text(path, text)
+        if expect_mapping and not isinstance(document.data, dict):
+            raise LoadError("PW108", "the file must be a YAML mapping (key: value lines)", *document.positions.get("", (1, 1)))
+        return document
+    except LoadError as exc:
+        return Finding(
+            code=exc.code,
+            severity="error",
+            file=path,
+            line=exc.line,
+            column=exc.column,
+            pointer="",
+            message=exc.message,
+            hint=exc.hint,
+            source=lines[exc.line - 1] if 0 < exc.line <= len(lines) else "",
+        )

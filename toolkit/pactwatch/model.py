@@ -1,0 +1,173 @@
+"""Typed, frozen records of a portfolio, built from schema-valid data.
+
+Everything downstream (engine, feeds, site, alerts, ledger) reads these records,
+never the raw YAML mappings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+ContractType = Literal["sales", "purchase", "service", "lease", "nda", "framework", "other"]
+ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"]
+MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report", "renewal", "other"]
+MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
+RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
+
+CONTRACT_TYPES: tuple[ContractType, ...] = ("sales", "purchase", "service", "lease", "nda", "framework", "other")
+MILESTONE_KINDS: tuple[MilestoneKind, ...] = ("payment", "delivery", "acceptance", "service", "report", "renewal", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    email: str | None = None
+    github: str | None = None
+    team: str | None = None
+    manager: str | None = None
+    mobile: str | None = None
+    dingtalk: str | None = None
+    wecom: str | None = None
+    feishu: str | None = None
+    slack: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Counterparty:
+    name: str
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    start: date
+    end: date
+    auto_renew: bool = False
+    renewal_months: int | None = None
+    notice_days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    every: int
+    unit: RepeatUnit
+    until: date | None = None
+    count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    until: date
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    title: str
+    kind: MilestoneKind
+    due: date
+    owner: str
+    currency: str  # the contract's currency unless the milestone names one
+    amount: Decimal | None = None
+    depends_on: tuple[str, ...] = ()
+    status: MilestoneStatus = "pending"
+    completed_on: date | None = None
+    evidence: str | None = None
+    remind_days: tuple[int, ...] | None = None
+    ack: Ack | None = None
+    repeat: Repeat | None = None
+    completed: Mapping[date, date] = field(default_factory=dict)  # occurrence due -> completion
+    index: int = 0  # position in the contract's milestones list (for JSON pointers)
+    line: int = 0  # line of the milestone in its file (for annotations)
+
+
+@dataclass(frozen=True, slots=True)
+class Amendment:
+    id: str
+    date: date
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    id: str
+    title: str
+    type: ContractType
+    status: ContractStatus
+    owner: str
+    counterparty: Counterparty
+    milestones: tuple[Milestone, ...]
+    source: str  # path relative to the portfolio root, with forward slashes
+    currency: str  # value.currency, else the portfolio's default
+    value: Money | None = None
+    signed_on: date | None = None
+    term: Term | None = None
+    terms: tuple[tuple[str, str | int | Decimal | bool], ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    documents: tuple[Document, ...] = ()
+    tags: tuple[str, ...] = ()
+    confidential: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSettings:
+    consecutive_delays: int = 2
+    slow_payment_factor: Decimal = Decimal(2)
+    slow_payment_min_days: int = 10
+    notice_window_days: int = 30
+    concentration_share: Decimal = Decimal("0.4")
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRule:
+    require: tuple[str, ...]
+    min_value: Decimal | None = None
+    types: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    timezone: str = "UTC"
+    language: Literal["zh", "en"] = "en"
+    currency: str = "CNY"
+    reminders: tuple[int, ...] = (7, 3, 0)
+    due_soon_days: int = 7
+    escalate_after_days: int = 7
+    site_url: str | None = None
+    repository: str | None = None
+    risk: RiskSettings = field(default_factory=RiskSettings)
+    reminder_events: bool = False
+    approvals: tuple[ApprovalRule, ...] = ()
+    notify: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    settings: Settings
+    people: Mapping[str, Person]
+    contracts: tuple[Contract, ...]  # sorted by id
+
+    def contract(self, contract_id: str) -> Contract | None:
+        for contract in self.contracts:
+            if contract.id == contract_id:
+                return contract
+        return None

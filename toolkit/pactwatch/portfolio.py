@@ -1,0 +1,183 @@
+"""Load and validate a whole portfolio: files -> findings + Portfolio.
+
+Per-file work (parse, schema, model, per-file rules) depends only on the file's
+bytes and the default currency, so its result is cached by content hash and,
+cold, spread over the machine's cores. Cross-file rules (people, duplicate ids,
+completion dates after today) always run: they are cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pactwatch import construct, rules, schema
+from pactwatch.cache import ResultCache
+from pactwatch.findings import Finding
+from pactwatch.loader import Document, load_bytes
+from pactwatch.model import Contract, Person, Portfolio, Settings
+from pactwatch.rules import portfolio_rules
+from pactwatch.rules.site import Site
+from pactwatch.settings import load_settings
+
+PEOPLE_FILE = "people.yaml"
+CONTRACTS_DIR = "contracts"
+_PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    source: str
+    digest: str
+    findings: tuple[Finding, ...]
+    contract: Contract | None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    portfolio: Portfolio
+    findings: tuple[Finding, ...]  # sorted by file, line, column
+    files: int
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+def discover(root: Path) -> list[str]:
+    """Contract files below ``contracts/``, as sorted POSIX paths relative to root."""
+    base = root / CONTRACTS_DIR
+    found: list[str] = []
+    for directory, subdirs, files in os.walk(base):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        rel = Path(directory).relative_to(root).as_posix()
+        found.extend(f"{rel}/{name}" for name in files if name.endswith((".yaml", ".yml")) and not name.startswith("."))
+    return sorted(found)
+
+
+def digest_of(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def process_contract(source: str, raw: bytes, default_currency: str) -> FileResult:
+    """Everything about one contract file that does not depend on other files."""
+    digest = digest_of(raw)
+    loaded = load_bytes(source, raw)
+    if isinstance(loaded, Finding):
+        return FileResult(source, digest, (loaded,), None)
+    findings = schema.check(loaded, "contract")
+    if any(f.severity == "error" for f in findings):
+        return FileResult(source, digest, tuple(findings), None)
+    contract, date_findings = construct.contract_from(loaded, source, default_currency)
+    if contract is None:
+        return FileResult(source, digest, tuple(findings + date_findings), None)
+    findings += rules.check_contract(contract, Site(source, loaded))
+    return FileResult(source, digest, tuple(findings), contract)
+
+
+def _process_batch(batch: list[tuple[str, bytes]], default_currency: str) -> list[FileResult]:
+    return [process_contract(source, raw, default_currency) for source, raw in batch]
+
+
+def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: int) -> list[FileResult]:
+    if jobs <= 1 or len(items) < _PARALLEL_THRESHOLD:
+        return _process_batch(items, default_currency)
+    size = max(50, len(items) // (jobs * 8))
+    batches = [items[i : i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_process_batch, batches, [default_currency] * len(batches))
+        return [result for batch in results for result in batch]
+
+
+def _read(root: Path, source: str) -> bytes | Finding:
+    try:
+        return (root / source).read_bytes()
+    except OSError as exc:
+        return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}")
+
+
+def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
+    path = root / PEOPLE_FILE
+    if not path.exists():
+        return [], [Finding("PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones")], None
+    raw = _read(root, PEOPLE_FILE)
+    if isinstance(raw, Finding):
+        return [], [raw], None
+    loaded = load_bytes(PEOPLE_FILE, raw)
+    if isinstance(loaded, Finding):
+        return [], [loaded], None
+    findings = schema.check(loaded, "people")
+    if findings:
+        return [], findings, loaded
+    return construct.people_from(loaded.data), [], loaded
+
+
+def load_portfolio(
+    root: Path,
+    today: date,
+    *,
+    settings: Settings | None = None,
+    only: Sequence[str] | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> Loaded:
+    """Validate the portfolio under ``root`` (or just the contract files in ``only``)."""
+    settings = settings or load_settings(root)
+    all_sources = discover(root)
+    sources = all_sources if only is None else sorted(set(only))
+    cache = ResultCache(root, settings.currency) if use_cache else None
+    results, findings = _file_results(root, sources, settings.currency, cache, jobs or os.cpu_count() or 1)
+    if cache is not None:
+        cache.save()
+    people_list, people_findings, people_doc = load_people(root)
+    findings += people_findings
+    contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
+    people = {p.id: p for p in people_list}
+    sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
+    if people_doc is not None and people_list:
+        findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
+    findings += portfolio_rules.check_contracts(contracts, people if people_doc is not None and not people_findings else None, today, sites)
+    findings += portfolio_rules.check_duplicate_ids(all_sources, set(sources), sites)
+    portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
+    return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(sources))
+
+
+def _file_results(
+    root: Path, sources: Iterable[str], currency: str, cache: ResultCache | None, jobs: int
+) -> tuple[list[FileResult], list[Finding]]:
+    results: list[FileResult] = []
+    findings: list[Finding] = []
+    todo: list[tuple[str, bytes]] = []
+    for source in sources:
+        raw = _read(root, source)
+        if isinstance(raw, Finding):
+            findings.append(raw)
+            continue
+        cached = cache.get(source, digest_of(raw)) if cache is not None else None
+        if cached is not None:
+            results.append(cached)
+        else:
+            todo.append((source, raw))
+    fresh = _process_all(todo, currency, jobs)
+    if cache is not None:
+        for result in fresh:
+            cache.put(result)
+    results.extend(fresh)
+    for result in results:
+        findings.extend(result.findings)
+    results.sort(key=lambda r: r.source)
+    return results, findings
+
+
+def _lazy_document(root: Path, source: str) -> Callable[[], Document]:
+    def parse() -> Document:
+        loaded = load_bytes(source, (root / source).read_bytes())
+        assert isinstance(loaded, Document)  # only files that loaded cleanly get here
+        return loaded
+
+    return parse

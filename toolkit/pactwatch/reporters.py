@@ -1,0 +1,59 @@
+"""Three presentations of one list of findings: text (with a caret), JSON, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+
+from pactwatch.findings import Finding
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns taken by ``text``: CJK characters are two columns wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def caret_line(source: str, column: int) -> str:
+    prefix = source[: max(column - 1, 0)].replace("\t", " ")
+    return " " * _display_width(prefix) + "^"
+
+
+def text(findings: Sequence[Finding], *, colour: bool = False) -> str:
+    red, yellow, dim, reset = ("\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m") if colour else ("", "", "", "")
+    out: list[str] = []
+    for f in findings:
+        tone = red if f.severity == "error" else yellow
+        out.append(f"{f.file}:{f.line}:{f.column}: {tone}{f.severity} {f.code}{reset} {f.message}")
+        if f.source:
+            shown = f.source.replace("\t", " ")
+            out.append(f"    {shown}")
+            out.append(f"    {tone}{caret_line(f.source, f.column)}{reset}")
+        if f.hint:
+            out.append(f"    {dim}hint: {f.hint}{reset}")
+    return "\n".join(out)
+
+
+def as_json(findings: Sequence[Finding]) -> str:
+    return json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False, indent=2)
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: Sequence[Finding], *, prefix: str = "") -> str:
+    """GitHub Actions workflow commands, so findings land on the pull request's lines."""
+    lines = []
+    for f in findings:
+        level = "error" if f.severity == "error" else "warning"
+        path = f"{prefix}{f.file}"
+        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
+        lines.append(
+            f"::{level} file={_escape_property(path)},line={f.line},col={f.column},title={_escape_property(f.code)}::{_escape_data(message)}"
+        )
+    return "\n".join(lines)

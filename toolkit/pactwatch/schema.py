@@ -1,0 +1,113 @@
+"""JSON Schema validation, with errors translated into located findings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from pactwatch.findings import Finding, make
+from pactwatch.loader import Document, escape_pointer_token
+from pactwatch.resources import data_dir
+
+_YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
+_RANGE_KEYWORDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"})
+_TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "empty"}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    with (data_dir("schema") / f"{name}.schema.json").open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name))
+
+
+def _pointer(path: Any) -> str:
+    return "".join(f"/{escape_pointer_token(str(part))}" for part in path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "empty"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _field(pointer: str) -> str:
+    """A readable name for the value at ``pointer``: 'type', 'milestones/2/kind', 'the file'."""
+    parts = pointer.lstrip("/").split("/")
+    if not pointer:
+        return "the file"
+    if parts[-1].isdigit() or (len(parts) > 1 and parts[-2].isdigit()):
+        return "/".join(parts[-3:])
+    return parts[-1]
+
+
+def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
+    pointer = _pointer(error.absolute_path)
+    keyword = str(error.validator)
+    where = doc.locate(pointer)
+    source = doc.source_line(where[0])
+    value = error.instance
+    if keyword == "required":
+        for key in [k for k in error.validator_value if k not in value]:
+            yield make("PW201", doc.path, where, f"{pointer}/{key}", f"missing required key '{key}' in {_field(pointer)}", f"add '{key}:'", source)
+    elif keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            child = f"{pointer}/{escape_pointer_token(key)}"
+            at = doc.locate(child, key=True)
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+            yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
+    elif keyword == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        hint = ""
+        if "boolean" in expected and value in _YAML11_BOOLEANS:
+            hint = "only true and false are booleans (YAML 1.2)"
+        elif "string" in expected and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            hint = "quote the value to keep it as text"
+        elif "number" in expected and isinstance(value, str):
+            hint = "write the amount as a plain number such as 1200000.00 (no separators, no currency sign)"
+        yield make("PW203", doc.path, where, pointer, f"{_field(pointer)} must be {wanted}, not {_describe(value)}", hint, source)
+    elif keyword == "enum":
+        choices = [str(c) for c in error.validator_value]
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        yield make("PW204", doc.path, where, pointer, f"{_field(pointer)} {_describe(value)} is not one of: {', '.join(choices)}", hint, source)
+    elif keyword == "pattern":
+        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        yield make("PW205", doc.path, where, pointer, f"{_field(pointer)} {_describe(value)} does not match {described}", "", source)
+    elif keyword == "propertyNames":
+        yield make("PW205", doc.path, where, pointer, f"key {_describe(value)} in {_field(pointer)} is not allowed: {error.message}", "", source)
+    elif keyword in _RANGE_KEYWORDS:
+        yield make("PW206", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
+    elif keyword == "oneOf" and _field(pointer) == "repeat":
+        yield make("PW207", doc.path, where, pointer, "repeat needs exactly one of 'until' or 'count'", "e.g. repeat: {every: 1 month, until: 2027-06-30}", source)
+    else:
+        yield make("PW207", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
+
+
+def check(doc: Document, schema_name: str) -> list[Finding]:
+    """Validate a document against a shipped schema."""
+    findings: dict[tuple[str, str, str], Finding] = {}
+    for error in validator(schema_name).iter_errors(doc.data):
+        for finding in _translate(error, doc):  # "required" reports every missing key per error: keep one each
+            findings.setdefault((finding.code, finding.pointer, finding.message), finding)
+    return list(findings.values())

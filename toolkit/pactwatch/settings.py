@@ -1,0 +1,83 @@
+"""pactwatch.yml -> Settings, with every default in one place (the model's field defaults)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pactwatch import schema
+from pactwatch.findings import Finding, make
+from pactwatch.loader import Document, load_bytes
+from pactwatch.model import ApprovalRule, RiskSettings, Settings
+
+SETTINGS_FILE = "pactwatch.yml"
+
+
+class SettingsError(Exception):
+    """The settings file cannot be used; the CLI prints the findings and exits 2."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings[0].message if findings else "bad settings")
+        self.findings = findings
+
+
+def load_settings(root: Path) -> Settings:
+    path = root / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    loaded = load_bytes(SETTINGS_FILE, path.read_bytes())
+    if isinstance(loaded, Finding):
+        raise SettingsError([loaded])
+    findings = schema.check(loaded, "settings")
+    findings += _check_timezone(loaded)
+    if findings:
+        raise SettingsError(findings)
+    return settings_from(loaded.data)
+
+
+def _check_timezone(doc: Document) -> list[Finding]:
+    name = doc.data.get("timezone")
+    if not isinstance(name, str):
+        return []
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        where = doc.locate("/timezone")
+        return [make("PW319", doc.path, where, "/timezone", f"unknown time zone {name!r}", "use an IANA name such as Asia/Shanghai or UTC", doc.source_line(where[0]))]
+    return []
+
+
+def settings_from(data: dict[str, Any]) -> Settings:
+    defaults = Settings()
+    risk = data.get("risk", {})
+    rd = RiskSettings()
+    return Settings(
+        timezone=data.get("timezone", defaults.timezone),
+        language=data.get("language", defaults.language),
+        currency=data.get("currency", defaults.currency),
+        reminders=tuple(sorted(set(data.get("reminders", defaults.reminders)), reverse=True)),
+        due_soon_days=data.get("due_soon_days", defaults.due_soon_days),
+        escalate_after_days=data.get("escalate_after_days", defaults.escalate_after_days),
+        site_url=data.get("site_url"),
+        repository=data.get("repository"),
+        risk=RiskSettings(
+            consecutive_delays=risk.get("consecutive_delays", rd.consecutive_delays),
+            slow_payment_factor=Decimal(risk.get("slow_payment_factor", rd.slow_payment_factor)),
+            slow_payment_min_days=risk.get("slow_payment_min_days", rd.slow_payment_min_days),
+            notice_window_days=risk.get("notice_window_days", rd.notice_window_days),
+            concentration_share=Decimal(risk.get("concentration_share", rd.concentration_share)),
+        ),
+        reminder_events=data.get("feeds", {}).get("reminder_events", False),
+        approvals=tuple(
+            ApprovalRule(
+                require=tuple(rule["require"]),
+                min_value=Decimal(rule["when"]["min_value"]) if "min_value" in rule["when"] else None,
+                types=tuple(rule["when"].get("type", ())),
+                tags=tuple(rule["when"].get("tags", ())),
+            )
+            for rule in data.get("approvals", ())
+        ),
+        notify=data.get("notify", {}),
+    )
