@@ -82,7 +82,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PW317": ("error", "A document URL is not http, https or mailto."),
     "PW318": ("error", "Two people share an id."),
     "PW319": ("error", "The settings name a time zone that does not exist."),
-    "PW320": ("error", "A recurring milestone's record is inconsistent (completed without repeat, a date that is not an occurrence, status done)."),
+    "PW320": (
+        "error",
+        "A recurring milestone's record is inconsistent (completed without repeat, a date that is not an occurrence, status done).",
+    ),
     "PW321": ("warning", "An acknowledgement (ack) on a milestone that is not open."),
     "PW322": ("error", "An amount is given without a currency to count it in."),
 }

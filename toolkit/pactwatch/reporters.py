@@ -53,7 +53,6 @@ def github(findings: Sequence[Finding], *, prefix: str = "") -> str:
         level = "error" if f.severity == "error" else "warning"
         path = f"{prefix}{f.file}"
         message = f.message + (f" (hint: {f.hint})" if f.hint else "")
-        lines.append(
-            f"::{level} file={_escape_property(path)},line={f.line},col={f.column},title={_escape_property(f.code)}::{_escape_data(message)}"
-        )
+        where = f"file={_escape_property(path)},line={f.line},col={f.column}"
+        lines.append(f"::{level} {where},title={_escape_property(f.code)}::{_escape_data(message)}")
     return "\n".join(lines)

@@ -17,8 +17,18 @@ from pactwatch.loader import Document, escape_pointer_token
 from pactwatch.resources import data_dir
 
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
-_RANGE_KEYWORDS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"})
-_TYPE_NAMES = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "empty"}
+_RANGE_KEYWORDS = frozenset(
+    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"}
+)
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "empty",
+}
 
 
 @cache
@@ -63,12 +73,16 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
     keyword = str(error.validator)
     where = doc.locate(pointer)
     source = doc.source_line(where[0])
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    rule: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     if keyword == "required":
-        for key in [k for k in error.validator_value if k not in value]:
-            yield make("PW201", doc.path, where, f"{pointer}/{key}", f"missing required key '{key}' in {_field(pointer)}", f"add '{key}:'", source)
+        for key in [k for k in expected if k not in value]:
+            yield make(
+                "PW201", doc.path, where, f"{pointer}/{key}", f"missing required key '{key}' in {_field(pointer)}", f"add '{key}:'", source
+            )
     elif keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(rule.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
             child = f"{pointer}/{escape_pointer_token(key)}"
             at = doc.locate(child, key=True)
@@ -76,8 +90,8 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
             hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
             yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
     elif keyword == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
         hint = ""
         if "boolean" in expected and value in _YAML11_BOOLEANS:
             hint = "only true and false are booleans (YAML 1.2)"
@@ -87,19 +101,31 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
             hint = "write the amount as a plain number such as 1200000.00 (no separators, no currency sign)"
         yield make("PW203", doc.path, where, pointer, f"{_field(pointer)} must be {wanted}, not {_describe(value)}", hint, source)
     elif keyword == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in expected]
         close = difflib.get_close_matches(str(value), choices, n=1)
         hint = f"did you mean '{close[0]}'?" if close else ""
-        yield make("PW204", doc.path, where, pointer, f"{_field(pointer)} {_describe(value)} is not one of: {', '.join(choices)}", hint, source)
+        yield make(
+            "PW204", doc.path, where, pointer, f"{_field(pointer)} {_describe(value)} is not one of: {', '.join(choices)}", hint, source
+        )
     elif keyword == "pattern":
-        described = error.schema.get("description", f"the pattern {error.validator_value}")
+        described = rule.get("description", f"the pattern {expected}")
         yield make("PW205", doc.path, where, pointer, f"{_field(pointer)} {_describe(value)} does not match {described}", "", source)
     elif keyword == "propertyNames":
-        yield make("PW205", doc.path, where, pointer, f"key {_describe(value)} in {_field(pointer)} is not allowed: {error.message}", "", source)
+        yield make(
+            "PW205", doc.path, where, pointer, f"key {_describe(value)} in {_field(pointer)} is not allowed: {error.message}", "", source
+        )
     elif keyword in _RANGE_KEYWORDS:
         yield make("PW206", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
     elif keyword == "oneOf" and _field(pointer) == "repeat":
-        yield make("PW207", doc.path, where, pointer, "repeat needs exactly one of 'until' or 'count'", "e.g. repeat: {every: 1 month, until: 2027-06-30}", source)
+        yield make(
+            "PW207",
+            doc.path,
+            where,
+            pointer,
+            "repeat needs exactly one of 'until' or 'count'",
+            "e.g. repeat: {every: 1 month, until: 2027-06-30}",
+            source,
+        )
     else:
         yield make("PW207", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
 

@@ -1,0 +1,72 @@
+"""The execution engine: (portfolio, today) -> states, renewals, reminders, risks, KPIs.
+
+Pure: no clock, no files, no environment. Every output (status, check,
+report, feeds, site, alerts, reminders, ledger export) reads one Evaluation,
+so they all agree.
+
+    from pactwatch.engine import evaluate
+    ev = evaluate(portfolio, today)
+    ev.occurrences        # every milestone occurrence with its state, sorted by due, contract, key
+    ev.contracts["C-1"]   # ContractView: health, progress, next_open, current_term, notice_deadline
+    ev.risks              # Risk signals, most severe first
+    reminders.firing(ev.occurrences, ev.today, portfolio.settings)
+    kpis.compute(ev.contracts.values(), start, end, ev.today); kpis.compute_by(ev, "owner", start, end)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pactwatch.engine import contracts as contract_views
+from pactwatch.engine import kpis, reminders, risks
+from pactwatch.engine.records import (
+    OPEN_STATES,
+    STATES,
+    ContractView,
+    Evaluation,
+    Occurrence,
+    Reminder,
+    Risk,
+    State,
+)
+from pactwatch.engine.renewals import notice_occurrence
+from pactwatch.engine.states import occurrences as expand
+from pactwatch.model import Portfolio, Term
+
+__all__ = [
+    "OPEN_STATES",
+    "STATES",
+    "ContractView",
+    "Evaluation",
+    "Occurrence",
+    "Reminder",
+    "Risk",
+    "State",
+    "evaluate",
+    "kpis",
+    "reminders",
+]
+
+
+def evaluate(portfolio: Portfolio, today: date) -> Evaluation:
+    settings = portfolio.settings
+    per_contract: dict[str, tuple[list[Occurrence], Term | None, Occurrence | None]] = {}
+    listed: list[Occurrence] = []
+    notices: list[Occurrence] = []
+    for contract in portfolio.contracts:
+        items = list(expand(contract, today, settings.due_soon_days))
+        term, notice = notice_occurrence(contract, today, settings.due_soon_days, settings.language)
+        if notice is not None:
+            items.append(notice)
+            notices.append(notice)
+        per_contract[contract.id] = (items, term, notice)
+        inactive = contract.status in contract_views.INACTIVE_STATUSES
+        listed.extend(o for o in items if not (inactive and o.is_open))
+    listed.sort(key=lambda o: (o.due, o.contract.id, o.key))
+    found = risks.assess(listed, notices, portfolio.people, settings, today)
+    flagged = {cid for r in found for cid in r.contract_ids if r.kind in ("notice_window", "repeated_delays", "slow_payment")}
+    views = {}
+    for contract in portfolio.contracts:
+        items, term, notice = per_contract[contract.id]
+        views[contract.id] = contract_views.view(contract, items, term, notice, contract.id in flagged)
+    return Evaluation(today=today, portfolio=portfolio, occurrences=tuple(listed), contracts=views, risks=tuple(found))

@@ -1,0 +1,151 @@
+"""Key performance indicators over a period, for the portfolio or any grouping.
+
+Every figure is a count or a per-currency sum, so the KPIs of a partition
+(per owner, counterparty or type) add up to the portfolio's; rates are
+derived from those sums. Amounts of two currencies are never added.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from pactwatch.engine.records import ContractView, Evaluation, Occurrence
+
+AGING_BUCKETS: tuple[tuple[str, int, int | None], ...] = (("0-30", 0, 30), ("31-60", 31, 60), ("61-90", 61, 90), ("90+", 91, None))
+RENEWAL_HORIZON_DAYS = 90
+
+Amounts = dict[str, Decimal]
+
+
+def _add(target: dict[str, Decimal], currency: str, amount: Decimal | None) -> None:
+    if amount is not None:
+        target[currency] = target.get(currency, Decimal(0)) + amount
+
+
+@dataclass(slots=True)
+class Kpis:
+    start: date
+    end: date
+    due: int = 0  # milestones due in the period, up to today (waived, cancelled and notice deadlines excluded)
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0  # of those due in the period, still open
+    overdue_now: int = 0  # all overdue milestones as of today
+    overdue_amount: Amounts = field(default_factory=dict)
+    planned: Amounts = field(default_factory=dict)  # payments due in the period
+    collected: Amounts = field(default_factory=dict)  # payments completed in the period
+    value: Amounts = field(default_factory=dict)  # value of contracts (for the collected share)
+    collected_to_date: Amounts = field(default_factory=dict)
+    late_days: list[int] = field(default_factory=list)  # days late of late milestones due in the period
+    aging_count: dict[str, int] = field(default_factory=lambda: {name: 0 for name, _, _ in AGING_BUCKETS})
+    aging_amount: dict[str, Amounts] = field(default_factory=lambda: {name: {} for name, _, _ in AGING_BUCKETS})
+    next_notice_days: int | None = None
+    renewing_value: Amounts = field(default_factory=dict)  # auto-renewing within 90 days
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.done_on_time / self.due if self.due else None
+
+    @property
+    def obligation_health(self) -> float | None:
+        return (self.done_on_time + self.done_late) / self.due if self.due else None
+
+    def collection_rate(self) -> dict[str, float]:
+        return {c: float(self.collected.get(c, Decimal(0)) / p) for c, p in sorted(self.planned.items()) if p > 0}
+
+    def collected_share(self) -> dict[str, float]:
+        return {c: min(1.0, float(self.collected_to_date.get(c, Decimal(0)) / v)) for c, v in sorted(self.value.items()) if v > 0}
+
+    @property
+    def average_days_late(self) -> float | None:
+        return sum(self.late_days) / len(self.late_days) if self.late_days else None
+
+    @property
+    def median_days_late(self) -> float | None:
+        return float(statistics.median(self.late_days)) if self.late_days else None
+
+
+def _count_occurrence(k: Kpis, o: Occurrence, today: date) -> None:
+    if o.derived or o.state in ("waived", "cancelled"):
+        return
+    if o.state == "overdue":
+        k.overdue_now += 1
+        _add(k.overdue_amount, o.currency, o.amount if o.kind == "payment" else None)
+        if o.kind == "payment" and o.amount is not None:
+            for name, low, high in AGING_BUCKETS:
+                if o.days_late >= low and (high is None or o.days_late <= high):
+                    k.aging_count[name] += 1
+                    _add(k.aging_amount[name], o.currency, o.amount)
+    if k.start <= o.due <= min(k.end, today):
+        k.due += 1
+        if o.state == "done":
+            k.done_on_time += 1
+        elif o.state == "done_late":
+            k.done_late += 1
+        elif o.state == "overdue":
+            k.overdue += 1
+        if o.state in ("done_late", "overdue"):
+            k.late_days.append(o.days_late)
+    if o.kind == "payment" and o.amount is not None:
+        if k.start <= o.due <= k.end:
+            _add(k.planned, o.currency, o.amount)
+        if o.completed_on is not None:
+            _add(k.collected_to_date, o.currency, o.amount)
+            if k.start <= o.completed_on <= k.end:
+                _add(k.collected, o.currency, o.amount)
+
+
+def _count_contract(k: Kpis, view: ContractView, today: date) -> None:
+    contract = view.contract
+    if contract.value is not None:
+        _add(k.value, contract.value.currency, contract.value.amount)
+    notice = next((o for o in view.occurrences if o.derived and o.is_open), None)
+    if notice is not None and notice.days_until is not None and notice.days_until >= 0:
+        k.next_notice_days = notice.days_until if k.next_notice_days is None else min(k.next_notice_days, notice.days_until)
+    term = view.current_term
+    renewing = term is not None and term.auto_renew and today <= term.end <= today + timedelta(days=RENEWAL_HORIZON_DAYS)
+    if renewing and contract.status == "active" and contract.value is not None:
+        _add(k.renewing_value, contract.value.currency, contract.value.amount)
+
+
+def compute(views: Iterable[ContractView], start: date, end: date, today: date) -> Kpis:
+    """KPIs over [start, end] for the given contracts, as of ``today``."""
+    k = Kpis(start, end)
+    for view in views:
+        _count_contract(k, view, today)
+        for o in view.occurrences:
+            if view.contract.status not in ("draft", "terminated", "expired") or not o.is_open:
+                _count_occurrence(k, o, today)
+    k.late_days.sort()
+    return k
+
+
+Grouping = Callable[[ContractView], str]
+GROUPINGS: Mapping[str, Grouping] = {
+    "owner": lambda v: v.contract.owner,
+    "counterparty": lambda v: v.contract.counterparty.name,
+    "type": lambda v: v.contract.type,
+}
+
+
+def compute_by(evaluation: Evaluation, by: str, start: date, end: date) -> dict[str, Kpis]:
+    """KPIs per contract owner, counterparty or type (a partition of the contracts)."""
+    groups: dict[str, list[ContractView]] = defaultdict(list)
+    for view in evaluation.contracts.values():
+        groups[GROUPINGS[by](view)].append(view)
+    return {name: compute(views, start, end, evaluation.today) for name, views in sorted(groups.items())}
+
+
+def period_bounds(today: date, period: str) -> tuple[date, date]:
+    """The ISO week (Monday..Sunday) or calendar month containing ``today``."""
+    if period == "week":
+        start = today - timedelta(days=today.weekday())
+        return start, start + timedelta(days=6)
+    start = today.replace(day=1)
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start, following - timedelta(days=1)

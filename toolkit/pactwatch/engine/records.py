@@ -1,0 +1,125 @@
+"""What the engine answers: frozen records that every output reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
+
+State = Literal["done", "done_late", "waived", "cancelled", "overdue", "due_soon", "upcoming"]
+STATES: tuple[State, ...] = ("overdue", "due_soon", "upcoming", "done", "done_late", "waived", "cancelled")
+OPEN_STATES: frozenset[State] = frozenset({"overdue", "due_soon", "upcoming"})
+COMPLETED_STATES: frozenset[State] = frozenset({"done", "done_late"})
+
+Health = Literal["draft", "on_track", "at_risk", "overdue", "completed", "expired", "terminated"]
+HEALTHS: tuple[Health, ...] = ("overdue", "at_risk", "on_track", "draft", "completed", "expired", "terminated")
+
+RiskKind = Literal["repeated_delays", "slow_payment", "notice_window", "escalation", "concentration"]
+Severity = Literal["high", "medium", "low"]
+
+NOTICE_ID = "_notice"  # derived notice-deadline milestones; never a valid user id (ids start alphanumeric)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One milestone (or one occurrence of a recurring one, or a derived notice deadline) on one day."""
+
+    contract: Contract
+    milestone: Milestone
+    key: str  # "M3", "M3@2026-05-31" for occurrences, "_notice@2027-02-15" for notice deadlines
+    due: date
+    completed_on: date | None
+    state: State
+    days_late: int  # days past due for overdue and done_late, else 0
+    days_until: int | None  # due - today for open occurrences, else None
+    blocked: bool  # some depends_on milestone is not done
+    acknowledged: bool  # overdue with an ack whose `until` has not passed
+    derived: bool = False  # computed from the term (notice deadline), not written in the YAML
+
+    @property
+    def owner(self) -> str:
+        return self.milestone.owner
+
+    @property
+    def kind(self) -> MilestoneKind:
+        return self.milestone.kind
+
+    @property
+    def title(self) -> str:
+        return self.milestone.title
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.milestone.amount
+
+    @property
+    def currency(self) -> str:
+        return self.milestone.currency
+
+    @property
+    def ref(self) -> str:
+        """A portfolio-wide id: ``C-2026-001/M3@2026-05-31``."""
+        return f"{self.contract.id}/{self.key}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int  # done + done_late + waived occurrences
+    total: int  # all occurrences except cancelled
+    collected: Mapping[str, Decimal]  # per currency: amounts of completed payments
+    planned: Mapping[str, Decimal]  # per currency: amounts of all non-cancelled, non-waived payments
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ContractView:
+    contract: Contract
+    health: Health
+    progress: Progress
+    collected_share: float | None  # collected / value, when the contract has a value
+    next_open: Occurrence | None  # the earliest open occurrence
+    current_term: Term | None  # after automatic renewals
+    notice_deadline: date | None  # for the current term
+    occurrences: tuple[Occurrence, ...]  # sorted by due, key
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    kind: RiskKind
+    subject_type: Literal["contract", "counterparty", "person", "milestone"]
+    subject: str  # contract id, counterparty name, person id, or occurrence ref
+    severity: Severity
+    detail: str  # one readable English sentence; outputs may localise from kind + evidence
+    evidence: tuple[str, ...] = ()  # occurrence refs or contract ids that support it
+    contract_ids: tuple[str, ...] = ()
+    person: str | None = None  # who should act (e.g. the manager for an escalation)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    person: str
+    occurrence: Occurrence
+    days_before: int  # 0 = due today; -1 = became overdue today
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    today: date
+    portfolio: Portfolio
+    occurrences: tuple[Occurrence, ...]  # sorted by due, contract id, key
+    contracts: Mapping[str, ContractView]  # by contract id
+    risks: tuple[Risk, ...]
+
+    def open(self) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.is_open]

@@ -1,0 +1,143 @@
+"""Risk signals: a counterparty that keeps paying late, a notice window closing, escalations, concentration."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+from pactwatch.engine.records import Occurrence, Risk
+from pactwatch.model import Person, Settings
+
+_CLOSED_OR_LATE = frozenset({"done", "done_late", "overdue"})
+
+
+def _by_counterparty(occurrences: Iterable[Occurrence]) -> dict[str, list[Occurrence]]:
+    groups: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in occurrences:
+        if not o.derived:
+            groups[o.contract.counterparty.name].append(o)
+    return groups
+
+
+def repeated_delays(groups: Mapping[str, Sequence[Occurrence]], settings: Settings) -> Iterable[Risk]:
+    """The latest run of late milestones (done late or overdue, by due date) per counterparty."""
+    threshold = settings.risk.consecutive_delays
+    for name, items in sorted(groups.items()):
+        settled = sorted((o for o in items if o.state in _CLOSED_OR_LATE), key=lambda o: (o.due, o.ref))
+        streak: list[Occurrence] = []
+        for o in reversed(settled):
+            if o.state == "done":
+                break
+            streak.append(o)
+        if len(streak) >= threshold:
+            streak.reverse()
+            yield Risk(
+                kind="repeated_delays",
+                subject_type="counterparty",
+                subject=name,
+                severity="high" if len(streak) >= 2 * threshold else "medium",
+                detail=f"{name}: the last {len(streak)} milestones were late or are overdue",
+                evidence=tuple(o.ref for o in streak),
+                contract_ids=tuple(sorted({o.contract.id for o in streak})),
+            )
+
+
+def slow_payment(groups: Mapping[str, Sequence[Occurrence]], settings: Settings) -> Iterable[Risk]:
+    """Counterparties whose average payment delay is far above the portfolio's median."""
+    delays = {name: [o.days_late for o in items if o.kind == "payment" and o.state in _CLOSED_OR_LATE] for name, items in groups.items()}
+    every = [d for values in delays.values() for d in values]
+    if not every:
+        return
+    median = statistics.median(every)
+    factor, minimum = float(settings.risk.slow_payment_factor), settings.risk.slow_payment_min_days
+    for name, values in sorted(delays.items()):
+        average = sum(values) / len(values) if values else 0.0
+        if values and average > factor * median and average >= minimum:
+            yield Risk(
+                kind="slow_payment",
+                subject_type="counterparty",
+                subject=name,
+                severity="high" if average >= 2 * max(factor * median, minimum) else "medium",
+                detail=f"{name} pays {average:.1f} days late on average (portfolio median {median:g} days)",
+                evidence=tuple(sorted(o.ref for o in groups[name] if o.kind == "payment" and o.days_late > 0)),
+                contract_ids=tuple(sorted({o.contract.id for o in groups[name]})),
+            )
+
+
+def notice_window(notices: Iterable[Occurrence], settings: Settings) -> Iterable[Risk]:
+    for o in notices:
+        if o.contract.term is None or not o.contract.term.auto_renew or not o.is_open or o.days_until is None:
+            continue
+        if 0 <= o.days_until <= settings.risk.notice_window_days:
+            yield Risk(
+                kind="notice_window",
+                subject_type="contract",
+                subject=o.contract.id,
+                severity="high" if o.days_until <= 7 else "medium",
+                detail=f"{o.contract.id} renews automatically unless notice is given by {o.due} ({o.days_until} days)",
+                evidence=(o.ref,),
+                contract_ids=(o.contract.id,),
+                person=o.contract.owner,
+            )
+
+
+def escalations(occurrences: Iterable[Occurrence], people: Mapping[str, Person], settings: Settings) -> Iterable[Risk]:
+    """Milestones overdue for longer than escalate_after_days (an acknowledged delay is not escalated)."""
+    for o in occurrences:
+        if o.state != "overdue" or o.acknowledged or o.days_late <= settings.escalate_after_days:
+            continue
+        owner = people.get(o.owner)
+        manager = owner.manager if owner is not None else None
+        yield Risk(
+            kind="escalation",
+            subject_type="milestone",
+            subject=o.ref,
+            severity="high" if o.days_late > 4 * settings.escalate_after_days else "medium",
+            detail=f"{o.ref} is {o.days_late} days overdue; owner {o.owner}"
+            + (f", manager {manager}" if manager else ", no manager to escalate to"),
+            evidence=(o.ref,),
+            contract_ids=(o.contract.id,),
+            person=manager,
+        )
+
+
+def concentration(occurrences: Iterable[Occurrence], settings: Settings) -> Iterable[Risk]:
+    """A counterparty holding more than concentration_share of the open payment amount (per currency)."""
+    totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for o in occurrences:
+        if o.is_open and o.kind == "payment" and o.amount is not None and not o.derived:
+            totals[o.currency][o.contract.counterparty.name] += o.amount
+    for currency, by_name in sorted(totals.items()):
+        whole = sum(by_name.values(), Decimal(0))
+        if len(by_name) < 2 or whole <= 0:
+            continue
+        for name, amount in sorted(by_name.items()):
+            share = amount / whole
+            if share > settings.risk.concentration_share:
+                yield Risk(
+                    kind="concentration",
+                    subject_type="counterparty",
+                    subject=name,
+                    severity="medium" if share < Decimal("0.6") else "high",
+                    detail=f"{name} holds {share:.0%} of the open {currency} payments ({amount:,.2f} of {whole:,.2f})",
+                    contract_ids=tuple(sorted({o.contract.id for o in occurrences if o.contract.counterparty.name == name})),
+                )
+
+
+def assess(
+    occurrences: Sequence[Occurrence], notices: Sequence[Occurrence], people: Mapping[str, Person], settings: Settings, today: date
+) -> list[Risk]:
+    del today  # every signal is read off the occurrences, which were evaluated for today
+    groups = _by_counterparty(occurrences)
+    risks = [
+        *repeated_delays(groups, settings),
+        *slow_payment(groups, settings),
+        *notice_window(notices, settings),
+        *escalations(occurrences, people, settings),
+        *concentration(occurrences, settings),
+    ]
+    order = {"high": 0, "medium": 1, "low": 2}
+    return sorted(risks, key=lambda r: (order[r.severity], r.kind, r.subject))

@@ -1,0 +1,69 @@
+"""Milestone states on a given day, and the expansion of recurring milestones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from pactwatch.dates import occurrence_dates
+from pactwatch.engine.records import Occurrence, State
+from pactwatch.model import Contract, Milestone, MilestoneStatus
+
+
+def classify(
+    status: MilestoneStatus, due: date, completed_on: date | None, today: date, due_soon_days: int
+) -> tuple[State, int, int | None]:
+    """(state, days_late, days_until) of one occurrence: exactly one state per day."""
+    if status == "waived":
+        return "waived", 0, None
+    if status == "cancelled":
+        return "cancelled", 0, None
+    if completed_on is not None:
+        late = (completed_on - due).days
+        return ("done_late", late, None) if late > 0 else ("done", 0, None)
+    until = (due - today).days
+    if until < 0:
+        return "overdue", -until, until
+    if until <= due_soon_days:
+        return "due_soon", 0, until
+    return "upcoming", 0, until
+
+
+def _satisfied(milestone: Milestone) -> bool:
+    if milestone.status in ("done", "waived"):
+        return True
+    if milestone.repeat is not None:
+        return milestone.status != "cancelled" and len(milestone.completed) >= len(occurrence_dates(milestone.due, milestone.repeat))
+    return False
+
+
+def blocked_ids(contract: Contract) -> frozenset[str]:
+    """Milestones some of whose dependencies are not done (or waived)."""
+    satisfied = {m.id for m in contract.milestones if _satisfied(m)}
+    return frozenset(m.id for m in contract.milestones if any(d not in satisfied for d in m.depends_on))
+
+
+def occurrences(contract: Contract, today: date, due_soon_days: int) -> Iterator[Occurrence]:
+    """Every occurrence of every milestone of the contract, as of ``today``."""
+    blocked = blocked_ids(contract)
+    for m in contract.milestones:
+        if m.repeat is None:
+            dues: tuple[date, ...] = (m.due,)
+        else:
+            dues = occurrence_dates(m.due, m.repeat)
+        for due in dues:
+            completed_on = m.completed_on if m.repeat is None else m.completed.get(due)
+            state, days_late, days_until = classify(m.status, due, completed_on, today, due_soon_days)
+            is_open = state in ("overdue", "due_soon", "upcoming")
+            yield Occurrence(
+                contract=contract,
+                milestone=m,
+                key=m.id if m.repeat is None else f"{m.id}@{due.isoformat()}",
+                due=due,
+                completed_on=completed_on,
+                state=state,
+                days_late=days_late,
+                days_until=days_until,
+                blocked=is_open and m.id in blocked,
+                acknowledged=state == "overdue" and m.ack is not None and m.ack.until >= today,
+            )
