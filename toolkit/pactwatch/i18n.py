@@ -1,0 +1,86 @@
+"""UI words in the portfolio's language (zh or en), and locale formatting of money and dates.
+
+One table for every output (terminal, report, feeds, site, issues, messages),
+so a state is called the same everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+Language = str  # "zh" or "en"
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # milestone states
+    "done": ("已完成", "done"),
+    "done_late": ("逾期完成", "done late"),
+    "waived": ("已豁免", "waived"),
+    "cancelled": ("已取消", "cancelled"),
+    "overdue": ("逾期", "overdue"),
+    "due_soon": ("即将到期", "due soon"),
+    "upcoming": ("待办", "upcoming"),
+    "blocked": ("受阻", "blocked"),
+    "acknowledged": ("已确认延期", "acknowledged"),
+    # contract health
+    "draft": ("草稿", "draft"),
+    "on_track": ("正常", "on track"),
+    "at_risk": ("有风险", "at risk"),
+    "completed": ("已完成", "completed"),
+    "expired": ("已到期", "expired"),
+    "terminated": ("已终止", "terminated"),
+    "active": ("履行中", "active"),
+    # milestone kinds
+    "payment": ("付款", "payment"),
+    "delivery": ("交付", "delivery"),
+    "acceptance": ("验收", "acceptance"),
+    "service": ("服务", "service"),
+    "report": ("报告", "report"),
+    "renewal": ("续约", "renewal"),
+    "other": ("其他", "other"),
+    # contract types
+    "sales": ("销售", "sales"),
+    "purchase": ("采购", "purchase"),
+    "lease": ("租赁", "lease"),
+    "nda": ("保密协议", "NDA"),
+    "framework": ("框架协议", "framework"),
+    # risk kinds
+    "repeated_delays": ("多次延误", "repeated delays"),
+    "slow_payment": ("回款缓慢", "slow payment"),
+    "notice_window": ("续约通知期临近", "notice window closing"),
+    "escalation": ("逾期升级", "escalation"),
+    "concentration": ("集中度过高", "concentration"),
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+}
+
+_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$"}
+_NO_DECIMALS = frozenset({"JPY", "KRW"})
+
+
+def word(key: str, language: Language) -> str:
+    """The UI word for a state, health, kind, type or risk; the key itself when unknown."""
+    pair = _WORDS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if language == "zh" else pair[1]
+
+
+def format_money(amount: Decimal, currency: str, language: Language = "en") -> str:
+    """¥1,200,000.00 / $48,000.00; other currencies as "1,200.00 CHF"."""
+    del language  # grouping by thousands with two decimals reads right in both zh and en
+    places = Decimal(1) if currency in _NO_DECIMALS else Decimal("0.01")
+    text = f"{amount.quantize(places, rounding=ROUND_HALF_UP):,}"
+    symbol = _SYMBOLS.get(currency)
+    if symbol is None:
+        return f"{text} {currency}"
+    return f"-{symbol}{text[1:]}" if text.startswith("-") else f"{symbol}{text}"
+
+
+def format_date(day: date, language: Language) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else day.isoformat()
+
+
+def format_share(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
