@@ -19,6 +19,9 @@ from pactwatch.settings import SettingsError
 # name -> (module, attribute, one-line help). Keep alphabetical within each group.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "validate": ("validate", "validate", "Check contracts, people.yaml and pactwatch.yml."),
+    "status": ("status", "status", "Show each milestone's state today."),
+    "check": ("check", "check", "CI gate: validate and fail on overdue milestones."),
+    "report": ("report", "report", "Write the weekly or monthly status report."),
 }
 
 
@@ -75,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import traceback
 
         traceback.print_exc()
-        click.echo(f"pactwatch {__version__}: unexpected error ({type(exc).__name__}). This is a bug; please report it with the lines above.", err=True)
+        click.echo(
+            f"pactwatch {__version__}: unexpected error ({type(exc).__name__}). This is a bug; please report it with the lines above.",
+            err=True,
+        )
         return 3
     return int(result or 0)

@@ -6,6 +6,7 @@ so a state is called the same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -84,3 +85,38 @@ def format_date(day: date, language: Language) -> str:
 
 def format_share(share: float | None) -> str:
     return "—" if share is None else f"{share:.0%}"
+
+
+_RISK_SENTENCES: dict[str, tuple[str, str]] = {
+    "repeated_delays": (
+        "{subject}：最近 {count} 个节点延期完成或仍逾期",
+        "{subject}: the last {count} milestones were late or are overdue",
+    ),
+    "slow_payment": (
+        "{subject} 平均逾期 {average} 天付款（组合中位数 {median:g} 天）",
+        "{subject} pays {average} days late on average (portfolio median {median:g} days)",
+    ),
+    "notice_window": (
+        "{subject} 将自动续约，除非在 {deadline} 前发出通知（还剩 {days} 天）",
+        "{subject} renews automatically unless notice is given by {deadline} ({days} days)",
+    ),
+    "escalation": (
+        "{subject} 已逾期 {days} 天；负责人 {owner}，上级 {manager}",
+        "{subject} is {days} days overdue; owner {owner}, manager {manager}",
+    ),
+    "concentration": (
+        "{subject} 占未收 {currency} 款项的 {share:.0%}（{amount} / {total}）",
+        "{subject} holds {share:.0%} of the open {currency} payments ({amount} of {total})",
+    ),
+}
+
+
+def risk_sentence(kind: str, subject: str, facts: Mapping[str, object], language: Language, fallback: str) -> str:
+    """A risk signal as one sentence in the portfolio's language."""
+    pair = _RISK_SENTENCES.get(kind)
+    if pair is None:
+        return fallback
+    try:
+        return (pair[0] if language == "zh" else pair[1]).format(subject=subject, **facts)
+    except (KeyError, ValueError, IndexError):
+        return fallback

@@ -125,6 +125,7 @@ class Contract:
     documents: tuple[Document, ...] = ()
     tags: tuple[str, ...] = ()
     confidential: bool = False
+    term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
 
 
 @dataclass(frozen=True, slots=True)

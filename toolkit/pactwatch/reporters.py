@@ -38,12 +38,12 @@ def as_json(findings: Sequence[Finding]) -> str:
     return json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False, indent=2)
 
 
-def _escape_data(value: str) -> str:
+def escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(findings: Sequence[Finding], *, prefix: str = "") -> str:
@@ -54,5 +54,5 @@ def github(findings: Sequence[Finding], *, prefix: str = "") -> str:
         path = f"{prefix}{f.file}"
         message = f.message + (f" (hint: {f.hint})" if f.hint else "")
         where = f"file={_escape_property(path)},line={f.line},col={f.column}"
-        lines.append(f"::{level} {where},title={_escape_property(f.code)}::{_escape_data(message)}")
+        lines.append(f"::{level} {where},title={_escape_property(f.code)}::{escape_data(message)}")
     return "\n".join(lines)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from pactwatch.dates import today_in
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.model import Settings
+
+if TYPE_CHECKING:
+    from pactwatch.engine.records import Evaluation
+    from pactwatch.portfolio import Loaded
 
 F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "PACTWATCH_TODAY"
@@ -30,7 +34,12 @@ def root_option(func: F) -> F:
 
 
 def today_option(func: F) -> F:
-    return click.option("--today", "today_text", metavar="YYYY-MM-DD", help=f"The day to evaluate; default ${TODAY_ENV}, else today in the portfolio's time zone.")(func)
+    return click.option(
+        "--today",
+        "today_text",
+        metavar="YYYY-MM-DD",
+        help=f"The day to evaluate; default ${TODAY_ENV}, else today in the portfolio's time zone.",
+    )(func)
 
 
 def resolve_today(option: str | None, settings: Settings, environ: Mapping[str, str], now: datetime) -> date:
@@ -45,7 +54,7 @@ def resolve_today(option: str | None, settings: Settings, environ: Mapping[str, 
 
 
 def today_for(option: str | None, settings: Settings) -> date:
-    return resolve_today(option, settings, os.environ, datetime.now(timezone.utc))
+    return resolve_today(option, settings, os.environ, datetime.now(UTC))
 
 
 def check_root(root: Path) -> Path:
@@ -54,6 +63,28 @@ def check_root(root: Path) -> Path:
     if not (root / "contracts").is_dir() and not (root / "pactwatch.yml").exists():
         raise UsageError(f"{root.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
     return root
+
+
+def evaluate_root(root: Path, today_text: str | None, *, use_cache: bool = True) -> tuple[Loaded, Evaluation]:
+    """Load, validate and evaluate the portfolio under ``root`` for the requested day."""
+    from pactwatch.engine import evaluate
+    from pactwatch.portfolio import load_portfolio
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    loaded = load_portfolio(root, today, settings=settings, use_cache=use_cache)
+    return loaded, evaluate(loaded.portfolio, today)
+
+
+def warn_about_errors(loaded: Loaded) -> None:
+    """Say on stderr that invalid files were left out, so nothing is dropped silently."""
+    errors = loaded.errors
+    if errors:
+        files = sorted({f.file for f in errors})
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        click.echo(f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.", err=True)
 
 
 def use_colour() -> bool:

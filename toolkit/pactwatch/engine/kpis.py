@@ -113,16 +113,38 @@ def _count_contract(k: Kpis, view: ContractView, today: date) -> None:
         _add(k.renewing_value, contract.value.currency, contract.value.amount)
 
 
+def _counts(view: ContractView, o: Occurrence) -> bool:
+    """Open milestones of draft, terminated and expired contracts are not pending work."""
+    return view.contract.status not in ("draft", "terminated", "expired") or not o.is_open
+
+
 def compute(views: Iterable[ContractView], start: date, end: date, today: date) -> Kpis:
     """KPIs over [start, end] for the given contracts, as of ``today``."""
     k = Kpis(start, end)
     for view in views:
         _count_contract(k, view, today)
         for o in view.occurrences:
-            if view.contract.status not in ("draft", "terminated", "expired") or not o.is_open:
+            if _counts(view, o):
                 _count_occurrence(k, o, today)
     k.late_days.sort()
     return k
+
+
+def compute_by_occurrence_owner(evaluation: Evaluation, start: date, end: date) -> dict[str, Kpis]:
+    """KPIs per person: milestones by their owner, contract-level figures by the contract's owner."""
+    result: dict[str, Kpis] = {}
+
+    def of(person: str) -> Kpis:
+        return result.setdefault(person, Kpis(start, end))
+
+    for view in evaluation.contracts.values():
+        _count_contract(of(view.contract.owner), view, evaluation.today)
+        for o in view.occurrences:
+            if _counts(view, o):
+                _count_occurrence(of(o.owner), o, evaluation.today)
+    for k in result.values():
+        k.late_days.sort()
+    return dict(sorted(result.items()))
 
 
 Grouping = Callable[[ContractView], str]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -104,6 +104,7 @@ class Risk:
     evidence: tuple[str, ...] = ()  # occurrence refs or contract ids that support it
     contract_ids: tuple[str, ...] = ()
     person: str | None = None  # who should act (e.g. the manager for an escalation)
+    facts: Mapping[str, str | int | float] = field(default_factory=dict)  # figures for localised sentences
 
 
 @dataclass(frozen=True, slots=True)

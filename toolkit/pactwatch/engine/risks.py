@@ -42,6 +42,7 @@ def repeated_delays(groups: Mapping[str, Sequence[Occurrence]], settings: Settin
                 detail=f"{name}: the last {len(streak)} milestones were late or are overdue",
                 evidence=tuple(o.ref for o in streak),
                 contract_ids=tuple(sorted({o.contract.id for o in streak})),
+                facts={"count": len(streak)},
             )
 
 
@@ -64,6 +65,7 @@ def slow_payment(groups: Mapping[str, Sequence[Occurrence]], settings: Settings)
                 detail=f"{name} pays {average:.1f} days late on average (portfolio median {median:g} days)",
                 evidence=tuple(sorted(o.ref for o in groups[name] if o.kind == "payment" and o.days_late > 0)),
                 contract_ids=tuple(sorted({o.contract.id for o in groups[name]})),
+                facts={"average": round(average, 1), "median": float(median)},
             )
 
 
@@ -81,6 +83,7 @@ def notice_window(notices: Iterable[Occurrence], settings: Settings) -> Iterable
                 evidence=(o.ref,),
                 contract_ids=(o.contract.id,),
                 person=o.contract.owner,
+                facts={"deadline": o.due.isoformat(), "days": o.days_until},
             )
 
 
@@ -101,6 +104,7 @@ def escalations(occurrences: Iterable[Occurrence], people: Mapping[str, Person],
             evidence=(o.ref,),
             contract_ids=(o.contract.id,),
             person=manager,
+            facts={"days": o.days_late, "owner": o.owner, "manager": manager or ""},
         )
 
 
@@ -124,6 +128,7 @@ def concentration(occurrences: Iterable[Occurrence], settings: Settings) -> Iter
                     severity="medium" if share < Decimal("0.6") else "high",
                     detail=f"{name} holds {share:.0%} of the open {currency} payments ({amount:,.2f} of {whole:,.2f})",
                     contract_ids=tuple(sorted({o.contract.id for o in occurrences if o.contract.counterparty.name == name})),
+                    facts={"share": float(share), "currency": currency, "amount": f"{amount:,.2f}", "total": f"{whole:,.2f}"},
                 )
 
 

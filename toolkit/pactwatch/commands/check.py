@@ -1,0 +1,75 @@
+"""pactwatch check: the CI gate. Validate, list what matches, fail on overdue (acknowledgements honoured)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from pactwatch import reporters
+from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour
+from pactwatch.commands.status import occurrence_row
+from pactwatch.engine.records import Occurrence
+from pactwatch.i18n import word
+
+FAIL_STATES = {"overdue": ("overdue",), "due-soon": ("overdue", "due_soon"), "never": ()}
+
+
+def _line(o: Occurrence) -> int:
+    return o.contract.term_line if o.derived else o.milestone.line
+
+
+def _message(o: Occurrence, language: str) -> str:
+    ack = o.milestone.ack if o.acknowledged else None
+    what = f"{o.ref} {o.contract.title} · {o.title}"
+    if language == "zh":
+        timing = f"逾期 {o.days_late} 天" if o.state == "overdue" else f"{o.days_until} 天后到期"
+        extra = f"；已确认延期至 {ack.until}" if ack else ""
+        return f"{what}：{timing}（计划 {o.due}，负责人 {o.owner}）{extra}"
+    timing = f"{o.days_late} days overdue" if o.state == "overdue" else f"due in {o.days_until} days"
+    extra = f"; delay acknowledged until {ack.until}" if ack else ""
+    return f"{what}: {timing} (due {o.due}, owner {o.owner}){extra}"
+
+
+@click.command()
+@root_option
+@today_option
+@click.option(
+    "--fail-on", type=click.Choice(list(FAIL_STATES)), default="overdue", show_default=True, help="Which milestones fail the check."
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
+def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
+    """Validate, then fail when a milestone is overdue (the CI gate)."""
+    loaded, evaluation = evaluate_root(root, today_text)
+    language = evaluation.portfolio.settings.language
+    shown = ("overdue", "due_soon")
+    items = [o for o in evaluation.occurrences if o.state in shown]
+    failing = [o for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged]
+    if fmt == "json":
+        payload = {
+            "today": evaluation.today.isoformat(),
+            "findings": [f.as_json() for f in loaded.findings],
+            "milestones": [occurrence_row(o) | {"fails": o in failing} for o in items],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt == "github":
+        lines = [reporters.github(loaded.findings)] if loaded.findings else []
+        for o in items:
+            level = "error" if o in failing else "warning"
+            lines.append(
+                f"::{level} file={o.contract.source},line={_line(o)},title={word(o.state, language)}::{reporters.escape_data(_message(o, language))}"
+            )
+        if lines:
+            click.echo("\n".join(lines))
+    else:
+        if loaded.findings:
+            click.echo(reporters.text(loaded.findings, colour=use_colour()))
+        for o in items:
+            mark = "FAIL" if o in failing else "    "
+            click.echo(f"{mark} {o.contract.source}:{_line(o)}: {_message(o, language)}")
+        errors = len(loaded.errors)
+        click.echo(
+            f"{evaluation.today}: {errors} data errors, {len(failing)} failing milestones ({len(items)} overdue or due soon).", err=True
+        )
+    return 1 if failing or loaded.errors else 0

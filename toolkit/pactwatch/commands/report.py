@@ -1,0 +1,36 @@
+"""pactwatch report: the weekly or monthly status report (周报/月报) as Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import click
+
+from pactwatch import report as reports
+from pactwatch.commands.common import evaluate_root, root_option, today_option, warn_about_errors
+from pactwatch.fileio import write_atomic
+
+
+@click.command()
+@root_option
+@today_option
+@click.option("--period", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+def report(root: Path, today_text: str | None, period: Literal["week", "month"], fmt: str, output: Path | None) -> int:
+    """Write the status report for the week or month containing today."""
+    loaded, evaluation = evaluate_root(root, today_text)
+    warn_about_errors(loaded)
+    built = reports.build(evaluation, period)
+    if fmt == "json":
+        text = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = reports.render_markdown(built, root)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"Wrote {output}", err=True)
+    return 0

@@ -1,0 +1,240 @@
+"""The weekly or monthly status report (周报/月报): data, JSON and Markdown.
+
+``build`` is pure (an Evaluation in, a Report out); ``render_markdown`` fills the
+shipped template ``templates/report/report.md.j2`` (a portfolio's own
+``templates/report/report.md.j2`` overrides it). Every value from contract
+data is escaped for Markdown by the environment's ``finalize`` hook, so a
+title cannot inject links, HTML or table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pactwatch.engine import kpis as kpi_engine
+from pactwatch.engine.records import Evaluation, Occurrence, Risk
+from pactwatch.i18n import format_money, format_share, risk_sentence, word
+
+Period = Literal["week", "month"]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerSection:
+    person: str
+    name: str
+    kpis: kpi_engine.Kpis
+    completed: tuple[Occurrence, ...]
+    overdue: tuple[Occurrence, ...]
+    upcoming: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    period: Period
+    start: date
+    end: date
+    next_end: date
+    today: date
+    language: str
+    kpis: kpi_engine.Kpis
+    completed: tuple[Occurrence, ...]  # completed within the period
+    overdue: tuple[Occurrence, ...]  # overdue today, most days late first
+    upcoming: tuple[Occurrence, ...]  # open, due from today to the end of the next period
+    risks: tuple[Risk, ...]
+    owners: tuple[OwnerSection, ...]
+
+
+def _next_period_end(end: date, period: Period) -> date:
+    return kpi_engine.period_bounds(end + timedelta(days=1), period)[1]
+
+
+def build(evaluation: Evaluation, period: Period) -> Report:
+    today = evaluation.today
+    start, end = kpi_engine.period_bounds(today, period)
+    next_end = _next_period_end(end, period)
+    items = [o for o in evaluation.occurrences if not (o.derived and not o.is_open)]
+    completed = tuple(o for o in items if o.completed_on is not None and start <= o.completed_on <= end)
+    overdue = tuple(sorted((o for o in items if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key)))
+    upcoming = tuple(o for o in items if o.state in ("due_soon", "upcoming") and o.due <= next_end)
+    people = evaluation.portfolio.people
+    by_owner = kpi_engine.compute_by_occurrence_owner(evaluation, start, end)
+    owners = []
+    for person in sorted({o.owner for o in (*completed, *overdue, *upcoming)} | set(by_owner)):
+        section = OwnerSection(
+            person=person,
+            name=people[person].name if person in people else person,
+            kpis=by_owner.get(person) or kpi_engine.Kpis(start, end),
+            completed=tuple(o for o in completed if o.owner == person),
+            overdue=tuple(o for o in overdue if o.owner == person),
+            upcoming=tuple(o for o in upcoming if o.owner == person),
+        )
+        if section.completed or section.overdue or section.upcoming:
+            owners.append(section)
+    return Report(
+        period=period,
+        start=start,
+        end=end,
+        next_end=next_end,
+        today=today,
+        language=evaluation.portfolio.settings.language,
+        kpis=kpi_engine.compute(evaluation.contracts.values(), start, end, today),
+        completed=completed,
+        overdue=overdue,
+        upcoming=upcoming,
+        risks=evaluation.risks,
+        owners=tuple(owners),
+    )
+
+
+# ---- JSON -------------------------------------------------------------------------------------
+
+
+def _money_map(amounts: dict[str, Decimal]) -> dict[str, str]:
+    return {currency: str(amount) for currency, amount in sorted(amounts.items())}
+
+
+def kpis_json(k: kpi_engine.Kpis) -> dict[str, Any]:
+    return {
+        "due": k.due,
+        "done_on_time": k.done_on_time,
+        "done_late": k.done_late,
+        "overdue_in_period": k.overdue,
+        "overdue": k.overdue_now,
+        "overdue_amount": _money_map(k.overdue_amount),
+        "on_time_rate": k.on_time_rate,
+        "obligation_health": k.obligation_health,
+        "planned": _money_map(k.planned),
+        "collected": _money_map(k.collected),
+        "collection_rate": k.collection_rate(),
+        "collected_share_of_value": k.collected_share(),
+        "average_days_late": k.average_days_late,
+        "median_days_late": k.median_days_late,
+        "overdue_receivables_aging": {
+            name: {"count": k.aging_count[name], "amount": _money_map(k.aging_amount[name])} for name, _, _ in kpi_engine.AGING_BUCKETS
+        },
+        "days_to_next_notice_deadline": k.next_notice_days,
+        "auto_renewing_value_90_days": _money_map(k.renewing_value),
+    }
+
+
+def occurrence_json(o: Occurrence) -> dict[str, Any]:
+    return {
+        "contract": o.contract.id,
+        "contract_title": o.contract.title,
+        "milestone": o.key,
+        "title": o.title,
+        "kind": o.kind,
+        "owner": o.owner,
+        "counterparty": o.contract.counterparty.name,
+        "due": o.due.isoformat(),
+        "completed_on": o.completed_on.isoformat() if o.completed_on else None,
+        "state": o.state,
+        "days_late": o.days_late,
+        "days_until": o.days_until,
+        "amount": str(o.amount) if o.amount is not None else None,
+        "currency": o.currency if o.amount is not None else None,
+        "blocked": o.blocked,
+        "acknowledged": o.acknowledged,
+    }
+
+
+def risk_json(r: Risk) -> dict[str, Any]:
+    return {
+        "kind": r.kind,
+        "subject": r.subject,
+        "subject_type": r.subject_type,
+        "severity": r.severity,
+        "detail": r.detail,
+        "evidence": list(r.evidence),
+        "contracts": list(r.contract_ids),
+        "person": r.person,
+    }
+
+
+def as_json(report: Report) -> dict[str, Any]:
+    return {
+        "period": {"kind": report.period, "start": report.start.isoformat(), "end": report.end.isoformat()},
+        "today": report.today.isoformat(),
+        "kpis": kpis_json(report.kpis),
+        "completed": [occurrence_json(o) for o in report.completed],
+        "overdue": [occurrence_json(o) | {"became_overdue_in_period": o.due >= report.start} for o in report.overdue],
+        "upcoming": [occurrence_json(o) for o in report.upcoming],
+        "risks": [risk_json(r) for r in report.risks],
+        "owners": {s.person: kpis_json(s.kpis) for s in report.owners},
+    }
+
+
+# ---- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")  # inline syntax; block syntax cannot start mid-line
+_MENTION = re.compile(r"(?<!\w)@(?=\w)")
+
+
+class Trusted(str):
+    """Text the report itself produced (numbers, labels): not escaped again."""
+
+    __slots__ = ()
+
+
+def md_escape(value: Any) -> str:
+    """Escape a value for Markdown: HTML special characters, Markdown punctuation, line breaks, mentions."""
+    if isinstance(value, Trusted):
+        return str(value)
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = " ".join(text.split())  # no newline may start a block or end a table row
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MENTION.sub("@\u200b", text)  # no accidental @mentions where the report is pasted into GitHub
+
+
+def _environment(root: Path | None) -> Any:
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+    from pactwatch.resources import data_dir
+
+    loaders = [FileSystemLoader(str(root / "templates"))] if root is not None and (root / "templates").is_dir() else []
+    loaders.append(FileSystemLoader(str(data_dir("templates"))))
+    env = Environment(
+        loader=ChoiceLoader(loaders), autoescape=False, finalize=md_escape, undefined=StrictUndefined, keep_trailing_newline=True
+    )
+    env.filters.update(_filters())
+    return env
+
+
+def _filters() -> dict[str, Any]:
+    def money_map(amounts: dict[str, Decimal]) -> Trusted:
+        return Trusted(" + ".join(format_money(a, c) for c, a in sorted(amounts.items())) or "—")
+
+    def share(value: float | None) -> Trusted:
+        return Trusted(format_share(value))
+
+    def rates(values: dict[str, float]) -> Trusted:
+        return Trusted(", ".join(f"{c} {v:.0%}" for c, v in sorted(values.items())) or "—")
+
+    def days(value: float | None) -> Trusted:
+        return Trusted("—" if value is None else f"{value:.1f}")
+
+    def amount(o: Occurrence) -> Trusted:
+        return Trusted(format_money(o.amount, o.currency) if o.amount is not None else "")
+
+    return {"money_map": money_map, "share": share, "rates": rates, "days": days, "amount": amount}
+
+
+def render_markdown(report: Report, root: Path | None = None) -> str:
+    """The report as Markdown in the portfolio's language."""
+    template = _environment(root).get_template("report/report.md.j2")
+    zh = report.language == "zh"
+
+    def w(key: str) -> Trusted:
+        return Trusted(word(key, report.language))
+
+    def says(x: Risk) -> str:  # contains user text (names): escaped by finalize
+        return risk_sentence(x.kind, x.subject, x.facts, report.language, x.detail)
+
+    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, says=says, aging=[name for name, _, _ in kpi_engine.AGING_BUCKETS])
+    return text
