@@ -57,9 +57,8 @@ def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
         lines = [reporters.github(loaded.findings)] if loaded.findings else []
         for o in items:
             level = "error" if o in failing else "warning"
-            lines.append(
-                f"::{level} file={o.contract.source},line={_line(o)},title={word(o.state, language)}::{reporters.escape_data(_message(o, language))}"
-            )
+            where = f"file={o.contract.source},line={_line(o)},title={word(o.state, language)}"
+            lines.append(f"::{level} {where}::{reporters.escape_data(_message(o, language))}")
         if lines:
             click.echo("\n".join(lines))
     else:
