@@ -36,7 +36,10 @@ def occurrence_dates(first: date, repeat: Repeat) -> tuple[date, ...]:
     result: list[date] = []
     limit = repeat.count if repeat.count is not None else MAX_OCCURRENCES
     for n in range(min(limit, MAX_OCCURRENCES)):
-        due = step(first, n, repeat.every, repeat.unit)
+        try:
+            due = step(first, n, repeat.every, repeat.unit)
+        except (OverflowError, ValueError):  # past 9999-12-31: the calendar ends here
+            break
         if repeat.until is not None and due > repeat.until:
             break
         result.append(due)

@@ -29,9 +29,12 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
 
 MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64  # a contract nests five levels; deeper is a mistake or an attack, and recursion must stay bounded
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?[eE][-+]?[0-9]+\Z|[-+]?(?:0|[1-9][0-9]*)\.\Z")
+_DECIMAL = re.compile(
+    r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?[eE][-+]?[0-9]+\Z|[-+]?(?:0|[1-9][0-9]*)\.\Z"
+)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Position = tuple[int, int]
@@ -104,7 +107,10 @@ def resolve_plain(text: str) -> Any:
     if text == "false":
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits): still a number
+            return Decimal(text)
     if _DECIMAL.match(text):
         try:
             return Decimal(text)
@@ -118,6 +124,7 @@ class _Builder:
 
     def __init__(self, events: Any) -> None:
         self._events = events
+        self._depth = 0
         self.positions: dict[str, Position] = {}
         self.key_positions: dict[str, Position] = {}
 
@@ -131,16 +138,22 @@ class _Builder:
         extra = next(self._events)
         if type(extra) is not yaml.StreamEndEvent:
             mark = extra.start_mark
-            raise LoadError("PW109", "a file holds one YAML document; found a second", mark.line + 1, mark.column + 1, "remove the '---' separator")
+            raise LoadError(
+                "PW109", "a file holds one YAML document; found a second", mark.line + 1, mark.column + 1, "remove the '---' separator"
+            )
         return root
 
     @staticmethod
     def _check(event: Any) -> None:
         mark = event.start_mark
         if type(event) is yaml.AliasEvent:
-            raise LoadError("PW106", f"alias '*{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full")
+            raise LoadError(
+                "PW106", f"alias '*{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full"
+            )
         if event.anchor is not None:
-            raise LoadError("PW106", f"anchor '&{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full")
+            raise LoadError(
+                "PW106", f"anchor '&{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full"
+            )
         tag = event.tag
         if tag is not None and tag != "!" and not (type(event) is not yaml.ScalarEvent and event.implicit):
             raise LoadError("PW107", f"explicit tag '{tag}' is not allowed", mark.line + 1, mark.column + 1, "quote the value instead")
@@ -154,15 +167,25 @@ class _Builder:
             if event.style == "" and event.implicit[0]:
                 return resolve_plain(event.value)
             return event.value
-        if kind is yaml.SequenceStartEvent:
-            items: list[Any] = []
-            for event in self._events:
-                if type(event) is yaml.SequenceEndEvent:
-                    return items
-                items.append(self._node(event, f"{pointer}/{len(items)}"))
-        if kind is yaml.MappingStartEvent:
-            return self._mapping(pointer)
+        if self._depth >= MAX_DEPTH:
+            raise LoadError("PW104", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
+        self._depth += 1
+        try:
+            if kind is yaml.SequenceStartEvent:
+                return self._sequence(pointer)
+            if kind is yaml.MappingStartEvent:
+                return self._mapping(pointer)
+        finally:
+            self._depth -= 1
         raise LoadError("PW104", "unexpected YAML structure", mark.line + 1, mark.column + 1)  # pragma: no cover
+
+    def _sequence(self, pointer: str) -> list[Any]:
+        items: list[Any] = []
+        for event in self._events:
+            if type(event) is yaml.SequenceEndEvent:
+                return items
+            items.append(self._node(event, f"{pointer}/{len(items)}"))
+        return items  # pragma: no cover - libyaml always closes sequences
 
     def _mapping(self, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -178,7 +201,13 @@ class _Builder:
             if key == "<<" and key_event.style == "":
                 raise LoadError("PW106", "merge key '<<' is not allowed", mark.line + 1, mark.column + 1, "write the keys out in full")
             if key in result:
-                raise LoadError("PW105", f"duplicate key '{key}'", mark.line + 1, mark.column + 1, "each key may appear once in a mapping; remove or rename one")
+                raise LoadError(
+                    "PW105",
+                    f"duplicate key '{key}'",
+                    mark.line + 1,
+                    mark.column + 1,
+                    "each key may appear once in a mapping; remove or rename one",
+                )
             child = f"{pointer}/{escape_pointer_token(key)}"
             self.key_positions[child] = (mark.line + 1, mark.column + 1)
             result[key] = self._node(next(events), child)
@@ -192,9 +221,13 @@ def parse_text(path: str, text: str) -> Document:
         data = builder.build()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = str(exc.problem or exc.context or "YAML syntax error")
-        source = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        lines = text.splitlines()
+        if exc.context_mark is not None and mark is not None and mark.line >= len(lines):
+            # the end of the file is rarely where the mistake is: point at the quote or bracket left open
+            mark, message = exc.context_mark, f"{message} ({exc.context} that starts here)"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        source = lines[line - 1] if 0 < line <= len(lines) else ""  # errors at the end of the text lie past the last line
         hint = "YAML indentation must use spaces, not tabs" if "\t" in message or "\t" in source else ""
         raise LoadError("PW104", f"YAML syntax error: {message}", line, column, hint) from None
     except yaml.YAMLError as exc:
@@ -219,7 +252,13 @@ def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Documen
     lines: tuple[str, ...] = ()
     try:
         if len(raw) > MAX_BYTES:
-            raise LoadError("PW102", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", 1, 1, "split the contract or move attachments out of the YAML")
+            raise LoadError(
+                "PW102",
+                f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                1,
+                1,
+                "split the contract or move attachments out of the YAML",
+            )
         text = decode(raw)
         lines = tuple(text.splitlines())
         if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):

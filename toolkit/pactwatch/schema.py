@@ -17,9 +17,16 @@ from pactwatch.loader import Document, escape_pointer_token
 from pactwatch.resources import data_dir
 
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
-_RANGE_KEYWORDS = frozenset(
-    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"}
-)
+_RANGE_KEYWORDS = {  # keyword -> how the limit reads (jsonschema's own messages show Decimal('...') reprs)
+    "minimum": "must be at least {}",
+    "maximum": "must be at most {}",
+    "exclusiveMinimum": "must be more than {}",
+    "exclusiveMaximum": "must be less than {}",
+    "minLength": "must be at least {} characters long",
+    "maxLength": "must be at most {} characters long",
+    "minItems": "must have at least {} items",
+    "maxItems": "must have at most {} items",
+}
 _TYPE_NAMES = {
     "string": "text",
     "number": "a number",
@@ -63,8 +70,8 @@ def _field(pointer: str) -> str:
     parts = pointer.lstrip("/").split("/")
     if not pointer:
         return "the file"
-    if parts[-1].isdigit() or (len(parts) > 1 and parts[-2].isdigit()):
-        return "/".join(parts[-3:])
+    if any(part.isdigit() for part in parts):  # inside a list: the whole path says which item
+        return "/".join(parts)
     return parts[-1]
 
 
@@ -115,8 +122,10 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
             "PW205", doc.path, where, pointer, f"key {_describe(value)} in {_field(pointer)} is not allowed: {error.message}", "", source
         )
     elif keyword in _RANGE_KEYWORDS:
-        yield make("PW206", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
-    elif keyword == "oneOf" and _field(pointer) == "repeat":
+        limit = _RANGE_KEYWORDS[keyword].format(error.validator_value)
+        shown = f"{_describe(value)} " if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") else ""
+        yield make("PW206", doc.path, where, pointer, f"{_field(pointer)} {shown}{limit}", "", source)
+    elif keyword == "oneOf" and pointer.endswith("/repeat"):
         yield make(
             "PW207",
             doc.path,

@@ -27,7 +27,11 @@ def load_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.exists():
         return Settings()
-    loaded = load_bytes(SETTINGS_FILE, path.read_bytes())
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SettingsError([Finding("PW001", "error", SETTINGS_FILE, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    loaded = load_bytes(SETTINGS_FILE, raw)
     if isinstance(loaded, Finding):
         raise SettingsError([loaded])
     findings = schema.check(loaded, "settings")
@@ -43,9 +47,19 @@ def _check_timezone(doc: Document) -> list[Finding]:
         return []
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a directory of zones: IsADirectoryError
         where = doc.locate("/timezone")
-        return [make("PW319", doc.path, where, "/timezone", f"unknown time zone {name!r}", "use an IANA name such as Asia/Shanghai or UTC", doc.source_line(where[0]))]
+        return [
+            make(
+                "PW319",
+                doc.path,
+                where,
+                "/timezone",
+                f"unknown time zone {name!r}",
+                "use an IANA name such as Asia/Shanghai or UTC",
+                doc.source_line(where[0]),
+            )
+        ]
     return []
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from pactwatch.dates import today_in
-from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.errors import UsageError
 from pactwatch.model import Settings
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def today_for(option: str | None, settings: Settings) -> date:
 
 def check_root(root: Path) -> Path:
     if not root.is_dir():
-        raise PactwatchError(f"{root} is not a directory")
+        raise UsageError(f"{root} is not a directory")
     if not (root / "contracts").is_dir() and not (root / "pactwatch.yml").exists():
         raise UsageError(f"{root.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
     return root

@@ -9,8 +9,8 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
-from pactwatch.portfolio import CONTRACTS_DIR, load_portfolio
-from pactwatch.settings import load_settings
+from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, load_portfolio
+from pactwatch.settings import SETTINGS_FILE, load_settings
 
 
 def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
@@ -24,6 +24,8 @@ def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
             rel = path.resolve().relative_to(base).as_posix()
         except ValueError:
             continue  # outside the portfolio: nothing of ours
+        if rel in (PEOPLE_FILE, SETTINGS_FILE):
+            return None  # every contract refers to people and settings: re-check them all (cheap with the cache)
         if rel.startswith(f"{CONTRACTS_DIR}/") and rel.endswith((".yaml", ".yml")):
             sources.append(rel)
     return sources
