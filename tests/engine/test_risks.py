@@ -1,0 +1,68 @@
+"""Risk signals with their thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from pactwatch.engine import evaluate
+from pactwatch.model import Counterparty, Settings
+from tests.engine.factories import D, contract, milestone, portfolio, term
+
+TODAY = D("2026-11-27")
+
+
+def kinds(*contracts: object, settings: Settings | None = None) -> dict[str, list[str]]:
+    ev = evaluate(portfolio(*contracts, settings=settings), TODAY)  # type: ignore[arg-type]
+    out: dict[str, list[str]] = {}
+    for r in ev.risks:
+        out.setdefault(r.kind, []).append(r.subject)
+    return out
+
+
+def late(mid: str, due: str, days: int) -> object:
+    return milestone(mid, due, status="done", completed_on=D(due) + (D("2026-01-02") - D("2026-01-01")) * days)
+
+
+def test_repeated_delays_counts_the_latest_run_across_contracts() -> None:
+    a = contract("A", (late("M1", "2026-01-10", 5), late("M2", "2026-03-10", 0)), counterparty=Counterparty("Slow Co"))
+    b = contract("B", (late("M1", "2026-05-10", 4), milestone("M2", "2026-10-01")), counterparty=Counterparty("Slow Co"))
+    assert kinds(a, b)["repeated_delays"] == ["Slow Co"]
+    # a milestone done on time after the run breaks it
+    c = contract("C", (late("M1", "2026-11-01", 0),), counterparty=Counterparty("Slow Co"))
+    assert "repeated_delays" not in kinds(a, b, c)
+
+
+def test_slow_payment_against_the_portfolio_median() -> None:
+    on_time = [contract(f"P{i}", (late("M1", "2026-03-01", 0),), counterparty=Counterparty(f"Good {i}")) for i in range(4)]
+    slow = contract("S", (late("M1", "2026-03-01", 30), late("M2", "2026-04-01", 20)), counterparty=Counterparty("Slow Co"))
+    assert kinds(*on_time, slow).get("slow_payment") == ["Slow Co"]
+    mild = contract("S", (late("M1", "2026-03-01", 5),), counterparty=Counterparty("Slow Co"))
+    assert "slow_payment" not in kinds(*on_time, mild)  # below slow_payment_min_days
+
+
+def test_notice_window_only_within_the_window_and_for_auto_renewing() -> None:
+    renewing = contract("L", term=term("2025-02-16", "2027-02-15", auto_renew=True, renewal_months=12, notice_days=60))
+    assert kinds(renewing)["notice_window"] == ["L"]  # deadline 2026-12-17, 20 days away
+    narrow = Settings(risk=replace(Settings().risk, notice_window_days=10))
+    assert "notice_window" not in kinds(renewing, settings=narrow)
+    fixed = contract("F", term=term("2026-01-01", "2027-01-10", notice_days=30))
+    assert "notice_window" not in kinds(fixed)
+
+
+def test_escalation_names_the_manager_and_skips_acknowledged() -> None:
+    from pactwatch.model import Ack
+
+    c = contract(
+        milestones=(milestone("M1", "2026-11-19"), milestone("M2", "2026-11-20"), milestone("M3", "2026-11-01", ack=Ack(D("2026-12-31"))))
+    )
+    ev = evaluate(portfolio(c), TODAY)
+    escalations = [r for r in ev.risks if r.kind == "escalation"]
+    assert [(r.subject, r.person) for r in escalations] == [("C-1/M1", "bob")]  # 8 days > 7; M2 is 7 days; M3 acknowledged
+
+
+def test_concentration_per_currency() -> None:
+    big = contract("A", (milestone("M1", "2026-12-10", amount=Decimal(900)),), counterparty=Counterparty("Big"))
+    small = contract("B", (milestone("M1", "2026-12-10", amount=Decimal(100)),), counterparty=Counterparty("Small"))
+    assert kinds(big, small)["concentration"] == ["Big"]
+    assert "concentration" not in kinds(big)  # a single counterparty is not a concentration
