@@ -140,7 +140,8 @@ def test_report_escapes_user_text(run_cli: Run, write_portfolio: Callable[..., P
     root = write_portfolio(
         {
             "people.yaml": "people:\n  - {id: ann, name: Ann}\n",
-            "contracts/C-1.yaml": "id: C-1\ntitle: '<script>alert(1)</script> | [x](javascript:alert(1)) @team'\ntype: nda\nstatus: active\n"
+            "contracts/C-1.yaml": "id: C-1\ntitle: '<script>alert(1)</script> | [x](javascript:alert(1)) @team'\ntype: nda\n"
+            "status: active\n"
             "owner: ann\ncounterparty: {name: X}\nmilestones:\n  - {id: M1, title: '*bold*', kind: other, due: 2026-11-01, owner: ann}\n",
         }
     )
