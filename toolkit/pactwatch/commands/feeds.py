@@ -1,0 +1,66 @@
+"""pactwatch feeds: write the iCalendar feeds (all, per person, per contract, per counterparty)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
+from pactwatch.errors import UsageError
+
+DEFAULT_DIR = Path("site/calendar")
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
+
+
+def stamp_from(environ: Mapping[str, str]) -> datetime | None:
+    """DTSTAMP from $SOURCE_DATE_EPOCH (reproducible builds), else None (the evaluation's day is used)."""
+    text = environ.get(EPOCH_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromtimestamp(int(text), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"{EPOCH_ENV} {text!r} is not a Unix timestamp") from None
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Folder for the .ics files (default: {DEFAULT_DIR} in the portfolio).",
+)
+@click.option("--public", is_flag=True, help="For a public site: leave confidential contracts out, and amounts and documents.")
+@root_option
+@today_option
+def feeds(out_dir: Path | None, public: bool, root: Path, today_text: str | None) -> int:
+    """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
+    from pactwatch import reporters
+    from pactwatch.engine import evaluate
+    from pactwatch.ical.feeds import plan_feeds, render_feeds
+    from pactwatch.ical.output import write_feeds
+    from pactwatch.portfolio import load_portfolio
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    stamp = stamp_from(os.environ)
+    loaded = load_portfolio(root, today, settings=settings)
+    if loaded.errors:
+        click.echo(reporters.text(loaded.errors, colour=use_colour()), err=True)
+        click.echo(f"feeds not written: fix the {len(loaded.errors)} errors above first (the last good feeds stay in place).", err=True)
+        return 1
+    plan = plan_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp)
+    target = out_dir if out_dir is not None else root / DEFAULT_DIR
+    result = write_feeds(render_feeds(plan), target)
+    click.echo(
+        f"{len(plan.metas)} feeds, {len(plan.events)} events{' (public)' if public else ''} in {target}: "
+        f"{len(result.written)} written, {result.unchanged} unchanged, {len(result.removed)} removed."
+    )
+    return 0

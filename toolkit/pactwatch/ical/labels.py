@@ -1,0 +1,49 @@
+"""Feed-only words (zh/en); states, kinds and money come from pactwatch.i18n so they read as everywhere else."""
+
+from __future__ import annotations
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "calendar": ("合同里程碑", "Contract milestones"),
+    "all": ("全部", "all"),
+    "contract": ("合同", "Contract"),
+    "counterparty": ("相对方", "Counterparty"),
+    "kind": ("类型", "Kind"),
+    "amount": ("金额", "Amount"),
+    "owner": ("负责人", "Owner"),
+    "state": ("状态", "State"),
+    "due": ("到期日", "Due"),
+    "completed_on": ("完成日", "Completed on"),
+    "days_late": ("逾期天数", "Days late"),
+    "page": ("合同页面", "Contract page"),
+    "source": ("YAML 文件", "YAML file"),
+    "documents": ("文档", "Documents"),
+    "reminder": ("提醒", "reminder"),
+    "blocked": ("受阻（前置节点未完成）", "blocked (a prerequisite is not done)"),
+    "acknowledged": ("已确认延期", "delay acknowledged"),
+}
+_COLON = {"zh": "：", "en": ": "}
+
+
+def label(key: str, language: str) -> str:
+    pair = _LABELS[key]
+    return pair[0] if language == "zh" else pair[1]
+
+
+def field(key: str, value: str, language: str) -> str:
+    """``金额：¥1.00 CNY`` / ``Amount: ¥1.00 CNY``."""
+    return f"{label(key, language)}{_COLON.get(language, ': ')}{value}"
+
+
+def reminder_marker(days: int, language: str) -> str:
+    """``[提醒 · 7天后到期]`` / ``[reminder · due in 7 days]``."""
+    if language == "zh":
+        return f"[提醒 · {days}天后到期]"
+    return f"[reminder · due in {days} day{'s' if days != 1 else ''}]"
+
+
+def alarm_text(days: int, summary: str, language: str) -> str:
+    if days == 0:
+        return f"今天到期：{summary}" if language == "zh" else f"Due today: {summary}"
+    if language == "zh":
+        return f"{days}天后到期：{summary}"
+    return f"Due in {days} day{'s' if days != 1 else ''}: {summary}"

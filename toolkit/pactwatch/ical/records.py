@@ -1,0 +1,47 @@
+"""What a feed is made of: plain event and calendar records, shared by the fast writer and the icalendar reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+EventStatus = Literal["CONFIRMED", "CANCELLED"]
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Alarm:
+    """A DISPLAY alarm; ``trigger`` is relative to the event's start (an all-day event starts at 00:00)."""
+
+    trigger: timedelta
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One all-day VEVENT. Text fields are clean (see text.clean_text); the writer only escapes and folds them."""
+
+    uid: str
+    start: date
+    summary: str
+    description: str
+    categories: tuple[str, ...]
+    status: EventStatus = "CONFIRMED"
+    url: str | None = None
+    alarms: tuple[Alarm, ...] = ()
+
+    @property
+    def end(self) -> date:
+        """The exclusive end: the next day."""
+        return self.start + ONE_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarMeta:
+    """The calendar-level properties of one feed."""
+
+    name: str
+    timezone: str
+    language: str  # "zh" or "en"
+    refresh_hours: int = 6

@@ -1,0 +1,49 @@
+"""RFC 5545 text: cleaning, escaping (section 3.3.11) and line folding at 75 octets (section 3.1).
+
+Folding never splits a UTF-8 sequence: a cut that would land inside a
+multi-octet character moves back to the character's first octet, so long
+Chinese titles fold between characters.
+"""
+
+from __future__ import annotations
+
+MAX_OCTETS = 75  # per physical line, without the CRLF
+FOLD = b"\r\n "  # CRLF followed by one space: the continuation marker
+_SAFE_CHARS = MAX_OCTETS // 4  # this many characters can never exceed 75 octets (UTF-8: at most 4 octets each)
+
+# RFC 5545 forbids control characters in values except HTAB; newlines are kept (escaped as \n).
+_CONTROLS = {code: None for code in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F) if code != 0x0A}
+
+
+def clean_text(text: str) -> str:
+    """Text as a value may hold it: CRLF and lone CR become LF, other control characters are dropped."""
+    if text.isprintable():
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
+def escape_text(text: str) -> str:
+    r"""Escape a TEXT value: ``\`` ``;`` ``,`` and newlines (LF, CRLF or CR), so no value can end its line."""
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    )
+
+
+def fold_line(line: str) -> bytes:
+    """One content line as UTF-8, folded into physical lines of at most 75 octets (no trailing CRLF)."""
+    if len(line) <= _SAFE_CHARS:
+        return line.encode()
+    data = line.encode()
+    size = len(data)
+    if size <= MAX_OCTETS:
+        return data
+    parts: list[bytes] = []
+    start, limit = 0, MAX_OCTETS
+    while size - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation octet: back up to the start of the character
+            cut -= 1
+        parts.append(data[start:cut])
+        start, limit = cut, MAX_OCTETS - 1  # continuation lines begin with the folding space
+    parts.append(data[start:])
+    return FOLD.join(parts)
