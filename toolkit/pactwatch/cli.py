@@ -18,6 +18,7 @@ from pactwatch.settings import SettingsError
 
 # name -> (module, attribute, one-line help). Keep alphabetical within each group.
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "feeds": ("feeds", "feeds", "Write the calendar feeds (.ics) owners subscribe to."),
     "validate": ("validate", "validate", "Check contracts, people.yaml and pactwatch.yml."),
     "status": ("status", "status", "Show each milestone's state today."),
     "check": ("check", "check", "CI gate: validate and fail on overdue milestones."),
