@@ -164,7 +164,7 @@ class _Builder:
         self.positions[pointer] = (mark.line + 1, mark.column + 1)
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            if event.style == "" and event.implicit[0]:
+            if not event.style and event.tag is None:  # plain and untagged ("! 12" is the text "12"); libyaml says "", PyYAML None
                 return resolve_plain(event.value)
             return event.value
         if self._depth >= MAX_DEPTH:
@@ -230,6 +230,13 @@ def parse_text(path: str, text: str) -> Document:
         source = lines[line - 1] if 0 < line <= len(lines) else ""  # errors at the end of the text lie past the last line
         hint = "YAML indentation must use spaces, not tabs" if "\t" in message or "\t" in source else ""
         raise LoadError("PW104", f"YAML syntax error: {message}", line, column, hint) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters pasted from other tools)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        shown = f"U+{ord(exc.character):04X}" if isinstance(exc.character, str) else repr(exc.character)
+        raise LoadError(
+            "PW104", f"character {shown} is not allowed in YAML", line, column, "delete it or retype the text around it"
+        ) from None
     except yaml.YAMLError as exc:
         raise LoadError("PW104", f"YAML syntax error: {exc}", 1, 1) from None
     return Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
