@@ -14,13 +14,15 @@ from pactwatch.model import (
     Amendment,
     Contract,
     Counterparty,
-    Document as ContractDocument,
     Milestone,
     Money,
     Person,
     Repeat,
     RepeatUnit,
     Term,
+)
+from pactwatch.model import (
+    Document as ContractDocument,
 )
 
 _EVERY = re.compile(r"([0-9]+) (day|week|month|quarter|year)s?\Z")
@@ -39,7 +41,15 @@ class _Dates:
         except ValueError:
             where = self.doc.locate(pointer)
             self.findings.append(
-                make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "check the day and the month", self.doc.source_line(where[0]))
+                make(
+                    "PW312",
+                    self.doc.path,
+                    where,
+                    pointer,
+                    f"{text} is not a real date",
+                    "check the day and the month",
+                    self.doc.source_line(where[0]),
+                )
             )
             return date.min
 
@@ -48,7 +58,9 @@ class _Dates:
             return date.fromisoformat(text)
         except ValueError:
             where = self.doc.locate(pointer, key=True)
-            self.findings.append(make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "", self.doc.source_line(where[0])))
+            self.findings.append(
+                make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "", self.doc.source_line(where[0]))
+            )
             return date.min
 
     def optional(self, text: str | None, pointer: str) -> date | None:
@@ -127,11 +139,13 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         term=term,
         terms=tuple(sorted(data.get("terms", {}).items())),
         amendments=tuple(
-            Amendment(str(a["id"]), dates(a["date"], f"/amendments/{i}/date"), a["summary"]) for i, a in enumerate(data.get("amendments", ()))
+            Amendment(str(a["id"]), dates(a["date"], f"/amendments/{i}/date"), a["summary"])
+            for i, a in enumerate(data.get("amendments", ()))
         ),
         documents=tuple(ContractDocument(d["title"], d["url"]) for d in data.get("documents", ())),
         tags=tuple(data.get("tags", ())),
         confidential=data.get("confidential", False),
+        term_line=doc.locate("/term")[0] if "term" in data else 0,
     )
     if dates.findings:
         return None, dates.findings

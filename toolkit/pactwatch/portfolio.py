@@ -104,7 +104,15 @@ def _read(root: Path, source: str) -> bytes | Finding:
 def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
     path = root / PEOPLE_FILE
     if not path.exists():
-        return [], [Finding("PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones")], None
+        return (
+            [],
+            [
+                Finding(
+                    "PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones"
+                )
+            ],
+            None,
+        )
     raw = _read(root, PEOPLE_FILE)
     if isinstance(raw, Finding):
         return [], [raw], None

@@ -15,12 +15,19 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
     for m in contract.milestones:
         for position, dependency in enumerate(m.depends_on):
             if dependency not in ids:
-                yield site.finding("PW307", f"/milestones/{m.index}/depends_on/{position}", f"milestone '{m.id}' depends on '{dependency}', which this contract does not have", "known milestones: " + ", ".join(sorted(ids)))
+                yield site.finding(
+                    "PW307",
+                    f"/milestones/{m.index}/depends_on/{position}",
+                    f"milestone '{m.id}' depends on '{dependency}', which this contract does not have",
+                    "known milestones: " + ", ".join(sorted(ids)),
+                )
         graph.setdefault(m.id, tuple(d for d in m.depends_on if d in ids))
     cycle = _find_cycle(graph)
     if cycle:
         first = next(m for m in contract.milestones if m.id == cycle[0])
-        yield site.finding("PW308", f"/milestones/{first.index}/depends_on", "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]]))
+        yield site.finding(
+            "PW308", f"/milestones/{first.index}/depends_on", "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]])
+        )
 
 
 def _find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:

@@ -34,7 +34,9 @@ def check_people(people: list[Person], site: Site) -> Iterator[Finding]:
             yield site.finding("PW306", f"/people/{index}/manager", "managers form a cycle: " + " -> ".join([*chain, person.id]))
 
 
-def check_contracts(contracts: Iterable[Contract], people: Mapping[str, Person] | None, today: date, sites: Mapping[str, Site]) -> Iterator[Finding]:
+def check_contracts(
+    contracts: Iterable[Contract], people: Mapping[str, Person] | None, today: date, sites: Mapping[str, Site]
+) -> Iterator[Finding]:
     for contract in contracts:
         site = sites[contract.source]
         if people is not None:
@@ -57,10 +59,17 @@ def _future_completions(contract: Contract, today: date, site: Site) -> Iterator
     hint = f"today is {today}; record a completion once it has happened"
     for m in contract.milestones:
         if m.completed_on is not None and m.completed_on > today:
-            yield site.finding("PW311", f"/milestones/{m.index}/completed_on", f"milestone '{m.id}' is completed on {m.completed_on}, after today", hint)
+            yield site.finding(
+                "PW311", f"/milestones/{m.index}/completed_on", f"milestone '{m.id}' is completed on {m.completed_on}, after today", hint
+            )
         for due, done in sorted(m.completed.items()):
             if done > today:
-                yield site.finding("PW311", f"/milestones/{m.index}/completed/{due.isoformat()}", f"occurrence {due} of '{m.id}' is completed on {done}, after today", hint)
+                yield site.finding(
+                    "PW311",
+                    f"/milestones/{m.index}/completed/{due.isoformat()}",
+                    f"occurrence {due} of '{m.id}' is completed on {done}, after today",
+                    hint,
+                )
 
 
 def check_duplicate_ids(all_sources: list[str], checked: set[str], sites: Mapping[str, Site]) -> Iterator[Finding]:

@@ -20,4 +20,9 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
         if m.kind == "renewal":
             continue  # renewal decisions may fall after the original end
         if not term.start <= m.due <= term.end:
-            yield site.finding("PW314", f"/milestones/{m.index}/due", f"milestone '{m.id}' is due {m.due}, outside the term {term.start} .. {term.end}", "check the date or extend the term with an amendment")
+            yield site.finding(
+                "PW314",
+                f"/milestones/{m.index}/due",
+                f"milestone '{m.id}' is due {m.due}, outside the term {term.start} .. {term.end}",
+                "check the date or extend the term with an amendment",
+            )

@@ -19,4 +19,9 @@ def is_safe_url(url: str) -> bool:
 def check(contract: Contract, site: Site) -> Iterator[Finding]:
     for index, document in enumerate(contract.documents):
         if not is_safe_url(document.url):
-            yield site.finding("PW317", f"/documents/{index}/url", f"document link {document.url[:60]!r} is not an http, https or mailto URL", "links to other schemes are not shown; use the document system's https address")
+            yield site.finding(
+                "PW317",
+                f"/documents/{index}/url",
+                f"document link {document.url[:60]!r} is not an http, https or mailto URL",
+                "links to other schemes are not shown; use the document system's https address",
+            )
