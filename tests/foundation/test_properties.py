@@ -137,8 +137,11 @@ def iso(d: date) -> Raw:
     return Raw(d.isoformat())
 
 
+near_dates = st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)).map(iso)
 dates = st.one_of(
-    st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)).map(iso),
+    near_dates,
+    near_dates,
+    near_dates,
     st.dates().map(iso),
     st.sampled_from([Raw("2026-02-30"), Raw("0000-01-01"), Raw("9999-12-31"), Raw("2026-13-01"), "2026-01-01\n"]),
 )
@@ -149,9 +152,11 @@ amounts = st.one_of(
 )
 ids = st.sampled_from(["M1", "M2", "M3", "M4"])
 people = st.sampled_from(["ann", "bo", "nobody"])
-repeats = st.fixed_dictionaries(
-    {"every": st.builds(lambda n, u: f"{n} {u}", st.integers(1, 999), st.sampled_from(["day", "weeks", "month", "quarters", "year"]))},
-    optional={"until": dates, "count": st.integers(1, 1000)},
+every = st.builds(lambda n, u: f"{n} {u}", st.integers(1, 999), st.sampled_from(["day", "weeks", "month", "quarters", "year"]))
+repeats = st.one_of(
+    st.fixed_dictionaries({"every": every, "until": dates}),
+    st.fixed_dictionaries({"every": every, "count": st.integers(1, 1000)}),
+    st.fixed_dictionaries({"every": every}, optional={"until": dates, "count": st.integers(1, 1000)}),
 )
 milestones = st.fixed_dictionaries(
     {
