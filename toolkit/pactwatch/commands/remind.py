@@ -1,0 +1,55 @@
+"""pactwatch remind: tell owners what is due in 7/3/0 days, what became overdue, and escalate (see pactwatch/notify)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+
+
+@click.command()
+@root_option
+@today_option
+@click.option("--dry-run", is_flag=True, help="Print every message per channel; send nothing, write no state.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--state",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Delivery log (JSON): a rerun sends nothing new, the next run sends what failed.",
+)
+def remind(root: Path, today_text: str | None, dry_run: bool, fmt: str, state: Path | None) -> int:
+    """Send today's reminders by e-mail, chat robots and GitHub, as configured under `notify:` in pactwatch.yml.
+
+    Credentials come only from the environment variables pactwatch.yml names; they are never printed.
+    """
+    from pactwatch.notify import summary
+    from pactwatch.notify.run import run
+    from pactwatch.portfolio import load_portfolio
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    if not settings.notify:
+        click.echo("pactwatch remind: no `notify:` channels in pactwatch.yml; nothing to do (see the README, Reminders).", err=True)
+        return 0
+    loaded = load_portfolio(root, today, settings=settings)
+    if state is None and not dry_run:
+        click.echo("pactwatch remind: no --state file: a rerun today would send everything again.", err=True)
+    report = run(root, loaded.portfolio, today, state=state, dry_run=dry_run, environ=os.environ)
+    if fmt == "json":
+        click.echo(json.dumps(summary.as_json(report), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary.dry_run_text(report) if dry_run else summary.text(report))
+    if loaded.errors:
+        click.echo(
+            f"pactwatch remind: the portfolio has {len(loaded.errors)} errors (see `pactwatch validate`);"
+            " contract files with errors were left out of the reminders.",
+            err=True,
+        )
+        return 1
+    return 0 if report.ok else 1

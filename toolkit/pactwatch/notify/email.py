@@ -1,0 +1,113 @@
+"""E-mail: one message per person per day (plain text + HTML, in the portfolio's language), sent over SMTP.
+
+Rendering is pure (Jinja2 templates ``templates/notify/email.{txt,html}.j2``; a portfolio's own
+``templates/notify/`` overrides them; HTML is autoescaped). Sending uses smtplib with STARTTLS
+(RFC 3207) and a verifying TLS context before any login; managers are copied on escalations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate, parseaddr
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from pactwatch.i18n import format_date
+from pactwatch.notify import texts
+from pactwatch.notify.config import EmailConfig
+from pactwatch.notify.messages.base import Context
+from pactwatch.notify.outgoing import DeliveryError, Outgoing
+from pactwatch.notify.plan import Digest
+from pactwatch.resources import data_dir
+
+_COLOURS = {"overdue": "#cf222e", "today": "#bc4c00", "soon": "#9a6700", "later": "#656d76"}
+_WORDS = ("greeting", "intro", "col_when", "col_item", "col_contract", "col_due", "col_amount", "col_counterparty", "open", "footer")
+
+
+def environment(root: Path | None = None) -> Environment:
+    """Templates from the portfolio's ``templates/`` first, then the shipped ones."""
+    folders = [root / "templates"] if root is not None and (root / "templates" / "notify").is_dir() else []
+    folders.append(data_dir("templates"))
+    return Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def subject(digest: Digest, context: Context) -> str:
+    lang = context.language
+    return texts.phrase("subject", lang, name=digest.person.name, n=len(digest.notices), date=format_date(context.day, lang))
+
+
+def build(digest: Digest, context: Context, sender: str, env: Environment) -> EmailMessage:
+    """The message to ``digest.person`` (who must have an e-mail address), copying managers with one."""
+    assert digest.person.email is not None
+    lang = context.language
+    lines = [texts.line(n, context.people, context.settings, private=True) for n in digest.notices]
+    cc = [p for p in digest.cc if p.email]
+    words = {key: texts.phrase(key, lang, name=digest.person.name) for key in _WORDS}
+    words["cc_note"] = texts.phrase("cc_note", lang, names=", ".join(p.name for p in cc))
+    values = {"lines": lines, "t": words, "cc": cc, "language": lang, "subject": subject(digest, context), "colours": _COLOURS}
+    message = EmailMessage()
+    message["Subject"] = values["subject"]
+    message["From"] = sender
+    message["To"] = formataddr((digest.person.name, digest.person.email))
+    if cc:
+        message["Cc"] = ", ".join(formataddr((p.name, p.email or "")) for p in cc)
+    fingerprint = hashlib.sha256("\n".join(n.key for n in digest.notices).encode()).hexdigest()[:16]
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "pactwatch.invalid"
+    message["Message-ID"] = f"<pactwatch.{context.day.isoformat()}.{digest.person.id}.{fingerprint}@{domain}>"
+    message.set_content(env.get_template("notify/email.txt.j2").render(values))
+    message.add_alternative(env.get_template("notify/email.html.j2").render(values), subtype="html")
+    return message
+
+
+class SmtpTransport:
+    """One SMTP conversation per message: EHLO, STARTTLS (certificate verified), EHLO, AUTH, send."""
+
+    def __init__(
+        self, config: EmailConfig, username: str | None, password: str | None, tls: ssl.SSLContext | None = None, timeout: float = 30.0
+    ) -> None:
+        self.config = config
+        self._username = username
+        self._password = password
+        self._tls = tls or ssl.create_default_context()
+        self._timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"SmtpTransport({self.config.smtp_host}:{self.config.smtp_port})"
+
+    def deliver(self, message: Outgoing) -> None:
+        assert isinstance(message.payload, EmailMessage)
+        mail = message.payload
+        del mail["Date"]
+        mail["Date"] = formatdate(localtime=False, usegmt=True)
+        where = f"{self.config.smtp_host}:{self.config.smtp_port}"
+        try:
+            with smtplib.SMTP(self.config.smtp_host, self.config.smtp_port, timeout=self._timeout) as smtp:
+                smtp.ehlo()
+                if self.config.starttls:
+                    smtp.starttls(context=self._tls)
+                    smtp.ehlo()
+                if self._username:
+                    smtp.login(self._username, self._password or "")
+                refused = smtp.send_message(mail)
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError(f"{where} refused the login ({exc.smtp_code})", retryable=False) from None
+        except smtplib.SMTPNotSupportedError:
+            raise DeliveryError(
+                f"{where} does not offer STARTTLS (or AUTH); set starttls: false only for a local relay", retryable=False
+            ) from None
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise DeliveryError(f"{where} refused every recipient ({', '.join(sorted(exc.recipients))})", retryable=False) from None
+        except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
+            raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
+        owner = parseaddr(str(mail["To"]))[1]
+        if owner in refused:  # a refused Cc alone does not make the owner's reminder undelivered
+            raise DeliveryError(f"{where} refused {owner}", retryable=False)

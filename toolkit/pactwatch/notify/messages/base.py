@@ -1,0 +1,106 @@
+"""What every chat-robot format provides (one module per platform), and the pieces they share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from pactwatch.model import Person, Settings
+from pactwatch.notify import texts
+from pactwatch.notify.plan import GroupBatch
+
+JsonBody = dict[str, object]
+MAX_LINES = 30  # a group message lists at most this many notices, then "... and N more"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    day: date
+    settings: Settings
+    people: Mapping[str, Person]
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    bodies: tuple[JsonBody, ...]  # JSON request bodies, unsigned, posted in this order
+    preview: str  # what a person would read, for --dry-run
+
+
+class ChatFormat(Protocol):
+    """A chat platform: render a group batch, sign a request, judge the platform's answer."""
+
+    def render(self, batch: GroupBatch, context: Context) -> ChatMessage: ...
+
+    def sign(self, url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]: ...
+
+    def check(self, status: int, answer: bytes) -> str | None:
+        """None when the platform accepted the message, else its error in a few words."""
+        ...
+
+
+def lines(batch: GroupBatch, context: Context) -> list[texts.Line]:
+    """Every notice of the batch as a line; group chats are not private (confidential details hidden)."""
+    return [texts.line(n, context.people, context.settings, private=False) for n in batch.notices]
+
+
+def people_of(line: texts.Line, context: Context) -> list[Person]:
+    """The owner, and the manager of an escalation."""
+    who = [context.people[line.owner_id]]
+    if line.escalate_to in context.people:
+        who.append(context.people[line.escalate_to])
+    return who
+
+
+def fit(head: list[str], items: list[str], more: Callable[[int], str], max_bytes: int | None = None) -> str:
+    """Head + at most MAX_LINES items (fewer when over ``max_bytes`` of UTF-8), then "... and N more"."""
+    kept = items[:MAX_LINES]
+    while True:
+        dropped = len(items) - len(kept)
+        text = "\n".join(head + kept + ([more(dropped)] if dropped else []))
+        if max_bytes is None or len(text.encode("utf-8")) <= max_bytes or not kept:
+            return text
+        kept.pop()
+
+
+def neutralise(text: str) -> str:
+    """User text for markdown dialects without a documented escape (DingTalk, WeCom, Feishu lark_md).
+
+    Markup characters become their full-width look-alikes, so a title can neither
+    form a link, an image, an HTML tag nor a ``<@userid>`` / ``<at>`` mention.
+    """
+    table = str.maketrans({"<": "＜", ">": "＞", "[": "［", "]": "］", "*": "＊", "_": "＿", "`": "｀", "#": "＃", "|": "｜", "\\": "＼"})
+    return texts.one_line(text).translate(table)
+
+
+def describe(line: texts.Line, escape: Callable[[str], str], separator: str = " · ") -> str:
+    """'C-1 Title · Milestone (kind) · due · amount · counterparty', each user field escaped."""
+    parts = [f"{escape(line.contract_id)} {escape(line.contract_title)}", f"{escape(line.milestone)} ({escape(line.kind)})", line.due]
+    parts += [escape(value) for value in (line.amount, line.counterparty) if value]
+    return separator.join(parts)
+
+
+def json_field(answer: bytes, *names: str) -> object:
+    """The first of ``names`` present in a JSON object answer; None when the answer is not one."""
+    import json
+
+    try:
+        data = json.loads(answer.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    for name in names:
+        if name in data:
+            return data[name]
+    return None
+
+
+def short(answer: bytes, limit: int = 200) -> str:
+    text = answer.decode("utf-8", "replace").strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,149 @@
+"""What to tell whom: (evaluations, run day) -> notices, per-person digests and group batches. Pure.
+
+A *notice* is one event worth a message: a reminder ``days_before`` a due date
+(7/3/0 by default, or the milestone's ``remind_days``), a milestone that became
+overdue that day, or an escalation (overdue for longer than
+``escalate_after_days``, not acknowledged) that copies the owner's manager.
+
+Notices fire on a day. A run on day D plans D and, when earlier runs were
+missed or failed, the days since the last complete run (at most
+``catch_up_days`` back). Every notice is shown as the milestone stands on D
+(a missed 7-day reminder read on the next day says "due in 6 days"), and a
+milestone done since is not mentioned at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from pactwatch.engine import Evaluation, Occurrence, evaluate, reminders
+from pactwatch.model import Person, Portfolio, Settings
+
+NoticeKind = Literal["reminder", "overdue", "escalation"]
+_KIND_ORDER = {"escalation": 0, "overdue": 1, "reminder": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    occurrence: Occurrence  # as evaluated on the run day
+    kind: NoticeKind
+    days_before: int  # the reminder offset that fired; -1 for overdue; 0 for escalations
+    fired_on: date
+    escalate_to: str | None = None  # the owner's manager, for escalations
+
+    @property
+    def owner(self) -> str:
+        return self.occurrence.owner
+
+    @property
+    def key(self) -> str:
+        """Stable id of the event in the delivery log: ``C-1/M3|2026-05-31|r7``."""
+        tag = f"r{self.days_before}" if self.kind == "reminder" else self.kind
+        return f"{self.occurrence.ref}|{self.occurrence.due.isoformat()}|{tag}"
+
+    @property
+    def sort_key(self) -> tuple[date, str, int, int]:
+        return (self.occurrence.due, self.occurrence.ref, _KIND_ORDER[self.kind], -self.days_before)
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """One person's notices of the run (their e-mail, their GitHub comment)."""
+
+    person: Person
+    notices: tuple[Notice, ...]
+    cc: tuple[Person, ...] = ()  # managers copied because of escalations
+
+
+@dataclass(frozen=True, slots=True)
+class GroupBatch:
+    """The notices one chat group hears about, and the people to mention."""
+
+    notices: tuple[Notice, ...]
+    mention: tuple[Person, ...]  # owners, plus managers of escalations; sorted by id
+
+
+def plan_days(today: date, complete_through: date | None, catch_up_days: int) -> tuple[date, ...]:
+    """Days to plan: after the last complete run (never more than catch_up_days back), up to today."""
+    start = today if complete_through is None or complete_through >= today else complete_through + timedelta(days=1)
+    start = max(start, today - timedelta(days=catch_up_days))
+    return tuple(start + timedelta(days=i) for i in range((today - start).days + 1))
+
+
+def _escalated(o: Occurrence, day: date, days_late: int, settings: Settings) -> bool:
+    acked = o.milestone.ack is not None and o.milestone.ack.until >= day
+    return days_late > settings.escalate_after_days and not acked
+
+
+def fired(ev: Evaluation) -> list[Notice]:
+    """The notices that fire on ``ev.today``, with occurrences as evaluated that day."""
+    settings, day = ev.portfolio.settings, ev.today
+    found = [
+        Notice(r.occurrence, "reminder" if r.days_before >= 0 else "overdue", r.days_before, day)
+        for r in reminders.firing(ev.occurrences, day, settings)
+    ]
+    for o in ev.occurrences:
+        if o.state != "overdue" or not _escalated(o, day, o.days_late, settings):
+            continue
+        if _escalated(o, day - timedelta(days=1), o.days_late - 1, settings):
+            continue  # already escalated yesterday
+        owner = ev.portfolio.people.get(o.owner)
+        found.append(Notice(o, "escalation", 0, day, owner.manager if owner else None))
+    return found
+
+
+def notices_for(portfolio: Portfolio, days: Sequence[date], current: Evaluation) -> tuple[Notice, ...]:
+    """Notices fired on each of ``days``, re-read on ``current.today``; closed milestones drop out."""
+    now = {o.ref: o for o in current.occurrences}
+    result: dict[str, Notice] = {}
+    for day in days:
+        ev = current if day == current.today else evaluate(portfolio, day)
+        for notice in fired(ev):
+            o = now.get(notice.occurrence.ref)
+            if o is None or not o.is_open or o.due != notice.occurrence.due:
+                continue
+            result.setdefault(notice.key, Notice(o, notice.kind, notice.days_before, notice.fired_on, notice.escalate_to))
+    return tuple(sorted(result.values(), key=lambda n: n.sort_key))
+
+
+def digests(notices: Iterable[Notice], people: Mapping[str, Person]) -> tuple[list[Digest], list[str]]:
+    """Per-owner digests (sorted by person id), and problems (owners missing from people.yaml)."""
+    by_owner: dict[str, list[Notice]] = {}
+    for notice in notices:
+        by_owner.setdefault(notice.owner, []).append(notice)
+    result: list[Digest] = []
+    problems: list[str] = []
+    for owner_id in sorted(by_owner):
+        person = people.get(owner_id)
+        if person is None:
+            problems.append(f"owner {owner_id!r} is not in people.yaml: {len(by_owner[owner_id])} notices cannot be delivered")
+            continue
+        items = tuple(sorted(by_owner[owner_id], key=lambda n: n.sort_key))
+        cc_ids = sorted({n.escalate_to for n in items if n.escalate_to and n.escalate_to != owner_id})
+        result.append(Digest(person, items, tuple(people[i] for i in cc_ids if i in people)))
+    return result, problems
+
+
+def group_batch(notices: Iterable[Notice], people: Mapping[str, Person], teams: Sequence[str] = ()) -> GroupBatch | None:
+    """The notices of owners in ``teams`` (all owners when empty) for one chat group; None when nothing."""
+    chosen = tuple(n for n in notices if n.owner in people and (not teams or people[n.owner].team in teams))
+    if not chosen:
+        return None
+    ids = {n.owner for n in chosen} | {n.escalate_to for n in chosen if n.escalate_to and n.escalate_to in people}
+    return GroupBatch(tuple(sorted(chosen, key=lambda n: n.sort_key)), tuple(people[i] for i in sorted(ids)))
+
+
+def upcoming(current: Evaluation, person_id: str) -> tuple[Occurrence, ...]:
+    """A person's open occurrences that are overdue or inside their largest reminder window (the GitHub digest)."""
+    settings = current.portfolio.settings
+    result = []
+    for o in current.occurrences:
+        if o.owner != person_id or not o.is_open or o.days_until is None:
+            continue
+        window = max(reminders.remind_days(o, settings), default=0)
+        if o.days_until <= max(window, settings.due_soon_days):
+            result.append(o)
+    return tuple(result)

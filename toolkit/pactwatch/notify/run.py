@@ -1,0 +1,151 @@
+"""One reminder run: plan (pure) -> outbox (pure) -> deliver (effects) -> delivery log. ``--dry-run`` stops after the outbox.
+
+The environment is passed in (``environ``), like everything else the run reads; credentials are
+looked up here, by the variable names pactwatch.yml gives, and handed to the transports and the
+Redactor, nowhere else.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pactwatch.engine import evaluate
+from pactwatch.model import Portfolio
+from pactwatch.notify import config as notify_config
+from pactwatch.notify import delivery_log, email, github_digest, outbox, plan, send
+from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig
+from pactwatch.notify.messages import FORMATS, Context
+from pactwatch.notify.outgoing import Outgoing, Transport
+from pactwatch.notify.webhook import WebhookTransport, url_problem
+
+
+@dataclass(slots=True)
+class Report:
+    today: date
+    days: tuple[date, ...]
+    dry_run: bool
+    channels: tuple[str, ...]
+    messages: tuple[Outgoing, ...]
+    results: list[send.Result] = field(default_factory=list)  # empty on a dry run
+    skipped: tuple[str, ...] = ()
+    errors: list[str] = field(default_factory=list)  # failures outside a message (the GitHub sweep)
+
+    @property
+    def failed(self) -> list[send.Result]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class Wiring:
+    transports: dict[str, Transport | str]
+    secrets: tuple[str, ...]
+    digest: github_digest.GithubTransport | None = None
+
+
+def _env(environ: Mapping[str, str], name: str | None) -> str | None:
+    value = environ.get(name, "").strip() if name else ""
+    return value or None
+
+
+def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date) -> Wiring:
+    """A transport per channel, or the reason it has none (a variable not set, a URL that is not https)."""
+    transports: dict[str, Transport | str] = {}
+    secrets: list[str] = []
+    if config.email is not None:
+        user, password = _env(environ, config.email.username_env), _env(environ, config.email.password_env)
+        secrets += [s for s in (password,) if s]
+        missing = [n for n, v in ((config.email.username_env, user), (config.email.password_env, password)) if n and not v]
+        transports[EMAIL_CHANNEL] = f"email: {', '.join(missing)} not set" if missing else email.SmtpTransport(config.email, user, password)
+    for hook in config.webhooks:
+        url, secret = _env(environ, hook.url_env), _env(environ, hook.secret_env)
+        secrets += [s for s in (url, secret) if s]
+        problem = f"{hook.url_env} is not set" if url is None else (f"{hook.url_env} {p}" if (p := url_problem(url)) else None)
+        if problem is None and hook.secret_env and secret is None:
+            problem = f"{hook.secret_env} is not set"
+        transports[hook.name] = f"{hook.name}: {problem}" if problem else WebhookTransport(hook.name, FORMATS[hook.type], url or "", secret)
+    digest = None
+    if config.github is not None:
+        token = _env(environ, config.github.token_env)
+        secrets += [token] if token else []
+        transports[GITHUB_CHANNEL], digest = _github(config, portfolio, environ, today, token)
+    return Wiring(transports, tuple(secrets), digest)
+
+
+def _github(
+    config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date, token: str | None
+) -> tuple[Transport | str, github_digest.GithubTransport | None]:
+    from pactwatch.commands.alerts import resolve_repository
+    from pactwatch.errors import UsageError
+    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, Secret
+
+    assert config.github is not None
+    if token is None:
+        return f"github: {config.github.token_env} is not set", None
+    try:
+        repository = resolve_repository(None, environ, portfolio.settings.repository)
+    except UsageError as exc:
+        return f"github: {exc}", None
+    client = GitHubClient(environ.get("GITHUB_API_URL") or DEFAULT_API_URL, Secret(token))
+    transport = github_digest.GithubTransport(client, repository, config.github.label, today)
+    return transport, transport
+
+
+def run(
+    root: Path,
+    portfolio: Portfolio,
+    today: date,
+    *,
+    state: Path | None,
+    dry_run: bool,
+    environ: Mapping[str, str],
+    sleep: Callable[[float], None] | None = None,
+) -> Report:
+    config = notify_config.parse(portfolio.settings.notify)
+    log = delivery_log.load(state) if state is not None else delivery_log.DeliveryLog()
+    current = evaluate(portfolio, today)
+    days = plan.plan_days(today, log.complete_through, config.catch_up_days)
+    notices = plan.notices_for(portfolio, days, current)
+    env = email.environment(root)
+    box = outbox.build(notices, current, config, log, env)
+    report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped)
+    if dry_run:
+        return report
+    wiring = wire(config, portfolio, environ, today)
+    redact = send.Redactor(wiring.secrets)
+    report.results = send.deliver(box.messages, wiring.transports, redact=redact, sleep=sleep or time.sleep)
+    if wiring.digest is not None:
+        if not any(r.message.channel == GITHUB_CHANNEL for r in report.failed):
+            _sweep(wiring.digest, report, Context(today, portfolio.settings, portfolio.people), env, redact)
+        wiring.digest.close()
+    if state is not None:
+        send.settle(log, report.results, today)
+        delivery_log.save(state, log)
+    return report
+
+
+def _sweep(transport: github_digest.GithubTransport, report: Report, context: Context, env: object, redact: send.Redactor) -> None:
+    from jinja2 import Environment
+
+    from pactwatch.notify.outgoing import DeliveryError
+
+    assert isinstance(env, Environment)
+    active = [m.recipient for m in report.messages if m.channel == GITHUB_CHANNEL]
+
+    def body_for(person_id: str) -> str:
+        person = context.people.get(person_id)
+        if person is None:
+            return github_digest.marker(person_id)
+        return github_digest.build(person, (), (), context, env).body
+
+    try:
+        transport.sweep(active, body_for)
+    except DeliveryError as exc:
+        report.errors.append(redact(str(exc)))

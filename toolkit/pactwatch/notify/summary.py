@@ -1,0 +1,65 @@
+"""A reminder run as text or JSON (two reporters of one Report). Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from pactwatch.notify.run import Report
+from pactwatch.notify.send import Result
+
+
+def _status(result: Result | None) -> str:
+    if result is None:
+        return "planned"
+    if result.ok:
+        return "sent"
+    return "failed" if result.attempts else "not_tried"
+
+
+def as_json(report: Report) -> dict[str, object]:
+    results = {id(r.message): r for r in report.results}
+    messages = []
+    for m in report.messages:
+        result = results.get(id(m))
+        item: dict[str, object] = {"channel": m.channel, "recipient": m.recipient, "notices": list(m.keys), "status": _status(result)}
+        if result is not None:
+            item |= {"attempts": result.attempts, "error": result.error}
+        if report.dry_run:
+            item["preview"] = m.preview
+        messages.append(item)
+    return {
+        "today": report.today.isoformat(),
+        "days": [d.isoformat() for d in report.days],
+        "dry_run": report.dry_run,
+        "channels": list(report.channels),
+        "messages": messages,
+        "skipped": list(report.skipped),
+        "errors": list(report.errors),
+        "ok": report.ok,
+    }
+
+
+def dry_run_text(report: Report) -> str:
+    days = ", ".join(d.isoformat() for d in report.days)
+    out = [f"pactwatch remind {report.today.isoformat()} (dry run, nothing is sent; notices of {days})"]
+    if not report.messages:
+        out.append("Nothing to send.")
+    for m in report.messages:
+        out += ["", f"=== {m.channel} → {m.recipient} ({len(m.keys)} notices) ===", m.preview.rstrip()]
+    out += [f"note: {s}" for s in report.skipped]
+    return "\n".join(out)
+
+
+def text(report: Report) -> str:
+    """One line per channel, then every failure and note."""
+    per: dict[str, Counter[str]] = {c: Counter() for c in report.channels}
+    for r in report.results:
+        per.setdefault(r.message.channel, Counter())[_status(r)] += 1
+    out = [f"pactwatch remind {report.today.isoformat()}:"]
+    for channel, counts in per.items():
+        parts = [f"{counts[s]} {s.replace('_', ' ')}" for s in ("sent", "failed", "not_tried") if counts[s]]
+        out.append(f"  {channel}: {', '.join(parts) or 'nothing new'}")
+    out += [f"  failed: {r.message.channel} → {r.message.recipient}: {r.error}" for r in report.failed]
+    out += [f"  failed: {e}" for e in report.errors]
+    out += [f"  note: {s}" for s in report.skipped]
+    return "\n".join(out)
