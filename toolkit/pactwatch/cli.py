@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("status", "status", "Show each milestone's state today."),
     "check": ("check", "check", "CI gate: validate and fail on overdue milestones."),
     "report": ("report", "report", "Write the weekly or monthly status report."),
+    "remind": ("remind", "remind", "Send 7/3/0-day reminders by e-mail, chat robots and GitHub."),
 }
 
 
