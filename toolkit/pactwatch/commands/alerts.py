@@ -1,0 +1,126 @@
+"""pactwatch alerts: keep one GitHub issue open per overdue milestone occurrence (see github/alerts_plan.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.errors import PactwatchError, UsageError
+
+if TYPE_CHECKING:
+    from pactwatch.github.alerts_plan import Op, Plan
+    from pactwatch.github.apply import Outcome
+
+_REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
+_SIGNS: dict[Op, str] = {
+    "create_label": "+ label ",
+    "create": "+ create",
+    "update": "~ update",
+    "reopen": "^ reopen",
+    "escalate": "! escalate",
+    "close": "x close ",
+}
+
+
+def resolve_repository(option: str | None, environ: Mapping[str, str], configured: str | None) -> str:
+    """--repo, else $GITHUB_REPOSITORY, else `repository` in pactwatch.yml."""
+    for value, source in (
+        (option, "--repo"),
+        (environ.get("GITHUB_REPOSITORY"), "GITHUB_REPOSITORY"),
+        (configured, "pactwatch.yml repository"),
+    ):
+        if value:
+            if not _REPO.match(value):
+                raise UsageError(f"{source} {value!r} is not OWNER/NAME")
+            return value
+    raise UsageError("no repository: pass --repo OWNER/NAME, set GITHUB_REPOSITORY, or set `repository` in pactwatch.yml")
+
+
+def _plan_text(the_plan: Plan) -> str:
+    head = f"{the_plan.repository}: {the_plan.wanted} overdue to track, {the_plan.issues_seen} pactwatch issues found"
+    counts = ", ".join(f"{op} {n}" for op in _SIGNS if (n := the_plan.count(op)))
+    lines = [f"{head}; {counts or 'nothing to do'}"]
+    for a in the_plan.actions:
+        issue = f"#{a.number}" if a.number else ("(new)" if a.op == "escalate" else "")
+        parts = [_SIGNS[a.op], issue, a.ref, a.title or a.state_reason or "", f"({a.why})"]
+        lines.append("  " + " ".join(p for p in parts if p))
+    lines += [f"  note: {note}" for note in the_plan.skipped]
+    return "\n".join(lines)
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "ok": outcome.ok,
+        "done": outcome.done,
+        "failed": outcome.failed,
+        "warnings": outcome.warnings,
+        "stopped": outcome.stopped,
+        "not_started": outcome.not_started,
+    }
+
+
+@click.command()
+@root_option
+@today_option
+@click.option("--repo", metavar="OWNER/NAME", help="Default $GITHUB_REPOSITORY, else `repository` in pactwatch.yml.")
+@click.option("--dry-run", is_flag=True, help="Print the plan; change nothing on GitHub.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--pace", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between two write requests.")
+@click.option(
+    "--max-writes", type=click.IntRange(min=1), default=400, show_default=True, help="Stop after this many writes (the next run goes on)."
+)
+def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, fmt: str, pace: float, max_writes: int) -> int:
+    """Open, update, escalate and close one GitHub issue per overdue milestone.
+
+    Token from $GITHUB_TOKEN (never printed); API from $GITHUB_API_URL (default https://api.github.com).
+    """
+    from pactwatch.engine import evaluate
+    from pactwatch.github.apply import run
+    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, RetryPolicy, Secret
+    from pactwatch.github.render import Links, Renderer, search_path
+    from pactwatch.portfolio import load_portfolio
+    from pactwatch.resources import data_dir
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    loaded = load_portfolio(root, today, settings=settings)
+    if loaded.errors:
+        raise PactwatchError(
+            f"the portfolio has {len(loaded.errors)} errors (see `pactwatch validate`); issues are left as they are until they are fixed"
+        )
+    repository = resolve_repository(repo, os.environ, settings.repository)
+    token = os.environ.get("GITHUB_TOKEN", "").strip()
+    if not token and not dry_run:
+        raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
+    links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
+    renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
+    api = os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
+    with GitHubClient(api, Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
+        result = run(evaluate(loaded.portfolio, today), client, renderer, links, dry_run=dry_run, max_writes=max_writes)
+    outcome = result.outcome
+    if fmt == "json":
+        data = {"dry_run": dry_run, "plan": result.plan.as_json(), "outcome": _outcome_json(outcome) if outcome else None}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif outcome is None:
+        click.echo(_plan_text(result.plan))
+    else:
+        click.echo(f"{repository}: {len(outcome.done)} done, {len(outcome.failed)} failed")
+        for line in outcome.done + [f"warning: {w}" for w in outcome.warnings]:
+            click.echo(f"  {line}")
+    if outcome is None or outcome.ok:
+        return 0
+    for line in outcome.failed:
+        click.echo(f"pactwatch alerts: failed: {line}", err=True)
+    if outcome.stopped:
+        click.echo(f"pactwatch alerts: stopped: {outcome.stopped}", err=True)
+    click.echo("pactwatch alerts: not everything could be done; the next run picks up from what is on GitHub.", err=True)
+    return 1

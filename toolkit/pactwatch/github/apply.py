@@ -1,0 +1,231 @@
+"""Effects: read the repository's pactwatch issues, and carry out a Plan through the client.
+
+- Finishes what it can: an action that fails is recorded and the next one is tried; only a fatal
+  answer (401, 403, a rate limit too long to wait out) stops the run, since every further request
+  would fail the same way. The next run converges, because the plan is recomputed from what is there.
+- No duplicates: a create (or the escalation comment) whose answer was lost or was a 5xx is not
+  simply sent again; the issue list (or the issue's comments) is checked for the hidden marker first.
+- Content-creation limits: the client spaces writes; ``max_writes`` caps one run well below GitHub's
+  500 content-creating requests an hour, leaving the rest for the next run.
+- An assignee GitHub refuses (not a collaborator) does not fail the issue: it is created unassigned,
+  with a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pactwatch.engine.records import Evaluation
+from pactwatch.github.alerts_plan import Action, Plan, plan
+from pactwatch.github.client import GitHubClient, GitHubError
+from pactwatch.github.issues import LISTING_LABEL, ExistingIssue, ours
+from pactwatch.github.render import Links, Renderer, escalation_marker
+
+READ = "issues: read"
+WRITE = "issues: write"
+MAX_WRITES = 400
+
+
+@dataclass(slots=True)
+class Outcome:
+    done: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None  # why the run stopped early
+    not_started: int = 0  # actions left for the next run
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.stopped is None
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    plan: Plan
+    outcome: Outcome | None  # None for a dry run
+
+
+def fetch(client: GitHubClient, repo: str) -> tuple[list[ExistingIssue], list[str]]:
+    """The repository's pactwatch issues (open and closed, every page) and its label names."""
+    items = client.paginate(f"/repos/{repo}/issues", params={"labels": LISTING_LABEL, "state": "all", "per_page": 100}, need=READ)
+    issues = ours(items)
+    labels = [str(label["name"]) for label in client.paginate(f"/repos/{repo}/labels", params={"per_page": 100}, need=READ)]
+    return issues, labels
+
+
+def describe(action: Action, number: int | None = None) -> str:
+    issue = f"#{number or action.number}" if (number or action.number) else ""
+    words = {
+        "create_label": f"created label {action.ref}",
+        "create": f"created {issue} for {action.ref}",
+        "update": f"updated {issue} ({', '.join(action.changed)}) for {action.ref}",
+        "reopen": f"reopened {issue} for {action.ref}",
+        "escalate": f"escalated {issue} for {action.ref}",
+        "close": f"closed {issue} ({action.state_reason}, {action.why}) for {action.ref}",
+    }
+    return words[action.op]
+
+
+def _uncertain(exc: GitHubError) -> bool:
+    """GitHub may or may not have done it: no answer, or a server error."""
+    return exc.status is None or exc.status >= 500
+
+
+def _about(exc: GitHubError, field_name: str) -> bool:
+    return exc.status == 422 and any(e.get("field") == field_name for e in exc.errors)
+
+
+class _Applier:
+    def __init__(self, client: GitHubClient, repo: str, max_writes: int) -> None:
+        self.client = client
+        self.repo = repo
+        self.max_writes = max_writes
+        self.created: dict[str, int] = {}
+        self.warnings: list[str] = []
+
+    def issue_path(self, number: int | None = None, tail: str = "") -> str:
+        return f"/repos/{self.repo}/issues" + (f"/{number}" if number is not None else "") + tail
+
+    def run(self, the_plan: Plan) -> Outcome:
+        outcome = Outcome()
+        actions = the_plan.actions
+        for index, action in enumerate(actions):
+            if self.client.writes >= self.max_writes:
+                outcome.not_started = len(actions) - index
+                outcome.stopped = (
+                    f"stopped after {self.client.writes} write requests to stay under GitHub's content-creation limits;"
+                    f" the next run does the {outcome.not_started} actions left"
+                )
+                break
+            try:
+                number = self.do(action)
+            except GitHubError as exc:
+                outcome.failed.append(f"{action.op} {action.ref}: {exc}")
+                if exc.fatal:
+                    outcome.not_started = len(actions) - index - 1
+                    outcome.stopped = str(exc)
+                    break
+                continue
+            outcome.done.append(describe(action, number))
+        outcome.warnings = self.warnings
+        return outcome
+
+    def do(self, action: Action) -> int | None:
+        if action.op == "create_label":
+            self.create_label(action)
+            return None
+        if action.op == "create":
+            number = self.create(action)
+            self.created[action.ref] = number
+            return number
+        if action.op == "escalate":
+            return self.escalate(action)
+        assert action.number is not None
+        if action.op == "close":
+            self.client.request("POST", self.issue_path(action.number, "/comments"), json={"body": action.comment}, need=WRITE)
+            self.patch(action, {"state": "closed", "state_reason": action.state_reason})
+        elif action.op == "reopen":
+            self.patch(action, {"state": "open", "state_reason": "reopened", **_fields(action)})
+        else:
+            self.patch(action, _fields(action))
+        return action.number
+
+    def create_label(self, action: Action) -> None:
+        payload = {"name": action.ref, "color": action.colour, "description": action.description}
+        try:
+            self.client.request("POST", f"/repos/{self.repo}/labels", json=payload, need=WRITE, repeatable=True)
+        except GitHubError as exc:
+            if not any(e.get("code") == "already_exists" for e in exc.errors):
+                raise
+
+    def patch(self, action: Action, payload: dict[str, Any]) -> None:
+        try:
+            self.client.request("PATCH", self.issue_path(action.number), json=payload, need=WRITE)
+        except GitHubError as exc:
+            if not (_about(exc, "assignees") and "assignees" in payload):
+                raise
+            self.warnings.append(f"{action.ref}: GitHub would not assign {', '.join(payload['assignees'])} (not a collaborator?)")
+            payload = {k: v for k, v in payload.items() if k != "assignees"}
+            self.client.request("PATCH", self.issue_path(action.number), json=payload, need=WRITE)
+
+    def create(self, action: Action) -> int:
+        payload: dict[str, Any] = {"title": action.title, "body": action.body, "labels": list(action.labels or ())}
+        if action.assignees:
+            payload["assignees"] = list(action.assignees)
+        for attempt in range(1, self.client.policy.attempts + 1):
+            try:
+                response = self.client.request("POST", self.issue_path(), json=payload, need=WRITE)
+                return int(response.data["number"])
+            except GitHubError as exc:
+                if _about(exc, "assignees") and "assignees" in payload:
+                    self.warnings.append(f"{action.ref}: GitHub would not assign {', '.join(payload.pop('assignees'))}; created unassigned")
+                    continue
+                if not _uncertain(exc) or attempt == self.client.policy.attempts:
+                    raise
+            found = self.find(action.ref)
+            if found is not None:
+                return found
+            self.client.pause(self.client.policy.backoff * attempt)
+        raise GitHubError(f"could not create the issue for {action.ref}")
+
+    def find(self, ref: str) -> int | None:
+        """The newest open issue carrying ref's marker (checked after a create whose answer was lost)."""
+        params: dict[str, str | int] = {"labels": LISTING_LABEL, "state": "open", "sort": "created", "direction": "desc", "per_page": 100}
+        response = self.client.get(self.issue_path(), params=params, need=READ)
+        matches = [i.number for i in ours(response.data or ()) if i.ref == ref]
+        return max(matches) if matches else None
+
+    def escalate(self, action: Action) -> int:
+        number = action.number or self.created.get(action.ref)
+        if number is None:
+            raise GitHubError(f"the issue for {action.ref} was not created, so it was not escalated")
+        if not self.post_once(number, action.comment or "", escalation_marker(action.ref)):
+            raise GitHubError(f"could not post the escalation comment on #{number}")
+        self.client.request(
+            "POST", self.issue_path(number, "/labels"), json={"labels": list(action.labels or ())}, need=WRITE, repeatable=True
+        )
+        return number
+
+    def post_once(self, number: int, body: str, mark: str) -> bool:
+        """Post a comment unless one with ``mark`` is there; checks before a retry after a lost answer."""
+        for attempt in range(1, self.client.policy.attempts + 1):
+            try:
+                self.client.request("POST", self.issue_path(number, "/comments"), json={"body": body}, need=WRITE)
+                return True
+            except GitHubError as exc:
+                if not _uncertain(exc) or attempt == self.client.policy.attempts:
+                    raise
+            comments = self.client.paginate(self.issue_path(number, "/comments"), params={"per_page": 100}, need=READ)
+            if any(mark in str(c.get("body") or "") for c in comments):
+                return True
+            self.client.pause(self.client.policy.backoff * attempt)
+        return False
+
+
+def _fields(action: Action) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name, value in (("title", action.title), ("body", action.body), ("labels", action.labels), ("assignees", action.assignees)):
+        if value is not None:
+            fields[name] = list(value) if isinstance(value, tuple) else value
+    return fields
+
+
+def apply(the_plan: Plan, client: GitHubClient, *, max_writes: int = MAX_WRITES) -> Outcome:
+    return _Applier(client, the_plan.repository, max_writes).run(the_plan)
+
+
+def run(
+    ev: Evaluation, client: GitHubClient, renderer: Renderer, links: Links, *, dry_run: bool, max_writes: int = MAX_WRITES
+) -> RunResult:
+    """Fetch, plan, and (unless a dry run) apply: one alerts run."""
+    issues, labels = fetch(client, links.repository)
+    the_plan = plan(ev, issues, labels, renderer, links)
+    if dry_run:
+        return RunResult(the_plan, None)
+    return RunResult(the_plan, apply(the_plan, client, max_writes=max_writes))
+
+
+def summary(lines: Iterable[str]) -> str:
+    return "\n".join(f"  {line}" for line in lines)

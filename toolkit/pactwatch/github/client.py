@@ -1,0 +1,300 @@
+"""A small GitHub REST client: the only module here that speaks HTTP.
+
+- Retries with exponential backoff on 5xx and network errors, for requests that are safe to repeat.
+  A POST that creates something (an issue, a comment) is not repeated blindly after a 5xx or a lost
+  answer: it may have been done. The caller checks and retries (see apply.py).
+- Rate limits: a primary limit (403/429 with ``x-ratelimit-remaining: 0``) waits until
+  ``x-ratelimit-reset``; a secondary limit waits ``retry-after`` seconds, else one minute doubling.
+  A wait longer than ``RetryPolicy.max_wait`` gives up with a clear message instead of hanging a job.
+- Content creation: writes are spaced ``write_interval`` apart, as GitHub asks of integrations.
+- Pagination follows ``Link: <...>; rel="next"``, only ever to the API's own host.
+- 401/403/404/410 become messages that say which permission is missing.
+- The token is a ``Secret``: it goes into the Authorization header and nowhere else (not in reprs,
+  messages, or exceptions).
+
+``sleep`` and ``clock`` are injectable so tests run without waiting and without a real clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from pactwatch import __version__
+from pactwatch.errors import PactwatchError
+
+API_VERSION = "2022-11-28"
+DEFAULT_API_URL = "https://api.github.com"
+WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
+
+
+class Secret:
+    """A token that never shows itself in a repr, a str, a log line or a traceback."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+
+class GitHubError(PactwatchError):
+    """A request GitHub did not do. ``fatal`` means every further request would fail the same way."""
+
+    def __init__(self, message: str, *, status: int | None = None, fatal: bool = False, errors: tuple[Mapping[str, Any], ...] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.fatal = fatal
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    attempts: int = 5  # tries of one request in all
+    backoff: float = 2.0  # first wait after a 5xx or a network error, doubled each time
+    max_backoff: float = 60.0
+    secondary_wait: float = 60.0  # a secondary rate limit without retry-after: wait a minute, doubling
+    max_wait: float = 900.0  # a single wait longer than this gives up (the next scheduled run continues)
+    write_interval: float = 1.0  # at least this long between two writes (GitHub's advice for content creation)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: int
+    data: Any
+    headers: Mapping[str, str] = field(default_factory=dict)
+    next_url: str | None = None
+
+
+def _retry_after(value: str, now: float) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP date."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(when.timestamp() - now, 0.0)
+
+
+def rate_limit_wait(status: int, headers: Mapping[str, str], message: str, now: float) -> tuple[str, float | None] | None:
+    """("primary"|"secondary", seconds or None for "back off") when a response is a rate limit, else None."""
+    if status not in (403, 429):
+        return None
+    retry_after = headers.get("retry-after")
+    if retry_after is not None:
+        seconds = _retry_after(retry_after, now)
+        return ("secondary", seconds)
+    if headers.get("x-ratelimit-remaining") == "0":
+        reset = headers.get("x-ratelimit-reset", "")
+        seconds = max(float(reset) - now, 0.0) + 1.0 if reset.isdigit() else None
+        return ("primary", seconds)
+    if status == 429 or "rate limit" in message.lower():
+        return ("secondary", None)
+    return None
+
+
+def _message_of(response: httpx.Response) -> tuple[str, tuple[Mapping[str, Any], ...]]:
+    try:
+        data = response.json()
+    except ValueError:
+        return response.reason_phrase or "error", ()
+    if not isinstance(data, dict):
+        return response.reason_phrase or "error", ()
+    errors = tuple(e for e in data.get("errors", ()) if isinstance(e, dict))
+    return str(data.get("message") or response.reason_phrase or "error"), errors
+
+
+def explain(status: int, method: str, path: str, message: str, accepted: str | None, need: str, has_token: bool) -> str:
+    """One sentence that says what went wrong and what to change, naming the permission."""
+    permission = accepted.replace("=", ": ").replace(",", ", ") if accepted else need
+    if status == 401:
+        if not has_token:
+            return f"GitHub asks for a token for {method} {path} (401 {message}): set GITHUB_TOKEN"
+        return f"GitHub rejected the token (401 {message}): GITHUB_TOKEN is wrong or expired"
+    if status == 403:
+        return (
+            f"GitHub refused {method} {path} (403 {message}): the token lacks the permission {permission}"
+            f" (in a workflow: `permissions: {{{permission}}}` on the job)"
+        )
+    if status == 404:
+        return (
+            f"{method} {path} was not found (404): the repository does not exist or the token cannot see it"
+            f" (it needs {permission} on that repository; check --repo / GITHUB_REPOSITORY)"
+        )
+    if status == 410:
+        return f"{method} {path} is gone (410 {message}): are issues turned off for this repository (Settings > General > Features)?"
+    return f"GitHub answered {status} to {method} {path}: {message}"
+
+
+def _describe_errors(errors: tuple[Mapping[str, Any], ...]) -> str:
+    parts = [" ".join(str(e[k]) for k in ("field", "code", "value", "message") if k in e) for e in errors]
+    return "; ".join(p for p in parts if p)
+
+
+class GitHubClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: Secret | None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        policy: RetryPolicy | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise PactwatchError(f"GITHUB_API_URL {base_url!r} is not an http(s) URL")
+        self.base_url = base_url.rstrip("/")
+        self._origin = (parts.scheme, parts.netloc)
+        self._has_token = token is not None
+        headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION, "User-Agent": f"pactwatch/{__version__}"}
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token.reveal()}"
+        self._http = httpx.Client(headers=headers, transport=transport, timeout=timeout, follow_redirects=False)
+        self._sleep = sleep
+        self._clock = clock
+        self.policy = policy or RetryPolicy()
+        self._last_write: float | None = None
+        self.writes = 0  # write requests sent (for reports and tests)
+
+    def __repr__(self) -> str:
+        return f"GitHubClient({self.base_url!r}, token={'***' if self._has_token else None})"
+
+    def __enter__(self) -> GitHubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def pause(self, seconds: float) -> None:
+        """Wait (through the injected sleep) before trying something again."""
+        self._sleep(seconds)
+
+    def _url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            parts = urlsplit(path)
+            if (parts.scheme, parts.netloc) != self._origin:
+                raise GitHubError(f"refusing to follow a link away from {self.base_url}: {parts.scheme}://{parts.netloc}", fatal=True)
+            return path
+        return f"{self.base_url}{path}"
+
+    def _pace(self) -> None:
+        if self._last_write is not None:
+            gap = self.policy.write_interval - (self._clock() - self._last_write)
+            if gap > 0:
+                self._sleep(gap)
+        self._last_write = self._clock()
+
+    def _backoff(self, attempt: int, base: float) -> float:
+        return float(min(base * 2 ** (attempt - 1), max(self.policy.max_backoff, base)))
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json: Any = None,
+        need: str = "",
+        repeatable: bool | None = None,
+    ) -> Response:
+        """Send one request, waiting out rate limits and retrying what is safe to retry.
+
+        ``need`` names the permission the request needs (for the message when it is refused).
+        ``repeatable`` says whether the request may be sent again after a 5xx or a lost answer
+        (default: every method but POST).
+        """
+        repeatable = method != "POST" if repeatable is None else repeatable
+        url = self._url(path)
+        shown = urlsplit(url).path
+        attempts = self.policy.attempts
+        for attempt in range(1, attempts + 1):
+            if method in WRITE_METHODS:
+                self._pace()
+                self.writes += 1
+            try:
+                response = self._http.request(method, url, params=params, json=json)
+            except httpx.TransportError as exc:
+                safe = repeatable or isinstance(exc, httpx.ConnectError)  # a refused connection never reached GitHub
+                if attempt == attempts or not safe:
+                    raise GitHubError(f"{method} {shown} failed: no answer from GitHub ({type(exc).__name__})") from None
+                self._sleep(self._backoff(attempt, self.policy.backoff))
+                continue
+            delay = self._delay(response, method, shown, attempt)
+            if delay is not None and (repeatable or response.status_code < 500):
+                self._sleep(delay)
+                continue
+            return self._finish(response, method, shown, need)
+        raise AssertionError("unreachable")  # pragma: no cover - the last attempt returns or raises
+
+    def _delay(self, response: httpx.Response, method: str, shown: str, attempt: int) -> float | None:
+        """How long to wait before another try, or None to stop here (the caller then raises)."""
+        status = response.status_code
+        last = attempt == self.policy.attempts
+        if status >= 500:
+            return None if last else self._backoff(attempt, self.policy.backoff)
+        message, _ = _message_of(response) if status in (403, 429) else ("", ())
+        limited = rate_limit_wait(status, response.headers, message, self._clock())
+        if limited is None:
+            return None
+        kind, seconds = limited
+        wait = seconds if seconds is not None else self._backoff(attempt, self.policy.secondary_wait)
+        if wait > self.policy.max_wait or last:
+            resumes = datetime.fromtimestamp(self._clock() + wait, UTC).strftime("%H:%M UTC")
+            raise GitHubError(
+                f"GitHub's {kind} rate limit stopped {method} {shown} (it lifts at about {resumes});"
+                " the next run picks up where this one stopped",
+                status=status,
+                fatal=True,
+            )
+        return wait
+
+    def _finish(self, response: httpx.Response, method: str, shown: str, need: str) -> Response:
+        status = response.status_code
+        if status < 400:
+            data = response.json() if response.content else None
+            next_link = response.links.get("next", {}).get("url")
+            return Response(status, data, dict(response.headers), next_link)
+        message, errors = _message_of(response)
+        if status == 422:
+            detail = _describe_errors(errors)
+            text = f"GitHub rejected {method} {shown} (422 {message}{': ' + detail if detail else ''})"
+            raise GitHubError(text, status=status, errors=errors)
+        accepted = response.headers.get("x-accepted-github-permissions")
+        text = explain(status, method, shown, message, accepted, need or "the right permission", self._has_token)
+        raise GitHubError(text, status=status, fatal=status in (401, 403))
+
+    def get(self, path: str, *, params: Mapping[str, str | int] | None = None, need: str = "") -> Response:
+        return self.request("GET", path, params=params, need=need)
+
+    def paginate(self, path: str, *, params: Mapping[str, str | int] | None = None, need: str = "") -> Iterator[Any]:
+        """Every item of a listed resource, page after page, following the Link header."""
+        response = self.get(path, params=params, need=need)
+        while True:
+            if not isinstance(response.data, list):
+                raise GitHubError(f"GET {path} did not answer with a list")
+            yield from response.data
+            if response.next_url is None:
+                return
+            response = self.get(response.next_url, need=need)

@@ -1,0 +1,179 @@
+"""Issue titles, bodies and comments in the portfolio's language, from Jinja2 templates.
+
+Templates live in ``templates/github/`` (shipped in the wheel); a portfolio's own
+``templates/github/`` overrides them file by file. Every ``{{ value }}`` a template prints passes
+through ``finalize``: contract text is made inert (see sanitise.py) unless it is ``Trusted``
+(links and handles we built ourselves). So a template cannot forget to escape.
+
+The hidden marker is added here, not by the template, so an overriding template cannot drop it.
+The days-late line sits between ``<!-- pactwatch:as-of -->`` comments: it changes every day, so the
+planner ignores it when deciding whether a body needs an update (``stable``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from pactwatch.engine.records import Occurrence
+from pactwatch.github.issues import marker
+from pactwatch.github.sanitise import markdown_text, title_text
+from pactwatch.i18n import format_date, format_money, word
+from pactwatch.model import Person, Settings
+
+_AS_OF = re.compile(r"<!-- pactwatch:as-of -->.*?<!-- /pactwatch:as-of -->", re.DOTALL)
+CloseWhy = str  # done | done_late | waived | cancelled | acknowledged | not_overdue | gone | duplicate
+
+
+class Trusted(str):
+    """Text pactwatch built itself (a URL it quoted, a handle people.yaml validated): printed as is."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    repository: str  # owner/name
+    server_url: str = "https://github.com"
+    branch: str = "main"
+    site_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFacts:
+    """What an alert says about one overdue occurrence, ready for a template."""
+
+    ref: str
+    contract_id: str
+    contract_title: str
+    counterparty: str
+    milestone_id: str
+    milestone_title: str
+    kind: str  # in the portfolio's language
+    due: str
+    due_iso: Trusted  # ISO date we formatted
+    days_late: int
+    as_of: str
+    amount: str | None
+    owner: str  # display name
+    owner_handle: Trusted | None  # "@login"
+    manager: str | None
+    manager_handle: Trusted | None
+    source: str  # the contract file, relative to the repository root
+    source_url: Trusted
+    contract_url: Trusted | None  # None when there is no site or the contract is confidential
+    recurring: bool
+    derived: bool  # a notice deadline computed from the term
+    escalate_after_days: int
+
+
+def escalation_marker(ref: str) -> str:
+    """Hidden in the escalation comment, so a retry after a lost answer can tell it was posted."""
+    return f"<!-- pactwatch-escalation:{ref} -->"
+
+
+def stable(body: str) -> str:
+    """A body without its days-late line: what must match for the body to count as up to date."""
+    return _AS_OF.sub("", body).strip()
+
+
+def _handle(person: Person | None) -> Trusted | None:
+    return Trusted(f"@{person.github}") if person is not None and person.github else None
+
+
+def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links: Links, today: date) -> AlertFacts:
+    lang = settings.language
+    owner = people.get(o.owner)
+    manager = people.get(owner.manager) if owner is not None and owner.manager else None
+    contract = o.contract
+    site = links.site_url or settings.site_url
+    contract_url = None
+    if site and not contract.confidential:
+        contract_url = Trusted(f"{site.rstrip('/')}/contracts/{quote(contract.id, safe='')}/")
+    source_url = Trusted(f"{links.server_url.rstrip('/')}/{links.repository}/blob/{quote(links.branch)}/{quote(contract.source)}")
+    return AlertFacts(
+        ref=o.ref,
+        contract_id=contract.id,
+        contract_title=contract.title,
+        counterparty=contract.counterparty.name,
+        milestone_id=o.milestone.id,
+        milestone_title=o.title,
+        kind=word(o.kind, lang),
+        due=format_date(o.due, lang),
+        due_iso=Trusted(o.due.isoformat()),
+        days_late=o.days_late,
+        as_of=format_date(today, lang),
+        amount=format_money(o.amount, o.currency, lang) if o.amount is not None else None,
+        owner=owner.name if owner is not None else o.owner,
+        owner_handle=_handle(owner),
+        manager=manager.name if manager is not None else None,
+        manager_handle=_handle(manager),
+        source=contract.source,
+        source_url=source_url,
+        contract_url=contract_url,
+        recurring=o.milestone.repeat is not None,
+        derived=o.derived,
+        escalate_after_days=settings.escalate_after_days,
+    )
+
+
+def code_span(value: object) -> Trusted:
+    """A Markdown code span showing ``value`` literally (nothing inside one mentions, links or renders)."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return Trusted(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def _finalizer(clean: Any) -> Any:
+    def finalize(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Trusted):
+            return str(value)
+        return str(clean(str(value)))
+
+    return finalize
+
+
+def search_path(portfolio_root: Path | None, shipped: Path) -> list[Path]:
+    """Template folders, most specific first: the portfolio's own templates/, then the shipped ones."""
+    own = portfolio_root / "templates" if portfolio_root is not None else None
+    return [p for p in (own, shipped) if p is not None and p.is_dir()]
+
+
+class Renderer:
+    """Renders the github/ templates in one language. Deterministic: same facts, same text."""
+
+    def __init__(self, folders: Sequence[Path], language: str) -> None:
+        loader = FileSystemLoader([str(f) for f in folders])
+        options: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
+        self._markdown = Environment(finalize=_finalizer(markdown_text), autoescape=False, **options)  # Markdown: finalize escapes
+        self._plain = Environment(finalize=_finalizer(title_text), autoescape=False, **options)  # titles: finalize neutralises
+        self._markdown.filters["code"] = code_span
+        self.language = language if language in ("zh", "en") else "en"
+
+    def _render(self, env: Environment, name: str, **context: Any) -> str:
+        template = env.get_template(f"github/{name}.{self.language}.j2")
+        return template.render(**context).strip()
+
+    def title(self, alert: AlertFacts) -> str:
+        return " ".join(self._render(self._plain, "alert-title", a=alert).split())
+
+    def body(self, alert: AlertFacts) -> str:
+        return f"{marker(alert.ref)}\n{self._render(self._markdown, 'alert-body', a=alert)}\n"
+
+    def escalation(self, alert: AlertFacts) -> str:
+        return f"{escalation_marker(alert.ref)}\n{self._render(self._markdown, 'escalation', a=alert)}\n"
+
+    def closing(self, ref: str, why: CloseWhy, alert: AlertFacts | None, detail: Mapping[str, str]) -> str:
+        context = {"ref": ref, "why": why, "a": alert, "detail": detail}
+        return self._render(self._markdown, "closing", **context) + "\n"
