@@ -23,6 +23,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "status": ("status", "status", "Show each milestone's state today."),
     "check": ("check", "check", "CI gate: validate and fail on overdue milestones."),
     "report": ("report", "report", "Write the weekly or monthly status report."),
+    "alerts": ("alerts", "alerts", "Keep one GitHub issue open per overdue milestone."),
+    "codeowners": ("codeowners", "codeowners", "Write .github/CODEOWNERS from owners and the approval policy."),
+    "approvals": ("approvals", "approvals", "List contract changes since a git ref and the approvals they need."),
     "remind": ("remind", "remind", "Send 7/3/0-day reminders by e-mail, chat robots and GitHub."),
 }
 

@@ -1,0 +1,95 @@
+"""CODEOWNERS from the data: rules, escaping, the committed file, and --check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from github.conftest import REPO_ROOT, TODAY, evaluation
+from tests.conftest import CliResult
+from pactwatch.github.codeowners import escape, matches, render
+from pactwatch.model import ApprovalRule, Contract, Counterparty, Money
+
+
+def contract(**changes: object) -> Contract:
+    base = Contract(
+        id="C-1",
+        title="t",
+        type="sales",
+        status="active",
+        owner="a",
+        counterparty=Counterparty("x"),
+        milestones=(),
+        source="contracts/C-1.yaml",
+        currency="CNY",
+        value=Money(Decimal(500), "CNY"),
+        tags=("key",),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("rule", "subject", "expected"),
+    [
+        (ApprovalRule(("@o/f",), min_value=Decimal(500)), contract(), True),
+        (ApprovalRule(("@o/f",), min_value=Decimal(501)), contract(), False),
+        (ApprovalRule(("@o/f",), min_value=Decimal(10**9)), contract(value=Money(Decimal(1), "USD")), True),  # no rate: ask
+        (ApprovalRule(("@o/f",), min_value=Decimal(1)), contract(value=None), False),
+        (ApprovalRule(("@o/l",), types=("lease", "sales")), contract(), True),
+        (ApprovalRule(("@o/l",), types=("lease",)), contract(), False),
+        (ApprovalRule(("@o/l",), tags=("key", "vip")), contract(), True),
+        (ApprovalRule(("@o/l",), tags=("vip",)), contract(), False),
+        (ApprovalRule(("@o/l",), types=("sales",), tags=("vip",)), contract(), False),  # all conditions of a rule
+        (ApprovalRule(("@o/all",)), contract(), True),
+    ],
+)
+def test_rule_matching(rule: ApprovalRule, subject: Contract, expected: bool) -> None:
+    assert matches(rule, subject, "CNY") is expected
+
+
+def test_paths_are_anchored_and_escaped() -> None:
+    assert escape("contracts/a b/#1[x].yaml") == r"/contracts/a\ b/\#1\[x\].yaml"
+
+
+def test_the_committed_codeowners_matches_the_example_portfolio() -> None:
+    ev = evaluation(REPO_ROOT, TODAY)
+    committed = (REPO_ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert committed == render(ev.portfolio), "run `pactwatch codeowners` and commit .github/CODEOWNERS"
+
+
+def test_example_lines() -> None:
+    text = render(evaluation(REPO_ROOT, TODAY).portfolio)
+    assert "/contracts/sales/C-2026-001.yaml @zhangwei-ec @example-co/finance\n" in text
+    assert "/contracts/lease/L-2025-002.yaml @wangfang-ec @example-co/finance @example-co/legal\n" in text
+    assert "/contracts/nda/N-2026-005.yaml @zhoulei-ec\n" in text
+    assert "/pactwatch.yml @example-co/finance @example-co/legal\n" in text
+
+
+def test_check_writes_nothing_and_fails_until_written(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
+    target = portfolio / ".github" / "CODEOWNERS"
+    missing = run_cli("codeowners", "--root", portfolio, "--check")
+    assert missing.code == 1 and "missing" in missing.err and not target.exists()
+    assert run_cli("codeowners", "--root", portfolio).code == 0
+    assert run_cli("codeowners", "--root", portfolio, "--check").code == 0
+    people = portfolio / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("github: zhoulei-ec", "github: zhoulei-legal"), encoding="utf-8")
+    stale = run_cli("codeowners", "--root", portfolio, "--check")
+    assert stale.code == 1 and "+/contracts/nda/N-2026-005.yaml @zhoulei-legal" in stale.out and "stale" in stale.err
+
+
+def test_an_owner_without_a_handle_is_noted(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
+    people = portfolio / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("    github: zhoulei-ec\n", ""), encoding="utf-8")
+    assert run_cli("codeowners", "--root", portfolio).code == 0
+    text = (portfolio / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "# contracts/nda/N-2026-005.yaml: no owner with a GitHub handle and no approval rule\n" in text
+
+
+def test_a_broken_portfolio_leaves_codeowners_alone(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
+    (portfolio / "contracts" / "sales" / "C-2026-001.yaml").write_text("id: [", encoding="utf-8")
+    result = run_cli("codeowners", "--root", portfolio)
+    assert result.code == 1 and "errors" in result.err and not (portfolio / ".github").exists()

@@ -1,0 +1,69 @@
+"""Effects: ask git which portfolio files changed since a ref, and what they held there.
+
+Compares the merge base of REF and HEAD with the working tree (uncommitted and untracked files
+included), which is what a pull request changes. All paths are relative to the portfolio root.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pactwatch.errors import PactwatchError
+
+WATCHED = ("contracts", "pactwatch.yml", "people.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    base: str  # the commit compared against (merge base of REF and HEAD, else REF)
+    paths: tuple[str, ...]  # changed, added or removed files under WATCHED, sorted
+
+
+def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise PactwatchError("git is not installed (pactwatch approvals compares with a git ref)") from None
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PactwatchError(f"git {' '.join(args)} failed: {message[-1] if message else done.returncode}")
+    return done
+
+
+def resolve(root: Path, ref: str) -> str:
+    """The commit to compare with: the merge base of ``ref`` and HEAD, or ``ref`` itself."""
+    if ref.startswith("-"):
+        raise PactwatchError(f"{ref!r} is not a git ref")
+    found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+    if found.returncode != 0:
+        raise PactwatchError(
+            f"git ref {ref!r} not found in {root}; in a workflow, check out with `fetch-depth: 0` so the base branch is there"
+        )
+    commit = found.stdout.decode().strip()
+    merge_base = _git(root, "merge-base", commit, "HEAD", check=False)
+    return merge_base.stdout.decode().strip() if merge_base.returncode == 0 else commit
+
+
+def changed(root: Path, ref: str) -> Changed:
+    base = resolve(root, ref)
+    diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--", *WATCHED)
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *WATCHED)
+    names = {p for out in (diff.stdout, untracked.stdout) for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+    return Changed(base, tuple(sorted(names)))
+
+
+def old_bytes(root: Path, base: str, path: str) -> bytes | None:
+    """The file's content at ``base``; None when it did not exist there."""
+    shown = _git(root, "show", f"{base}:./{path}", check=False)
+    return shown.stdout if shown.returncode == 0 else None
+
+
+def new_bytes(root: Path, path: str) -> bytes | None:
+    try:
+        return (root / path).read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise PactwatchError(f"cannot read {path}: {exc.strerror}") from None
