@@ -1,0 +1,90 @@
+"""The benchmark generator: deterministic, varied, and clean under `pactwatch validate`."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from pactwatch.model import CONTRACT_TYPES, MILESTONE_KINDS
+from pactwatch.portfolio import load_portfolio
+
+GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("pactwatch_benchmark_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
+    spec.loader.exec_module(module)
+    return module
+
+
+def fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_same_seed_same_bytes(generator: ModuleType, tmp_path: Path) -> None:
+    generator.generate(tmp_path / "a", contracts=40, milestones=5, seed=7)
+    generator.generate(tmp_path / "b", contracts=40, milestones=5, seed=7)
+    generator.generate(tmp_path / "c", contracts=40, milestones=5, seed=8)
+    assert fingerprint(tmp_path / "a") == fingerprint(tmp_path / "b") != fingerprint(tmp_path / "c")
+
+
+def test_regenerating_into_a_folder_replaces_its_contracts(generator: ModuleType, tmp_path: Path) -> None:
+    generator.generate(tmp_path, contracts=30, milestones=3, seed=1)
+    generator.generate(tmp_path, contracts=10, milestones=3, seed=1)
+    assert len(list((tmp_path / "contracts").rglob("*.yaml"))) == 10
+
+
+@pytest.mark.parametrize(("contracts", "milestones", "seed"), [(300, 10, 1), (120, 1, 2), (60, 25, 3)])
+def test_generated_portfolio_is_clean_and_varied(generator: ModuleType, tmp_path: Path, contracts: int, milestones: int, seed: int) -> None:
+    generator.generate(tmp_path, contracts=contracts, milestones=milestones, seed=seed)
+    loaded = load_portfolio(tmp_path, TODAY, use_cache=False, jobs=1)
+    assert loaded.findings == ()
+    portfolio = loaded.portfolio
+    assert len(portfolio.contracts) == contracts
+    assert all(len(c.milestones) == milestones for c in portfolio.contracts)
+    assert 40 <= len(portfolio.people) <= 60
+    assert {c.type for c in portfolio.contracts} == set(CONTRACT_TYPES)
+    if milestones >= 10:
+        everything = [m for c in portfolio.contracts for m in c.milestones]
+        assert {m.kind for m in everything} == set(MILESTONE_KINDS)
+        one_off = [m for m in everything if m.repeat is None]
+        assert any(m.completed_on is not None and m.completed_on <= m.due for m in one_off)  # done on time
+        assert any(m.completed_on is not None and m.completed_on > m.due for m in one_off)  # done late
+        assert any(m.status in ("pending", "in_progress") and m.due < TODAY for m in one_off)  # overdue
+        assert any(m.status == "pending" and m.due > TODAY for m in one_off)  # upcoming
+        assert any(m.repeat is not None and m.completed for m in everything)
+        assert any(m.ack is not None for m in everything)
+
+
+def test_mix_of_languages_renewals_and_counterparties(generator: ModuleType, tmp_path: Path) -> None:
+    generator.generate(tmp_path, contracts=500, milestones=2, seed=5)
+    contracts = load_portfolio(tmp_path, TODAY, use_cache=False, jobs=1).portfolio.contracts
+    chinese = sum(any("\u4e00" <= ch <= "\u9fff" for ch in c.title) for c in contracts)
+    renewing = sum(bool(c.term and c.term.auto_renew and c.term.notice_days) for c in contracts)
+    assert 0.5 < chinese / len(contracts) < 0.8
+    assert 0.12 < renewing / len(contracts) < 0.28
+    by_party: dict[str, int] = {}
+    for c in contracts:
+        by_party[c.counterparty.name] = by_party.get(c.counterparty.name, 0) + 1
+    assert len(by_party) > 100
+    assert max(by_party.values()) > 10 * (len(contracts) / len(by_party))  # a dominant counterparty
+
+
+def test_command_line(generator: ModuleType, tmp_path: Path) -> None:
+    assert generator.main([str(tmp_path), "--contracts", "3", "--milestones", "2", "--seed", "4"]) == 0
+    assert len(list((tmp_path / "contracts").rglob("*.yaml"))) == 3
+    assert (tmp_path / "people.yaml").exists() and (tmp_path / "pactwatch.yml").exists()
