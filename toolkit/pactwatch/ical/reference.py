@@ -45,9 +45,9 @@ def reference_calendar(meta: CalendarMeta) -> icalendar.Calendar:
     calendar.add("prodid", PRODID.format(language=meta.language.upper()))
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", meta.name)
-    calendar.add("x-wr-calname", meta.name)
-    calendar.add("x-wr-timezone", meta.timezone)
+    calendar.add("name", icalendar.vText(meta.name))  # icalendar does not know RFC 7986 NAME: say it is TEXT
+    calendar.add("x-wr-calname", icalendar.vText(meta.name))
+    calendar.add("x-wr-timezone", icalendar.vText(meta.timezone))
     calendar.add("refresh-interval", timedelta(hours=meta.refresh_hours), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(timedelta(hours=meta.refresh_hours)))
     return calendar

@@ -1,0 +1,170 @@
+"""Occurrences -> event records: UIDs, summaries, descriptions, alarms, reminder events, public builds."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from pactwatch.engine import Evaluation, evaluate
+from pactwatch.ical.events import UID_NAMESPACE, EventContext, contract_facts, event_uid, occurrence_events
+from pactwatch.ical.records import EventRecord
+from pactwatch.model import Counterparty, Document, Milestone, Repeat, Settings, Term
+from tests.ical.builders import SETTINGS, TODAY, D, contract, milestone, portfolio
+
+
+def events_of(ev: Evaluation, *, public: bool = False) -> dict[str, list[EventRecord]]:
+    ctx = EventContext.of(ev, public=public)
+    facts = {c.id: contract_facts(c, ctx) for c in ev.portfolio.contracts}
+    return {o.ref: occurrence_events(o, facts[o.contract.id], ctx) for o in ev.occurrences}
+
+
+def only(ev: Evaluation, **kwargs: bool) -> EventRecord:
+    (records,) = events_of(ev, **kwargs).values()
+    return records[0]
+
+
+def one(m: Milestone, today: date = TODAY, settings: Settings = SETTINGS, **fields: object) -> EventRecord:
+    return only(evaluate(portfolio(contract("C-1", m, **fields), settings=settings), today))
+
+
+def test_uid_is_a_uuid5_of_contract_and_milestone_without_a_host() -> None:
+    record = one(milestone("M2"))
+    assert record.uid == str(uuid.uuid5(UID_NAMESPACE, "C-1/M2"))
+    assert uuid.UUID(record.uid).version == 5
+    assert "@" not in record.uid
+
+
+def test_uid_survives_title_date_owner_and_amount_changes() -> None:
+    before = one(milestone("M2", "2026-12-10", title="第二期付款", owner="ann", amount=Decimal(100)))
+    after = one(milestone("M2", "2027-03-01", title="第二期付款（改期）", owner="bob", amount=Decimal(200)), title="改名后的合同")
+    assert before.uid == after.uid
+    assert (before.start, after.start) == (D("2026-12-10"), D("2027-03-01"))
+    assert before.summary != after.summary
+
+
+def test_uids_differ_between_milestones_contracts_occurrences_and_reminders() -> None:
+    keys = [("C-1", "M1", ""), ("C-1", "M2", ""), ("C-2", "M1", ""), ("C-1", "M1@2026-01-31", ""), ("C-1", "M1", "#reminder-7")]
+    assert len({event_uid(*k) for k in keys}) == len(keys)
+
+
+def test_recurring_occurrences_keep_their_uid_when_the_series_grows() -> None:
+    def uids(count: int) -> list[str]:
+        m = milestone("R1", "2026-01-31", repeat=Repeat(1, "month", count=count))
+        return [r[0].uid for r in events_of(evaluate(portfolio(contract("C-1", m)), TODAY)).values()]
+
+    three, six = uids(3), uids(6)
+    assert six[:3] == three
+    assert len(set(six)) == 6
+    assert three[1] == event_uid("C-1", "R1@2026-02-28")
+
+
+def test_summary_marks_the_state_and_reads_contract_then_milestone() -> None:
+    assert one(milestone(due="2026-11-20", title="第二期付款"), title="年度设备采购合同").summary == "[逾期] 年度设备采购合同 · 第二期付款"
+    assert one(milestone(due="2027-03-01")).summary == "合同 C-1 · 节点 M1"  # upcoming: no marker
+    assert one(milestone(due="2026-11-30")).summary.startswith("[即将到期] ")
+    english = replace(SETTINGS, language="en")
+    assert one(milestone(due="2026-11-20"), settings=english).summary.startswith("[overdue] ")
+
+
+def test_done_milestones_stay_marked_done_and_cancelled_ones_are_cancelled() -> None:
+    done = one(milestone(due="2026-11-01", status="done", completed_on=D("2026-11-03")))
+    assert done.summary.startswith("[逾期完成] ")
+    assert done.status == "CONFIRMED"
+    assert "完成日：2026年11月3日" in done.description
+    assert "逾期天数：2" in done.description
+    assert done.alarms == ()
+    cancelled = one(milestone(due="2026-12-01", status="cancelled"))
+    assert cancelled.status == "CANCELLED"
+    assert cancelled.summary.startswith("[已取消] ")
+
+
+def test_description_has_kind_amount_owner_state_days_late_and_links() -> None:
+    record = one(milestone("M2", due="2026-11-17", amount=Decimal("720000"), owner="ann"))
+    lines = record.description.split("\n")
+    assert "类型：付款" in lines
+    assert "金额：¥720,000.00 CNY" in lines
+    assert "负责人：张伟" in lines
+    assert "状态：逾期" in lines
+    assert "逾期天数：10" in lines
+    assert "合同页面：https://contracts.example.com/contracts/C-1/" in lines
+    assert "YAML 文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml" in lines
+    assert "- 合同扫描件: https://dms.example.com/c/1" in lines
+    assert record.url == "https://contracts.example.com/contracts/C-1/"
+    assert record.categories == ("付款",)
+
+
+def test_links_are_percent_encoded_and_unsafe_documents_are_left_out() -> None:
+    docs = (Document("坏链接", "javascript:alert(1)"), Document("好", "https://dms.example.com/x"))
+    record = one(milestone(), source="contracts/销售/C-1.yaml", documents=docs)
+    assert "https://github.com/acme/contracts/blob/main/contracts/%E9%94%80%E5%94%AE/C-1.yaml" in record.description
+    assert "javascript" not in record.description
+    assert "- 好: https://dms.example.com/x" in record.description
+
+
+def test_without_site_url_the_url_is_the_yaml_file_and_without_both_none() -> None:
+    no_site = replace(SETTINGS, site_url=None)
+    assert one(milestone(), settings=no_site).url == "https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml"
+    assert one(milestone(), settings=replace(no_site, repository=None)).url is None
+
+
+def test_public_builds_leave_amounts_and_documents_out() -> None:
+    ev = evaluate(portfolio(contract("C-1", milestone(amount=Decimal(5)))), TODAY)
+    private, public = only(ev), only(ev, public=True)
+    assert "金额" in private.description
+    assert "dms.example.com" in private.description
+    assert "金额" not in public.description
+    assert "¥" not in public.description
+    assert "dms.example.com" not in public.description
+    assert public.uid == private.uid
+
+
+def test_alarms_at_nine_on_each_reminder_day_still_ahead() -> None:
+    record = one(milestone(due="2026-12-10"))  # 13 days ahead: 7, 3 and 0 are all to come
+    assert [a.trigger for a in record.alarms] == [timedelta(days=-7, hours=9), timedelta(days=-3, hours=9), timedelta(hours=9)]
+    assert record.alarms[0].description == "7天后到期：合同 C-1 · 节点 M1"
+    assert record.alarms[-1].description == "今天到期：合同 C-1 · 节点 M1"
+    soon = one(milestone(due="2026-11-30", remind_days=(14, 7, 1)))  # 3 days ahead: only 1 is still to come
+    assert [a.trigger for a in soon.alarms] == [timedelta(days=-1, hours=9)]
+    assert one(milestone(due="2026-11-20")).alarms == ()  # overdue: reminders have passed
+
+
+def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
+    settings = replace(SETTINGS, reminder_events=True)
+    records = events_of(evaluate(portfolio(contract("C-1", milestone("M1", "2026-12-10")), settings=settings), TODAY))["C-1/M1"]
+    main, *extra = records
+    assert [(r.start, r.end - r.start) for r in extra] == [(D("2026-12-03"), timedelta(days=1)), (D("2026-12-07"), timedelta(days=1))]
+    assert [r.uid for r in extra] == [event_uid("C-1", "M1", "#reminder-7"), event_uid("C-1", "M1", "#reminder-3")]
+    assert extra[0].summary == "[提醒 · 7天后到期] 合同 C-1 · 节点 M1"
+    assert extra[0].categories == ("付款", "提醒")
+    assert all(r.alarms == () for r in extra)
+    assert main.alarms  # the event itself keeps its alarms
+
+
+def test_reminder_events_are_off_by_default() -> None:
+    assert all(len(r) == 1 for r in events_of(evaluate(portfolio(contract("C-1", milestone())), TODAY)).values())
+
+
+def test_notice_deadline_event_uses_the_notice_key() -> None:
+    term = Term(D("2026-01-01"), D("2026-12-31"), auto_renew=True, renewal_months=12, notice_days=30)
+    ev = evaluate(portfolio(contract("C-1", milestone(due="2026-06-01", status="done", completed_on=D("2026-06-01")), term=term)), TODAY)
+    notice = next(o for o in ev.occurrences if o.derived)
+    records = events_of(ev)[notice.ref]
+    assert records[0].uid == event_uid("C-1", "_notice@2026-12-01")
+    assert records[0].start == D("2026-12-01")
+    assert records[0].categories == ("续约",)
+
+
+@pytest.mark.parametrize("evil", ["x\nEND:VEVENT", "a\rb", "bell\x07", "tab\there"])
+def test_text_from_yaml_is_cleaned(evil: str) -> None:
+    record = one(milestone(title=evil), counterparty=Counterparty(evil))
+    assert "\r" not in record.summary
+    assert "\x07" not in record.summary + record.description
+
+
+def test_owner_without_a_person_entry_shows_the_id() -> None:
+    record = one(milestone(owner="ghost"))
+    assert "负责人：ghost" in record.description

@@ -1,0 +1,167 @@
+"""Every feed of the example portfolio, parsed by icalendar and by vobject, agrees with the engine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pactwatch.engine import Evaluation, Occurrence, evaluate
+from pactwatch.i18n import word
+from pactwatch.ical import build_feeds
+from pactwatch.ical.events import event_uid
+from pactwatch.ical.feeds import plan_feeds
+from pactwatch.ical.slug import assign_slugs, group_key
+from pactwatch.portfolio import load_portfolio
+from pactwatch.settings import load_settings
+from tests.conftest import REPO_ROOT, TODAY
+from tests.ical.builders import Parsed, contract, milestone, parse_icalendar, parse_vobject, portfolio
+
+GOLDEN = Path(__file__).parent / "golden" / "people-zhang.wei.ics"
+
+
+@pytest.fixture(scope="module")
+def example() -> Evaluation:
+    loaded = load_portfolio(REPO_ROOT, TODAY, settings=load_settings(REPO_ROOT), use_cache=False)
+    assert not loaded.errors
+    return evaluate(loaded.portfolio, TODAY)
+
+
+@pytest.fixture(scope="module")
+def private_feeds(example: Evaluation) -> dict[str, bytes]:
+    return build_feeds(example, public=False)
+
+
+def expected_in(path: str, ev: Evaluation, *, public: bool) -> list[Occurrence]:
+    """What the engine says a feed should hold, worked out independently of feeds.py."""
+    slugs = assign_slugs([c.counterparty for c in ev.portfolio.contracts])
+    kept = [o for o in ev.occurrences if not (public and o.contract.confidential)]
+    folder, _, name = path.removesuffix(".ics").partition("/")
+    if path == "all.ics":
+        return kept
+    if folder == "people":
+        return [o for o in kept if o.owner == name]
+    if folder == "contracts":
+        return [o for o in kept if o.contract.id == name]
+    return [o for o in kept if slugs[group_key(o.contract.counterparty)] == name]
+
+
+def check_event(event: Parsed, o: Occurrence, ev: Evaluation, *, public: bool) -> None:
+    lang = ev.portfolio.settings.language
+    assert event.uid == event_uid(o.contract.id, o.key)
+    assert (event.start, event.end) == (o.due, o.due + timedelta(days=1))
+    assert event.summary.endswith(f"{o.contract.title} · {o.title}")
+    assert (event.summary.startswith(f"[{word(o.state, lang)}] ")) is (o.state != "upcoming")
+    assert event.status == ("CANCELLED" if o.state == "cancelled" else "CONFIRMED")
+    assert event.categories == (word(o.kind, lang),)
+    assert f"状态：{word(o.state, lang)}" in event.description
+    assert f"负责人：{ev.portfolio.people[o.owner].name}" in event.description
+    assert (f"逾期天数：{o.days_late}" in event.description) is (o.days_late > 0)
+    assert ("金额：" in event.description) is (o.amount is not None and not public)
+    assert f"https://contracts.example.com/contracts/{o.contract.id}/" in event.description
+    assert f"https://github.com/example-co/contracts/blob/main/{o.contract.source}" in event.description
+    assert event.url == f"https://contracts.example.com/contracts/{o.contract.id}/"
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_every_feed_parses_in_both_parsers_and_matches_the_engine(example: Evaluation, public: bool) -> None:
+    files = build_feeds(example, public=public)
+    for path, data in files.items():
+        expected = expected_in(path, example, public=public)
+        calendar, by_icalendar = parse_icalendar(data)
+        _, by_vobject = parse_vobject(data)
+        assert by_icalendar == by_vobject, path
+        assert [e.uid for e in by_icalendar] == [event_uid(o.contract.id, o.key) for o in expected], path
+        for event, occurrence in zip(by_icalendar, expected, strict=True):
+            check_event(event, occurrence, example, public=public)
+        assert str(calendar["method"]) == "PUBLISH"
+        assert str(calendar["x-wr-timezone"]) == "Asia/Shanghai"
+
+
+def test_the_feed_set(example: Evaluation, private_feeds: dict[str, bytes]) -> None:
+    people = {f"people/{p}.ics" for p in example.portfolio.people}
+    contracts = {f"contracts/{c.id}.ics" for c in example.portfolio.contracts}
+    assert people | contracts | {"all.ics"} <= set(private_feeds)
+    assert list(private_feeds) == sorted(private_feeds)
+    counterparties = [p for p in private_feeds if p.startswith("counterparties/")]
+    assert len(counterparties) == len({group_key(c.counterparty) for c in example.portfolio.contracts})
+    assert "counterparties/xinghan-tech.ics" in counterparties
+    uids = parse_icalendar(private_feeds["all.ics"])[1]
+    assert len({e.uid for e in uids}) == len(uids) == len(example.occurrences)
+
+
+def test_calendar_names_are_localised(private_feeds: dict[str, bytes]) -> None:
+    assert "NAME:合同里程碑 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
+    assert "X-WR-CALNAME:合同里程碑 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
+    assert "X-WR-CALNAME:合同里程碑 · 全部\r\n".encode() in private_feeds["all.ics"]
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in private_feeds["all.ics"]
+
+
+def test_public_builds_leave_confidential_contracts_out_entirely(example: Evaluation) -> None:
+    confidential = [c for c in example.portfolio.contracts if c.confidential]
+    assert confidential  # the example has some: the test means something
+    files = build_feeds(example, public=True)
+    for c in confidential:
+        assert f"contracts/{c.id}.ics" not in files
+        assert not any(c.title.encode() in data for data in files.values())
+    assert not any("金额".encode() in data or b"dms.example.com" in data for data in files.values())
+    assert all(p in files for p in (f"people/{pid}.ics" for pid in example.portfolio.people))
+
+
+def test_output_is_deterministic_and_independent_of_object_identity(example: Evaluation, private_feeds: dict[str, bytes]) -> None:
+    loaded = load_portfolio(REPO_ROOT, TODAY, settings=load_settings(REPO_ROOT), use_cache=False)
+    assert build_feeds(evaluate(loaded.portfolio, TODAY), public=False) == private_feeds
+    assert build_feeds(example, public=False) == private_feeds
+
+
+def test_stamp_comes_from_today_or_the_given_time(example: Evaluation, private_feeds: dict[str, bytes]) -> None:
+    assert b"DTSTAMP:20261127T000000Z\r\n" in private_feeds["all.ics"]
+    stamped = build_feeds(example, public=False, stamp=datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC))
+    assert b"DTSTAMP:20200102T030405Z\r\n" in stamped["all.ics"]
+    assert b"DTSTAMP:20261127" not in stamped["all.ics"]
+
+
+def test_every_line_is_crlf_and_at_most_75_octets(private_feeds: dict[str, bytes]) -> None:
+    for data in private_feeds.values():
+        assert data.endswith(b"END:VCALENDAR\r\n")
+        lines = data.split(b"\r\n")[:-1]
+        assert all(len(line) <= 75 and b"\n" not in line and b"\r" not in line for line in lines)
+
+
+def test_reminder_events_setting(example: Evaluation) -> None:
+    settings = replace(example.portfolio.settings, reminder_events=True)
+    ev = evaluate(replace(example.portfolio, settings=settings), TODAY)
+    plan = plan_feeds(ev, public=False)
+    files = build_feeds(ev, public=False)
+    _, events = parse_icalendar(files["all.ics"])
+    assert parse_vobject(files["all.ics"])[1] == events
+    reminders = [e for e in events if "提醒" in e.categories]
+    assert reminders
+    assert len(events) == len(ev.occurrences) + len(reminders) == len(plan.events)
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    assert len({e.uid for e in events}) == len(events)
+
+
+def test_a_hostile_title_cannot_break_a_feed() -> None:
+    evil = "坏标题\nEND:VEVENT\nEND:VCALENDAR\nBEGIN:VEVENT\nUID:x;,\\"
+    c = contract("C-1", milestone("M1", title=evil), milestone("M2"), title=evil)
+    files = build_feeds(evaluate(portfolio(c), TODAY), public=False)
+    for path, data in files.items():
+        for parse in (parse_icalendar, parse_vobject):
+            events = parse(data)[1]
+            if path in ("people/bob.ics", "people/cy.ics"):  # they own nothing
+                assert events == []
+                continue
+            assert [e.uid for e in events] == [event_uid("C-1", "M1"), event_uid("C-1", "M2")]
+            assert events[0].summary == f"{evil} · {evil}"
+
+
+def test_golden_feed_for_one_person(private_feeds: dict[str, bytes]) -> None:
+    data = private_feeds["people/zhang.wei.ics"]
+    if os.environ.get("PACTWATCH_UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_bytes(data)
+    assert data == GOLDEN.read_bytes(), "feed changed: review, then rerun with PACTWATCH_UPDATE_GOLDEN=1"
