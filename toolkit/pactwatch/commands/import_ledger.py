@@ -1,0 +1,144 @@
+"""pactwatch import LEDGER: turn a contract ledger (.xlsx or .csv) into contract files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.errors import PactwatchError
+
+if TYPE_CHECKING:
+    from pactwatch.ledger.layouts import Layout
+    from pactwatch.ledger.plan import ImportPlan
+
+_VERBS = {"create": ("write", "wrote"), "replace": ("replace", "replaced"), "unchanged": ("leave", "left"), "exists": ("skip", "skipped")}
+
+
+def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, verbose: bool) -> None:
+    for problem in sorted(plan.problems, key=lambda p: p.sort_key):
+        click.echo(problem.text(ledger), err=True)
+    for sheet in layout.skipped:
+        click.echo(f"{ledger}: sheet {sheet!r} has no ledger header row; skipped", err=True)
+    ignored = sorted({h for p in layout.plans for h in p.ignored})
+    if ignored:
+        click.echo(f"{ledger}: columns not imported: {', '.join(ignored)} (map them with --mapping)", err=True)
+    for f in plan.files:
+        verb = _VERBS[f.action][0 if dry_run else 1]
+        note = {"unchanged": " unchanged", "exists": ": the file exists (use --force to replace it)"}.get(
+            f.action, f" ({f.milestones} milestones)"
+        )
+        click.echo(f"{'would ' if dry_run and f.writes else ''}{verb} {f.source}{note}")
+        if verbose and dry_run and f.writes:
+            click.echo(f.text)
+    for name, cells in sorted(plan.unknown.items()):
+        added = next((p.id for p in plan.new_people if p.name == name), None)
+        where = ", ".join(c.ref for c in cells[:3]) + (" ..." if len(cells) > 3 else "")
+        tail = f"added to people.yaml as {added}" if added else "not in people.yaml (use --add-people to add)"
+        click.echo(f"person {name!r} ({where}): {tail}", err=True)
+    written = sum(f.writes for f in plan.files)
+    click.echo(
+        f"{written} contract files {'to write' if dry_run else 'written'}, {len(plan.rejected)} contracts not imported, "
+        f"{sum(f.action == 'exists' for f in plan.files)} skipped (exist).",
+        err=True,
+    )
+
+
+def _report_json(plan: ImportPlan, dry_run: bool) -> None:
+    document = {
+        "dry_run": dry_run,
+        "files": [{"contract": f.contract_id, "path": f.source, "action": f.action, "milestones": f.milestones} for f in plan.files],
+        "rejected": list(plan.rejected),
+        "problems": [p.as_json() for p in sorted(plan.problems, key=lambda p: p.sort_key)],
+        "unknown_people": sorted(plan.unknown),
+        "added_people": [{"id": p.id, "name": p.name} for p in plan.new_people],
+    }
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
+    """People first (so the contracts' owners exist), then each contract file, every one atomically."""
+    from pactwatch.ledger.files import atomic_write
+    from pactwatch.ledger.people import PEOPLE_FILE, add_to_file
+
+    if plan.new_people:
+        path = root / PEOPLE_FILE
+        before = path.read_text(encoding="utf-8-sig") if path.exists() else None
+        atomic_write(path, add_to_file(before, plan.new_people, f"added by pactwatch import from {ledger}; add email, github and manager"))
+    for f in plan.files:
+        if f.writes:
+            atomic_write(root / f.source, f.text)
+
+
+@click.command("import")
+@click.argument("ledger", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--sheet", "sheets", multiple=True, metavar="NAME", help="Read only this sheet (repeatable); default: every sheet with a ledger header."
+)
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="YAML file: field -> column header, for headers pactwatch does not know.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+@click.option("--force", is_flag=True, help="Replace contract files that already exist.")
+@click.option("--add-people", is_flag=True, help="Add owners missing from people.yaml to it (ids: latin name or person-<n>).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-v", "--verbose", is_flag=True, help="With --dry-run, print each file's YAML.")
+@root_option
+@today_option
+def import_ledger(
+    ledger: Path,
+    sheets: tuple[str, ...],
+    mapping: Path | None,
+    dry_run: bool,
+    force: bool,
+    add_people: bool,
+    fmt: str,
+    verbose: bool,
+    root: Path,
+    today_text: str | None,
+) -> int:
+    """Import a contract ledger (.xlsx or .csv) into contracts/; every file written passes validate."""
+    from pactwatch.ledger import importer, layouts, readers
+    from pactwatch.ledger.files import existing_contracts, schema_ref
+    from pactwatch.ledger.mapping import load_mapping
+    from pactwatch.ledger.plan import Context, plan_import
+    from pactwatch.portfolio import load_people
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    table = load_mapping(mapping) if mapping else None
+    layout = layouts.read_layout(readers.read_ledger(ledger, sheets), table)
+    people, people_findings, _ = load_people(root)
+    if people_findings and (root / "people.yaml").exists():
+        raise PactwatchError("people.yaml has errors; run `pactwatch validate` and fix them first")
+    outcome = importer.build(layout, people, default_currency=settings.currency, today=today, add_people=add_people)
+
+    def current(source: str) -> str | None:
+        path = root / source
+        return path.read_text(encoding="utf-8-sig", errors="replace") if path.exists() else None
+
+    context = Context(
+        ledger.name,
+        {p.id: p for p in people},
+        existing_contracts(root),
+        current,
+        lambda s: schema_ref(root, s),
+        settings.currency,
+        today,
+        force,
+    )
+    plan = plan_import(outcome, context)
+    if not dry_run:
+        _write(root, plan, ledger.name)
+    if fmt == "json":
+        _report_json(plan, dry_run)
+    else:
+        _report_text(plan, layout, ledger.name, dry_run, verbose)
+    return 1 if plan.failed else 0

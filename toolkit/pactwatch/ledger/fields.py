@@ -1,0 +1,180 @@
+"""Parsers for the fields that need more than a date or an amount: ids, currencies, and the
+multi-line cells export writes (documents, key terms, amendments, repeat rules, acks).
+
+Each takes a raw cell value and returns format values or raises ValueProblem.
+The formats are the ones ``exporter`` writes, so an export reads back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_date, parse_lines, parse_list, parse_text
+from pactwatch.ledger.yaml_writer import scalar
+from pactwatch.loader import LoadError
+from pactwatch.loader import parse_text as parse_yaml
+from pactwatch.model import Ack, Amendment, Document, Repeat
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+LOCAL_ID = ID_PATTERN
+_ID_JUNK = re.compile(r"[\s/\\#:;,|+*?&%$@!'\"<>()\[\]{}]+")
+_CURRENCY_WORDS = {
+    "人民币": "CNY",
+    "元": "CNY",
+    "RMB": "CNY",
+    "美元": "USD",
+    "欧元": "EUR",
+    "港币": "HKD",
+    "港元": "HKD",
+    "日元": "JPY",
+    "英镑": "GBP",
+}
+OPEN_ENDED = frozenset({"长期", "长期有效", "无固定期限", "不定期", "open-ended", "open ended", "indefinite", "n/a", "-", "—", "/"})
+
+
+def contract_id(value: CellValue) -> tuple[str, bool]:
+    """A contract number as a file-safe id; True when characters had to be replaced (XS/2026/001 -> XS-2026-001)."""
+    text = unicodedata.normalize("NFKC", parse_text(value)).strip()
+    cleaned = _ID_JUNK.sub("-", text).strip("-._")
+    if not ID_PATTERN.match(cleaned):
+        raise ValueProblem(
+            f"contract number {text!r} cannot be an id (a file name)",
+            "ids use Latin letters, digits, '.', '_' and '-' (at most 64); renumber the contract or map another column with --mapping",
+        )
+    return cleaned, cleaned != text
+
+
+def local_id(value: CellValue) -> str:
+    text = unicodedata.normalize("NFKC", parse_text(value)).strip()
+    if not LOCAL_ID.match(text):
+        raise ValueProblem(f"{text!r} is not a milestone id", "ids use Latin letters, digits, '.', '_' and '-', e.g. M1")
+    return text
+
+
+def currency(value: CellValue) -> str:
+    text = clean_text(value).upper() if isinstance(value, str) else ""
+    text = _CURRENCY_WORDS.get(text, text)
+    if not re.fullmatch(r"[A-Z]{3}", text):
+        raise ValueProblem(f"{value!r} is not a currency", "use an ISO 4217 code such as CNY, USD or EUR (人民币 and 美元 are understood)")
+    return text
+
+
+def documents(value: CellValue) -> list[dict[str, str]]:
+    """One document a line: 'title <url>' or a bare URL."""
+    result = []
+    for line in parse_lines(value):
+        match = re.fullmatch(r"(.*?)\s*<([^<>\s]+)>", line)
+        if match:
+            title, url = match[1].strip() or match[2], match[2]
+        elif re.fullmatch(r"\S+:\S+", line):
+            title, url = line, line
+        else:
+            raise ValueProblem(f"{line!r} is not a document link", "write one document a line: 合同扫描件 <https://dms.example.com/c/1>")
+        result.append({"title": title, "url": url})
+    return result
+
+
+def yaml_scalar(text: str) -> Any:
+    """A YAML scalar exactly as the loader reads it (so quoted '30' stays text, 30 is a number)."""
+    try:
+        doc = parse_yaml("<cell>", f"v: {text}\n")
+    except LoadError as exc:
+        raise ValueProblem(f"{text!r} cannot be read: {exc.message}", 'quote text values: "0.05%"') from None
+    result = doc.data.get("v") if isinstance(doc.data, dict) else None
+    if result is None or isinstance(result, list | dict):
+        raise ValueProblem(f"{text!r} is not a single value")
+    return result
+
+
+def terms(value: CellValue) -> dict[str, Any]:
+    """One key term a line: 'payment_days: 30'."""
+    result: dict[str, Any] = {}
+    for line in parse_lines(value):
+        parts = re.split(r"[:：=]", line, maxsplit=1)
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            raise ValueProblem(f"{line!r} is not a key term", "write one term a line: payment_days: 30")
+        result[parts[0].strip()] = yaml_scalar(parts[1].strip())
+    return result
+
+
+_AMENDMENT = re.compile(r"(\S+)\s+(\S+)\s+(.+)")
+
+
+def amendments(value: CellValue) -> list[dict[str, Any]]:
+    """One amendment a line: 'A1 2026-03-20 summary'."""
+    result = []
+    for line in parse_lines(value):
+        match = _AMENDMENT.fullmatch(line)
+        if match is None:
+            raise ValueProblem(f"{line!r} is not an amendment", "write one amendment a line: A1 2026-03-20 交付日期顺延两周")
+        result.append({"id": local_id(match[1]), "date": parse_date(match[2]), "summary": match[3].strip()})
+    return result
+
+
+_REPEAT = re.compile(
+    r"(?:every\s+)?(\d{1,3})\s*(day|week|month|quarter|year)s?\s*[,，]?\s*(?:until\s+(\S+)|(?:count\s*)?(\d{1,4})\s*(?:times|x)?|x\s*(\d{1,4}))",
+    re.I,
+)
+
+
+def repeat(value: CellValue) -> dict[str, Any]:
+    """'every 1 month until 2026-12-31' or 'every 1 quarter, 4 times'."""
+    text = clean_text(value) if value is not None else ""
+    match = _REPEAT.fullmatch(text)
+    if match is None or int(match[1]) == 0:
+        raise ValueProblem(f"{text!r} is not a repeat rule", "write 'every 1 month until 2026-12-31' or 'every 1 quarter, 4 times'")
+    every = f"{int(match[1])} {match[2].lower()}"
+    if match[3]:
+        return {"every": every, "until": parse_date(match[3])}
+    return {"every": every, "count": int(match[4] or match[5])}
+
+
+def ack(value: CellValue) -> dict[str, Any]:
+    """'2026-12-01 waiting for the customer' (the note is optional)."""
+    text = parse_text(value)
+    match = re.fullmatch(r"(?:until\s+)?(\S+?)[:：]?(?:\s+(.*))?", text)
+    if match is None:
+        raise ValueProblem(
+            f"{text!r} is not an acknowledgement", "write the date until which the delay is known, then a note: 2026-12-01 客户延期"
+        )
+    result: dict[str, Any] = {"until": parse_date(match[1])}
+    if match[2]:
+        result["note"] = match[2].strip()
+    return result
+
+
+def int_list(value: CellValue) -> list[int]:
+    items = parse_list(value if not isinstance(value, int | float) else str(value))
+    if not all(re.fullmatch(r"\d{1,3}", i) for i in items):
+        raise ValueProblem(f"{value!r} is not a list of days", "write days before the due date, e.g. 14, 7, 0")
+    return [int(i) for i in items]
+
+
+# ---------------------------------------------------------------- what export writes (read back above)
+
+
+def format_repeat(rule: Repeat) -> str:
+    every = f"every {rule.every} {rule.unit}"
+    return f"{every} until {rule.until.isoformat()}" if rule.until is not None else f"{every}, {rule.count} times"
+
+
+def format_terms(items: Iterable[tuple[str, str | int | Decimal | bool]]) -> str:
+    return "\n".join(f"{key}: {scalar(value)}" for key, value in items)
+
+
+def format_amendments(items: Iterable[Amendment]) -> str:
+    return "\n".join(f"{a.id} {a.date.isoformat()} {a.summary}" for a in items)
+
+
+def format_documents(items: Iterable[Document]) -> str:
+    return "\n".join(f"{d.title} <{d.url}>" for d in items)
+
+
+def format_ack(item: Ack | None) -> str:
+    if item is None:
+        return ""
+    return f"{item.until.isoformat()} {item.note}".strip()

@@ -1,0 +1,330 @@
+"""The column vocabulary: Chinese and English ledger headers -> contract and milestone fields.
+
+A header is matched after folding (full-width -> half-width, case, spaces and
+punctuation dropped); a bracketed unit is kept apart (合同金额（万元） -> value,
+x10000 CNY). A few headers mean a contract field on a contracts sheet and a
+milestone field on a milestones sheet (负责人, 状态, 金额, 币种): those are
+"generic" and the layout decides. Headers like 首付款日期 / 首付款金额 are
+repeated milestone columns: a group titled 首付款.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from pactwatch.ledger.values import Unit, unit_from_header
+
+ContractField = Literal[
+    "id",
+    "title",
+    "type",
+    "status",
+    "counterparty",
+    "counterparty_id",
+    "signed_on",
+    "start",
+    "end",
+    "auto_renew",
+    "renewal_months",
+    "notice_days",
+    "value",
+    "currency",
+    "owner",
+    "tags",
+    "confidential",
+    "documents",
+    "terms",
+    "amendments",
+]
+MilestoneField = Literal[
+    "milestone_id",
+    "milestone",
+    "kind",
+    "due",
+    "amount",
+    "completed_on",
+    "milestone_owner",
+    "milestone_status",
+    "milestone_currency",
+    "evidence",
+    "depends_on",
+    "repeat",
+    "remind_days",
+    "ack",
+]
+Field = ContractField | MilestoneField
+CONTRACT_FIELDS: tuple[ContractField, ...] = get_args(ContractField)
+MILESTONE_FIELDS: tuple[MilestoneField, ...] = get_args(MilestoneField)
+FIELDS: tuple[Field, ...] = (*CONTRACT_FIELDS, *MILESTONE_FIELDS)
+
+# field -> (Chinese name, English name, other names). The first two are what export writes.
+VOCABULARY: Mapping[Field, tuple[str, ...]] = {
+    "id": ("合同编号", "Contract No.", "合同号", "编号", "合同编码", "contract id", "contract number", "id", "no", "number", "reference"),
+    "title": ("合同名称", "Title", "项目名称", "合同标题", "名称", "contract title", "contract name", "project name", "project"),
+    "type": ("合同类型", "Type", "类型", "合同类别", "类别", "contract type", "category"),
+    "status": ("合同状态", "Contract status", "履行状态", "执行状态"),
+    "counterparty": (
+        "对方单位",
+        "Counterparty",
+        "客户名称",
+        "客户",
+        "供应商",
+        "供应商名称",
+        "签约方",
+        "相对方",
+        "合同相对方",
+        "对方",
+        "签约单位",
+        "合作方",
+        "合作单位",
+        "customer",
+        "supplier",
+        "vendor",
+        "client",
+        "party",
+        "counterparty name",
+    ),
+    "counterparty_id": (
+        "对方编号",
+        "Counterparty id",
+        "客户编号",
+        "供应商编号",
+        "统一社会信用代码",
+        "信用代码",
+        "customer id",
+        "supplier id",
+    ),
+    "signed_on": ("签订日期", "Signed", "签约日期", "签署日期", "签订时间", "signed on", "signing date", "sign date", "date signed"),
+    "start": (
+        "开始日期",
+        "Start",
+        "生效日期",
+        "起始日期",
+        "开始时间",
+        "合同开始日期",
+        "start date",
+        "effective date",
+        "term start",
+        "from",
+    ),
+    "end": (
+        "结束日期",
+        "End",
+        "到期日期",
+        "终止日期",
+        "截止日期",
+        "结束时间",
+        "合同到期日",
+        "end date",
+        "expiry date",
+        "expiration date",
+        "term end",
+        "to",
+    ),
+    "auto_renew": ("自动续期", "Auto renew", "自动续约", "autorenew", "renews automatically"),
+    "renewal_months": ("续期月数", "Renewal months", "每次续期月数", "months per renewal"),
+    "notice_days": ("通知期天数", "Notice days", "通知期", "提前通知天数", "notice period"),
+    "value": ("合同金额", "Value", "合同总额", "合同总金额", "合同价款", "总金额", "含税金额", "contract value", "total value", "total"),
+    "currency": ("合同币种", "Contract currency"),
+    "owner": ("合同负责人", "Contract owner"),
+    "tags": ("标签", "Tags"),
+    "confidential": ("保密", "Confidential", "是否保密"),
+    "documents": ("相关文件", "Documents", "文件", "附件链接"),
+    "terms": ("关键条款", "Key terms", "terms"),
+    "amendments": ("补充协议", "Amendments"),
+    "milestone_id": ("节点编号", "Milestone id", "里程碑编号"),
+    "milestone": ("节点", "Milestone", "里程碑", "付款节点", "节点名称", "里程碑名称", "款项", "milestone title", "milestone name"),
+    "kind": ("节点类型", "Kind", "里程碑类型", "milestone kind", "milestone type"),
+    "due": ("计划日期", "Due", "计划付款日期", "到期日", "应付日期", "应收日期", "计划完成日期", "节点日期", "due date", "planned date"),
+    "amount": (
+        "节点金额",
+        "Amount due",
+        "付款金额",
+        "应付金额",
+        "应收金额",
+        "计划金额",
+        "里程碑金额",
+        "milestone amount",
+        "payment amount",
+    ),
+    "completed_on": (
+        "完成日期",
+        "Completed on",
+        "实际付款日期",
+        "实际完成日期",
+        "实际日期",
+        "到账日期",
+        "回款日期",
+        "付款完成日期",
+        "实际到账日期",
+        "completed",
+        "paid on",
+        "date paid",
+        "completion date",
+        "actual date",
+    ),
+    "milestone_owner": ("节点负责人", "Milestone owner", "里程碑负责人"),
+    "milestone_status": ("节点状态", "Milestone status", "里程碑状态"),
+    "milestone_currency": ("节点币种", "Milestone currency"),
+    "evidence": ("凭证", "Evidence", "完成凭证", "付款凭证"),
+    "depends_on": ("前置节点", "Depends on", "依赖"),
+    "repeat": ("周期", "Repeat", "重复", "recurrence"),
+    "remind_days": ("提醒天数", "Remind days", "提前提醒天数"),
+    "ack": ("逾期确认", "Acknowledged"),
+}
+
+# Headers whose meaning depends on the sheet: a contract field, or on a milestones sheet a milestone field.
+GenericField = Literal["owner", "status", "value", "currency"]
+GENERIC: Mapping[str, GenericField] = {
+    **dict.fromkeys(("负责人", "经办人", "承办人", "业务员", "owner", "responsible", "person in charge"), "owner"),
+    **dict.fromkeys(("状态", "status"), "status"),
+    **dict.fromkeys(("金额", "amount"), "value"),
+    **dict.fromkeys(("币种", "货币", "currency", "ccy"), "currency"),
+}
+ON_MILESTONE_SHEET: Mapping[GenericField, MilestoneField] = {
+    "owner": "milestone_owner",
+    "status": "milestone_status",
+    "value": "amount",
+    "currency": "milestone_currency",
+}
+ON_CONTRACT_SHEET: Mapping[GenericField, ContractField] = {"owner": "owner", "status": "status", "value": "value", "currency": "currency"}
+
+# Columns export writes for people to read (computed by the engine), and row numbers: never data.
+COMPUTED: frozenset[str] = frozenset(
+    (
+        "序号",
+        "行号",
+        "health",
+        "健康度",
+        "progress",
+        "进度",
+        "state",
+        "履约状态",
+        "days late",
+        "逾期天数",
+        "collected",
+        "已回款",
+        "已收款",
+        "next milestone",
+        "下一节点",
+        "next due",
+        "下一节点日期",
+        "notice deadline",
+        "通知截止日",
+        "合同名称(节点)",
+        "row",
+        "#",
+        "备注",
+        "notes",
+        "remarks",
+    )
+)
+
+# Repeated milestone columns: <title><suffix>, e.g. 首付款日期, 尾款金额, Deposit paid on. Longest suffix first;
+# no 付款日期 / 付款金额, which would cut 首付款日期 into 首 + 付款日期.
+GROUP_SUFFIXES: tuple[tuple[str, MilestoneField], ...] = tuple(
+    sorted(
+        [
+            *((s, "due") for s in ("计划付款日期", "计划日期", "应付日期", "应收日期", "到期日", "日期", "date", "due", "duedate")),
+            *((s, "amount") for s in ("应付金额", "应收金额", "金额", "amount")),
+            *(
+                (s, "completed_on")
+                for s in (
+                    "实际付款日期",
+                    "实际到账日期",
+                    "实际完成日期",
+                    "实际日期",
+                    "完成日期",
+                    "到账日期",
+                    "回款日期",
+                    "paid",
+                    "paidon",
+                    "completed",
+                    "completedon",
+                    "actualdate",
+                )
+            ),
+        ],
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def fold(text: str) -> str:
+    """The matching key of a header: 'Contract No.' -> 'contractno', '合同 编号' -> '合同编号'."""
+    return re.sub(r"[\s._\-:：*#/?？]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+_BRACKETS = re.compile(r"^(.*?)\s*[(\[【〔](.*?)[)\]】〕]\s*$")
+
+
+def split_unit(header: str) -> tuple[str, Unit | None]:
+    """'合同金额（万元）' -> ('合同金额', Unit(10000, 'CNY')); brackets that hold no unit are dropped."""
+    text = unicodedata.normalize("NFKC", header).strip()
+    match = _BRACKETS.match(text)
+    if match is None or not match[1]:
+        return text, None
+    return match[1], unit_from_header(match[2])
+
+
+def _index() -> dict[str, Field]:
+    table: dict[str, Field] = {}
+    for field_name, names in VOCABULARY.items():
+        for name in names:
+            table.setdefault(fold(name), field_name)
+    return table
+
+
+_EXACT = _index()
+_GENERIC = {fold(name): value for name, value in GENERIC.items()}
+_COMPUTED = frozenset(fold(name) for name in COMPUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMatch:
+    field: Field | GenericField | None  # None: not a field (a group column, computed, or unknown)
+    generic: bool = False
+    unit: Unit | None = None
+    group: str | None = None  # the milestone title of a repeated column group
+    computed: bool = False
+
+
+def match(header: str, mapping: Mapping[str, Field] | None = None) -> HeaderMatch:
+    """What a header means. ``mapping`` (folded header -> field) comes from --mapping and wins."""
+    base, unit = split_unit(header)
+    key = fold(base)
+    if mapping is not None and (key in mapping or fold(header) in mapping):
+        return HeaderMatch(mapping.get(key) or mapping[fold(header)], unit=unit)
+    if key in _EXACT:
+        return HeaderMatch(_EXACT[key], unit=unit)
+    if key in _GENERIC:
+        return HeaderMatch(_GENERIC[key], generic=True, unit=unit)
+    if key in _COMPUTED or fold(header) in _COMPUTED:
+        return HeaderMatch(None, computed=True)
+    for suffix, field_name in GROUP_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            return HeaderMatch(field_name, unit=unit, group=_prefix(base, len(key) - len(suffix)))
+    return HeaderMatch(None)
+
+
+def _prefix(base: str, keep: int) -> str:
+    """The leading part of ``base`` whose folded form has ``keep`` characters."""
+    for end in range(len(base) + 1):
+        if len(fold(base[:end])) == keep:
+            return base[:end].strip(" _-:：")
+    return base  # pragma: no cover - fold never lengthens text
+
+
+def mapping_table(entries: Mapping[Field, tuple[str, ...]]) -> dict[str, Field]:
+    """--mapping's {field: headers} as {folded header: field}."""
+    return {fold(header): field_name for field_name, headers in entries.items() for header in headers}
+
+
+def export_name(field_name: Field, language: str) -> str:
+    """The header export writes for a field (Chinese or English), which import reads back."""
+    names = VOCABULARY[field_name]
+    return names[0] if language == "zh" else names[1]

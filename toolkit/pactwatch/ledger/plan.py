@@ -1,0 +1,96 @@
+"""From drafts to a write plan: render each contract, check it with the validator, decide what to do with its file. Pure.
+
+A file is created when new, left alone when its text would not change, and
+replaced only with --force; a contract the validator rejects is not written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pactwatch.ledger import preflight
+from pactwatch.ledger.files import describe_rows, target
+from pactwatch.ledger.importer import Draft, Outcome
+from pactwatch.ledger.problems import Cell, Problem
+from pactwatch.ledger.yaml_writer import render
+from pactwatch.model import Person
+
+Action = Literal["create", "replace", "unchanged", "exists"]
+
+
+@dataclass(frozen=True, slots=True)
+class FilePlan:
+    contract_id: str
+    source: str  # root-relative POSIX path
+    text: str
+    action: Action
+    milestones: int
+    people: frozenset[str]
+
+    @property
+    def writes(self) -> bool:
+        return self.action in ("create", "replace")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    files: tuple[FilePlan, ...]
+    problems: tuple[Problem, ...]
+    rejected: tuple[str, ...]  # contract numbers not imported because of an error
+    new_people: tuple[Person, ...]  # people --add-people adds (only those a written file needs)
+    unknown: Mapping[str, tuple[Cell, ...]] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.rejected) or any(f.action == "exists" for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    ledger_name: str
+    people: Mapping[str, Person]
+    existing: Mapping[str, str]  # contract id -> current file
+    read_current: Callable[[str], str | None]  # a file's current text, None when absent
+    schema_ref: Callable[[str], str]  # root-relative path -> modeline schema reference
+    default_currency: str
+    today: date
+    force: bool
+
+
+def _text(draft: Draft, source: str, ctx: Context) -> str:
+    rows = tuple((c.sheet, c.row, c.csv) for c in draft.rows)
+    comment = f"imported from {describe_rows(ctx.ledger_name, rows)}"
+    return render(draft.data, ctx.schema_ref(source), [comment])
+
+
+def _action(source: str, text: str, ctx: Context) -> Action:
+    current = ctx.read_current(source)
+    if current is None:
+        return "create"
+    if current == text:
+        return "unchanged"
+    return "replace" if ctx.force else "exists"
+
+
+def plan_import(outcome: Outcome, ctx: Context) -> ImportPlan:
+    new = {pid: Person(pid, name) for name, pid in outcome.new_people.items()}
+    people = {**ctx.people, **new}
+    problems = list(outcome.problems)
+    rejected = list(outcome.rejected)
+    files: list[FilePlan] = []
+    for draft in outcome.drafts:
+        source = target(draft.id, str(draft.data["type"]), dict(ctx.existing))
+        text = _text(draft, source, ctx)
+        found = preflight.check(draft, source, text, people, ctx.default_currency, ctx.today)
+        problems += found
+        if any(p.severity == "error" for p in found):
+            rejected.append(draft.id)
+            continue
+        used = frozenset({draft.data["owner"], *(m["owner"] for m in draft.data["milestones"])})
+        files.append(FilePlan(draft.id, source, text, _action(source, text, ctx), len(draft.data["milestones"]), used))
+    needed = {pid for f in files if f.writes for pid in f.people}
+    adding = tuple(person for pid, person in new.items() if pid in needed)
+    return ImportPlan(tuple(files), tuple(problems), tuple(rejected), adding, outcome.unknown_people)

@@ -1,0 +1,42 @@
+"""What building one contract collects: its problems and where each written value came from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from pactwatch.ledger.layouts import Located
+from pactwatch.ledger.problems import Cell, Problem
+from pactwatch.ledger.values import CellValue, ValueProblem
+
+T = TypeVar("T")
+
+
+class Sink:
+    def __init__(self, contract_id: str) -> None:
+        self.contract_id = contract_id
+        self.problems: list[Problem] = []
+        self.origins: dict[str, Cell] = {}  # JSON pointer in the written contract -> ledger cell
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def error(self, message: str, cell: Cell | None, hint: str = "") -> None:
+        self.problems.append(Problem("error", message, cell, self.contract_id, hint))
+
+    def warning(self, message: str, cell: Cell | None, hint: str = "") -> None:
+        self.problems.append(Problem("warning", message, cell, self.contract_id, hint))
+
+    def parse(self, located: Located | None, parser: Callable[[CellValue], T], pointer: str = "") -> T | None:
+        """The parsed cell, or None (blank, or unreadable: then an error at the cell)."""
+        if located is None:
+            return None
+        try:
+            result = parser(located.value)
+        except ValueProblem as exc:
+            self.error(exc.message, located.cell, exc.hint)
+            return None
+        if pointer:
+            self.origins[pointer] = located.cell
+        return result
