@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pactwatch import __version__
+from pactwatch.gcpause import paused
 from pactwatch.resources import data_dir
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class ResultCache:
 
     def _read(self) -> dict[str, Any]:
         try:
-            with self._path.open("rb") as handle:
+            with self._path.open("rb") as handle, paused():
                 key, entries = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
             return {}

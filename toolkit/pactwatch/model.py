@@ -7,21 +7,39 @@ never the raw YAML mappings.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
 
 ContractType = Literal["sales", "purchase", "service", "lease", "nda", "framework", "other"]
 ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"]
 MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report", "renewal", "other"]
 MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
 RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
+T = TypeVar("T")
+
+
+def fast_pickle(cls: type[T]) -> type[T]:
+    """Pickle as (class, field values): the validation cache loads 100,000 milestones in a blink.
+
+    The default for frozen slotted dataclasses calls ``fields()`` for every object,
+    which made loading a warm cache of 10,000 contracts take seconds.
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[object, ...]]:
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
 
 CONTRACT_TYPES: tuple[ContractType, ...] = ("sales", "purchase", "service", "lease", "nda", "framework", "other")
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = ("payment", "delivery", "acceptance", "service", "report", "renewal", "other")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -37,18 +55,21 @@ class Person:
     slack: str | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: Decimal
     currency: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Counterparty:
     name: str
     id: str | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Term:
     start: date
@@ -58,6 +79,7 @@ class Term:
     notice_days: int | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Repeat:
     every: int
@@ -66,12 +88,14 @@ class Repeat:
     count: int | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Ack:
     until: date
     note: str = ""
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Milestone:
     id: str
@@ -93,6 +117,7 @@ class Milestone:
     line: int = 0  # line of the milestone in its file (for annotations)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Amendment:
     id: str
@@ -100,12 +125,14 @@ class Amendment:
     summary: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Document:
     title: str
     url: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Contract:
     id: str
@@ -128,6 +155,7 @@ class Contract:
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RiskSettings:
     consecutive_delays: int = 2
@@ -137,6 +165,7 @@ class RiskSettings:
     concentration_share: Decimal = Decimal("0.4")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ApprovalRule:
     require: tuple[str, ...]
@@ -145,6 +174,7 @@ class ApprovalRule:
     tags: tuple[str, ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Settings:
     timezone: str = "UTC"
@@ -161,6 +191,7 @@ class Settings:
     notify: Mapping[str, object] = field(default_factory=dict)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Portfolio:
     settings: Settings

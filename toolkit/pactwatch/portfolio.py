@@ -20,7 +20,7 @@ from pactwatch import construct, rules, schema
 from pactwatch.cache import ResultCache
 from pactwatch.findings import Finding
 from pactwatch.loader import Document, load_bytes
-from pactwatch.model import Contract, Person, Portfolio, Settings
+from pactwatch.model import Contract, Person, Portfolio, Settings, fast_pickle
 from pactwatch.rules import portfolio_rules
 from pactwatch.rules.site import Site
 from pactwatch.settings import load_settings
@@ -30,6 +30,7 @@ CONTRACTS_DIR = "contracts"
 _PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FileResult:
     source: str
@@ -96,7 +97,8 @@ def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: in
 
 def _read(root: Path, source: str) -> bytes | Finding:
     try:
-        return (root / source).read_bytes()
+        with open(os.path.join(root, source), "rb") as handle:  # plain strings: 10,000 Path objects cost 0.3 s
+            return handle.read()
     except OSError as exc:
         return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}")
 

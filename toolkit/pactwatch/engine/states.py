@@ -39,6 +39,8 @@ def _satisfied(milestone: Milestone) -> bool:
 
 def blocked_ids(contract: Contract) -> frozenset[str]:
     """Milestones some of whose dependencies are not done (or waived)."""
+    if not any(m.depends_on for m in contract.milestones):
+        return frozenset()
     satisfied = {m.id for m in contract.milestones if _satisfied(m)}
     return frozenset(m.id for m in contract.milestones if any(d not in satisfied for d in m.depends_on))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from pathlib import PurePosixPath
 
 from pactwatch.findings import Finding
 from pactwatch.model import Contract, Person
@@ -76,8 +75,7 @@ def check_duplicate_ids(all_sources: list[str], checked: set[str], sites: Mappin
     """Ids equal file names (PW301), so two files with one stem are two contracts with one id."""
     by_stem: dict[str, list[str]] = defaultdict(list)
     for source in all_sources:
-        name = PurePosixPath(source).name
-        by_stem[name.rsplit(".", 1)[0]].append(source)
+        by_stem[source.rsplit("/", 1)[-1].rsplit(".", 1)[0]].append(source)
     for stem, sources in sorted(by_stem.items()):
         if len(sources) < 2:
             continue

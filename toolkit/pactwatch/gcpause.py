@@ -1,0 +1,23 @@
+"""Pause the cyclic garbage collector while building many small acyclic objects.
+
+Loading a warm cache of 10,000 contracts creates about a million objects; the
+collector's repeated passes over that growing heap cost ~40% of the time, and
+none of these objects form cycles. Purely a speed measure: results are the same.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
