@@ -84,6 +84,7 @@ class FakeGitHub:
         self._next = 1
         self._lock = threading.Lock()
         self.url = ""
+        self.link_base: str | None = None  # where Link headers point (default: this server)
 
     # ---- state helpers for tests -------------------------------------------------------------
     def add_issue(
@@ -196,7 +197,7 @@ class FakeGitHub:
         links = []
 
         def link(n: int, rel: str) -> str:
-            return f'<{self.url}{path}?{urlencode({**query, "page": n})}>; rel="{rel}"'
+            return f'<{self.link_base or self.url}{path}?{urlencode({**query, "page": n})}>; rel="{rel}"'
 
         if page < last:
             links += [link(page + 1, "next"), link(last, "last")]

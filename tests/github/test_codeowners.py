@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from github.conftest import REPO_ROOT, TODAY, evaluation
-from tests.conftest import CliResult
 from pactwatch.github.codeowners import escape, matches, render
 from pactwatch.model import ApprovalRule, Contract, Counterparty, Money
+from tests.conftest import CliResult
 
 
 def contract(**changes: object) -> Contract:

@@ -26,6 +26,7 @@ from pactwatch.github.render import Links, Renderer, escalation_marker
 READ = "issues: read"
 WRITE = "issues: write"
 MAX_WRITES = 400
+_COST = {"escalate": 2, "close": 2}  # write requests an action makes (comment + label / comment + state)
 
 
 @dataclass(slots=True)
@@ -92,7 +93,7 @@ class _Applier:
         outcome = Outcome()
         actions = the_plan.actions
         for index, action in enumerate(actions):
-            if self.client.writes >= self.max_writes:
+            if self.client.writes + _COST.get(action.op, 1) > self.max_writes:
                 outcome.not_started = len(actions) - index
                 outcome.stopped = (
                     f"stopped after {self.client.writes} write requests to stay under GitHub's content-creation limits;"

@@ -206,8 +206,8 @@ class GitHubClient:
                 self._sleep(gap)
         self._last_write = self._clock()
 
-    def _backoff(self, attempt: int, base: float) -> float:
-        return float(min(base * 2 ** (attempt - 1), max(self.policy.max_backoff, base)))
+    def _backoff(self, attempt: int, base: float, cap: float | None = None) -> float:
+        return float(min(base * 2 ** (attempt - 1), cap if cap is not None else max(self.policy.max_backoff, base)))
 
     def request(
         self,
@@ -259,7 +259,7 @@ class GitHubClient:
         if limited is None:
             return None
         kind, seconds = limited
-        wait = seconds if seconds is not None else self._backoff(attempt, self.policy.secondary_wait)
+        wait = seconds if seconds is not None else self._backoff(attempt, self.policy.secondary_wait, self.policy.max_wait)
         if wait > self.policy.max_wait or last:
             resumes = datetime.fromtimestamp(self._clock() + wait, UTC).strftime("%H:%M UTC")
             raise GitHubError(
