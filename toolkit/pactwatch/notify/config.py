@@ -61,7 +61,7 @@ class NotifyConfig:
 
 
 def parse(raw: Mapping[str, object]) -> NotifyConfig:
-    """Schema-valid ``notify`` mapping -> NotifyConfig; UsageError when two robots share a name."""
+    """Schema-valid ``notify`` mapping -> NotifyConfig; UsageError when two robots share a name or a secret is misplaced."""
     data = cast(Mapping[str, Any], raw)
     email = data.get("email")
     github = data.get("github")
@@ -101,9 +101,17 @@ def _webhook(item: Mapping[str, Any]) -> WebhookConfig:
     )
 
 
+SIGNED: frozenset[str] = frozenset({"dingtalk", "feishu"})
+
+
 def _check_names(webhooks: tuple[WebhookConfig, ...]) -> None:
     seen: set[str] = {EMAIL_CHANNEL, GITHUB_CHANNEL}
     for hook in webhooks:
+        if hook.secret_env and hook.type not in SIGNED:
+            raise UsageError(
+                f"pactwatch.yml notify.webhooks: {hook.name}: secret_env is for DingTalk and Feishu signing;"
+                f" {hook.type} robots are not signed (their URL is the credential): remove secret_env"
+            )
         if hook.name in seen:
             raise UsageError(
                 f"pactwatch.yml notify.webhooks: the name {hook.name!r} is used twice (or is reserved);"

@@ -34,7 +34,9 @@ def environment(root: Path | None = None) -> Environment:
     folders.append(data_dir("templates"))
     return Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True, default=True),
+        autoescape=select_autoescape(
+            enabled_extensions=("html.j2",), default_for_string=False, default=False
+        ),  # text and Markdown are escaped in Python
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
@@ -65,6 +67,7 @@ def build(digest: Digest, context: Context, sender: str, env: Environment) -> Em
     message["Message-ID"] = f"<pactwatch.{context.day.isoformat()}.{digest.person.id}.{fingerprint}@{domain}>"
     message.set_content(env.get_template("notify/email.txt.j2").render(values))
     message.add_alternative(env.get_template("notify/email.html.j2").render(values), subtype="html")
+    message.set_boundary(f"=_pactwatch_{fingerprint}")  # deterministic bytes: same notices, same message
     return message
 
 

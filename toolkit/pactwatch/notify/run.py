@@ -55,7 +55,15 @@ def _env(environ: Mapping[str, str], name: str | None) -> str | None:
     return value or None
 
 
-def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date) -> Wiring:
+@dataclass(frozen=True, slots=True)
+class Pacing:
+    retry_wait: float = 2.0  # first wait before trying a message again (then doubled)
+    attempts: int = 3
+    github_pace: float = 1.0  # seconds between two GitHub writes
+    sleep: Callable[[float], None] = time.sleep
+
+
+def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date, pacing: Pacing) -> Wiring:
     """A transport per channel, or the reason it has none (a variable not set, a URL that is not https)."""
     transports: dict[str, Transport | str] = {}
     secrets: list[str] = []
@@ -75,16 +83,16 @@ def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str],
     if config.github is not None:
         token = _env(environ, config.github.token_env)
         secrets += [token] if token else []
-        transports[GITHUB_CHANNEL], digest = _github(config, portfolio, environ, today, token)
+        transports[GITHUB_CHANNEL], digest = _github(config, portfolio, environ, today, token, pacing)
     return Wiring(transports, tuple(secrets), digest)
 
 
 def _github(
-    config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date, token: str | None
+    config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date, token: str | None, pacing: Pacing
 ) -> tuple[Transport | str, github_digest.GithubTransport | None]:
     from pactwatch.commands.alerts import resolve_repository
     from pactwatch.errors import UsageError
-    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, Secret
+    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, RetryPolicy, Secret
 
     assert config.github is not None
     if token is None:
@@ -93,7 +101,8 @@ def _github(
         repository = resolve_repository(None, environ, portfolio.settings.repository)
     except UsageError as exc:
         return f"github: {exc}", None
-    client = GitHubClient(environ.get("GITHUB_API_URL") or DEFAULT_API_URL, Secret(token))
+    policy = RetryPolicy(write_interval=pacing.github_pace)
+    client = GitHubClient(environ.get("GITHUB_API_URL") or DEFAULT_API_URL, Secret(token), policy=policy, sleep=pacing.sleep)
     transport = github_digest.GithubTransport(client, repository, config.github.label, today)
     return transport, transport
 
@@ -106,7 +115,7 @@ def run(
     state: Path | None,
     dry_run: bool,
     environ: Mapping[str, str],
-    sleep: Callable[[float], None] | None = None,
+    pacing: Pacing | None = None,
 ) -> Report:
     config = notify_config.parse(portfolio.settings.notify)
     log = delivery_log.load(state) if state is not None else delivery_log.DeliveryLog()
@@ -118,9 +127,12 @@ def run(
     report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped)
     if dry_run:
         return report
-    wiring = wire(config, portfolio, environ, today)
+    pacing = pacing or Pacing()
+    wiring = wire(config, portfolio, environ, today, pacing)
     redact = send.Redactor(wiring.secrets)
-    report.results = send.deliver(box.messages, wiring.transports, redact=redact, sleep=sleep or time.sleep)
+    report.results = send.deliver(
+        box.messages, wiring.transports, redact=redact, attempts=pacing.attempts, backoff=pacing.retry_wait, sleep=pacing.sleep
+    )
     if wiring.digest is not None:
         if not any(r.message.channel == GITHUB_CHANNEL for r in report.failed):
             _sweep(wiring.digest, report, Context(today, portfolio.settings, portfolio.people), env, redact)

@@ -21,6 +21,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "in_days": ("{n} 天后到期", "due in {n} days"),
     "overdue": ("已逾期 {n} 天", "overdue by {n} day(s)"),
     "escalated": ("已逾期 {n} 天，升级至 {manager}", "{n} day(s) overdue, escalated to {manager}"),
+    "unescalated": ("已逾期 {n} 天（无上级可升级）", "{n} day(s) overdue, no manager to escalate to"),
     "title": ("合同履约提醒 · {date}", "Contract reminders · {date}"),
     "subject": ("【合同提醒】{name}：{n} 项事项（{date}）", "[pactwatch] {n} contract reminder(s) for {name} ({date})"),
     "confidential": ("（保密合同）", "(confidential contract)"),
@@ -97,8 +98,9 @@ def _label(notice: Notice, people: Mapping[str, Person], language: str) -> tuple
     until = o.days_until if o.days_until is not None else 0
     if notice.kind == "escalation":
         manager = people.get(notice.escalate_to or "")
-        name = manager.name if manager else (notice.escalate_to or "—")
-        return phrase("escalated", language, n=o.days_late, manager=name), "overdue"
+        if manager is None:
+            return phrase("unescalated", language, n=o.days_late), "overdue"
+        return phrase("escalated", language, n=o.days_late, manager=manager.name), "overdue"
     if until < 0:
         return phrase("overdue", language, n=-until), "overdue"
     if until == 0:

@@ -21,8 +21,12 @@ _SECTION_LIMIT = 3000
 _ICONS = {"overdue": ":red_circle:", "today": ":large_orange_circle:", "soon": ":large_yellow_circle:", "later": ":white_circle:"}
 
 
+_FORMATTING = str.maketrans({"*": "＊", "_": "＿", "~": "～", "`": "｀"})
+
+
 def escape(text: str) -> str:
-    return texts.one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack's documented escaping of ``& < >``; its mrkdwn has no escape for ``* _ ~ `````, so those become look-alikes."""
+    return texts.one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_FORMATTING)
 
 
 def mention(person: Person) -> str:
