@@ -18,6 +18,8 @@ from pactwatch.settings import SettingsError
 
 # name -> (module, attribute, one-line help). Keep alphabetical within each group.
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "build": ("build", "build", "Build the progress site (mkdocs-material) with its calendar feeds."),
+    "serve": ("serve", "serve", "Preview the site locally; rebuilds when contracts change."),
     "feeds": ("feeds", "feeds", "Write the calendar feeds (.ics) owners subscribe to."),
     "validate": ("validate", "validate", "Check contracts, people.yaml and pactwatch.yml."),
     "status": ("status", "status", "Show each milestone's state today."),
@@ -27,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "codeowners": ("codeowners", "codeowners", "Write .github/CODEOWNERS from owners and the approval policy."),
     "approvals": ("approvals", "approvals", "List contract changes since a git ref and the approvals they need."),
     "remind": ("remind", "remind", "Send 7/3/0-day reminders by e-mail, chat robots and GitHub."),
+    "import": ("import_ledger", "import_ledger", "Import a contract ledger (.xlsx/.csv) into contract files."),
+    "export": ("export", "export", "Export the ledger finance uses (.xlsx or .csv)."),
+    "new": ("new", "new", "Start a contract from a template."),
 }
 
 

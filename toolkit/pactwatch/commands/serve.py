@@ -1,0 +1,52 @@
+"""pactwatch serve: preview the site locally, rebuilt whenever a contract, people.yaml or pactwatch.yml changes."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port).")
+@click.option("--public", is_flag=True, help="Preview the public edition (no amounts, documents or confidential contracts).")
+@root_option
+@today_option
+def serve(host: str, port: int, public: bool, root: Path, today_text: str | None) -> int:
+    """Serve the site on localhost with live reload; rebuild when the portfolio changes (Ctrl-C stops)."""
+    from pactwatch.errors import PactwatchError
+    from pactwatch.settings import load_settings
+    from pactwatch.site.serve import Preview
+
+    check_root(root)
+
+    def today() -> date:
+        return today_for(today_text, load_settings(root))
+
+    try:
+        preview = Preview(root, today, public=public, host=host, port=port)
+    except OSError as exc:
+        raise PactwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        preview.start()
+        click.echo(f"Serving {preview.url} (rebuilds when contracts/, people.yaml or pactwatch.yml change; Ctrl-C stops)")
+        while True:
+            time.sleep(1.0)
+            if preview.changed():
+                started = time.perf_counter()
+                try:
+                    result = preview.rebuild()
+                except PactwatchError as exc:
+                    click.echo(f"rebuild failed: {exc}", err=True)
+                    continue
+                click.echo(f"rebuilt: {result.contracts} contracts, {result.overdue} overdue ({time.perf_counter() - started:.1f} s)")
+    except KeyboardInterrupt:
+        click.echo("stopped.")
+    finally:
+        preview.stop()
+    return 0

@@ -1,0 +1,173 @@
+"""``pactwatch build``: portfolio -> generated tree (.pactwatch-build/docs) -> mkdocs -> site/ with calendar feeds.
+
+    result = build_site(root, today, out=Path("site"), public=False, progress=None)
+
+Steps: load and evaluate (``--public`` redacts first), read the git history of
+contracts/ (one ``git log``), render the feeds, write the pages (changed files
+only; contract pages on every core), write mkdocs.yml, run mkdocs.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from pactwatch.engine import evaluate
+from pactwatch.findings import Finding
+from pactwatch.ical.feeds import build_feeds
+from pactwatch.ical.output import write_feeds
+from pactwatch.portfolio import load_portfolio
+from pactwatch.resources import data_dir
+from pactwatch.settings import load_settings
+from pactwatch.site import mkdocs_config, tree
+from pactwatch.site.context import SiteInput
+from pactwatch.site.history import read_history
+from pactwatch.site.mkdocs_run import run_mkdocs
+from pactwatch.site.pages import SECTIONS, generate_pages
+from pactwatch.site.public import redact
+
+BUILD_DIR = ".pactwatch-build"
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+@dataclass(slots=True)
+class BuildResult:
+    contracts: int
+    milestones: int
+    overdue: int
+    errors: int
+    warnings: int
+    site_dir: Path
+    docs_dir: Path
+    config_file: Path
+    pages: int = 0
+    written: int = 0
+    removed: int = 0
+    feeds: int = 0
+    feeds_written: int = 0
+    mkdocs_warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def prepare(root: Path, today: date, *, public: bool) -> tuple[SiteInput, dict[str, bytes]]:
+    """Load, (redact,) evaluate, read history, render feeds: everything the pages need."""
+    settings = load_settings(root)
+    loaded = load_portfolio(root, today, settings=settings)
+    portfolio = redact(loaded.portfolio) if public else loaded.portfolio
+    evaluation = evaluate(portfolio, today)
+    feeds = build_feeds(evaluation, public=public)
+    findings: tuple[Finding, ...] = loaded.findings
+    if public:
+        hidden = {c.source for c in loaded.portfolio.contracts if c.confidential}
+        findings = tuple(f for f in findings if f.file not in hidden)
+    history = {} if public else read_history(root)
+    data = SiteInput(evaluation, findings, history, tuple(sorted(feeds)), public, root)
+    return data, feeds
+
+
+def _assets(root: Path) -> list[Path]:
+    shipped = data_dir("templates") / "site" / "assets"
+    own = root / "templates" / "site" / "assets"
+    return [folder for folder in (shipped, own) if folder.is_dir()]
+
+
+def write_tree(data: SiteInput, feeds: dict[str, bytes], build_dir: Path, jobs: int, progress: Progress | None) -> tree.TreeResult:
+    docs = build_dir / "docs"
+    result = tree.TreeResult()
+    root = data.root or Path(".")
+    paths, written = tree.write_pages(generate_pages(data), docs)
+    result.expected.update(paths)
+    result.written += written
+
+    def tick(done: int, total: int) -> None:
+        if progress is not None:
+            progress("pages", done, total)
+
+    paths, written = tree.write_contract_pages(data, docs, jobs, tick)
+    result.expected.update(paths)
+    result.written += written
+    generated = set(result.expected)
+    user_file = mkdocs_config.user_config_file(root)
+    user = mkdocs_config.load_yaml(user_file) if user_file else None
+    own_docs = mkdocs_config.user_docs_dir(root, user, user_file)
+    copies = [(folder, "") for folder in ([own_docs] if own_docs else [])] + [(folder, "assets/") for folder in _assets(root)]
+    for folder, under in copies:
+        paths, written = tree.copy_files(folder, docs, generated, under)
+        result.expected.update(paths)
+        result.written += written
+    result.feeds_written = len(write_feeds(feeds, docs / "calendar").written)
+    result.expected.update(f"calendar/{path}" for path in feeds)
+    result.removed = tree.remove_stale(docs, result.expected)
+    return result
+
+
+def write_config(data: SiteInput, build_dir: Path, site_dir: Path) -> Path:
+    root = data.root or Path(".")
+    user_file = mkdocs_config.user_config_file(root)
+    user = mkdocs_config.load_yaml(user_file) if user_file else None
+    config = mkdocs_config.build_config(data.evaluation.portfolio.settings, user, sections=SECTIONS, site_dir=site_dir.resolve())
+    target = build_dir / "mkdocs.yml"
+    from pactwatch.fileio import write_if_changed
+
+    write_if_changed(target, mkdocs_config.dump(config).encode("utf-8"))
+    return target
+
+
+def build_site(
+    root: Path,
+    today: date,
+    *,
+    out: Path | None = None,
+    public: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    run: bool = True,
+) -> BuildResult:
+    """The whole build; ``run=False`` stops after writing the tree and mkdocs.yml (for tests and serve)."""
+    clock = time.perf_counter()
+    seconds: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = now - clock
+        clock = now
+
+    data, feeds = prepare(root, today, public=public)
+    lap("load")
+    build_dir = root / BUILD_DIR
+    site_dir = out if out is not None else root / "site"
+    written = write_tree(data, feeds, build_dir, jobs or os.cpu_count() or 1, progress)
+    config_file = write_config(data, build_dir, site_dir)
+    lap("pages")
+    ev = data.evaluation
+    errors = sum(1 for f in data.findings if f.severity == "error")
+    result = BuildResult(
+        contracts=len(ev.portfolio.contracts),
+        milestones=sum(1 for o in ev.occurrences if not o.derived),
+        overdue=sum(1 for o in ev.occurrences if o.state == "overdue"),
+        errors=errors,
+        warnings=len(data.findings) - errors,
+        site_dir=site_dir,
+        docs_dir=build_dir / "docs",
+        config_file=config_file,
+        pages=sum(1 for p in written.expected if p.endswith(".md")),
+        written=written.written,
+        removed=written.removed,
+        feeds=len(feeds),
+        feeds_written=written.feeds_written,
+    )
+    if run:
+
+        def tick(done: int, total: int) -> None:
+            if progress is not None:
+                progress("mkdocs", done, total)
+
+        result.mkdocs_warnings = run_mkdocs(config_file, today, tick)
+        lap("mkdocs")
+    result.seconds = seconds
+    return replace(result)

@@ -1,0 +1,71 @@
+"""The calendar page (/calendar/): upcoming milestones by week, and every feed with https and webcal links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from jinja2 import Environment
+
+from pactwatch.ical.feeds import ALL_FEED
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.context import Site
+from pactwatch.site.words import t
+
+PATH = "calendar/index.md"
+WEEKS = 8
+
+
+def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
+    monday = site.today - timedelta(days=site.today.weekday())
+    weeks = []
+    for index in range(WEEKS):
+        start = monday + timedelta(weeks=index)
+        end = start + timedelta(days=6)
+        items = [o for o in site.ev.occurrences if o.state in ("due_soon", "upcoming") and start <= o.due <= end]
+        weeks.append(
+            {
+                "title": t("week_of", site.language, start=site.date(start)),
+                "iso": f"{start.isocalendar().year}-W{start.isocalendar().week:02d}",
+                "rows": rows(site, items, root),
+            }
+        )
+    return weeks
+
+
+def _feeds(site: Site, root: str) -> dict[str, list[tuple[str, str | None, Any]]]:
+    """Feed groups -> [(label, page href, links)] for every feed the build wrote."""
+    groups: dict[str, list[tuple[str, str | None, Any]]] = {"people": [], "contracts": [], "counterparties": []}
+    names = {f"people/{p}": site.person_name(p) for p in site.person_ids()}
+    slugs = {g.slug: g.counterparty.name for g in site.groups}
+    titles = {v.contract.id: v.contract.title for v in site.views}
+    for path in sorted(site.feeds):
+        folder, _, name = path.partition("/")
+        stem = name.removesuffix(".ics")
+        links = feed_context(site, path, root)
+        if folder == "people":
+            href = site.person_href(stem)
+            groups["people"].append((names.get(f"people/{stem}", stem), root + href if href else None, links))
+        elif folder == "contracts":
+            label = f"{stem} {titles.get(stem, '')}".strip()
+            groups["contracts"].append((label, root + site.contract_href(stem) if stem in titles else None, links))
+        elif folder == "counterparties":
+            groups["counterparties"].append((slugs.get(stem, stem), f"{root}counterparties/{stem}/" if stem in slugs else None, links))
+    return groups
+
+
+def pages(env: Environment, site: Site) -> Iterator[Page]:
+    root = prefix(PATH)
+    overdue = sorted((o for o in site.ev.occurrences if o.state == "overdue"), key=lambda o: (o.due, o.contract.id, o.key))
+    yield render_page(
+        env,
+        site,
+        PATH,
+        "pages/calendar.html",
+        t("nav.calendar", site.language),
+        overdue=rows(site, overdue, root),
+        weeks=_weeks(site, root),
+        all_feed=feed_context(site, ALL_FEED, root),
+        feeds=_feeds(site, root),
+    )

@@ -1,0 +1,101 @@
+"""Helpers every page family uses: the page record, link prefixes and occurrence rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from pactwatch.engine.records import Occurrence
+from pactwatch.i18n import word
+from pactwatch.site.context import Site
+from pactwatch.site.render import SEARCH_END, page_text
+from pactwatch.site.words import t
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # relative to the docs folder, e.g. "contracts/C-1/index.md"
+    text: str
+
+
+def prefix(path: str) -> str:
+    """The relative way back to the site root from the page built from ``path`` (directory URLs)."""
+    parts = path.split("/")
+    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
+    return "../" * depth
+
+
+class Ui:
+    """What templates call: words, dates, money and links relative to the current page."""
+
+    def __init__(self, site: Site, path: str) -> None:
+        self.site = site
+        self.root = prefix(path)
+        self.lang = site.language
+
+    def w(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def href(self, target: str | None) -> str | None:
+        return None if target is None else self.root + target
+
+
+def render_page(env: Environment, site: Site, path: str, template: str, title: str, **context: Any) -> Page:
+    ui = Ui(site, path)
+    body = env.get_template(template).render(ui=ui, site=site, search_end=Markup(SEARCH_END), public=site.public, **context)
+    return Page(path, page_text(title, body))
+
+
+def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
+    """One milestone occurrence, formatted for a table row (links relative to ``root``)."""
+    lang = site.language
+    person = site.person_href(o.owner)
+    return {
+        "key": o.key,
+        "title": o.title,
+        "kind": word(o.kind, lang),
+        "state": o.state,
+        "state_text": word(o.state, lang),
+        "due": site.date(o.due),
+        "due_iso": o.due.isoformat(),
+        "completed": site.date(o.completed_on),
+        "days_late": o.days_late,
+        "days_until": o.days_until,
+        "amount": site.money(o.amount, o.currency) if o.kind == "payment" else "",
+        "owner": site.person_name(o.owner),
+        "owner_href": root + person if person else None,
+        "contract_id": o.contract.id,
+        "contract_title": o.contract.title,
+        "contract_href": root + site.contract_href(o.contract.id),
+        "blocked": o.blocked,
+        "acknowledged": o.acknowledged,
+        "derived": o.derived,
+        "evidence": o.milestone.evidence or "",
+        "depends_on": ", ".join(o.milestone.depends_on),
+    }
+
+
+def rows(site: Site, items: Iterable[Occurrence], root: str) -> list[dict[str, Any]]:
+    return [occurrence_row(site, o, root) for o in items]
+
+
+def when_text(site: Site, o: Occurrence) -> str:
+    """'in 3 days' / 'due today' / '12 days late' for open occurrences."""
+    if o.state == "overdue":
+        return f"{word('overdue', site.language)} {o.days_late} {t('days', site.language)}"
+    if o.days_until == 0:
+        return t("due_today", site.language)
+    if o.days_until is not None:
+        return t("in_days", site.language, n=o.days_until)
+    return word(o.state, site.language)
+
+
+def feed_context(site: Site, path: str | None, root: str) -> Mapping[str, str] | None:
+    links = site.feed_links(site.feed(path) if path else None)
+    if links is None:
+        return None
+    return {**links, "href": root + links["href"]}

@@ -1,0 +1,150 @@
+"""What the page generators read: the evaluation plus the lookups every page family shares.
+
+Built once per build in linear time (indexes by person, counterparty and
+contract), so each page costs only its own rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+from pactwatch.engine.records import ContractView, Evaluation, Occurrence, Risk
+from pactwatch.findings import Finding
+from pactwatch.i18n import format_date, format_money
+from pactwatch.ical.feeds import file_name
+from pactwatch.ical.slug import assign_slugs, group_key
+from pactwatch.model import Contract, Counterparty, Settings
+from pactwatch.rules.urls import is_safe_url
+from pactwatch.site.history import Change
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInput:
+    """Everything a build reads, already loaded: pure page generation starts here."""
+
+    evaluation: Evaluation
+    findings: tuple[Finding, ...] = ()
+    history: Mapping[str, tuple[Change, ...]] = field(default_factory=dict)
+    feeds: tuple[str, ...] = ()  # feed paths relative to calendar/ (all.ics, people/x.ics, ...)
+    public: bool = False
+    root: Path | None = None  # for the portfolio's own templates
+
+
+@dataclass(frozen=True, slots=True)
+class CounterpartyGroup:
+    key: str  # ical.slug.group_key
+    slug: str
+    counterparty: Counterparty  # the first contract's (sorted by id)
+    views: tuple[ContractView, ...]
+
+
+class Site:
+    """Lookups and formatting shared by every page family."""
+
+    def __init__(self, data: SiteInput) -> None:
+        self.data = data
+        self.ev = data.evaluation
+        self.settings: Settings = self.ev.portfolio.settings
+        self.language = self.settings.language
+        self.today: date = self.ev.today
+        self.public = data.public
+        self.people = self.ev.portfolio.people
+        self.views: list[ContractView] = [self.ev.contracts[c.id] for c in self.ev.portfolio.contracts]
+        self.feeds = frozenset(data.feeds)
+        self._index()
+
+    def _index(self) -> None:
+        slugs = assign_slugs([c.counterparty for c in self.ev.portfolio.contracts])
+        groups: dict[str, list[ContractView]] = defaultdict(list)
+        for view in self.views:
+            groups[group_key(view.contract.counterparty)].append(view)
+        self.slug_of: dict[str, str] = {key: slugs[key] for key in groups}
+        self.groups = sorted(
+            (CounterpartyGroup(key, slugs[key], views[0].contract.counterparty, tuple(views)) for key, views in groups.items()),
+            key=lambda g: (g.counterparty.name, g.slug),
+        )
+        self.by_owner: dict[str, list[Occurrence]] = defaultdict(list)
+        for o in self.ev.occurrences:
+            self.by_owner[o.owner].append(o)
+        self.owned: dict[str, list[ContractView]] = defaultdict(list)
+        for view in self.views:
+            self.owned[view.contract.owner].append(view)
+        self.risks_by_contract: dict[str, list[Risk]] = defaultdict(list)
+        for risk in self.ev.risks:
+            for cid in risk.contract_ids:
+                self.risks_by_contract[cid].append(risk)
+
+    # ---- names and links (relative to the site root; pages prefix them with their own depth) ----
+
+    def person_name(self, person: str) -> str:
+        found = self.people.get(person)
+        return found.name if found is not None else person
+
+    def person_ids(self) -> list[str]:
+        return sorted(set(self.people) | set(self.by_owner) | set(self.owned))
+
+    def contract_href(self, contract_id: str) -> str:
+        return f"contracts/{quote(contract_id, safe='')}/"
+
+    def person_href(self, person: str) -> str | None:
+        return f"people/{quote(file_name(person), safe='')}/" if person in self.people or person in self.by_owner else None
+
+    def counterparty_slug(self, counterparty: Counterparty) -> str:
+        return self.slug_of[group_key(counterparty)]
+
+    def counterparty_href(self, counterparty: Counterparty) -> str:
+        return f"counterparties/{self.counterparty_slug(counterparty)}/"
+
+    def feed(self, path: str) -> str | None:
+        """A feed path (relative to calendar/) if the build wrote it."""
+        return path if path in self.feeds else None
+
+    def feed_links(self, path: str | None) -> dict[str, str] | None:
+        """href (relative to the site root), https and webcal addresses of a feed."""
+        if path is None:
+            return None
+        links = {"href": f"calendar/{path}"}
+        base = self.settings.site_url
+        if base and is_safe_url(base) and base.lower().startswith(("https://", "http://")):
+            absolute = f"{base.rstrip('/')}/calendar/{quote(path)}"
+            links["https"] = absolute
+            links["webcal"] = "webcal://" + absolute.split("://", 1)[1]
+        return links
+
+    def repository_link(self, contract: Contract, action: str = "edit") -> str | None:
+        repository = self.settings.repository
+        if not repository:
+            return None
+        return f"https://github.com/{quote(repository, safe='/')}/{action}/main/{quote(contract.source, safe='/')}"
+
+    def file_link(self, file: str, line: int) -> str | None:
+        repository = self.settings.repository
+        if not repository:
+            return None
+        anchor = f"#L{line}" if line > 0 else ""
+        return f"https://github.com/{quote(repository, safe='/')}/blob/main/{quote(file, safe='/')}{anchor}"
+
+    def pull_link(self, number: int) -> str | None:
+        repository = self.settings.repository
+        return f"https://github.com/{quote(repository, safe='/')}/pull/{number}" if repository else None
+
+    # ---- formatting ----
+
+    def date(self, day: date | None) -> str:
+        return "" if day is None else format_date(day, self.language)
+
+    def money(self, amount: Decimal | None, currency: str) -> str:
+        if amount is None or self.public:
+            return ""
+        return format_money(amount, currency, self.language)
+
+    def money_map(self, amounts: Mapping[str, Decimal]) -> str:
+        if self.public:
+            return ""
+        return " + ".join(format_money(a, c, self.language) for c, a in sorted(amounts.items()) if a) or "—"

@@ -1,0 +1,125 @@
+"""One page per contract: /contracts/<id>/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment
+
+from pactwatch.engine.records import ContractView
+from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.ical.feeds import file_name
+from pactwatch.rules.urls import is_safe_url
+from pactwatch.site import charts, timeline
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows, when_text
+from pactwatch.site.context import Site
+from pactwatch.site.words import t
+
+
+def page_path(contract_id: str) -> str:
+    return f"contracts/{contract_id}/index.md"
+
+
+def _term_value(value: str | int | Decimal | bool, language: str) -> str:
+    if isinstance(value, bool):
+        return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+    return str(value)
+
+
+def _facts(site: Site, view: ContractView) -> dict[str, Any]:
+    c, lang = view.contract, site.language
+    progress = view.progress
+    share = progress.share
+    term = view.current_term or c.term
+    renew = ""
+    if term is not None:
+        renew = t("renews_by", lang, n=term.renewal_months or 12) if term.auto_renew else t("no_auto_renew", lang)
+    notice_days = (view.notice_deadline - site.today).days if view.notice_deadline else None
+    return {
+        "value": site.money(c.value.amount, c.value.currency) if c.value else "",
+        "collected": site.money_map(progress.collected) if progress.collected else "",
+        "collected_share": format_share(view.collected_share) if view.collected_share is not None and not site.public else "",
+        "done": progress.done,
+        "total": progress.total,
+        "share_text": format_share(share),
+        "bar": charts.progress_bar(share, f"{progress.done}/{progress.total}", f"pw-h-{view.health}"),
+        "term": f"{site.date(term.start)} – {site.date(term.end)}" if term else "",
+        "renew": renew,
+        "notice": site.date(view.notice_deadline),
+        "notice_days": notice_days,
+        "notice_soon": notice_days is not None and 0 <= notice_days <= site.settings.risk.notice_window_days,
+        "signed_on": site.date(c.signed_on),
+        "next": view.next_open,
+        "next_when": when_text(site, view.next_open) if view.next_open else "",
+        "next_due": site.date(view.next_open.due) if view.next_open else "",
+    }
+
+
+def _history(site: Site, view: ContractView) -> list[dict[str, Any]]:
+    if site.public:
+        return []
+    out = []
+    for change in site.data.history.get(view.contract.source, ()):
+        pull = change.pull_request
+        out.append(
+            {
+                "date": site.date(change.day),
+                "author": change.author,
+                "subject": change.subject,
+                "pull": pull,
+                "pull_href": site.pull_link(pull) if pull is not None else None,
+                "commit": change.commit[:7],
+            }
+        )
+    return out
+
+
+def _mailto(site: Site, person: str) -> str | None:
+    found = site.people.get(person)
+    if site.public or found is None or not found.email:
+        return None
+    url = f"mailto:{quote(found.email, safe='@.+')}"
+    return url if is_safe_url(url) else None
+
+
+def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
+    c, lang = view.contract, site.language
+    root = prefix(path)
+    owner_href = site.person_href(c.owner)
+    return {
+        "c": c,
+        "view": view,
+        "health": view.health,
+        "health_text": word(view.health, lang),
+        "type_text": word(c.type, lang),
+        "status_text": word(c.status, lang),
+        "owner": site.person_name(c.owner),
+        "owner_href": root + owner_href if owner_href else None,
+        "owner_person": site.people.get(c.owner),
+        "counterparty_href": root + site.counterparty_href(c.counterparty),
+        "facts": _facts(site, view),
+        "terms": [(key, _term_value(value, lang)) for key, value in c.terms],
+        "gantt": timeline.gantt(view, site.today, lang),
+        "milestones": rows(site, view.occurrences, root),
+        "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
+        "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
+        "history": _history(site, view),
+        "edit_href": site.repository_link(c, "edit"),
+        "source_href": site.repository_link(c, "blob"),
+        "feed": feed_context(site, f"contracts/{file_name(c.id)}.ics", root),
+        "risks": [
+            (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
+            for r in site.risks_by_contract.get(c.id, ())
+        ],
+        "mailto": _mailto(site, c.owner),
+    }
+
+
+def pages(env: Environment, site: Site) -> Iterator[Page]:
+    for view in site.views:
+        path = page_path(view.contract.id)
+        title = f"{view.contract.id} {view.contract.title}"
+        yield render_page(env, site, path, "pages/contract.html", title, **_context(site, view, path))

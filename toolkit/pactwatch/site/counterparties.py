@@ -1,0 +1,96 @@
+"""Counterparties: /counterparties/ and one page per counterparty: contracts, on-time rate, delays, risks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment
+
+from pactwatch.engine import kpis
+from pactwatch.engine.records import Risk
+from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.site import charts
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.context import CounterpartyGroup, Site
+from pactwatch.site.words import t
+
+INDEX = "counterparties/index.md"
+ALL_TIME = date(1, 1, 1)
+
+
+def page_path(slug: str) -> str:
+    return f"counterparties/{slug}/index.md"
+
+
+def _risks(site: Site, group: CounterpartyGroup) -> list[Risk]:
+    ids = {v.contract.id for v in group.views}
+    names = {v.contract.counterparty.name for v in group.views}
+    return [
+        r
+        for r in site.ev.risks
+        if (r.subject_type == "counterparty" and r.subject in names)
+        or (r.subject_type != "counterparty" and ids.intersection(r.contract_ids))
+    ]
+
+
+def _summary(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
+    k = kpis.compute(group.views, ALL_TIME, site.today, site.today)
+    return {
+        "kpis": k,
+        "on_time": format_share(k.on_time_rate),
+        "late": k.done_late + k.overdue,
+        "overdue": k.overdue_now,
+        "value": site.money_map(k.value) if k.value else "",
+    }
+
+
+def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
+    path = page_path(group.slug)
+    root = prefix(path)
+    lang = site.language
+    late = sorted(
+        (o for v in group.views for o in v.occurrences if o.state in ("overdue", "done_late")),
+        key=lambda o: (-o.days_late, o.contract.id, o.key),
+    )
+    contracts = []
+    for v in group.views:
+        p = v.progress
+        contracts.append(
+            {
+                "id": v.contract.id,
+                "href": root + site.contract_href(v.contract.id),
+                "title": v.contract.title,
+                "health": v.health,
+                "health_text": word(v.health, lang),
+                "bar": charts.progress_bar(p.share, f"{p.done}/{p.total}", f"pw-h-{v.health}"),
+                "share": format_share(p.share),
+                "value": site.money(v.contract.value.amount, v.contract.value.currency) if v.contract.value else "",
+                "owner": site.person_name(v.contract.owner),
+            }
+        )
+    return {
+        "name": group.counterparty.name,
+        "cp_id": group.counterparty.id,
+        "stats": _summary(site, group),
+        "contracts": contracts,
+        "delays": rows(site, late, root),
+        "risks": [
+            (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
+            for r in _risks(site, group)
+        ],
+        "feed": feed_context(site, f"counterparties/{group.slug}.ics", root),
+    }
+
+
+def pages(env: Environment, site: Site) -> Iterator[Page]:
+    lang = site.language
+    listing = []
+    for group in site.groups:
+        stats = _summary(site, group)
+        listing.append({"name": group.counterparty.name, "href": f"{group.slug}/", "count": len(group.views), **stats})
+    yield render_page(env, site, INDEX, "pages/counterparties.html", t("nav.counterparties", lang), groups=listing)
+    for group in site.groups:
+        context = _group(site, group)
+        yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, **context)

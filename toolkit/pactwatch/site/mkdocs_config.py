@@ -1,0 +1,140 @@
+"""The mkdocs.yml of a build: shipped defaults < the portfolio's own mkdocs.yml < what the generated pages need.
+
+The result is a plain mkdocs.yml in the build folder: ``mkdocs build -f
+.pactwatch-build/mkdocs.yml`` builds the same site with no pactwatch plugin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pactwatch.errors import PactwatchError
+from pactwatch.model import Settings
+from pactwatch.resources import data_dir
+from pactwatch.site.words import t
+
+USER_FILES = ("mkdocs.yml", "mkdocs.yaml")
+# Generated detail pages are reached from the index pages, never listed in the navigation
+# (mkdocs-material renders the whole navigation into every page).
+NOT_IN_NAV = ("/contracts/", "/people/", "/counterparties/")
+ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
+# mkdocs-material's separator for Chinese (text is pre-segmented by jieba with U+200B) plus code-ish punctuation
+ZH_SEPARATOR = r"""[\s\u200b\u3000\-、。，．？！；：（）《》“”_,:;!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])"""
+
+
+def user_config_file(root: Path) -> Path | None:
+    return next((root / name for name in USER_FILES if (root / name).is_file()), None)
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    """A mkdocs.yml with mkdocs' own loader (it knows !ENV, !relative and !!python/name)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with path.open("rb") as handle:
+            data = yaml_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise PactwatchError(f"{path} cannot be read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PactwatchError(f"{path} is not a mapping of settings")
+    return data
+
+
+def default_config() -> dict[str, Any]:
+    return load_yaml(data_dir("templates") / "site" / "mkdocs.yml")
+
+
+def merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """Dicts merge key by key (recursively); anything else in ``over`` replaces ``base``."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _plugin_name(entry: object) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, Mapping) and len(entry) == 1:
+        return str(next(iter(entry)))
+    return None
+
+
+def _search(plugins: list[Any], language: str) -> list[Any]:
+    """Give the search plugin the Chinese separator unless the portfolio set its own."""
+    if language != "zh":
+        return plugins
+    out = []
+    for entry in plugins:
+        name = _plugin_name(entry)
+        if name in ("search", "material/search"):
+            options = dict(entry[name] or {}) if isinstance(entry, Mapping) else {}
+            options.setdefault("separator", ZH_SEPARATOR)
+            out.append({name: options})
+        else:
+            out.append(entry)
+    return out
+
+
+def _with_first(first: tuple[str, ...], items: object) -> list[Any]:
+    rest = [item for item in (items if isinstance(items, list) else []) if item not in first]
+    return [*first, *rest]
+
+
+def section_nav(settings: Settings, sections: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    return [{t(key, settings.language): path} for path, key in sections]
+
+
+def build_config(
+    settings: Settings,
+    user: Mapping[str, Any] | None,
+    *,
+    sections: tuple[tuple[str, str], ...],
+    site_dir: Path,
+) -> dict[str, Any]:
+    """The whole mkdocs.yml of a build, as a mapping (docs_dir is ``docs`` beside it)."""
+    config = merge(default_config(), user or {})
+    lang = settings.language
+    config["docs_dir"] = "docs"
+    config["site_dir"] = str(site_dir)
+    config["use_directory_urls"] = True
+    config["site_name"] = config.get("site_name") or t("site.name", lang)
+    if settings.site_url and not config.get("site_url"):
+        config["site_url"] = settings.site_url
+    config.setdefault("edit_uri", "")  # generated pages are not files in the repository
+    theme = dict(config.get("theme") or {})
+    theme.setdefault("name", "material")
+    theme["font"] = False
+    theme.setdefault("language", lang)
+    config["theme"] = theme
+    user_nav = list((user or {}).get("nav") or [])
+    config["nav"] = [*section_nav(settings, sections), *user_nav]
+    extra = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]
+    config["not_in_nav"] = "\n".join(dict.fromkeys([*NOT_IN_NAV, *extra])) + "\n"
+    config["plugins"] = _search(list(config.get("plugins") or ["search"]), lang)
+    config["extra_css"] = _with_first(ASSETS[:1], config.get("extra_css"))
+    config["extra_javascript"] = _with_first(ASSETS[1:], config.get("extra_javascript"))
+    return config
+
+
+def dump(config: Mapping[str, Any]) -> str:
+    """mkdocs.yml text; objects the portfolio's file named with !!python/name stay that way."""
+    header = "# Written by `pactwatch build`: do not edit (edit the portfolio's mkdocs.yml instead).\n"
+    return header + yaml.dump(dict(config), Dumper=yaml.Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def user_docs_dir(root: Path, user: Mapping[str, Any] | None, config_file: Path | None) -> Path | None:
+    """The portfolio's own docs folder (its extra pages), if its mkdocs.yml is there and the folder exists."""
+    if user is None or config_file is None:
+        return None
+    folder = (config_file.parent / str(user.get("docs_dir") or "docs")).resolve()
+    return folder if folder.is_dir() else None

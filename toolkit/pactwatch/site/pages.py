@@ -1,0 +1,84 @@
+"""All pages of the site: SiteInput -> {docs path: Markdown text}. Pure and deterministic.
+
+URLs are part of the interface: ``/``, ``/contracts/``, ``/contracts/<id>/``,
+``/people/``, ``/people/<id>/``, ``/counterparties/``, ``/counterparties/<slug>/``,
+``/calendar/``, ``/kpis/``, ``/reports/``, ``/problems/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from jinja2 import Environment
+
+from pactwatch.site import (
+    calendar_page,
+    contract_page,
+    contracts_index,
+    counterparties,
+    dashboard,
+    kpis_page,
+    people,
+    problems_page,
+    reports_page,
+)
+from pactwatch.site.common import Page
+from pactwatch.site.context import Site, SiteInput
+from pactwatch.site.render import environment
+from pactwatch.site.words import Words
+
+Family = Callable[[Environment, Site], Iterable[Page]]
+
+# The section pages, in navigation order: (docs path, word key)
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("index.md", "nav.dashboard"),
+    ("contracts/index.md", "nav.contracts"),
+    ("people/index.md", "nav.people"),
+    ("counterparties/index.md", "nav.counterparties"),
+    ("calendar/index.md", "nav.calendar"),
+    ("kpis/index.md", "nav.kpis"),
+    ("reports/index.md", "nav.reports"),
+    ("problems/index.md", "nav.problems"),
+)
+
+FAMILIES: tuple[Family, ...] = (
+    dashboard.pages,
+    contracts_index.pages,
+    people.pages,
+    counterparties.pages,
+    calendar_page.pages,
+    kpis_page.pages,
+    reports_page.pages,
+    problems_page.pages,
+)
+
+
+def site_environment(data: SiteInput) -> Environment:
+    env = environment(data.root)
+    env.globals["W"] = Words(data.evaluation.portfolio.settings.language)
+    return env
+
+
+def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> Iterator[Page]:
+    """Every page except the contract pages (see ``contract_pages``), in a fixed order."""
+    env = site_environment(data)
+    site = Site(data)
+    for family in families:
+        yield from family(env, site)
+
+
+def contract_pages(data: SiteInput, ids: Iterable[str] | None = None) -> Iterator[Page]:
+    """The contract pages (all, or those in ``ids``): the bulk of the work, split across processes by the builder."""
+    env = site_environment(data)
+    site = Site(data)
+    if ids is not None:
+        wanted = set(ids)
+        site.views = [v for v in site.views if v.contract.id in wanted]
+    yield from contract_page.pages(env, site)
+
+
+def generate(data: SiteInput) -> dict[str, str]:
+    """The whole generated tree: docs path -> text."""
+    out = {page.path: page.text for page in generate_pages(data)}
+    out.update((page.path, page.text) for page in contract_pages(data))
+    return dict(sorted(out.items()))

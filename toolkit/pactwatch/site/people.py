@@ -1,0 +1,81 @@
+"""People: /people/ and one page per person (/people/<id>/): their overdue and upcoming milestones and their feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+from jinja2 import Environment
+
+from pactwatch.engine import kpis
+from pactwatch.i18n import format_share, word
+from pactwatch.ical.feeds import file_name
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.context import Site
+from pactwatch.site.words import t
+
+INDEX = "people/index.md"
+UPCOMING_DAYS = 60
+
+
+def page_path(person: str) -> str:
+    return f"people/{file_name(person)}/index.md"
+
+
+def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
+    path = page_path(person)
+    root = prefix(path)
+    found = site.people.get(person)
+    mine = site.by_owner.get(person, [])
+    horizon = site.today + timedelta(days=UPCOMING_DAYS)
+    overdue = sorted((o for o in mine if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
+    upcoming = [o for o in mine if o.state in ("due_soon", "upcoming") and o.due <= horizon]
+    manager = found.manager if found else None
+    manager_href = site.person_href(manager) if manager else None
+    return {
+        "person": found,
+        "id": person,
+        "name": site.person_name(person),
+        "manager": site.person_name(manager) if manager else "",
+        "manager_href": root + manager_href if manager_href else None,
+        "overdue": rows(site, overdue, root),
+        "upcoming": rows(site, upcoming, root),
+        "contracts": [
+            (v.contract.id, root + site.contract_href(v.contract.id), v.contract.title, v.health, word(v.health, site.language))
+            for v in site.owned.get(person, [])
+        ],
+        "on_time": format_share(month.on_time_rate if month else None),
+        "on_time_note": f"{month.done_on_time}/{month.due}" if month else "",
+        "feed": feed_context(site, f"people/{file_name(person)}.ics", root),
+        "open_count": sum(1 for o in mine if o.is_open),
+    }
+
+
+def pages(env: Environment, site: Site) -> Iterator[Page]:
+    lang = site.language
+    people = site.person_ids()
+    summary = []
+    for person in people:
+        mine = site.by_owner.get(person, [])
+        href = site.person_href(person)
+        summary.append(
+            {
+                "id": person,
+                "name": site.person_name(person),
+                "href": href.removeprefix("people/") if href else None,
+                "team": site.people[person].team if person in site.people else "",
+                "overdue": sum(1 for o in mine if o.state == "overdue"),
+                "soon": sum(1 for o in mine if o.state == "due_soon"),
+                "open": sum(1 for o in mine if o.is_open),
+                "contracts": len(site.owned.get(person, [])),
+            }
+        )
+    yield render_page(env, site, INDEX, "pages/people.html", t("nav.people", lang), people=summary)
+    start, end = kpis.period_bounds(site.today, "month")
+    month = kpis.compute_by_occurrence_owner(site.ev, start, end)
+    for person in people:
+        if site.person_href(person) is None:
+            continue
+        context = _person(site, person, month.get(person))
+        yield render_page(env, site, page_path(person), "pages/person.html", str(context["name"]), **context)

@@ -1,0 +1,30 @@
+"""The data problems page (/problems/): validation findings with their file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jinja2 import Environment
+
+from pactwatch.site.common import Page, render_page
+from pactwatch.site.context import Site
+from pactwatch.site.words import t
+
+PATH = "problems/index.md"
+
+
+def pages(env: Environment, site: Site) -> Iterator[Page]:
+    findings = sorted(site.data.findings, key=lambda f: (f.severity != "error", *f.sort_key))
+    items = [
+        {
+            "f": f,
+            "where": f"{f.file}:{f.line}" if f.line else f.file,
+            "href": site.file_link(f.file, f.line),
+            "severity_text": t(f.severity, site.language),
+        }
+        for f in findings
+    ]
+    errors = sum(1 for f in findings if f.severity == "error")
+    yield render_page(
+        env, site, PATH, "pages/problems.html", t("nav.problems", site.language), items=items, errors=errors, warnings=len(items) - errors
+    )

@@ -1,0 +1,136 @@
+"""The contract timeline (a Gantt chart) as inline SVG: planned and actual dates of every milestone.
+
+One row per milestone (a recurring one keeps all its occurrences in its row),
+plus the term as a band on top and today as a line. A hollow diamond is the
+planned date, a filled dot the actual completion; the line between them is red
+when late and green when early; an overdue milestone draws a dashed red line
+up to today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from markupsafe import Markup
+
+from pactwatch.engine.records import ContractView, Occurrence
+from pactwatch.i18n import word
+from pactwatch.site.render import escape_text as e
+from pactwatch.site.words import t
+from pactwatch.terminal import clip
+
+WIDTH = 1000
+LABEL = 230
+RIGHT = 12
+ROW = 22
+AXIS = 24
+LABEL_COLUMNS = 30
+
+
+def _rows(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
+    rows: dict[str, list[Occurrence]] = {}
+    for o in occurrences:
+        rows.setdefault(o.milestone.id, []).append(o)
+    return sorted(rows.items(), key=lambda item: (item[1][0].due, item[0]))
+
+
+def _span(view: ContractView, today: date) -> tuple[date, date]:
+    days = [o.due for o in view.occurrences] + [o.completed_on for o in view.occurrences if o.completed_on]
+    term = view.current_term or view.contract.term
+    if term is not None:
+        days += [term.start, term.end]
+    lo, hi = min(days), max(days)
+    if lo - timedelta(days=60) <= today <= hi + timedelta(days=60):
+        lo, hi = min(lo, today), max(hi, today)
+    pad = max((hi - lo).days // 30, 3)
+    return lo - timedelta(days=pad), hi + timedelta(days=pad)
+
+
+def _ticks(lo: date, hi: date) -> list[date]:
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month
+    step = 1 if months <= 14 else 3 if months <= 40 else 12
+    day = date(lo.year, lo.month, 1)
+    ticks = []
+    while day <= hi:
+        if day >= lo and (day.month - 1) % step == 0:
+            ticks.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return ticks
+
+
+class _Scale:
+    def __init__(self, lo: date, hi: date) -> None:
+        self.lo = lo
+        self.span = max((hi - lo).days, 1)
+
+    def __call__(self, day: date) -> float:
+        return LABEL + (WIDTH - LABEL - RIGHT) * (day - self.lo).days / self.span
+
+
+def _tip(o: Occurrence, language: str) -> str:
+    parts = [f"{o.key} {o.title}", f"{t('planned_date', language)} {o.due.isoformat()}"]
+    if o.completed_on:
+        parts.append(f"{t('actual_date', language)} {o.completed_on.isoformat()}")
+    state = word(o.state, language)
+    parts.append(f"{state} {o.days_late} {t('days', language)}" if o.days_late else state)
+    return " · ".join(parts)
+
+
+def _marks(o: Occurrence, x: _Scale, y: float, today: date, language: str) -> str:
+    px = x(o.due)
+    out = [f'<g class="pw-g-{o.state}"><title>{e(_tip(o, language))}</title>']
+    if o.completed_on is not None and o.completed_on != o.due:
+        late = "late" if o.completed_on > o.due else "early"
+        out.append(f'<line class="pw-gl-{late}" x1="{px:.1f}" x2="{x(o.completed_on):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
+    elif o.state == "overdue":
+        out.append(f'<line class="pw-gl-overdue" x1="{px:.1f}" x2="{x(today):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
+    out.append(f'<path class="pw-gm-plan" d="M{px:.1f} {y - 6:.1f}l6 6-6 6-6-6z"/>')
+    if o.completed_on is not None:
+        out.append(f'<circle class="pw-gm-done" cx="{x(o.completed_on):.1f}" cy="{y:.1f}" r="4"/>')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _axis(x: _Scale, lo: date, hi: date, height: int, language: str) -> list[str]:
+    parts = []
+    for tick in _ticks(lo, hi):
+        px = x(tick)
+        text = f"{tick.year}年{tick.month}月" if language == "zh" else tick.strftime("%b %Y")
+        parts.append(f'<line class="pw-grid" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
+        parts.append(f'<text class="pw-axis" x="{px + 3:.1f}" y="{AXIS - 10}">{e(text)}</text>')
+    return parts
+
+
+def gantt(view: ContractView, today: date, language: str) -> Markup:
+    """The contract's timeline; empty when it has no milestones."""
+    if not view.occurrences:
+        return Markup("")
+    lo, hi = _span(view, today)
+    x = _Scale(lo, hi)
+    rows = _rows(view.occurrences)
+    height = AXIS + ROW * (len(rows) + 1) + 6
+    label = f"{t('timeline', language)}: {view.contract.id}"
+    parts = [f'<svg class="pw-gantt" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{e(label)}">']
+    parts += _axis(x, lo, hi, height, language)
+    term = view.current_term or view.contract.term
+    y = AXIS + ROW / 2
+    parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}">{e(t("term", language))}</text>')
+    if term is not None:
+        tip = f"{t('term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
+        parts.append(
+            f'<rect class="pw-gterm" x="{x(term.start):.1f}" y="{y - 5:.1f}" width="{max(x(term.end) - x(term.start), 1):.1f}" '
+            f'height="10" rx="3"><title>{e(tip)}</title></rect>'
+        )
+    for index, (_, items) in enumerate(rows, start=1):
+        y = AXIS + ROW * index + ROW / 2
+        first = items[0]
+        name = clip(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), LABEL_COLUMNS)
+        parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}"><title>{e(first.title)}</title>{e(name)}</text>')
+        parts.extend(_marks(o, x, y, today, language) for o in items)
+    if lo <= today <= hi:
+        px = x(today)
+        parts.append(f'<line class="pw-gtoday" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
+        parts.append(f'<text class="pw-gtoday-label" x="{px + 3:.1f}" y="{height - 2}">{e(t("today", language))}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,115 @@
+"""Writing the generated docs tree (the effects edge): only changed files are rewritten, stale ones removed.
+
+Unchanged files keep their times, so ``mkdocs serve`` reloads only what
+changed. Contract pages, the bulk of a big portfolio, are rendered and written
+by worker processes (forked, so the evaluation is shared, not pickled).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pactwatch.errors import PactwatchError
+from pactwatch.fileio import write_if_changed
+from pactwatch.site.common import Page
+from pactwatch.site.context import SiteInput
+from pactwatch.site.pages import contract_pages
+
+PARALLEL_THRESHOLD = 400  # below this many contracts, starting processes costs more than it saves
+CHUNK = 200
+Tick = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class TreeResult:
+    expected: set[str] = field(default_factory=set)
+    written: int = 0
+    removed: int = 0
+    feeds_written: int = 0
+
+
+def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
+    """Write pages whose text changed; -> (paths, number written)."""
+    paths, written = [], 0
+    try:
+        for page in pages:
+            paths.append(page.path)
+            written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
+    except OSError as exc:
+        raise PactwatchError(f"cannot write the site's pages to {docs}: {exc.strerror or exc}") from exc
+    return paths, written
+
+
+_WORKER: tuple[SiteInput, Path] | None = None  # set once in each forked worker by _init
+
+
+def _init(data: SiteInput, docs: Path) -> None:
+    global _WORKER  # noqa: PLW0603 - the worker's read-only copy of the build input (the pool initializer pattern)
+    _WORKER = (data, docs)
+
+
+def _chunk(ids: list[str]) -> tuple[list[str], int]:
+    assert _WORKER is not None
+    data, docs = _WORKER
+    return write_pages(contract_pages(data, ids), docs)
+
+
+def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def write_contract_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = None) -> tuple[list[str], int]:
+    ids = [c.id for c in data.evaluation.portfolio.contracts]
+    if jobs <= 1 or len(ids) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        paths, written = write_pages(contract_pages(data), docs)
+        if tick is not None:
+            tick(len(ids), len(ids))
+        return paths, written
+    paths, written, done = [], 0, 0
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(data, docs)) as pool:
+        futures = {pool.submit(_chunk, chunk): len(chunk) for chunk in _chunks(ids, CHUNK)}
+        for future in as_completed(futures):
+            chunk_paths, chunk_written = future.result()
+            paths.extend(chunk_paths)
+            written += chunk_written
+            done += futures[future]
+            if tick is not None:
+                tick(done, len(ids))
+    return sorted(paths), written
+
+
+def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tuple[list[str], int]:
+    """Copy a folder's files (the portfolio's own pages, the assets) into the tree (below ``under``), unless generated."""
+    paths, written = [], 0
+    for directory, subdirs, files in os.walk(source):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            rel = under + (Path(directory) / name).relative_to(source).as_posix()
+            if rel in skip:
+                continue
+            paths.append(rel)
+            written += write_if_changed(docs / rel, (Path(directory) / name).read_bytes())
+    return paths, written
+
+
+def remove_stale(docs: Path, expected: set[str]) -> int:
+    """Delete files under ``docs`` that this build did not produce, then empty folders."""
+    removed = 0
+    for directory, _, files in os.walk(docs, topdown=False):
+        for name in files:
+            rel = (Path(directory) / name).relative_to(docs).as_posix()
+            if rel not in expected:
+                (Path(directory) / name).unlink()
+                removed += 1
+        if Path(directory) != docs and not any(Path(directory).iterdir()):
+            Path(directory).rmdir()
+    return removed
