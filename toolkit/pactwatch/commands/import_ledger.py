@@ -21,7 +21,7 @@ _VERBS = {"create": ("write", "wrote"), "replace": ("replace", "replaced"), "unc
 def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, verbose: bool) -> None:
     for problem in sorted(plan.problems, key=lambda p: p.sort_key):
         click.echo(problem.text(ledger), err=True)
-    for sheet in layout.skipped:
+    for sheet in layout.skipped if verbose else ():
         click.echo(f"{ledger}: sheet {sheet!r} has no ledger header row; skipped", err=True)
     ignored = sorted({h for p in layout.plans for h in p.ignored})
     if ignored:
@@ -87,7 +87,7 @@ def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
 @click.option("--force", is_flag=True, help="Replace contract files that already exist.")
 @click.option("--add-people", is_flag=True, help="Add owners missing from people.yaml to it (ids: latin name or person-<n>).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-v", "--verbose", is_flag=True, help="With --dry-run, print each file's YAML.")
+@click.option("-v", "--verbose", is_flag=True, help="Name the sheets skipped; with --dry-run, print each file's YAML.")
 @root_option
 @today_option
 def import_ledger(

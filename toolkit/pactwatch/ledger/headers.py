@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from pactwatch.ledger import labels
 from pactwatch.ledger.values import Unit, unit_from_header
 
 ContractField = Literal[
@@ -193,36 +194,9 @@ ON_MILESTONE_SHEET: Mapping[GenericField, MilestoneField] = {
 }
 ON_CONTRACT_SHEET: Mapping[GenericField, ContractField] = {"owner": "owner", "status": "status", "value": "value", "currency": "currency"}
 
-# Columns export writes for people to read (computed by the engine), and row numbers: never data.
-COMPUTED: frozenset[str] = frozenset(
-    (
-        "序号",
-        "行号",
-        "health",
-        "健康度",
-        "progress",
-        "进度",
-        "state",
-        "履约状态",
-        "days late",
-        "逾期天数",
-        "collected",
-        "已回款",
-        "已收款",
-        "next milestone",
-        "下一节点",
-        "next due",
-        "下一节点日期",
-        "notice deadline",
-        "通知截止日",
-        "合同名称(节点)",
-        "row",
-        "#",
-        "备注",
-        "notes",
-        "remarks",
-    )
-)
+# Row numbers and notes are never data; nor are the computed columns export writes (labels.COMPUTED_HEADERS):
+# import skips them quietly.
+COMPUTED: frozenset[str] = frozenset(("序号", "行号", "row", "#", "已收款", "备注", "notes", "remarks"))
 
 # Repeated milestone columns: <title><suffix>, e.g. 首付款日期, 尾款金额, Deposit paid on. Longest suffix first;
 # no 付款日期 / 付款金额, which would cut 首付款日期 into 首 + 付款日期.
@@ -281,7 +255,7 @@ def _index() -> dict[str, Field]:
 
 _EXACT = _index()
 _GENERIC = {fold(name): value for name, value in GENERIC.items()}
-_COMPUTED = frozenset(fold(name) for name in COMPUTED)
+_COMPUTED = frozenset(fold(name) for name in (*COMPUTED, *(name for pair in labels.COMPUTED_HEADERS.values() for name in pair)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,60 @@
+"""pactwatch export: the ledger finance and management use, as .xlsx (three sheets) or .csv (one flat table)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.errors import PactwatchError, UsageError
+
+
+def _format(fmt: str | None, output: Path | None) -> str:
+    if fmt:
+        return fmt
+    if output is not None and output.suffix.lower() == ".csv":
+        return "csv"
+    return "xlsx"
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), help="Default: from -o's suffix, else xlsx.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: ledger-<today>.<format>; '-' for standard output."
+)
+@click.option("--public", is_flag=True, help="Leave out confidential contracts, amounts, documents, key terms and amendments.")
+@click.option("--language", type=click.Choice(["zh", "en"]), help="Headers and words; default the portfolio's language.")
+@root_option
+@today_option
+def export(fmt: str | None, output: Path | None, public: bool, language: str | None, root: Path, today_text: str | None) -> int:
+    """Write the contracts, every milestone occurrence and the KPIs as a spreadsheet."""
+    from pactwatch.engine import evaluate
+    from pactwatch.ledger import exporter, workbook
+    from pactwatch.ledger.files import atomic_write_bytes
+    from pactwatch.portfolio import load_portfolio
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    kind = _format(fmt, output)
+    if output is not None and str(output) != "-" and output.suffix.lower() not in ("", f".{kind}"):
+        raise UsageError(f"-o {output} does not end in .{kind}")
+    loaded = load_portfolio(root, today, settings=settings)
+    if loaded.errors:
+        raise PactwatchError(
+            f"the portfolio has {len(loaded.errors)} validation errors; run `pactwatch validate` and fix them before exporting"
+        )
+    ledger = exporter.build(evaluate(loaded.portfolio, today), language=language or settings.language, public=public)
+    data = workbook.render_xlsx(ledger) if kind == "xlsx" else workbook.render_csv(ledger.flat)
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    path = output or Path(f"ledger-{today.isoformat()}.{kind}")
+    atomic_write_bytes(path, data)
+    rows = len(ledger.flat.rows) if kind == "csv" else len(ledger.milestones.rows)
+    click.echo(f"wrote {path} ({len(ledger.contracts.rows)} contracts, {rows} {'rows' if kind == 'csv' else 'milestone rows'})", err=True)
+    return 0

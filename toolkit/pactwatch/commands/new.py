@@ -1,0 +1,157 @@
+"""pactwatch new TYPE --id ID: start a contract from templates/contracts/TYPE.yaml.j2."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.model import Person, Settings
+
+_TITLES = {
+    "sales": ("销售合同", "Sales contract"),
+    "purchase": ("采购合同", "Purchase contract"),
+    "service": ("服务协议", "Service agreement"),
+    "lease": ("租赁合同", "Lease"),
+    "nda": ("保密协议", "Non-disclosure agreement"),
+    "framework": ("框架协议", "Framework agreement"),
+}
+
+
+def _list(root: Path) -> int:
+    from pactwatch.ledger.templates import available
+
+    for template in available(root).values():
+        where = "portfolio" if template.own else "shipped"
+        click.echo(f"{template.name:<12} {where:<9} {template.summary}")
+    return 0
+
+
+def _owner(text: str | None, people: list[Person]) -> str:
+    from pactwatch.ledger.people import Directory
+
+    if not people:
+        raise UsageError("people.yaml lists nobody; add the contract's owner there first")
+    if text is None:
+        return people[0].id
+    match = Directory(people).find(text)
+    if match.person_id is None:
+        known = ", ".join(p.id for p in people[:8]) + (" ..." if len(people) > 8 else "")
+        raise UsageError(f"--owner {text!r} is not a person in people.yaml ({known})")
+    return match.person_id
+
+
+def _value(text: str | None, settings: Settings, currency: str | None) -> tuple[Decimal | None, str]:
+    from pactwatch.ledger.values import ValueProblem, parse_amount
+
+    code = currency.upper() if currency else None
+    if text is None:
+        return None, code or settings.currency
+    try:
+        parsed = parse_amount(text)
+    except ValueProblem as exc:
+        raise UsageError(f"--value: {exc.message}; {exc.hint}") from None
+    if code and parsed.currency and parsed.currency != code:
+        raise UsageError(f"--value is in {parsed.currency} but --currency says {code}")
+    return parsed.amount, code or parsed.currency or settings.currency
+
+
+def _check(source: str, text: str, people: list[Person], settings: Settings, today: date) -> None:
+    from pactwatch.ledger.preflight import findings
+
+    errors = [f for f in findings(source, text, {p.id: p for p in people}, settings.currency, today) if f.severity == "error"]
+    if errors:
+        lines = "\n".join(f"  {source}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors)
+        raise PactwatchError(f"the template does not give a valid contract (nothing written):\n{lines}")
+
+
+def _folder(text: str, fallback: str) -> str:
+    """The rendered contract's type (the examples' folder layout), else the template's name."""
+    from pactwatch.loader import Document, load_bytes
+
+    loaded = load_bytes("new.yaml", text.encode("utf-8"))
+    kind = loaded.data.get("type") if isinstance(loaded, Document) and isinstance(loaded.data, dict) else None
+    return kind if isinstance(kind, str) and re.fullmatch(r"[a-z]+", kind) else fallback
+
+
+@click.command("new")
+@click.argument("template_name", metavar="TYPE", required=False)
+@click.option("--id", "contract_id", metavar="ID", help="The contract id (also the file name), e.g. C-2026-020.")
+@click.option("--title", help="Default: the type and the id.")
+@click.option("--counterparty", metavar="NAME", help="The other party's name.")
+@click.option("--owner", metavar="PERSON", help="A person id (or name) from people.yaml; default the first person listed.")
+@click.option("--value", metavar="AMOUNT", help="Contract value: 1200000, 1,200,000.00, ¥1,200,000 or 120万; payments get their shares.")
+@click.option("--currency", metavar="CODE", help="ISO 4217 code; default the value's own or the portfolio's currency.")
+@click.option("--start", "start_text", metavar="YYYY-MM-DD", help="Term start; the milestones' dates are counted from it. Default: today.")
+@click.option("--list", "list_only", is_flag=True, help="List the templates and exit.")
+@click.option("--dry-run", is_flag=True, help="Print the contract instead of writing it.")
+@root_option
+@today_option
+def new(
+    template_name: str | None,
+    contract_id: str | None,
+    title: str | None,
+    counterparty: str | None,
+    owner: str | None,
+    value: str | None,
+    currency: str | None,
+    start_text: str | None,
+    list_only: bool,
+    dry_run: bool,
+    root: Path,
+    today_text: str | None,
+) -> int:
+    """Write contracts/<type>/<id>.yaml from a template; it validates at once and never overwrites."""
+    from pactwatch.ledger.files import atomic_write, existing_contracts, schema_ref
+    from pactwatch.ledger.templates import Inputs, available, render
+    from pactwatch.portfolio import load_people
+    from pactwatch.settings import load_settings
+
+    check_root(root)
+    if list_only:
+        return _list(root)
+    templates = available(root)
+    if template_name is None or template_name not in templates:
+        raise UsageError(
+            f"choose a template: {', '.join(templates)} (pactwatch new --list)"
+            if template_name is None
+            else f"no template {template_name!r}; templates: {', '.join(templates)}"
+        )
+    if contract_id is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", contract_id):
+        raise UsageError("--id is required: letters, digits, '.', '_' and '-' (it is also the file name)")
+    settings = load_settings(root)
+    today = today_for(today_text, settings)
+    try:
+        start = date.fromisoformat(start_text) if start_text else today
+    except ValueError:
+        raise UsageError(f"--start {start_text!r} is not a date (YYYY-MM-DD)") from None
+    existing = existing_contracts(root)
+    if contract_id in existing:
+        raise PactwatchError(f"{contract_id} exists already ({existing[contract_id]}); pactwatch new never overwrites")
+    people, _, _ = load_people(root)
+    amount, code = _value(value, settings, currency)
+    names = _TITLES.get(template_name, (template_name, template_name))
+    default_title = f"{names[0] if settings.language == 'zh' else names[1]} {contract_id}"
+    counterparty = counterparty or ("（待填写）" if settings.language == "zh" else "(to be filled in)")
+    # every contract sits two folders down (contracts/<type>/), so the modeline does not depend on the type
+    schema = schema_ref(root, f"contracts/{template_name}/{contract_id}.yaml")
+    inputs = Inputs(
+        contract_id, title or default_title, counterparty, _owner(owner, people), start, amount, code, settings.language, schema
+    )
+    text = render(templates[template_name], inputs)
+    source = f"contracts/{_folder(text, template_name)}/{contract_id}.yaml"
+    _check(source, text, people, settings, today)
+    if dry_run:
+        click.echo(text, nl=False)
+        return 0
+    path = root / source
+    if path.exists():
+        raise PactwatchError(f"{source} exists already; pactwatch new never overwrites")
+    atomic_write(path, text)
+    click.echo(f"wrote {source} from template {template_name}")
+    return 0

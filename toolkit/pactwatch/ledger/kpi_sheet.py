@@ -1,0 +1,102 @@
+"""The KPIs sheet: this month and the year to date, as of the export's day. Pure.
+
+Cell B2 holds the as-of date; the milestones sheet's colours are computed
+against it (the workbook names it ``as_of``), so a user who types =TODAY()
+there turns the export into a live weekly ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pactwatch.engine import Evaluation, kpis
+from pactwatch.engine.records import HEALTHS, ContractView
+from pactwatch.ledger import labels
+from pactwatch.ledger.sheets import Column, Kind, Sheet
+
+Row = tuple[str, Any, Any, str | None, Kind]
+
+_TEXT = {
+    "indicator": ("指标", "Indicator"),
+    "month": ("本月", "This month"),
+    "year": ("本年至今", "Year to date"),
+    "currency": ("币种", "Currency"),
+    "as_of": ("截至", "As of"),
+    "period": ("期间", "Period"),
+    "contracts": ("合同数", "Contracts"),
+    "health": ("健康度：", "Health: "),
+    "due": ("到期节点", "Milestones due"),
+    "on_time": ("按期完成", "Done on time"),
+    "late": ("逾期完成", "Done late"),
+    "overdue": ("到期未完成", "Due and still open"),
+    "overdue_now": ("当前逾期", "Overdue now"),
+    "on_time_rate": ("按期完成率", "On-time rate"),
+    "average_late": ("平均逾期天数", "Average days late"),
+    "planned": ("计划收付款", "Payments due"),
+    "collected": ("已收付款", "Payments settled"),
+    "collection_rate": ("收付款完成率", "Settled share"),
+    "overdue_amount": ("逾期金额", "Overdue amount"),
+    "aging": ("逾期账龄 ", "Overdue aged "),
+    "days": (" 天", " days"),
+}
+
+
+def _t(key: str, language: str) -> str:
+    return labels.pick(_TEXT, key, language)
+
+
+def _counts(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
+    rows: list[Row] = []
+    for key, attr in (
+        ("due", "due"),
+        ("on_time", "done_on_time"),
+        ("late", "done_late"),
+        ("overdue", "overdue"),
+        ("overdue_now", "overdue_now"),
+    ):
+        rows.append((_t(key, language), getattr(month, attr), getattr(year, attr), None, "int"))
+    rows.append((_t("on_time_rate", language), month.on_time_rate, year.on_time_rate, None, "percent"))
+    rows.append((_t("average_late", language), month.average_days_late, year.average_days_late, None, "number"))
+    return rows
+
+
+def _money(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
+    rows: list[Row] = []
+    currencies = sorted({*year.planned, *year.collected, *year.overdue_amount, *month.planned})
+    for c in currencies:
+        rows.append((_t("planned", language), month.planned.get(c, Decimal(0)), year.planned.get(c, Decimal(0)), c, "money"))
+        rows.append((_t("collected", language), month.collected.get(c, Decimal(0)), year.collected.get(c, Decimal(0)), c, "money"))
+        rows.append((_t("collection_rate", language), month.collection_rate().get(c), year.collection_rate().get(c), c, "percent"))
+        rows.append(
+            (_t("overdue_amount", language), year.overdue_amount.get(c, Decimal(0)), year.overdue_amount.get(c, Decimal(0)), c, "money")
+        )
+    for name, _, _ in kpis.AGING_BUCKETS:
+        label = f"{_t('aging', language)}{name}{_t('days', language)}"
+        rows.append((label, year.aging_count[name], year.aging_count[name], None, "int"))
+        for c, amount in sorted(year.aging_amount[name].items()):
+            rows.append((label, amount, amount, c, "money"))
+    return rows
+
+
+def kpi_sheet(ev: Evaluation, views: Sequence[ContractView], name: str, language: str, public: bool) -> Sheet:
+    today = ev.today
+    month_start, month_end = kpis.period_bounds(today, "month")
+    month = kpis.compute(views, month_start, month_end, today)
+    year = kpis.compute(views, date(today.year, 1, 1), today, today)
+    rows: list[Row] = [
+        (_t("as_of", language), today, today, None, "date"),
+        (_t("period", language), f"{month_start} ~ {month_end}", f"{date(today.year, 1, 1)} ~ {today}", None, "text"),
+        (_t("contracts", language), len(views), len(views), None, "int"),
+    ]
+    for health in HEALTHS:
+        count = sum(v.health == health for v in views)
+        if count:
+            rows.append((_t("health", language) + labels.pick(labels.HEALTH, health, language), count, count, None, "int"))
+    rows += _counts(month, year, language)
+    if not public:
+        rows += _money(month, year, language)
+    columns = tuple(Column(key, _t(key, language), "text") for key in ("indicator", "month", "year", "currency"))
+    return Sheet(name, columns, tuple(r[:4] for r in rows), tuple(r[3] for r in rows), tuple(r[4] for r in rows))
