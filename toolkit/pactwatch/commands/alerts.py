@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
 _REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
 _SIGNS: dict[Op, str] = {
-    "create_label": "+ label ",
+    "create_label": "+ label",
     "create": "+ create",
     "update": "~ update",
     "reopen": "^ reopen",
     "escalate": "! escalate",
-    "close": "x close ",
+    "close": "x close",
 }
 
 

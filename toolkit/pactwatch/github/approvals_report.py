@@ -13,7 +13,8 @@ def _who(review: Review, index: int) -> str:
 def text(review: Review) -> str:
     if not review.changes and not review.policy_files and not review.unreadable:
         return f"No contract changes since {review.ref} ({review.base[:12]})."
-    lines = [f"{len(review.changes)} contracts changed since {review.ref} ({review.base[:12]}):"]
+    count = len(review.changes)
+    lines = [f"{count} contract{'' if count == 1 else 's'} changed since {review.ref} ({review.base[:12]}):"]
     for index, change in enumerate(review.changes):
         lines.append(f"  {change.contract_id} [{change.status}] {change.source}: {', '.join(change.categories)}")
         lines += [f"      {detail}" for detail in change.details]
