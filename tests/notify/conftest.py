@@ -5,23 +5,15 @@ with a ``notify:`` block pointing at them and the environment that holds their c
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-# tests/ on sys.path, so `github.fake_github` (the GitHub stand-in the alerts tests use) and our own
-# helpers import the same way whether one folder or the whole suite runs (--import-mode=importlib)
-_TESTS = str(Path(__file__).resolve().parents[1])
-if _TESTS not in sys.path:
-    sys.path.insert(0, _TESTS)
-
-from github.fake_github import FakeGitHub, Server  # noqa: E402
-
-from notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer, make_certificates  # noqa: E402
-from notify.portfolios import GITHUB_TOKEN, HANDLES, REPO_ROOT, notify_block  # noqa: E402
-from notify.robots import Robots, RobotServer  # noqa: E402
+from tests.github.fake_github import FakeGitHub, Server
+from tests.notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer, make_certificates
+from tests.notify.portfolios import GITHUB_TOKEN, HANDLES, REPO_ROOT, notify_block
+from tests.notify.robots import Robots, RobotServer
 
 
 @pytest.fixture(scope="session")

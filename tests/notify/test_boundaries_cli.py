@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from notify.mailserver import MailServer
-from notify.robots import Robots
+from tests.notify.mailserver import MailServer
+from tests.notify.robots import Robots
 
 SETTINGS = """\
 timezone: Asia/Shanghai

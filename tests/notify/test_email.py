@@ -8,15 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from engine.factories import D, contract, milestone, portfolio
 
-from notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer
 from pactwatch.engine import evaluate
 from pactwatch.model import Person, Portfolio, Settings
 from pactwatch.notify import email, plan, send
 from pactwatch.notify.config import EmailConfig
 from pactwatch.notify.messages import Context
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
+from tests.engine.factories import D, contract, milestone, portfolio
+from tests.notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer
 
 TODAY = D("2026-11-27")
 PEOPLE = {

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.factories import D
-from github.fake_github import FakeGitHub
-
-from notify.portfolios import GITHUB_TOKEN, REPO_ROOT
 from pactwatch.notify import github_digest
 from pactwatch.notify.run import Pacing, Report, run
 from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
+from tests.engine.factories import D
+from tests.github.fake_github import FakeGitHub
+from tests.notify.portfolios import GITHUB_TOKEN, REPO_ROOT
 
 NO_WAIT = Pacing(retry_wait=0, github_pace=0, sleep=lambda s: None)
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 import pytest
-from engine.factories import D, contract, milestone, portfolio
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +19,7 @@ from pactwatch.model import Counterparty, Person, Portfolio, Settings
 from pactwatch.notify import plan, signing
 from pactwatch.notify.messages import FORMATS, Context, dingtalk, feishu, slack, wecom
 from pactwatch.notify.messages.base import MAX_LINES
+from tests.engine.factories import D, contract, milestone, portfolio
 
 TODAY = D("2026-11-27")
 PEOPLE = {

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from engine.factories import D, contract, milestone, portfolio
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,7 @@ from pactwatch.model import Ack, Person, Settings
 from pactwatch.notify import plan
 from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
+from tests.engine.factories import D, contract, milestone, portfolio
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from github.fake_github import FakeGitHub
 
-from notify.mailserver import SMTP_USER, MailServer
-from notify.robots import SECRETS, Fault, Robots
+from tests.github.fake_github import FakeGitHub
+from tests.notify.mailserver import SMTP_USER, MailServer
+from tests.notify.robots import SECRETS, Fault, Robots
 
 FAST = ("--retry-wait", "0", "--pace", "0")
 
@@ -70,7 +70,7 @@ def test_first_run_reaches_every_channel_and_a_rerun_sends_nothing(
     again = _remind(run_cli, example, "2026-11-27", state)
     assert again.code == 0, again.err  # type: ignore[attr-defined]
     assert (len(mailserver.inbox.mails), len(robots.received), len(github.writes)) == before
-    assert "nothing new" in again.out  # type: ignore[attr-defined]
+    assert "  email: nothing new\n" in again.out and "  github: nothing new, 7 digests up to date\n" in again.out  # type: ignore[attr-defined]
 
     _no_secret_in([first.out, first.err, again.out, again.err, state.read_text(encoding="utf-8")], values)  # type: ignore[attr-defined]
 
@@ -183,7 +183,14 @@ def test_json_report_of_a_real_run(
     assert result.code == 1 and data["ok"] is False  # type: ignore[attr-defined]
     slack = next(m for m in data["messages"] if m["channel"] == "slack")
     assert slack["status"] == "failed" and slack["attempts"] == 3 and "HTTP 404" in slack["error"]
-    assert {m["status"] for m in data["messages"] if m["channel"] != "slack"} == {"sent"}
+    assert {m["status"] for m in data["messages"] if m["channel"] != "slack"} == {"sent", "refreshed"}
+    assert {m["recipient"] for m in data["messages"] if m["status"] == "refreshed"} == {
+        "emily.clark",
+        "li.na",
+        "liu.yang",
+        "wang.fang",
+        "zhang.wei",
+    }
 
 
 def test_no_notify_block_is_a_quiet_no_op(run_cli: Callable[..., object], tmp_path: Path) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from engine.factories import D, contract, milestone, portfolio
-
 from pactwatch.engine import evaluate
 from pactwatch.notify import plan, send
 from pactwatch.notify.delivery_log import DeliveryLog
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
+from tests.engine.factories import D, contract, milestone, portfolio
 
 
 class Scripted:

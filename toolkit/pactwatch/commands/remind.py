@@ -21,13 +21,21 @@ from pactwatch.commands.common import check_root, root_option, today_for, today_
     type=click.Path(dir_okay=False, path_type=Path),
     help="Delivery log (JSON): a rerun sends nothing new, the next run sends what failed.",
 )
-def remind(root: Path, today_text: str | None, dry_run: bool, fmt: str, state: Path | None) -> int:
+@click.option(
+    "--retry-wait",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="Seconds before a failed message is tried again (doubling; 3 tries).",
+)
+@click.option("--pace", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between two GitHub writes.")
+def remind(root: Path, today_text: str | None, dry_run: bool, fmt: str, state: Path | None, retry_wait: float, pace: float) -> int:
     """Send today's reminders by e-mail, chat robots and GitHub, as configured under `notify:` in pactwatch.yml.
 
     Credentials come only from the environment variables pactwatch.yml names; they are never printed.
     """
     from pactwatch.notify import summary
-    from pactwatch.notify.run import run
+    from pactwatch.notify.run import Pacing, run
     from pactwatch.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
@@ -40,7 +48,8 @@ def remind(root: Path, today_text: str | None, dry_run: bool, fmt: str, state: P
     loaded = load_portfolio(root, today, settings=settings)
     if state is None and not dry_run:
         click.echo("pactwatch remind: no --state file: a rerun today would send everything again.", err=True)
-    report = run(root, loaded.portfolio, today, state=state, dry_run=dry_run, environ=os.environ)
+    pacing = Pacing(retry_wait=retry_wait, github_pace=pace)
+    report = run(root, loaded.portfolio, today, state=state, dry_run=dry_run, environ=os.environ, pacing=pacing)
     if fmt == "json":
         click.echo(json.dumps(summary.as_json(report), ensure_ascii=False, indent=2))
     else:

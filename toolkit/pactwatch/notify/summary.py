@@ -12,7 +12,7 @@ def _status(result: Result | None) -> str:
     if result is None:
         return "planned"
     if result.ok:
-        return "sent"
+        return "sent" if result.message.notices else "refreshed"  # a GitHub digest brought up to date, nothing new to tell
     return "failed" if result.attempts else "not_tried"
 
 
@@ -57,8 +57,10 @@ def text(report: Report) -> str:
         per.setdefault(r.message.channel, Counter())[_status(r)] += 1
     out = [f"pactwatch remind {report.today.isoformat()}:"]
     for channel, counts in per.items():
-        parts = [f"{counts[s]} {s.replace('_', ' ')}" for s in ("sent", "failed", "not_tried") if counts[s]]
-        out.append(f"  {channel}: {', '.join(parts) or 'nothing new'}")
+        parts = [f"{counts[s]} {s.replace('_', ' ')}" for s in ("sent", "failed", "not_tried") if counts[s]] or ["nothing new"]
+        if counts["refreshed"]:
+            parts.append(f"{counts['refreshed']} digests up to date")
+        out.append(f"  {channel}: {', '.join(parts)}")
     out += [f"  failed: {r.message.channel} → {r.message.recipient}: {r.error}" for r in report.failed]
     out += [f"  failed: {e}" for e in report.errors]
     out += [f"  note: {s}" for s in report.skipped]
