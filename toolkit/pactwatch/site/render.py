@@ -3,7 +3,8 @@
 Every ``{{ value }}`` goes through ``finalize``: HTML-escaped (so no tag, entity
 trick or attribute can come from YAML), with newlines as ``&#10;`` (a blank
 line would end Python-Markdown's raw HTML block and let the rest be parsed as
-Markdown) and braces as entities (no attribute list ``{ onclick=... }``, no
+Markdown), control characters dropped (``\x02``/``\x03`` are Python-Markdown's
+placeholder markers) and braces as entities (no attribute list ``{ onclick=... }``, no
 macro syntax for Jinja-based mkdocs plugins). The page is then compacted: no
 blank lines, no indentation.
 
@@ -30,7 +31,8 @@ PAGE_CLASS = "pw-page"  # the generated body starts with <div class="pw-page ...
 SEARCH_END = "<!--pw:search-end-->"  # everything after this marker is data-search-exclude
 _BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 _TITLE_MAP = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀", "{": "｛", "}": "｝", "\\": "＼"})
-_SPECIAL = re.compile(r"[\r\n{}]")
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f{}]")
+_DROP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no use in HTML; \x02/\x03 are Python-Markdown's placeholders
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
@@ -41,7 +43,7 @@ def escape_text(value: object) -> Markup:
     text = "" if value is None else value if type(value) is str else str(value)
     if not _SPECIAL.search(text):
         return escape(text)
-    escaped = str(escape(text)).replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;")
+    escaped = str(escape(_DROP.sub("", text))).replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;").replace("\t", "&#9;")
     return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
 
 
