@@ -7,14 +7,16 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-
+from pactwatch.fastschema import Check, compile_schema
 from pactwatch.findings import Finding, make
 from pactwatch.loader import Document, escape_pointer_token
 from pactwatch.resources import data_dir
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid (it takes a while to import)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n", "True", "False", "TRUE", "FALSE", "Yes", "No", "YES", "NO", "On", "Off"})
 _RANGE_KEYWORDS = {  # keyword -> how the limit reads (jsonschema's own messages show Decimal('...') reprs)
@@ -47,7 +49,15 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(name))
+
+
+@cache
+def fast_check(name: str) -> Check | None:
+    """The compiled yes/no check of a schema (None when the schema is outside the compiled subset)."""
+    return compile_schema(load_schema(name))
 
 
 def _pointer(path: Any) -> str:
@@ -141,6 +151,9 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
 
 def check(doc: Document, schema_name: str) -> list[Finding]:
     """Validate a document against a shipped schema."""
+    fast = fast_check(schema_name)
+    if fast is not None and fast(doc.data):
+        return []  # valid: jsonschema would find nothing (tests/foundation/test_fastschema.py)
     findings: dict[tuple[str, str, str], Finding] = {}
     for error in validator(schema_name).iter_errors(doc.data):
         for finding in _translate(error, doc):  # "required" reports every missing key per error: keep one each
