@@ -15,6 +15,7 @@ so that we decide how every scalar resolves and remember where every value is:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -35,7 +36,8 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DECIMAL = re.compile(
     r"[-+]?(?:0|[1-9][0-9]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z|[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?[eE][-+]?[0-9]+\Z|[-+]?(?:0|[1-9][0-9]*)\.\Z"
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_SPECIAL = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "false": False}
+_NUMBER_START = frozenset("0123456789+-.")
 
 Position = tuple[int, int]
 
@@ -76,6 +78,8 @@ class LoadError(Exception):
 
 
 def escape_pointer_token(token: str) -> str:
+    if "~" not in token and "/" not in token:
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -100,12 +104,10 @@ def decode(raw: bytes) -> str:
 
 def resolve_plain(text: str) -> Any:
     """Resolve an unquoted scalar the YAML 1.2 way, minus the traps."""
-    if text in _NULLS:
-        return None
-    if text == "true":
-        return True
-    if text == "false":
-        return False
+    if text in _SPECIAL:
+        return _SPECIAL[text]
+    if text[0] not in _NUMBER_START:
+        return text
     if _INT.match(text):
         try:
             return int(text)
@@ -120,22 +122,26 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Builder:
-    """Turns libyaml events into plain values and a position table."""
+    """Turns libyaml events into plain values and a position table.
 
-    def __init__(self, events: Any) -> None:
-        self._events = events
+    The hot loop of validation: plain untagged scalars take a short path, and
+    events come straight from the parser's bound ``get_event``.
+    """
+
+    def __init__(self, next_event: Callable[[], Any]) -> None:
+        self._next = next_event
         self._depth = 0
         self.positions: dict[str, Position] = {}
         self.key_positions: dict[str, Position] = {}
 
     def build(self) -> Any:
-        next(self._events)  # StreamStart
-        first = next(self._events)
+        self._next()  # StreamStart
+        first = self._next()
         if type(first) is yaml.StreamEndEvent:
             raise LoadError("PW103", "file is empty", 1, 1, "a contract file is a YAML mapping")
-        root = self._node(next(self._events), "")
-        next(self._events)  # DocumentEnd
-        extra = next(self._events)
+        root = self._node(self._next(), "")
+        self._next()  # DocumentEnd
+        extra = self._next()
         if type(extra) is not yaml.StreamEndEvent:
             mark = extra.start_mark
             raise LoadError(
@@ -145,6 +151,7 @@ class _Builder:
 
     @staticmethod
     def _check(event: Any) -> None:
+        """Refuse aliases, anchors and explicit tags (the non-specific tag '!' is allowed: it means text)."""
         mark = event.start_mark
         if type(event) is yaml.AliasEvent:
             raise LoadError(
@@ -159,14 +166,15 @@ class _Builder:
             raise LoadError("PW107", f"explicit tag '{tag}' is not allowed", mark.line + 1, mark.column + 1, "quote the value instead")
 
     def _node(self, event: Any, pointer: str) -> Any:
-        self._check(event)
         mark = event.start_mark
         self.positions[pointer] = (mark.line + 1, mark.column + 1)
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            if not event.style and event.tag is None:  # plain and untagged ("! 12" is the text "12"); libyaml says "", PyYAML None
-                return resolve_plain(event.value)
-            return event.value
+            if event.anchor is None and event.tag is None:
+                return event.value if event.style else resolve_plain(event.value)  # libyaml's plain style is "", PyYAML's None
+            self._check(event)
+            return event.value  # tagged '!': text ("! 12" is the text "12")
+        self._check(event)
         if self._depth >= MAX_DEPTH:
             raise LoadError("PW104", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
         self._depth += 1
@@ -181,24 +189,29 @@ class _Builder:
 
     def _sequence(self, pointer: str) -> list[Any]:
         items: list[Any] = []
-        for event in self._events:
+        next_event = self._next
+        while True:
+            event = next_event()
             if type(event) is yaml.SequenceEndEvent:
                 return items
             items.append(self._node(event, f"{pointer}/{len(items)}"))
-        return items  # pragma: no cover - libyaml always closes sequences
 
     def _mapping(self, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        events = self._events
-        for key_event in events:
-            if type(key_event) is yaml.MappingEndEvent:
+        next_event = self._next
+        key_positions = self.key_positions
+        while True:
+            key_event = next_event()
+            kind = type(key_event)
+            if kind is yaml.MappingEndEvent:
                 return result
-            self._check(key_event)
             mark = key_event.start_mark
-            if type(key_event) is not yaml.ScalarEvent:
-                raise LoadError("PW110", "a key must be plain text, not a list or mapping", mark.line + 1, mark.column + 1)
+            if kind is not yaml.ScalarEvent or key_event.anchor is not None or key_event.tag is not None:
+                self._check(key_event)
+                if kind is not yaml.ScalarEvent:
+                    raise LoadError("PW110", "a key must be plain text, not a list or mapping", mark.line + 1, mark.column + 1)
             key = key_event.value
-            if key == "<<" and key_event.style == "":
+            if key == "<<" and not key_event.style:
                 raise LoadError("PW106", "merge key '<<' is not allowed", mark.line + 1, mark.column + 1, "write the keys out in full")
             if key in result:
                 raise LoadError(
@@ -209,14 +222,14 @@ class _Builder:
                     "each key may appear once in a mapping; remove or rename one",
                 )
             child = f"{pointer}/{escape_pointer_token(key)}"
-            self.key_positions[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self._node(next(events), child)
-        return result  # pragma: no cover - libyaml always closes mappings
+            key_positions[child] = (mark.line + 1, mark.column + 1)
+            result[key] = self._node(next_event(), child)
 
 
 def parse_text(path: str, text: str) -> Document:
     """Parse YAML text; raises LoadError for anything that is not a clean document."""
-    builder = _Builder(_events(text))
+    parser = _Parser(text)
+    builder = _Builder(parser.get_event)
     try:
         data = builder.build()
     except yaml.MarkedYAMLError as exc:
@@ -239,19 +252,9 @@ def parse_text(path: str, text: str) -> Document:
         ) from None
     except yaml.YAMLError as exc:
         raise LoadError("PW104", f"YAML syntax error: {exc}", 1, 1) from None
-    return Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
-
-
-def _events(text: str) -> Any:
-    parser = _Parser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            if event is None:
-                return
-            yield event
     finally:
         parser.dispose()
+    return Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
 
 
 def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Document | Finding:
