@@ -323,7 +323,7 @@ class Server:
         self.httpd.daemon_threads = True
         host, port = self.httpd.server_address[:2]
         fake.url = f"http://{host!s}:{port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
 
     def __enter__(self) -> FakeGitHub:
         self.thread.start()

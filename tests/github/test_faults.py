@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,7 @@ def assert_converged(fake: FakeGitHub) -> None:
         assert len(comments) == (1 if manager else 0), ref
 
 
-def test_a_fault_mid_run_then_a_rerun_converges_without_duplicates(portfolio, fake: FakeGitHub, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_a_fault_mid_run_then_a_rerun_converges_without_duplicates(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:
     fake.fail("POST", ISSUES, 500, skip=2, times=100)  # the third create onwards keeps failing
     first = alerts_run(portfolio)
     assert first.outcome is not None and not first.outcome.ok
@@ -39,7 +40,7 @@ def test_a_fault_mid_run_then_a_rerun_converges_without_duplicates(portfolio, fa
     assert third.plan.actions == ()
 
 
-def test_a_create_done_but_answered_with_502_is_not_repeated(portfolio, fake: FakeGitHub, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_a_create_done_but_answered_with_502_is_not_repeated(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:
     fake.fail("POST", ISSUES, 502, after_work=True)
     fake.fail("POST", r"/comments$", 502, after_work=True)  # the first escalation comment too
     result = alerts_run(portfolio)
@@ -47,7 +48,7 @@ def test_a_create_done_but_answered_with_502_is_not_repeated(portfolio, fake: Fa
     assert_converged(fake)
 
 
-def test_a_create_that_failed_with_502_is_tried_again(portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_a_create_that_failed_with_502_is_tried_again(portfolio: Path, fake: FakeGitHub, clock: FakeClock, alerts_run: Run) -> None:
     fake.fail("POST", ISSUES, 502, times=2)
     result = alerts_run(portfolio, write_interval=0)
     assert result.outcome is not None and result.outcome.ok
@@ -55,14 +56,14 @@ def test_a_create_that_failed_with_502_is_tried_again(portfolio, fake: FakeGitHu
     assert clock.sleeps == [2.0, 4.0]  # backoff between the checks and the retries
 
 
-def test_server_errors_on_reads_are_retried_with_backoff(portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_server_errors_on_reads_are_retried_with_backoff(portfolio: Path, fake: FakeGitHub, clock: FakeClock, alerts_run: Run) -> None:
     fake.fail("GET", ISSUES, 503, times=3)
     result = alerts_run(portfolio, dry_run=True)
     assert len(result.plan.actions) == 16
     assert clock.sleeps == [2.0, 4.0, 8.0]
 
 
-def test_reads_that_keep_failing_give_up(portfolio, fake: FakeGitHub, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_reads_that_keep_failing_give_up(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:
     fake.fail("GET", ISSUES, 500, times=100)
     with pytest.raises(GitHubError, match="500"):
         alerts_run(portfolio)
@@ -70,7 +71,7 @@ def test_reads_that_keep_failing_give_up(portfolio, fake: FakeGitHub, alerts_run
 
 
 @pytest.mark.parametrize("status", [403, 429])
-def test_primary_rate_limit_waits_for_the_reset(portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run, status: int) -> None:  # type: ignore[no-untyped-def]
+def test_primary_rate_limit_waits_for_the_reset(portfolio: Path, fake: FakeGitHub, clock: FakeClock, alerts_run: Run, status: int) -> None:
     reset = int(clock.now) + 30
     headers = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": str(reset)}
     fake.fail("POST", ISSUES, status, headers=headers, body={"message": "API rate limit exceeded"}, skip=1)
@@ -81,7 +82,9 @@ def test_primary_rate_limit_waits_for_the_reset(portfolio, fake: FakeGitHub, clo
 
 
 @pytest.mark.parametrize("status", [403, 429])
-def test_secondary_rate_limit_honours_retry_after(portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run, status: int) -> None:  # type: ignore[no-untyped-def]
+def test_secondary_rate_limit_honours_retry_after(
+    portfolio: Path, fake: FakeGitHub, clock: FakeClock, alerts_run: Run, status: int
+) -> None:
     body = {"message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."}
     fake.fail("POST", ISSUES, status, headers={"retry-after": "7"}, body=body, times=2)
     result = alerts_run(portfolio, write_interval=0)
@@ -92,7 +95,7 @@ def test_secondary_rate_limit_honours_retry_after(portfolio, fake: FakeGitHub, c
 
 def test_secondary_rate_limit_without_retry_after_waits_a_minute_and_more(
     portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     body = {"message": "You have exceeded a secondary rate limit."}
     fake.fail("POST", r"/labels$", 403, body=body, times=2)
     alerts_run(portfolio, write_interval=0)
@@ -102,7 +105,7 @@ def test_secondary_rate_limit_without_retry_after_waits_a_minute_and_more(
 
 def test_a_rate_limit_too_long_to_wait_stops_the_run_and_the_next_run_finishes(
     portfolio, fake: FakeGitHub, clock: FakeClock, alerts_run: Run
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     headers = {"x-ratelimit-remaining": "0", "x-ratelimit-reset": str(int(clock.now) + 3600)}
     fake.fail("POST", ISSUES, 403, headers=headers, skip=3)
     first = alerts_run(portfolio)
@@ -113,7 +116,7 @@ def test_a_rate_limit_too_long_to_wait_stops_the_run_and_the_next_run_finishes(
     assert_converged(fake)
 
 
-def test_a_cap_on_writes_leaves_the_rest_for_the_next_run(portfolio, fake: FakeGitHub, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_a_cap_on_writes_leaves_the_rest_for_the_next_run(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:
     first = alerts_run(portfolio, max_writes=9)
     assert first.outcome is not None and first.outcome.stopped is not None and "content-creation" in first.outcome.stopped
     assert 8 <= len(fake.writes) <= 9  # never past the cap: an escalation (two writes) waits for the next run
@@ -121,7 +124,7 @@ def test_a_cap_on_writes_leaves_the_rest_for_the_next_run(portfolio, fake: FakeG
     assert_converged(fake)
 
 
-def test_a_read_only_token_stops_at_the_first_write_and_names_the_permission(portfolio, fake: FakeGitHub, alerts_run: Run) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_token_stops_at_the_first_write_and_names_the_permission(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:
     fake.read_only = True
     result = alerts_run(portfolio)
     assert result.outcome is not None and result.outcome.stopped is not None
