@@ -302,3 +302,53 @@ def export_name(field_name: Field, language: str) -> str:
     """The header export writes for a field (Chinese or English), which import reads back."""
     names = VOCABULARY[field_name]
     return names[0] if language == "zh" else names[1]
+
+
+_FIELD_NOTES: Mapping[Field, str] = {
+    "id": "contract `id` (also the file name)",
+    "title": "`title`",
+    "type": "`type` (销售, 采购, 服务, 租赁, 保密, 框架, 其他 or the English words)",
+    "status": "contract `status` (执行中, 已完成, 已终止, 已到期, 草稿...; default active)",
+    "counterparty": "`counterparty.name`",
+    "counterparty_id": "`counterparty.id`",
+    "signed_on": "`signed_on`",
+    "start": "`term.start`",
+    "end": "`term.end` (长期 / open-ended: no term)",
+    "auto_renew": "`term.auto_renew` (是/否, yes/no)",
+    "renewal_months": "`term.renewal_months`",
+    "notice_days": "`term.notice_days`",
+    "value": "`value.amount`",
+    "currency": "`value.currency` (default: the amount's own ¥/$/€/元, else pactwatch.yml)",
+    "owner": "contract `owner` (a person id or name)",
+    "tags": "`tags` (separated by commas or 、)",
+    "confidential": "`confidential` (是/否)",
+    "documents": "`documents`, one a line: `title <url>`",
+    "terms": "`terms`, one a line: `key: value`",
+    "amendments": "`amendments`, one a line: `A1 2026-03-20 summary`",
+    "milestone_id": "milestone `id` (default M1, M2... in ledger order)",
+    "milestone": "milestone `title`",
+    "kind": "milestone `kind` (付款, 交付, 验收, 服务, 报告, 续约, 其他; default: from the title)",
+    "due": "milestone `due`",
+    "amount": "milestone `amount`",
+    "completed_on": "`completed_on` (makes the milestone done)",
+    "milestone_owner": "milestone `owner` (default: the contract's owner)",
+    "milestone_status": "milestone `status` (未开始, 进行中, 已完成, 已豁免, 已取消)",
+    "milestone_currency": "must equal the contract's currency",
+    "evidence": "`evidence`",
+    "depends_on": "`depends_on` (ids, comma separated)",
+    "repeat": "`repeat`: `every 1 month until 2026-12-31` or `every 1 quarter, 4 times`",
+    "remind_days": "`remind_days` (e.g. 14, 7, 0)",
+    "ack": "`ack`: `2026-12-01 note`",
+}
+
+
+def markdown_table() -> str:
+    """The README's table of recognised headers (checked for drift by the tests)."""
+    lines = ["| Field (--mapping name) | Means | Headers recognised |", "| --- | --- | --- |"]
+    for field_name in FIELDS:
+        lines.append(f"| `{field_name}` | {_FIELD_NOTES[field_name]} | {', '.join(VOCABULARY[field_name])} |")
+    generic = ", ".join(f"{name} → {value}" for name, value in GENERIC.items())
+    lines.append(
+        f"| (by sheet) | a contract field, or on a milestones sheet the milestone's owner / status / amount / currency | {generic} |"
+    )
+    return "\n".join(lines)
