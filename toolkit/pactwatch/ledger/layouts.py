@@ -187,6 +187,10 @@ def _is_total(row: Sequence[CellValue]) -> bool:
 
 def records(plan: SheetPlan) -> Iterator[Record]:
     table = plan.table
+    group_starts: dict[str, Column] = {}  # group title -> its first column, for problems about the group as a whole
+    for column in plan.columns:
+        if column.group is not None:
+            group_starts.setdefault(column.group, column)
     for number in range(plan.header_row + 1, len(table.rows) + 1):
         row = table.rows[number - 1]
         if all(is_blank(c) for c in row) or _is_total(row):
@@ -194,21 +198,21 @@ def records(plan: SheetPlan) -> Iterator[Record]:
         contract: dict[ContractField, Located] = {}
         milestone: dict[MilestoneField, Located] = {}
         grouped: dict[str, dict[MilestoneField, Located]] = {}
-        firsts: dict[str, Cell] = {}
         for column in plan.columns:
             value = row[column.index] if column.index < len(row) else None
-            cell = Cell(table.name, number, column.index + 1, column.header, table.csv)
-            firsts.setdefault(column.group or "", cell)
             if is_blank(value):
                 continue
-            located = Located(value, cell, column.unit)
+            located = Located(value, Cell(table.name, number, column.index + 1, column.header, table.csv), column.unit)
             if column.group is not None:
                 grouped.setdefault(column.group, {})[cast(MilestoneField, column.field)] = located
             elif column.field in headers.MILESTONE_FIELDS:
                 milestone[column.field] = located
             else:
                 contract[cast(ContractField, column.field)] = located
-        groups = tuple(Group(title, fields, firsts[title]) for title, fields in grouped.items())
+        groups = tuple(
+            Group(title, fields, Cell(table.name, number, group_starts[title].index + 1, group_starts[title].header, table.csv))
+            for title, fields in grouped.items()
+        )
         yield Record(table.name, number, contract, milestone, groups, Cell(table.name, number, csv=table.csv))
 
 

@@ -45,7 +45,8 @@ class ImportPlan:
 
     @property
     def failed(self) -> bool:
-        return bool(self.rejected) or any(f.action == "exists" for f in self.files)
+        """Something in the ledger was not imported: a row with an error, a rejected contract, an existing file kept."""
+        return bool(self.rejected) or any(f.action == "exists" for f in self.files) or any(p.severity == "error" for p in self.problems)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,13 @@ def findings(source: str, text: str, people: Mapping[str, Person], default_curre
     result = process_contract(source, raw, default_currency)
     found = list(result.findings)
     if result.contract is not None:
-        loaded = load_bytes(source, raw)
-        assert isinstance(loaded, Document)  # it loaded above
-        found += portfolio_rules.check_contracts([result.contract], people, today, {source: Site(source, loaded)})
+
+        def parse() -> Document:  # only when a finding needs a position
+            loaded = load_bytes(source, raw)
+            assert isinstance(loaded, Document)  # it loaded above
+            return loaded
+
+        found += portfolio_rules.check_contracts([result.contract], people, today, {source: Site(source, parse)})
     return found
 
 

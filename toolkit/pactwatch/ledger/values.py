@@ -135,7 +135,7 @@ class Amount:
 
 
 def parse_amount(value: CellValue, unit: Unit | None = None) -> Amount:
-    """An exact, non-negative amount; the header's unit applies when the cell names none of its own."""
+    """An exact, non-negative amount; the header's unit (万元, USD) applies when the cell names neither a currency nor 万/亿."""
     unit = unit or Unit()
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT)
@@ -159,10 +159,8 @@ def parse_amount(value: CellValue, unit: Unit | None = None) -> Amount:
         number = Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT) from None
-    if multiplier == 1:
-        multiplier = unit.multiplier
-    if currency is None and not yen:
-        currency = unit.currency
+    if multiplier == 1 and currency is None and not yen:  # a cell that names its own unit is read in it
+        multiplier, currency = unit.multiplier, unit.currency
     return _checked(number * multiplier, currency, value, yen)
 
 

@@ -32,7 +32,7 @@ from pactwatch.ledger.sheets import Kind, Sheet
 from pactwatch.ledger.yaml_writer import amount
 
 DATE_FORMAT = "yyyy-mm-dd"
-FORMATS: dict[Kind, str] = {"date": DATE_FORMAT, "int": "0", "number": "0.0", "percent": "0%", "text": "@", "wrap": "@"}
+FORMATS: dict[Kind, str] = {"date": DATE_FORMAT, "int": "0", "number": "0.0", "percent": "0%"}
 MONEY_FORMATS = {
     "CNY": '"¥"#,##0.00',
     "JPY": '"¥"#,##0',
@@ -44,6 +44,7 @@ MONEY_FORMATS = {
 RED = (PatternFill(start_color="FFC7CE", end_color="FFC7CE", fill_type="solid"), Font(color="9C0006"))
 AMBER = (PatternFill(start_color="FFEB9C", end_color="FFEB9C", fill_type="solid"), Font(color="9C5700"))
 HEADER_FILL = PatternFill(start_color="D9E1F2", end_color="D9E1F2", fill_type="solid")
+WIDTH_SAMPLE = 300
 SPARE_ROWS = 500  # colours also apply to rows a user adds below the export
 
 
@@ -67,18 +68,24 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
     for cell in ws[1]:
         cell.font, cell.fill, cell.alignment = Font(bold=True), HEADER_FILL, Alignment(vertical="center")
     widths = [_width(c.header) for c in sheet.columns]
+    wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(sheet.rows):
         for c, value in enumerate(row):
+            if value is None or (isinstance(value, str) and sheet.kind(r, c) != "wrap"):
+                if value is not None:
+                    ws.cell(row=r + 2, column=c + 1, value=value)  # text needs no format: the cheap path, most cells
+                continue
             kind = sheet.kind(r, c)
             cell = ws.cell(row=r + 2, column=c + 1, value=value)
-            if value is None:
-                continue
-            cell.number_format = money_format(sheet.currencies[r]) if kind == "money" else FORMATS.get(kind, "General")
-            if isinstance(value, str):
-                cell.number_format = "@"
             if kind == "wrap":
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            widths[c] = max(widths[c], 12 if kind in ("date", "money") else _width(value))
+                cell.alignment = wrap
+            elif kind == "money":
+                cell.number_format = money_format(sheet.currencies[r])
+            elif kind in FORMATS and not isinstance(value, str):
+                cell.number_format = FORMATS[kind]
+    for r, row in enumerate(sheet.rows[:WIDTH_SAMPLE]):  # widths from a sample: measuring every cell costs more than it shows
+        for c, value in enumerate(row):
+            widths[c] = max(widths[c], 12 if sheet.kind(r, c) in ("date", "money") else _width(value))
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 48)
     ws.freeze_panes = "B2"
