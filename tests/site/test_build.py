@@ -111,11 +111,25 @@ def test_rebuild_rewrites_nothing_and_is_identical(example_site: Built) -> None:
 def test_stale_pages_are_removed(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "p")
     first = build_site(root, TODAY, run=False)
+    assert (first.docs_dir / "contracts" / "N-2026-005.md").is_file()
+    assert (root / "site" / "calendar" / "contracts" / "N-2026-005.ics").is_file()
     (root / "contracts" / "nda" / "N-2026-005.yaml").unlink()
     second = build_site(root, TODAY, run=False)
-    assert not (first.docs_dir / "contracts" / "N-2026-005").exists()
-    assert second.removed >= 2  # the page and its feed
-    assert not (first.docs_dir / "calendar" / "contracts" / "N-2026-005.ics").exists()
+    assert not (first.docs_dir / "contracts" / "N-2026-005.md").exists()
+    assert second.removed == 2  # its page and the page of its counterparty (which has no other contract)
+    assert not (root / "site" / "calendar" / "contracts" / "N-2026-005.ics").exists()
+
+
+def test_contract_ids_that_mkdocs_reads_as_index_pages(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "p")
+    source = (root / "contracts" / "nda" / "N-2026-005.yaml").read_text(encoding="utf-8")
+    for name in ("index", "README"):
+        (root / "contracts" / "nda" / f"{name}.yaml").write_text(source.replace("id: N-2026-005", f"id: {name}"), encoding="utf-8")
+    result = build_site(root, TODAY)
+    assert result.contracts == 15
+    assert "<h1>" in html(result.site_dir, "contracts") and 'data-pw-table="contracts"' in html(result.site_dir, "contracts")
+    for name in ("index", "README"):
+        assert "保密协议" in html(result.site_dir, f"contracts/{name}")
 
 
 def test_two_builds_in_different_folders_are_identical(tmp_path: Path) -> None:

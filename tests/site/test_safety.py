@@ -101,7 +101,7 @@ def test_titles_in_front_matter_cannot_break_out(hostile_pages: dict[str, str]) 
 
 
 def test_the_payload_text_is_shown_as_text(hostile_pages: dict[str, str]) -> None:
-    page = body(hostile_pages["contracts/X-000/index.md"])
+    page = body(hostile_pages["contracts/X-000.md"])
     assert "&lt;script&gt;alert(&#39;script&#39;)&lt;/script&gt; title" in page
-    breakout = body(hostile_pages["contracts/X-007/index.md"])
+    breakout = body(hostile_pages["contracts/X-007.md"])
     assert "&lt;/div&gt;&#10;&#10;&lt;script&gt;" in breakout

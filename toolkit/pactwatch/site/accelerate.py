@@ -9,6 +9,8 @@ mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
 - The search plugin parses every page's HTML to index it, but indexes only what
   is before the ``<!--pw:search-end-->`` marker (the rest is
   ``data-search-exclude``). It is given only that part, then the page is put back.
+- Generated pages outside the navigation are poured into a shell of the theme
+  template rendered once per kind of page (see ``shell``).
 - Each rendered page ticks an optional progress callback.
 """
 
@@ -17,14 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from pactwatch.site.render import PAGE_CLASS, SEARCH_END
+from pactwatch.site.shell import Shells
 
 MARK = f'<div class="{PAGE_CLASS}'
+SHELL_TEMPLATE = "pactwatch-shell.html"  # prints the output the accelerator computed
 Tick = Callable[[int, int], None]
 
 
@@ -36,18 +42,35 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
         self.full: dict[str, str] = {}
         self.total = 0
         self.done = 0
+        self.in_nav: set[str] = set()
+        self.shells = Shells()
+        self.env: Environment | None = None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.total = len(files.documentation_pages())
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.in_nav = {p.file.src_uri for p in nav.pages}
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        loaders = [DictLoader({SHELL_TEMPLATE: "{{ pw_output }}"})]
+        if env.loader is not None:
+            loaders.append(env.loader)  # type: ignore[arg-type]  # ChoiceLoader takes any BaseLoader
+        env.loader = ChoiceLoader(loaders)
+        self.env = env
+        return env
+
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = markdown.strip()
-        if body.startswith(MARK):
-            self.html[page.file.src_uri] = body
-            return ""
-        return markdown
+        if not body.startswith(MARK):
+            return markdown
+        self.html[page.file.src_uri] = body
+        if page.file.src_uri not in self.in_nav and "template" not in page.meta and not page.is_homepage:
+            page.meta["template"] = SHELL_TEMPLATE
+        return ""
 
     @event_priority(100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,7 +92,13 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
             page.content = full
         return context
 
-    on_page_context = CombinedEvent(_search_part, _restore)
+    @event_priority(-200)
+    def _pour(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if page.meta.get("template") == SHELL_TEMPLATE and self.env is not None:
+            context["pw_output"] = self.shells.output(self.env.get_template("main.html"), context, page)
+        return context
+
+    on_page_context = CombinedEvent(_search_part, _restore, _pour)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.done += 1

@@ -99,8 +99,6 @@ def write_tree(data: SiteInput, feeds: dict[str, bytes], build_dir: Path, jobs: 
         paths, written = tree.copy_files(folder, docs, generated, under)
         result.expected.update(paths)
         result.written += written
-    result.feeds_written = len(write_feeds(feeds, docs / "calendar").written)
-    result.expected.update(f"calendar/{path}" for path in feeds)
     result.removed = tree.remove_stale(docs, result.expected)
     return result
 
@@ -159,7 +157,6 @@ def build_site(
         written=written.written,
         removed=written.removed,
         feeds=len(feeds),
-        feeds_written=written.feeds_written,
     )
     if run:
 
@@ -169,5 +166,7 @@ def build_site(
 
         result.mkdocs_warnings = run_mkdocs(config_file, today, tick)
         lap("mkdocs")
+    result.feeds_written = len(write_feeds(feeds, site_dir / "calendar").written)
+    lap("feeds")
     result.seconds = seconds
     return replace(result)

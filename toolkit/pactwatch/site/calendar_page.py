@@ -15,6 +15,7 @@ from pactwatch.site.words import t
 
 PATH = "calendar/index.md"
 WEEKS = 8
+LIMIT = 100  # rows per list; the feeds and the contracts index hold the rest
 
 
 def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
@@ -28,7 +29,8 @@ def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
             {
                 "title": t("week_of", site.language, start=site.date(start)),
                 "iso": f"{start.isocalendar().year}-W{start.isocalendar().week:02d}",
-                "rows": rows(site, items, root),
+                "rows": rows(site, items[:LIMIT], root),
+                "total": len(items),
             }
         )
     return weeks
@@ -57,14 +59,15 @@ def _feeds(site: Site, root: str) -> dict[str, list[tuple[str, str | None, Any]]
 
 def pages(env: Environment, site: Site) -> Iterator[Page]:
     root = prefix(PATH)
-    overdue = sorted((o for o in site.ev.occurrences if o.state == "overdue"), key=lambda o: (o.due, o.contract.id, o.key))
+    overdue = sorted((o for o in site.ev.occurrences if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
     yield render_page(
         env,
         site,
         PATH,
         "pages/calendar.html",
         t("nav.calendar", site.language),
-        overdue=rows(site, overdue, root),
+        overdue=rows(site, overdue[:LIMIT], root),
+        overdue_total=len(overdue),
         weeks=_weeks(site, root),
         all_feed=feed_context(site, ALL_FEED, root),
         feeds=_feeds(site, root),

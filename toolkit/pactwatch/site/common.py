@@ -18,8 +18,16 @@ from pactwatch.site.words import t
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    path: str  # relative to the docs folder, e.g. "contracts/C-1/index.md"
+    path: str  # relative to the docs folder, e.g. "contracts/C-1.md" (served at /contracts/C-1/)
     text: str
+
+
+def detail_path(folder: str, name: str) -> str:
+    """``folder/name.md`` (served at ``/folder/name/``): one folder less per page than ``name/index.md``.
+
+    mkdocs reads ``index.md`` and ``README.md`` as a folder's index page, so those names get a folder of their own.
+    """
+    return f"{folder}/{name}/index.md" if name.lower() in ("index", "readme") else f"{folder}/{name}.md"
 
 
 def prefix(path: str) -> str:

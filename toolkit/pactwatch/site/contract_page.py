@@ -14,13 +14,13 @@ from pactwatch.i18n import format_share, risk_sentence, word
 from pactwatch.ical.feeds import file_name
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows, when_text
+from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows, when_text
 from pactwatch.site.context import Site
 from pactwatch.site.words import t
 
 
 def page_path(contract_id: str) -> str:
-    return f"contracts/{contract_id}/index.md"
+    return detail_path("contracts", contract_id)
 
 
 def _term_value(value: str | int | Decimal | bool, language: str) -> str:

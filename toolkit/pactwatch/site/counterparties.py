@@ -12,16 +12,17 @@ from pactwatch.engine import kpis
 from pactwatch.engine.records import Risk
 from pactwatch.i18n import format_share, risk_sentence, word
 from pactwatch.site import charts
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows
 from pactwatch.site.context import CounterpartyGroup, Site
 from pactwatch.site.words import t
 
 INDEX = "counterparties/index.md"
 ALL_TIME = date(1, 1, 1)
+LIMIT = 100
 
 
 def page_path(slug: str) -> str:
-    return f"counterparties/{slug}/index.md"
+    return detail_path("counterparties", slug)
 
 
 def _risks(site: Site, group: CounterpartyGroup) -> list[Risk]:
@@ -75,7 +76,8 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
         "cp_id": group.counterparty.id,
         "stats": _summary(site, group),
         "contracts": contracts,
-        "delays": rows(site, late, root),
+        "delays": rows(site, late[:LIMIT], root),
+        "delays_total": len(late),
         "risks": [
             (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
             for r in _risks(site, group)

@@ -11,16 +11,17 @@ from jinja2 import Environment
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
 from pactwatch.ical.feeds import file_name
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
 from pactwatch.site.words import t
 
 INDEX = "people/index.md"
 UPCOMING_DAYS = 60
+LIMIT = 100
 
 
 def page_path(person: str) -> str:
-    return f"people/{file_name(person)}/index.md"
+    return detail_path("people", file_name(person))
 
 
 def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
@@ -39,8 +40,10 @@ def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
         "name": site.person_name(person),
         "manager": site.person_name(manager) if manager else "",
         "manager_href": root + manager_href if manager_href else None,
-        "overdue": rows(site, overdue, root),
-        "upcoming": rows(site, upcoming, root),
+        "overdue": rows(site, overdue[:LIMIT], root),
+        "overdue_total": len(overdue),
+        "upcoming": rows(site, upcoming[:LIMIT], root),
+        "upcoming_total": len(upcoming),
         "contracts": [
             (v.contract.id, root + site.contract_href(v.contract.id), v.contract.title, v.health, word(v.health, site.language))
             for v in site.owned.get(person, [])

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError
-from pactwatch.fileio import write_if_changed
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import contract_pages
@@ -30,7 +29,17 @@ class TreeResult:
     expected: set[str] = field(default_factory=set)
     written: int = 0
     removed: int = 0
-    feeds_written: int = 0
+
+
+def write_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file holds exactly it (the build folder is private: no temp file + rename)."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
 
 
 def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
@@ -39,7 +48,7 @@ def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
     try:
         for page in pages:
             paths.append(page.path)
-            written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
+            written += write_changed(docs / page.path, page.text.encode("utf-8"))
     except OSError as exc:
         raise PactwatchError(f"cannot write the site's pages to {docs}: {exc.strerror or exc}") from exc
     return paths, written
@@ -97,7 +106,7 @@ def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tup
             if rel in skip:
                 continue
             paths.append(rel)
-            written += write_if_changed(docs / rel, (Path(directory) / name).read_bytes())
+            written += write_changed(docs / rel, (Path(directory) / name).read_bytes())
     return paths, written
 
 
