@@ -52,11 +52,21 @@ class Timing:
         return f"{self.wall:7.2f} s ({self.cpu:6.2f} cpu)"
 
 
+ENV = dict(os.environ)
+
+
+def snapshot(base: Path) -> None:
+    """Run a copy of the code as it is now: an edit in the working tree mid-run would otherwise invalidate the cache."""
+    for name in ("toolkit/pactwatch", "schema", "templates"):
+        shutil.copytree(REPO / name, base / "snapshot" / name, ignore=shutil.ignore_patterns("__pycache__"))
+    ENV["PYTHONPATH"] = str(base / "snapshot" / "toolkit")
+
+
 def run(command: Sequence[str], cwd: Path) -> Timing:
     """Run a command to completion; its wall time and the CPU time of it and its children."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -147,12 +157,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check-jsonschema", dest="tool", default=str(Path(sys.executable).with_name("check-jsonschema")))
     parser.add_argument("--skip-check-jsonschema", action="store_true")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--live", action="store_true", help="run the working tree's code, not a snapshot taken at the start")
     args = parser.parse_args(argv)
     tool = None if args.skip_check_jsonschema else args.tool
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cpus, load {os.getloadavg()[0]:.1f} at start")
     base = args.keep or Path(tempfile.mkdtemp(prefix="pactwatch-bench-"))
     output: list[str] = []
     try:
+        if not args.live:
+            snapshot(base)
         for size in args.sizes:
             root = base / f"portfolio-{size}"
             generate(root, size, args.milestones, seed=1)

@@ -334,3 +334,34 @@ def test_cache_key_includes_the_default_currency(write_portfolio: WritePortfolio
     assert run_cli("validate", "--root", root).code == 0
     (root / "pactwatch.yml").write_text("currency: USD\n", encoding="utf-8")
     assert "PW316" in run_cli("validate", "--root", root).out
+
+
+def test_remembered_run_notices_today_people_and_new_files(future_completion: Path, run_cli: RunCli) -> None:
+    def codes(*args: str | Path) -> list[str]:
+        result = run_cli("validate", "--root", future_completion, "--format", "json", *args)
+        return [f["code"] for f in json.loads(result.out)["findings"]]
+
+    assert codes("--today", "2026-12-03") == []
+    assert codes("--today", "2026-12-03") == []  # remembered
+    assert codes("--today", "2026-12-02") == ["PW311"]  # another day, another answer
+    people = future_completion / "people.yaml"
+    people.write_text("people:\n  - {id: ann, name: Ann}\n", encoding="utf-8")
+    assert codes("--today", "2026-12-03") == ["PW304"]
+    people.write_text(PEOPLE, encoding="utf-8")
+    assert codes("--today", "2026-12-03") == []
+    (future_completion / "contracts/copy").mkdir()
+    (future_completion / "contracts/copy/T-1.yaml").write_bytes((future_completion / "contracts/T-1.yaml").read_bytes())
+    assert codes("--today", "2026-12-03") == ["PW302", "PW302"]
+    assert codes("--today", "2026-12-03", future_completion / "contracts/T-1.yaml") == ["PW302"]
+
+
+def test_check_portfolio_agrees_with_load_portfolio(portfolio: Path) -> None:
+    from pactwatch.portfolio import check_portfolio, load_portfolio
+
+    today = date(2026, 11, 27)
+    expected = load_portfolio(portfolio, today, use_cache=False)
+    for _ in range(2):  # cold, then remembered
+        assert check_portfolio(portfolio, today) == (expected.findings, expected.files)
+    only = ["contracts/b/BAD.yaml"]
+    assert check_portfolio(portfolio, today, only=only) == (load_portfolio(portfolio, today, only=only, use_cache=False).findings, 1)
+    assert load_portfolio(portfolio, today).findings == expected.findings  # from the cache, unpickled

@@ -88,3 +88,15 @@ def test_command_line(generator: ModuleType, tmp_path: Path) -> None:
     assert generator.main([str(tmp_path), "--contracts", "3", "--milestones", "2", "--seed", "4"]) == 0
     assert len(list((tmp_path / "contracts").rglob("*.yaml"))) == 3
     assert (tmp_path / "people.yaml").exists() and (tmp_path / "pactwatch.yml").exists()
+
+
+def test_parallel_and_serial_validation_agree(generator: ModuleType, tmp_path: Path) -> None:
+    generator.generate(tmp_path, contracts=450, milestones=3, seed=6)
+    broken = sorted((tmp_path / "contracts").rglob("*.yaml"))[7]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("status: ", "status: finished\nstatus: ", 1), encoding="utf-8")
+    serial = load_portfolio(tmp_path, TODAY, use_cache=False, jobs=1)
+    parallel = load_portfolio(tmp_path, TODAY, use_cache=True, jobs=2)
+    cached = load_portfolio(tmp_path, TODAY, use_cache=True, jobs=2)
+    assert [f.code for f in serial.findings] == ["PW105"]
+    assert serial.findings == parallel.findings == cached.findings
+    assert serial.portfolio.contracts == parallel.portfolio.contracts == cached.portfolio.contracts

@@ -14,17 +14,19 @@ import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pactwatch import __version__
 from pactwatch.gcpause import paused
 from pactwatch.resources import data_dir
 
 if TYPE_CHECKING:
+    from pactwatch.findings import Finding
     from pactwatch.portfolio import FileResult
 
 CACHE_DIR = ".pactwatch-cache"
 _FILE = "validate.pickle"
+_RUNS_KEPT = 8  # whole-portfolio runs and pre-commit runs on a few files alternate
 
 
 @cache
@@ -40,26 +42,52 @@ def _fingerprint(currency: str) -> str:
 
 
 class ResultCache:
+    """source -> (content digest, pickled FileResult), plus the findings of recent whole validations.
+
+    Results stay pickled until asked for, so checking one file (the pre-commit
+    hook) does not unpickle ten thousand contracts, and saving writes the bytes
+    the workers produced without pickling anything again.
+    """
+
     def __init__(self, root: Path, currency: str) -> None:
         self._path = root / CACHE_DIR / _FILE
         self._key = _fingerprint(currency)
-        self._entries: dict[str, FileResult] = self._read()
+        self._entries, self._runs = self._read()
         self._dirty = False
 
-    def _read(self) -> dict[str, Any]:
+    def _read(self) -> tuple[dict[str, tuple[str, bytes]], dict[str, tuple[Finding, ...]]]:
         try:
             with self._path.open("rb") as handle, paused():
-                key, entries = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            return {}
-        return entries if key == self._key and isinstance(entries, dict) else {}
+                key, entries, runs = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError):
+            return {}, {}
+        if key != self._key or not isinstance(entries, dict) or not isinstance(runs, dict):
+            return {}, {}
+        return entries, runs
 
     def get(self, source: str, digest: str) -> FileResult | None:
         entry = self._entries.get(source)
-        return entry if entry is not None and entry.digest == digest else None
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            result: FileResult = pickle.loads(entry[1])
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError):
+            return None
+        return result
 
-    def put(self, result: FileResult) -> None:
-        self._entries[result.source] = result
+    def put(self, source: str, digest: str, pickled: bytes) -> None:
+        self._entries[source] = (digest, pickled)
+        self._dirty = True
+
+    def run(self, key: str) -> tuple[Finding, ...] | None:
+        """The findings of a whole validation whose inputs hashed to ``key``, if remembered."""
+        return self._runs.get(key)
+
+    def remember_run(self, key: str, findings: tuple[Finding, ...]) -> None:
+        self._runs.pop(key, None)
+        self._runs[key] = findings
+        while len(self._runs) > _RUNS_KEPT:
+            del self._runs[next(iter(self._runs))]
         self._dirty = True
 
     def save(self) -> None:
@@ -70,7 +98,7 @@ class ResultCache:
             (self._path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self._key, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self._key, self._entries, self._runs), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path)
         except OSError:
             pass  # a read-only checkout still validates, just without a cache

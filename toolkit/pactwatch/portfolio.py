@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+import pickle
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -19,11 +20,12 @@ from pathlib import Path
 from pactwatch import construct, rules, schema
 from pactwatch.cache import ResultCache
 from pactwatch.findings import Finding
+from pactwatch.gcpause import paused
 from pactwatch.loader import Document, load_bytes
 from pactwatch.model import Contract, Person, Portfolio, Settings, fast_pickle
 from pactwatch.rules import portfolio_rules
 from pactwatch.rules.site import Site
-from pactwatch.settings import load_settings
+from pactwatch.settings import SETTINGS_FILE, load_settings
 
 PEOPLE_FILE = "people.yaml"
 CONTRACTS_DIR = "contracts"
@@ -81,18 +83,21 @@ def process_contract(source: str, raw: bytes, default_currency: str) -> FileResu
     return FileResult(source, digest, tuple(findings), contract)
 
 
-def _process_batch(batch: list[tuple[str, bytes]], default_currency: str) -> list[FileResult]:
-    return [process_contract(source, raw, default_currency) for source, raw in batch]
+def _pickled_batch(batch: list[tuple[str, bytes]], default_currency: str) -> list[bytes]:
+    """A worker's share, returned pickled: the cache stores these bytes as they are, never pickling twice."""
+    return [pickle.dumps(process_contract(source, raw, default_currency), pickle.HIGHEST_PROTOCOL) for source, raw in batch]
 
 
-def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: int) -> list[FileResult]:
+def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: int, keep: bool) -> list[tuple[FileResult, bytes]]:
+    """Each file's result and, when ``keep`` (for the cache), its pickled form."""
     if jobs <= 1 or len(items) < _PARALLEL_THRESHOLD:
-        return _process_batch(items, default_currency)
+        results = [process_contract(source, raw, default_currency) for source, raw in items]
+        return [(r, pickle.dumps(r, pickle.HIGHEST_PROTOCOL) if keep else b"") for r in results]
     size = max(50, len(items) // (jobs * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(_process_batch, batches, [default_currency] * len(batches))
-        return [result for batch in results for result in batch]
+    with ProcessPoolExecutor(max_workers=jobs) as pool, paused():
+        blobs = [blob for batch in pool.map(_pickled_batch, batches, [default_currency] * len(batches)) for blob in batch]
+        return [(pickle.loads(blob), blob) for blob in blobs]
 
 
 def _read(root: Path, source: str) -> bytes | Finding:
@@ -138,12 +143,74 @@ def load_portfolio(
 ) -> Loaded:
     """Validate the portfolio under ``root`` (or just the contract files in ``only``)."""
     settings = settings or load_settings(root)
-    all_sources = discover(root)
-    sources = all_sources if only is None else sorted(set(only))
+    scan = _scan(root, only)
     cache = ResultCache(root, settings.currency) if use_cache else None
-    results, findings = _file_results(root, sources, settings.currency, cache, jobs or os.cpu_count() or 1)
+    loaded = _load(root, today, settings, scan, cache, jobs)
     if cache is not None:
         cache.save()
+    return loaded
+
+
+def check_portfolio(
+    root: Path,
+    today: date,
+    *,
+    settings: Settings | None = None,
+    only: Sequence[str] | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> tuple[tuple[Finding, ...], int]:
+    """The findings of validating the portfolio, and how many contract files were checked.
+
+    What `pactwatch validate` needs, without the Portfolio: when no file, no
+    person, no setting and not today has changed since a validation the cache
+    remembers, its findings are the answer, and no contract is unpickled.
+    """
+    settings = settings or load_settings(root)
+    scan = _scan(root, only)
+    if not use_cache:
+        loaded = _load(root, today, settings, scan, None, jobs)
+        return loaded.findings, loaded.files
+    cache = ResultCache(root, settings.currency)
+    key = _run_key(root, today, scan)
+    remembered = cache.run(key)
+    if remembered is None:
+        remembered = _load(root, today, settings, scan, cache, jobs).findings
+        cache.remember_run(key, remembered)
+        cache.save()
+    return remembered, len(scan.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    all_sources: list[str]  # every contract file (duplicate ids are found among them)
+    sources: list[str]  # the files to check
+    raws: dict[str, bytes | Finding]  # their bytes, or why they cannot be read
+
+
+def _scan(root: Path, only: Sequence[str] | None) -> _Scan:
+    all_sources = discover(root)
+    sources = all_sources if only is None else sorted(set(only))
+    return _Scan(all_sources, sources, {source: _read(root, source) for source in sources})
+
+
+def _run_key(root: Path, today: date, scan: _Scan) -> str:
+    """Everything a validation's findings depend on besides the code and schemas (the cache's own key)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{today.isoformat()}\0{len(scan.sources)}\0".encode())
+    for name in (PEOPLE_FILE, SETTINGS_FILE):
+        raw = _read(root, name)
+        digest.update(raw if isinstance(raw, bytes) else b"\0unreadable\0")
+        digest.update(b"\0file\0")
+    digest.update("\0".join(scan.all_sources).encode())
+    for source in scan.sources:
+        raw = scan.raws[source]
+        digest.update(f"\0{source}\0".encode() + (digest_of(raw) if isinstance(raw, bytes) else "unreadable").encode())
+    return digest.hexdigest()
+
+
+def _load(root: Path, today: date, settings: Settings, scan: _Scan, cache: ResultCache | None, jobs: int | None) -> Loaded:
+    results, findings = _file_results(scan, settings.currency, cache, jobs or os.cpu_count() or 1)
     people_list, people_findings, people_doc = load_people(root)
     findings += people_findings
     contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
@@ -152,32 +219,30 @@ def load_portfolio(
     if people_doc is not None and people_list:
         findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
     findings += portfolio_rules.check_contracts(contracts, people if people_doc is not None and not people_findings else None, today, sites)
-    findings += portfolio_rules.check_duplicate_ids(all_sources, set(sources), sites)
+    findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
     portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
-    return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(sources))
+    return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
 
 
-def _file_results(
-    root: Path, sources: Iterable[str], currency: str, cache: ResultCache | None, jobs: int
-) -> tuple[list[FileResult], list[Finding]]:
+def _file_results(scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
     results: list[FileResult] = []
     findings: list[Finding] = []
     todo: list[tuple[str, bytes]] = []
-    for source in sources:
-        raw = _read(root, source)
-        if isinstance(raw, Finding):
-            findings.append(raw)
-            continue
-        cached = cache.get(source, digest_of(raw)) if cache is not None else None
-        if cached is not None:
-            results.append(cached)
-        else:
-            todo.append((source, raw))
-    fresh = _process_all(todo, currency, jobs)
-    if cache is not None:
-        for result in fresh:
-            cache.put(result)
-    results.extend(fresh)
+    with paused():  # unpickling thousands of cached results: no cycles among them
+        for source in scan.sources:
+            raw = scan.raws[source]
+            if isinstance(raw, Finding):
+                findings.append(raw)
+                continue
+            cached = cache.get(source, digest_of(raw)) if cache is not None else None
+            if cached is not None:
+                results.append(cached)
+            else:
+                todo.append((source, raw))
+    for result, blob in _process_all(todo, currency, jobs, keep=cache is not None):
+        if cache is not None:
+            cache.put(result.source, result.digest, blob)
+        results.append(result)
     for result in results:
         findings.extend(result.findings)
     results.sort(key=lambda r: r.source)

@@ -9,7 +9,7 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
-from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, load_portfolio
+from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio
 from pactwatch.settings import SETTINGS_FILE, load_settings
 
 
@@ -44,8 +44,8 @@ def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: s
     check_root(root)
     settings = load_settings(root)
     today = today_for(today_text, settings)
-    loaded = load_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache)
-    findings: list[Finding] = list(loaded.findings)
+    checked, files = check_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache)
+    findings: list[Finding] = list(checked)
     failing = [f for f in findings if f.severity == "error" or strict]
     if fmt == "json":
         click.echo(reporters.as_json(findings))
@@ -56,5 +56,5 @@ def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: s
         click.echo(reporters.text(findings, colour=use_colour()))
     if fmt == "text" and (verbose or findings):
         errors = sum(f.severity == "error" for f in findings)
-        click.echo(f"{loaded.files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
+        click.echo(f"{files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
     return 1 if failing else 0
