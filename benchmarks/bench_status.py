@@ -1,0 +1,73 @@
+"""Benchmark: `pactwatch status` and `pactwatch check` on a large portfolio with a warm validation cache.
+
+    python benchmarks/bench_status.py [--contracts 10000] [--milestones 10] [--repeat 3]
+
+Generates the portfolio (benchmarks/generate.py, fixed seed) in a temporary
+directory, warms the cache with one `pactwatch validate`, then times each
+command as a whole process (what a user or CI waits for) and prints the best
+of --repeat runs next to the 2 s target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402 - the sibling script, importable when run from anywhere
+
+TARGET_SECONDS = 2.0
+PACTWATCH = [sys.executable, "-m", "pactwatch"]
+
+
+def timed(args: list[str], root: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([*PACTWATCH, *args, "--root", str(root), "--today", "2026-11-27"], capture_output=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--contracts", type=int, default=10_000)
+    parser.add_argument("--milestones", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    print(f"{options.contracts:,} contracts x {options.milestones} milestones, {os.cpu_count()} cores, best of {options.repeat}")
+    print(f"{'command':38} {'seconds':>8} {'target':>8} {'ratio':>7}", flush=True)
+    failed = False
+
+    def show(label: str, seconds: float, target: float | None) -> None:
+        nonlocal failed
+        ratio = f"{seconds / target:.2f}" if target else ""
+        print(f"{label:38} {seconds:8.2f} {(f'{target:.1f}' if target else ''):>8} {ratio:>7}", flush=True)
+        failed |= target is not None and seconds > target
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "portfolio"
+        generate(root, contracts=options.contracts, milestones=options.milestones, seed=1)
+        show("validate (cold, fills the cache)", timed(["validate"], root), None)
+        show("validate (warm)", min(timed(["validate"], root) for _ in range(options.repeat)), None)
+        for label, args in (
+            ("status --format json", ["status", "--format", "json"]),
+            ("status --all --format json", ["status", "--all", "--format", "json"]),
+            ("status (text)", ["status"]),
+            ("check --format json", ["check", "--format", "json"]),
+            ("check --format github", ["check", "--format", "github"]),
+            ("report --period month", ["report", "--period", "month"]),
+        ):
+            best = min(timed(args, root) for _ in range(options.repeat))
+            show(label, best, TARGET_SECONDS if label.startswith(("status", "check")) else None)
+    print("all targets met" if not failed else "TARGET MISSED")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
