@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402 - the sibling script, importable when run from anywhere
+from generate import generate
 
 TARGET_SECONDS = 2.0
 PACTWATCH = [sys.executable, "-m", "pactwatch"]
