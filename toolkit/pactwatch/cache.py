@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".pactwatch-cache"
 _FILE = "validate.pickle"
-_RUNS_KEPT = 8  # whole-portfolio runs and pre-commit runs on a few files alternate
+_RUNS_KEPT = 8  # remembered whole-portfolio validations (they differ by day, people.yaml, file set)
 
 
 @cache

@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -93,6 +92,8 @@ def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: in
     if jobs <= 1 or len(items) < _PARALLEL_THRESHOLD:
         results = [process_contract(source, raw, default_currency) for source, raw in items]
         return [(r, pickle.dumps(r, pickle.HIGHEST_PROTOCOL) if keep else b"") for r in results]
+    from concurrent.futures import ProcessPoolExecutor  # imported here: it pulls in multiprocessing and logging (~30 ms)
+
     size = max(50, len(items) // (jobs * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool, paused():
@@ -168,10 +169,12 @@ def check_portfolio(
     """
     settings = settings or load_settings(root)
     scan = _scan(root, only)
-    if not use_cache:
-        loaded = _load(root, today, settings, scan, None, jobs)
+    cache = ResultCache(root, settings.currency) if use_cache else None
+    if cache is None or only is not None:  # a few files are quick to check: remembering them would rewrite the cache file
+        loaded = _load(root, today, settings, scan, cache, jobs)
+        if cache is not None:
+            cache.save()
         return loaded.findings, loaded.files
-    cache = ResultCache(root, settings.currency)
     key = _run_key(root, today, scan)
     remembered = cache.run(key)
     if remembered is None:
