@@ -1,0 +1,210 @@
+"""End to end in a real headless browser: Debian's chromium driven by Playwright, the built site served on 127.0.0.1.
+
+Every page is watched for console errors, page errors, failed requests,
+requests to any other host and dialogs. On CI (CI=true) a missing chromium or
+Playwright fails these tests; elsewhere they are skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import importlib
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.conftest import PAYLOADS, Built
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+def _missing(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}: the browser tests must run on CI")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        _missing(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    try:
+        sync_api = importlib.import_module("playwright.sync_api")
+    except ImportError:
+        _missing("the playwright package is missing (pip install -e '.[test]')")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: console errors, page errors, failed or foreign requests, dialogs."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    requests: int = 0
+
+    def attach(self, page: Any) -> None:
+        page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("request", self._request)
+        page.on("dialog", self._dialog)
+
+    def _request(self, request: Any) -> None:
+        self.requests += 1
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and f"{parts.scheme}://{parts.netloc}/" != self.origin:
+            self.problems.append(f"foreign request: {request.url}")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+
+@contextlib.contextmanager
+def opened(browser: Any, base: str) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    watch = Watch(base)
+    watch.attach(page)
+    try:
+        yield page, watch
+    finally:
+        context.close()
+
+
+def visit(page: Any, url: str) -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, url
+    page.wait_for_load_state("networkidle")
+
+
+def test_dashboard_renders(browser: Any, example_site: Built) -> None:
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base)
+        assert page.locator(".pw-dashboard h1").inner_text() == "合同履约看板"
+        assert page.locator("#overdue tbody tr").count() == example_site.result.overdue
+        assert page.locator(".pw-stack a").count() >= 3
+        assert page.locator("svg.pw-chart").first.is_visible()
+        assert page.locator(".md-tabs__link").count() == 8
+        assert watch.problems == []
+        assert watch.requests > 3
+
+
+def test_contract_page_renders(browser: Any, example_site: Built) -> None:
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base + "contracts/C-2026-001/")
+        assert page.locator("h1").first.inner_text() == "年度智能分拣设备销售合同"
+        assert page.locator("svg.pw-gantt").is_visible()
+        assert page.locator("svg.pw-gantt .pw-gm-plan").count() == 6
+        assert page.locator("#milestones tbody tr").count() == 6
+        assert page.locator("#history tbody tr").count() == 2
+        edit = page.get_by_role("link", name="✎ 编辑此合同")
+        assert edit.get_attribute("href") == "https://github.com/example-co/contracts/edit/main/contracts/sales/C-2026-001.yaml"
+        page.get_by_role("link", name="上海星瀚智能科技有限公司").first.click()
+        page.wait_for_load_state("load")
+        assert page.url == base + "counterparties/xinghan-tech/"
+        assert watch.problems == []
+
+
+def test_contracts_filter_and_sort(browser: Any, example_site: Built) -> None:
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base + "contracts/")
+        rows = page.locator("table[data-pw-table=contracts] tbody tr")
+        assert rows.count() == 13
+        page.fill("input[name=q]", "分拣")
+        assert page.locator("table[data-pw-table=contracts] tbody tr:visible").count() == 1
+        assert "C-2026-001" in page.locator("table[data-pw-table=contracts] tbody tr:visible").inner_text()
+        assert "?q=" in page.url
+        page.fill("input[name=q]", "")
+        page.select_option("select[name=health]", "overdue")
+        visible = page.locator("table[data-pw-table=contracts] tbody tr:visible")
+        assert visible.count() == 7
+        assert all(h == "overdue" for h in visible.evaluate_all("rows => rows.map(r => r.dataset.health)"))
+        assert page.locator(".pw-shown").inner_text() == "显示 7 / 13"
+        page.select_option("select[name=health]", "")
+        page.click("th[data-sort=value]")
+        values = page.locator("table[data-pw-table=contracts] tbody tr").evaluate_all("rows => rows.map(r => parseFloat(r.dataset.value))")
+        assert values == sorted(values)
+        page.click("th[data-sort=value]")
+        values = page.locator("table[data-pw-table=contracts] tbody tr").evaluate_all("rows => rows.map(r => parseFloat(r.dataset.value))")
+        assert values == sorted(values, reverse=True)
+        assert page.locator("th[data-sort=value]").get_attribute("aria-sort") == "descending"
+        visit(page, base + "contracts/?health=overdue")  # dashboard tiles link here
+        assert page.locator("select[name=health]").input_value() == "overdue"
+        assert page.locator("table[data-pw-table=contracts] tbody tr:visible").count() == 7
+        assert watch.problems == []
+
+
+def test_chinese_search_finds_a_contract(browser: Any, example_site: Built) -> None:
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base)
+        page.locator(".md-search__input").click()
+        page.keyboard.type("分拣")
+        result = page.locator(".md-search-result__item").first
+        result.wait_for(timeout=15000)
+        assert "年度智能分拣设备销售合同" in page.locator(".md-search-result__list").inner_text().replace("\u200b", "")
+        assert watch.problems == []
+
+
+def test_every_page_of_a_hostile_portfolio_runs_nothing(browser: Any, hostile_site: Built) -> None:
+    pages = sorted(p.relative_to(hostile_site.site).parent.as_posix() for p in hostile_site.site.rglob("index.html"))
+    assert len(pages) > 40
+    with served(hostile_site.site) as base, opened(browser, base) as (page, watch):
+        page.add_init_script("window.__pwned = 0; window.alert = window.confirm = window.prompt = () => { window.__pwned += 1; };")
+        for path in pages:
+            url = base if path == "." else f"{base}{path}/"
+            visit(page, url)
+            assert page.evaluate("window.__pwned") == 0, url
+            found = page.evaluate(
+                """() => {
+                  const bad = [];
+                  for (const el of document.querySelectorAll('.pw-page *, .md-header *, head *')) {
+                    for (const a of el.attributes) {
+                      if (a.name.startsWith('on')) bad.push(el.tagName + '[' + a.name + ']');
+                      if (/^\\s*javascript:/i.test(a.value)) bad.push(el.tagName + '=' + a.value);
+                    }
+                    if (['SCRIPT', 'IFRAME', 'IMG', 'OBJECT', 'EMBED'].includes(el.tagName) && el.closest('.pw-page')) bad.push(el.tagName);
+                  }
+                  return bad;
+                }"""
+            )
+            assert found == [], (url, found)
+        visit(page, base + "contracts/X-000/")
+        assert page.locator(".pw-head h1").inner_text() == f"{PAYLOADS[0]} title"
+        visit(page, base + "contracts/X-007/")
+        assert page.locator(".pw-head h1").text_content() == f"{PAYLOADS[7]} title"
+        assert page.title().startswith("X-007")
+        assert page.evaluate("window.__pwned") == 0
+        assert watch.problems == []
