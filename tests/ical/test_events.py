@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pactwatch.engine import Evaluation, evaluate
 from pactwatch.ical.events import UID_NAMESPACE, EventContext, contract_facts, event_uid, occurrence_events
@@ -44,6 +46,11 @@ def test_uid_survives_title_date_owner_and_amount_changes() -> None:
     assert before.uid == after.uid
     assert (before.start, after.start) == (D("2026-12-10"), D("2027-03-01"))
     assert before.summary != after.summary
+
+
+@given(st.text(max_size=40), st.text(max_size=40), st.text(max_size=20))
+def test_fast_uid_equals_the_uuid_module(contract_id: str, key: str, suffix: str) -> None:
+    assert event_uid(contract_id, key, suffix) == str(uuid.uuid5(UID_NAMESPACE, f"{contract_id}/{key}{suffix}"))
 
 
 def test_uids_differ_between_milestones_contracts_occurrences_and_reminders() -> None:
@@ -125,8 +132,9 @@ def test_public_builds_leave_amounts_and_documents_out() -> None:
 def test_alarms_at_nine_on_each_reminder_day_still_ahead() -> None:
     record = one(milestone(due="2026-12-10"))  # 13 days ahead: 7, 3 and 0 are all to come
     assert [a.trigger for a in record.alarms] == [timedelta(days=-7, hours=9), timedelta(days=-3, hours=9), timedelta(hours=9)]
-    assert record.alarms[0].description == "7天后到期：合同 C-1 · 节点 M1"
-    assert record.alarms[-1].description == "今天到期：合同 C-1 · 节点 M1"
+    assert [a.description for a in record.alarms] == ["7天后到期", "3天后到期", "今天到期"]  # clients show them with the title
+    english = one(milestone(due="2026-12-10", remind_days=(1, 0)), settings=replace(SETTINGS, language="en"))
+    assert [a.description for a in english.alarms] == ["Due in 1 day", "Due today"]
     soon = one(milestone(due="2026-11-30", remind_days=(14, 7, 1)))  # 3 days ahead: only 1 is still to come
     assert [a.trigger for a in soon.alarms] == [timedelta(days=-1, hours=9)]
     assert one(milestone(due="2026-11-20")).alarms == ()  # overdue: reminders have passed
@@ -140,6 +148,7 @@ def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
     assert [r.uid for r in extra] == [event_uid("C-1", "M1", "#reminder-7"), event_uid("C-1", "M1", "#reminder-3")]
     assert extra[0].summary == "[提醒 · 7天后到期] 合同 C-1 · 节点 M1"
     assert extra[0].categories == ("付款", "提醒")
+    assert extra[0].description.startswith("到期日：2026年12月10日\n")  # it sits on another day than the due one
     assert all(r.alarms == () for r in extra)
     assert main.alarms  # the event itself keeps its alarms
 

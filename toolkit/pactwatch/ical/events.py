@@ -16,34 +16,40 @@ one-day event, for clients that ignore alarms in subscribed calendars.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from urllib.parse import quote
 
-from pactwatch.engine import Evaluation, Occurrence
+from pactwatch.engine import STATES, Evaluation, Occurrence
 from pactwatch.engine.reminders import remind_days
 from pactwatch.i18n import format_date, format_money, word
 from pactwatch.ical.labels import alarm_text, field, label, reminder_marker
 from pactwatch.ical.records import Alarm, EventRecord, EventStatus
 from pactwatch.ical.text import clean_text
-from pactwatch.model import Contract, Settings
-from pactwatch.rules.urls import is_safe_url
+from pactwatch.model import MILESTONE_KINDS, Contract, Settings
+from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
 
 UID_NAMESPACE = uuid.UUID("7af7e07a-e748-573f-adf5-4e9bba665514")  # fixed forever: changing it changes every UID
+_NAMESPACE_BYTES = UID_NAMESPACE.bytes
 ALARM_HOUR = 9  # alarms fire at 09:00 local time on the reminder day
+MAX_REMIND_DAYS = 366  # reminder offsets are at most 365 (schema)
 UNMARKED_STATES = frozenset({"upcoming"})  # every other state prefixes the summary, e.g. [逾期]
 
 
 @dataclass(frozen=True, slots=True)
 class EventContext:
-    """What every event of one build needs besides its occurrence."""
+    """What every event of one build needs besides its occurrence (words looked up once, not per event)."""
 
     settings: Settings
     today: date
     public: bool
     names: Mapping[str, str]  # person id -> clean display name
+    words: Mapping[str, str]  # state or kind -> UI word (pactwatch.i18n)
+    fields: Mapping[str, str]  # description label -> "类型：" prefix
 
     @property
     def language(self) -> str:
@@ -51,8 +57,12 @@ class EventContext:
 
     @classmethod
     def of(cls, evaluation: Evaluation, *, public: bool) -> EventContext:
+        settings = evaluation.portfolio.settings
+        lang = settings.language
         names = {pid: clean_text(person.name) for pid, person in evaluation.portfolio.people.items()}
-        return cls(evaluation.portfolio.settings, evaluation.today, public, names)
+        words: dict[str, str] = {key: word(key, lang) for key in (*STATES, *MILESTONE_KINDS)}
+        fields = {key: field(key, "", lang) for key in ("kind", "amount", "owner", "state", "due", "completed_on", "days_late")}
+        return cls(settings, evaluation.today, public, names, words, fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +76,22 @@ class ContractFacts:
 
 
 def event_uid(contract_id: str, key: str, suffix: str = "") -> str:
-    return str(uuid.uuid5(UID_NAMESPACE, f"{contract_id}/{key}{suffix}"))
+    """``str(uuid.uuid5(UID_NAMESPACE, f"{contract_id}/{key}{suffix}"))``, without building UUID objects (hot path)."""
+    h = hashlib.sha1(_NAMESPACE_BYTES + f"{contract_id}/{key}{suffix}".encode()).hexdigest()
+    variant = "89ab"[int(h[16], 16) & 3]  # RFC 4122 variant bits 10xx
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
+
+
+def _plain_http(url: str) -> bool:
+    """An http(s) URL with no whitespace or control characters: usable as a URI value as it is."""
+    return url.isprintable() and " " not in url and url.lower().startswith(("http://", "https://"))
+
+
+def linkable(url: str) -> bool:
+    """``is_safe_url`` (what the site links), with a fast path for the usual plain URL."""
+    if url.isprintable() and " " not in url:
+        return url.lower().startswith(SAFE_SCHEMES)
+    return is_safe_url(url)
 
 
 def _links(contract: Contract, settings: Settings) -> tuple[str | None, str | None]:
@@ -76,7 +101,7 @@ def _links(contract: Contract, settings: Settings) -> tuple[str | None, str | No
         page = f"{base}contracts/{quote(contract.id, safe='')}/"
     if settings.repository:
         source = f"https://github.com/{settings.repository}/blob/main/{quote(contract.source, safe='/')}"
-    return (page if page and is_safe_url(page) else None), (source if source and is_safe_url(source) else None)
+    return (page if page and _plain_http(page) else None), (source if source and _plain_http(source) else None)
 
 
 def contract_facts(contract: Contract, ctx: EventContext) -> ContractFacts:
@@ -85,54 +110,63 @@ def contract_facts(contract: Contract, ctx: EventContext) -> ContractFacts:
     head = [field("contract", f"{title} ({contract.id})", lang), field("counterparty", clean_text(contract.counterparty.name), lang)]
     page, source = _links(contract, ctx.settings)
     tail = [field(key, url, lang) for key, url in (("page", page), ("source", source)) if url]
-    documents = [] if ctx.public else [d for d in contract.documents if is_safe_url(d.url)]
+    documents = [] if ctx.public else [d for d in contract.documents if linkable(d.url)]
     if documents:
         tail.append(field("documents", "", lang))
-        tail.extend(f"- {clean_text(d.title)}: {d.url.strip()}" for d in documents)
+        tail.extend(f"- {clean_text(d.title)}: {clean_text(d.url.strip())}" for d in documents)
     return ContractFacts(title, "\n".join(head), "\n".join(tail), page or source)
 
 
-def summary(occurrence: Occurrence, facts: ContractFacts, language: str) -> str:
-    text = f"{facts.title} · {clean_text(occurrence.title)}"
+def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
+    text = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
     if occurrence.state in UNMARKED_STATES:
         return text
-    return f"[{word(occurrence.state, language)}] {text}"
+    return f"[{ctx.words[occurrence.state]}] {text}"
 
 
 def _amount(occurrence: Occurrence, language: str) -> str:
-    assert occurrence.amount is not None
-    money = format_money(occurrence.amount, occurrence.currency, language)
-    return money if money.endswith(occurrence.currency) else f"{money} {occurrence.currency}"
+    amount, currency = occurrence.milestone.amount, occurrence.milestone.currency
+    assert amount is not None
+    money = format_money(amount, currency, language)
+    return money if money.endswith(currency) else f"{money} {currency}"
 
 
 def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
-    lang = ctx.language
-    lines = [facts.head, field("kind", word(occurrence.kind, lang), lang)]
-    if occurrence.amount is not None and not ctx.public:
-        lines.append(field("amount", _amount(occurrence, lang), lang))
-    lines.append(field("owner", ctx.names.get(occurrence.owner, occurrence.owner), lang))
-    state = [word(occurrence.state, lang)]
+    lang, f, milestone = ctx.language, ctx.fields, occurrence.milestone
+    lines = [facts.head, f["kind"] + ctx.words[milestone.kind]]
+    if milestone.amount is not None and not ctx.public:
+        lines.append(f["amount"] + _amount(occurrence, lang))
+    lines.append(f["owner"] + ctx.names.get(milestone.owner, milestone.owner))
+    state = ctx.words[occurrence.state]
     if occurrence.blocked:
-        state.append(label("blocked", lang))
+        state += " · " + label("blocked", lang)
     if occurrence.acknowledged:
-        state.append(label("acknowledged", lang))
-    lines.append(field("state", " · ".join(state), lang))
-    lines.append(field("due", format_date(occurrence.due, lang), lang))
+        state += " · " + label("acknowledged", lang)
+    lines.append(f["state"] + state)
     if occurrence.completed_on is not None:
-        lines.append(field("completed_on", format_date(occurrence.completed_on, lang), lang))
+        lines.append(f["completed_on"] + _day(occurrence.completed_on, lang))
     if occurrence.days_late > 0:
-        lines.append(field("days_late", str(occurrence.days_late), lang))
+        lines.append(f"{f['days_late']}{occurrence.days_late}")
     if facts.tail:
         lines.append(facts.tail)
     return "\n".join(lines)
 
 
-def pending_reminders(occurrence: Occurrence, ctx: EventContext) -> list[int]:
+@lru_cache(maxsize=65536)
+def _day(day: date, language: str) -> str:
+    return format_date(day, language)
+
+
+def pending_reminders(occurrence: Occurrence, ctx: EventContext) -> tuple[int, ...]:
     """Reminder offsets (days before due, largest first) whose day has not passed, for open occurrences not yet overdue."""
     if occurrence.state not in ("upcoming", "due_soon"):
-        return []
-    ahead = (occurrence.due - ctx.today).days
-    return sorted({days for days in remind_days(occurrence, ctx.settings) if days <= ahead}, reverse=True)
+        return ()
+    return _offsets(remind_days(occurrence, ctx.settings), min((occurrence.due - ctx.today).days, MAX_REMIND_DAYS))
+
+
+@lru_cache(maxsize=4096)
+def _offsets(days: tuple[int, ...], ahead: int) -> tuple[int, ...]:
+    return tuple(sorted({d for d in days if d <= ahead}, reverse=True))
 
 
 def alarm_trigger(days: int) -> timedelta:
@@ -140,29 +174,45 @@ def alarm_trigger(days: int) -> timedelta:
     return timedelta(days=-days, hours=ALARM_HOUR)
 
 
+@lru_cache(maxsize=1024)
+def _alarm(days: int, language: str) -> Alarm:
+    return Alarm(alarm_trigger(days), alarm_text(days, language))
+
+
 def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[EventRecord]:
     """The event of one occurrence, then its reminder events when ``reminder_events`` is on."""
     lang = ctx.language
-    title = summary(occurrence, facts, lang)
+    title = summary(occurrence, facts, ctx)
     text = description(occurrence, facts, ctx)
-    kind = word(occurrence.kind, lang)
+    kind = ctx.words[occurrence.milestone.kind]
     offsets = pending_reminders(occurrence, ctx)
-    alarms = tuple(Alarm(alarm_trigger(days), alarm_text(days, title, lang)) for days in offsets)
+    alarms = tuple(_alarm(days, lang) for days in offsets) if offsets else ()
     uid = event_uid(occurrence.contract.id, occurrence.key)
     status: EventStatus = "CANCELLED" if occurrence.state == "cancelled" else "CONFIRMED"
-    events = [EventRecord(uid, occurrence.due, title, text, (kind,), status, facts.url, alarms)]
-    if ctx.settings.reminder_events:
-        for days in offsets:
-            if days > 0:
-                events.append(
-                    EventRecord(
-                        event_uid(occurrence.contract.id, occurrence.key, f"#reminder-{days}"),
-                        occurrence.due - timedelta(days=days),
-                        f"{reminder_marker(days, lang)} {facts.title} · {clean_text(occurrence.title)}",
-                        text,
-                        (kind, label("reminder", lang)),
-                        "CONFIRMED",
-                        facts.url,
-                    )
-                )
-    return events
+    event = EventRecord(uid, occurrence.due, title, text, (kind,), status, facts.url, alarms)
+    if ctx.settings.reminder_events and any(offsets):
+        return [event, *reminder_events(occurrence, facts, ctx, offsets, text)]
+    return [event]
+
+
+def reminder_events(
+    occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, offsets: tuple[int, ...], text: str
+) -> list[EventRecord]:
+    """One-day events on the reminder days before the due day (offset 0 is the event itself)."""
+    lang = ctx.language
+    title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
+    text = f"{ctx.fields['due']}{_day(occurrence.due, lang)}\n{text}"
+    categories = (ctx.words[occurrence.milestone.kind], label("reminder", lang))
+    return [
+        EventRecord(
+            event_uid(occurrence.contract.id, occurrence.key, f"#reminder-{days}"),
+            occurrence.due - timedelta(days=days),
+            f"{reminder_marker(days, lang)} {title}",
+            text,
+            categories,
+            "CONFIRMED",
+            facts.url,
+        )
+        for days in offsets
+        if days > 0
+    ]

@@ -41,9 +41,10 @@ def reminder_marker(days: int, language: str) -> str:
     return f"[reminder · due in {days} day{'s' if days != 1 else ''}]"
 
 
-def alarm_text(days: int, summary: str, language: str) -> str:
+def alarm_text(days: int, language: str) -> str:
+    """What an alarm says (clients show it with the event's own title): ``7天后到期`` / ``Due in 7 days``."""
     if days == 0:
-        return f"今天到期：{summary}" if language == "zh" else f"Due today: {summary}"
+        return "今天到期" if language == "zh" else "Due today"
     if language == "zh":
-        return f"{days}天后到期：{summary}"
-    return f"Due in {days} day{'s' if days != 1 else ''}: {summary}"
+        return f"{days}天后到期"
+    return f"Due in {days} day{'s' if days != 1 else ''}"

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EventStatus = Literal["CONFIRMED", "CANCELLED"]
 ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Alarm:
+class Alarm(NamedTuple):  # NamedTuples: a large feed makes over 100,000 of these, and they build several times faster
     """A DISPLAY alarm; ``trigger`` is relative to the event's start (an all-day event starts at 00:00)."""
 
     trigger: timedelta
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class EventRecord:
+class EventRecord(NamedTuple):
     """One all-day VEVENT. Text fields are clean (see text.clean_text); the writer only escapes and folds them."""
 
     uid: str

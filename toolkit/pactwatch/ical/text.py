@@ -26,9 +26,10 @@ def clean_text(text: str) -> str:
 
 def escape_text(text: str) -> str:
     r"""Escape a TEXT value: ``\`` ``;`` ``,`` and newlines (LF, CRLF or CR), so no value can end its line."""
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-    )
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\n", "\\n")
 
 
 def fold_line(line: str) -> bytes:
@@ -39,6 +40,8 @@ def fold_line(line: str) -> bytes:
     size = len(data)
     if size <= MAX_OCTETS:
         return data
+    if size == len(line):  # ASCII: every octet is a character
+        return FOLD.join([data[:MAX_OCTETS], *(data[i : i + MAX_OCTETS - 1] for i in range(MAX_OCTETS, size, MAX_OCTETS - 1))])
     parts: list[bytes] = []
     start, limit = 0, MAX_OCTETS
     while size - start > limit:
