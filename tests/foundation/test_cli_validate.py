@@ -127,6 +127,26 @@ def test_bad_settings_exit_2_with_located_findings(write_portfolio: WritePortfol
     assert "pactwatch.yml:1:11: error PW319 unknown time zone 'Europe/Atlantis'" in result.err
 
 
+@pytest.mark.parametrize("fmt", ["json", "github"])
+def test_bad_settings_in_machine_formats(fmt: str, write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
+    root = write_portfolio({"pactwatch.yml": "language: fr\n", "people.yaml": PEOPLE})
+    result = run_cli("validate", "--root", root, "--format", fmt)
+    assert result.code == 2
+    if fmt == "json":
+        [finding] = json.loads(result.out)["findings"]
+        assert (finding["code"], finding["file"], finding["line"], finding["column"]) == ("PW204", "pactwatch.yml", 1, 11)
+    else:
+        assert result.out.startswith("::error file=pactwatch.yml,line=1,col=11,title=PW204::")
+
+
+def test_github_paths_are_relative_to_the_repository(portfolio: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(portfolio.parent)
+    result = run_cli("validate", "--root", portfolio.name, "--format", "github")
+    assert result.out.startswith(f"::error file={portfolio.name}/contracts/b/BAD.yaml,line=13,col=1,title=PW105::")
+    text = run_cli("validate", "--root", portfolio.name)
+    assert text.out.startswith("contracts/b/BAD.yaml:13:1:")  # findings themselves name files from the portfolio root
+
+
 def test_unreadable_settings_exit_2(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
     root = write_portfolio({"people.yaml": PEOPLE})
     (root / "pactwatch.yml").mkdir()

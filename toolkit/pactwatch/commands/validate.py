@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
 from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio
-from pactwatch.settings import SETTINGS_FILE, load_settings
+from pactwatch.settings import SETTINGS_FILE, SettingsError, load_settings
 
 
 def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
@@ -42,19 +43,34 @@ def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
 def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: str, strict: bool, no_cache: bool, verbose: bool) -> int:
     """Check contracts, people.yaml and pactwatch.yml; exit 1 on an error."""
     check_root(root)
-    settings = load_settings(root)
+    try:
+        settings = load_settings(root)
+    except SettingsError as exc:
+        if fmt == "text":
+            raise  # the CLI prints it as text and exits 2
+        _show(exc.findings, fmt, root)  # machines and pull requests get it in their format
+        return 2
     today = today_for(today_text, settings)
     checked, files = check_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache)
     findings: list[Finding] = list(checked)
-    failing = [f for f in findings if f.severity == "error" or strict]
+    _show(findings, fmt, root)
+    if fmt == "text" and (verbose or findings):
+        errors = sum(f.severity == "error" for f in findings)
+        click.echo(f"{files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
+    return 1 if any(f.severity == "error" or strict for f in findings) else 0
+
+
+def _show(findings: list[Finding], fmt: str, root: Path) -> None:
     if fmt == "json":
         click.echo(reporters.as_json(findings))
     elif fmt == "github":
         if findings:
-            click.echo(reporters.github(findings))
+            click.echo(reporters.github(findings, prefix=_repository_prefix(root)))
     elif findings:
         click.echo(reporters.text(findings, colour=use_colour()))
-    if fmt == "text" and (verbose or findings):
-        errors = sum(f.severity == "error" for f in findings)
-        click.echo(f"{files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
-    return 1 if failing else 0
+
+
+def _repository_prefix(root: Path) -> str:
+    """Annotations name files from the repository root (the working directory in CI), findings from the portfolio root."""
+    relative = os.path.relpath(root.resolve(), Path.cwd().resolve())
+    return "" if relative == "." or relative.startswith("..") else Path(relative).as_posix() + "/"
