@@ -190,3 +190,13 @@ def test_non_mapping_allowed_when_asked() -> None:
     result = load_bytes("x", b"- 1\n- two\n", expect_mapping=False)
     assert isinstance(result, Document)
     assert result.data == [1, "two"]
+
+
+def test_every_person_key_the_schema_allows_has_a_model_field() -> None:
+    from dataclasses import fields
+
+    from pactwatch.model import Person
+    from pactwatch.schema import load_schema
+
+    allowed = set(load_schema("people")["properties"]["people"]["items"]["properties"])
+    assert allowed == {f.name for f in fields(Person)}  # construct.people_from passes them straight to Person(**...)
