@@ -97,8 +97,8 @@ def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: in
     size = max(50, len(items) // (jobs * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool, paused():
-        blobs = [blob for batch in pool.map(_pickled_batch, batches, [default_currency] * len(batches)) for blob in batch]
-        return [(pickle.loads(blob), blob) for blob in blobs]
+        arriving = pool.map(_pickled_batch, batches, [default_currency] * len(batches))
+        return [(pickle.loads(blob), blob) for batch in arriving for blob in batch]  # unpickled while later batches run
 
 
 def _read(root: Path, source: str) -> bytes | Finding:
