@@ -26,7 +26,8 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402 - benchmarks are scripts beside each other
+
+from generate import generate  # a sibling script, not a package
 
 TODAY = date(2026, 11, 27)
 TARGET_SECONDS = 120.0
@@ -80,7 +81,7 @@ def measure(workdir: Path, contracts: int, milestones: int) -> dict[str, float]:
 def report(size: int, f: dict[str, float]) -> None:
     print(
         f"{size:>6} contracts: {f['process']:6.1f} s all told (build {f['wall']:.1f} s: load {f['phase_load']:.1f}, "
-        f"pages+feeds {f['phase_pages']:.1f}, mkdocs {f['phase_mkdocs']:.1f}; cpu {f['cpu']:.1f} s) | "
+        f"pages {f['phase_pages']:.1f}, mkdocs {f['phase_mkdocs']:.1f}, feeds {f['phase_feeds']:.1f}; cpu {f['cpu']:.1f} s) | "
         f"{int(f['milestones'])} milestones, {int(f['pages'])} pages, {int(f['feeds'])} feeds | "
         f"contract page {f['page_avg'] / 1000:.1f} KB avg, site {f['site_mb']:.0f} MB, search index {f['search_mb']:.1f} MB"
     )
@@ -97,12 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(one_build(args.child)))
         return 0
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="pactwatch-bench-site-"))
-    print(f"pactwatch build benchmark on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"pactwatch build benchmark on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows the wall times)")
     results = {}
     try:
         for size in args.sizes:
             results[size] = measure(workdir, size, args.milestones)
             report(size, results[size])
+            print(f"        load average now {os.getloadavg()[0]:.1f}")
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)

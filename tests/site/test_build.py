@@ -176,6 +176,10 @@ def test_plain_mkdocs_builds_the_same_pages_without_the_accelerator(example_site
     for url in ("", "contracts/C-2026-001", "calendar", "kpis"):
         fast, plain = html(example_site.site, url), html(out, url)
         assert article(fast).split() == article(plain).split(), url
+    details = [sorted((out / folder).glob("*/index.html")) for folder in ("contracts", "people", "counterparties")]
+    for page in [p for pages in details for p in pages]:
+        url = page.parent.relative_to(out).as_posix()
+        assert html(example_site.site, url).split() == page.read_text(encoding="utf-8").split(), url  # the whole page
     fast_index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     plain_index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     squash = lambda docs: [(d["location"], " ".join(d["title"].split()), " ".join(d["text"].split())) for d in docs]  # noqa: E731

@@ -4,8 +4,8 @@
 mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
 
 - Generated pages are one raw HTML block, which Python-Markdown would only copy
-  through, slowly (its HTML block parser costs ~20 ms a page). The block is
-  handed over as it is instead.
+  through, slowly (a new Markdown instance and its HTML block parser cost ~20 ms
+  a page). The block is handed over as it is instead.
 - The search plugin parses every page's HTML to index it, but indexes only what
   is before the ``<!--pw:search-end-->`` marker (the rest is
   ``data-search-exclude``). It is given only that part, then the page is put back.
@@ -16,6 +16,7 @@ mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from pactwatch.site.render import PAGE_CLASS, SEARCH_END
 from pactwatch.site.shell import Shells
@@ -34,11 +36,18 @@ SHELL_TEMPLATE = "pactwatch-shell.html"  # prints the output the accelerator com
 Tick = Callable[[int, int], None]
 
 
+def _as_is(page: Page, html: str, config: MkDocsConfig, files: Files) -> None:
+    """What Page.render leaves behind for a page that is one raw HTML block: the block, no headings in the toc."""
+    page.content = html
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
+
+
 class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdocs' BasePlugin: generic, untyped
     def __init__(self, tick: Tick | None = None) -> None:
         super().__init__()
         self.tick = tick
-        self.html: dict[str, str] = {}
         self.full: dict[str, str] = {}
         self.total = 0
         self.done = 0
@@ -67,14 +76,10 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
         body = markdown.strip()
         if not body.startswith(MARK):
             return markdown
-        self.html[page.file.src_uri] = body
+        page.render = functools.partial(_as_is, page, body)  # type: ignore[method-assign]  # skip Python-Markdown
         if page.file.src_uri not in self.in_nav and "template" not in page.meta and not page.is_homepage:
             page.meta["template"] = SHELL_TEMPLATE
-        return ""
-
-    @event_priority(100)
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.html.pop(page.file.src_uri, html)
+        return markdown
 
     @event_priority(100)
     def _search_part(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

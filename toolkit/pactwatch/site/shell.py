@@ -3,8 +3,8 @@
 The theme template costs milliseconds a page (header, tabs, palette, search,
 footer), and for generated pages that are not in the navigation it differs
 from page to page only by the title, the content and the canonical address:
-every link in it is relative, and pages at the same depth share those. So the
-first page of each kind (depth, hidden sidebars, canonical address or not) is
+every link in it is relative, and pages in the same folder share those. So the
+first page of each kind (folder, hidden sidebars, canonical address or not) is
 rendered with sentinels in place of those three, the second is rendered for
 real and compared with the filled-in shell, and only when they are equal are
 the other pages of that kind filled in by string replacement. Any difference
@@ -13,6 +13,7 @@ turns the shortcut off for that kind.
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from jinja2 import Template
@@ -28,7 +29,8 @@ OFF = "off"
 def kind(page: Page) -> tuple[object, ...]:
     hide = page.meta.get("hide")
     has_h1 = "<h1" in (page.content or "")
-    return (page.url.count("/"), tuple(hide) if isinstance(hide, list) else hide, bool(page.canonical_url), has_h1)
+    folder = posixpath.dirname(page.url.rstrip("/"))  # relative links depend on the folder, not only the depth
+    return (folder, tuple(hide) if isinstance(hide, list) else hide, bool(page.canonical_url), has_h1)
 
 
 def _sentinel(page: Page) -> str:
