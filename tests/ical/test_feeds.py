@@ -13,7 +13,7 @@ from pactwatch.engine import Evaluation, Occurrence, evaluate
 from pactwatch.i18n import word
 from pactwatch.ical import build_feeds
 from pactwatch.ical.events import event_uid
-from pactwatch.ical.feeds import plan_feeds
+from pactwatch.ical.feeds import plan_feeds, render_feeds
 from pactwatch.ical.slug import assign_slugs, group_key
 from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
@@ -115,6 +115,16 @@ def test_output_is_deterministic_and_independent_of_object_identity(example: Eva
     loaded = load_portfolio(REPO_ROOT, TODAY, settings=load_settings(REPO_ROOT), use_cache=False)
     assert build_feeds(evaluate(loaded.portfolio, TODAY), public=False) == private_feeds
     assert build_feeds(example, public=False) == private_feeds
+
+
+def test_parallel_rendering_gives_the_same_bytes(
+    example: Evaluation, private_feeds: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactwatch.ical import workers
+
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)  # the example is small: make it fork anyway
+    assert build_feeds(example, public=False, jobs=3) == private_feeds
+    assert build_feeds(example, public=False) == render_feeds(plan_feeds(example, public=False))
 
 
 def test_stamp_comes_from_today_or_the_given_time(example: Evaluation, private_feeds: dict[str, bytes]) -> None:

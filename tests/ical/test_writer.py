@@ -95,6 +95,13 @@ def test_hostile_title_cannot_break_the_structure() -> None:
     assert data.count(b"\r\nBEGIN:VEVENT\r\n") == 2
 
 
+def test_literal_backslash_n_is_kept() -> None:
+    data = feed(record(summary="C:\\New\\Nord", description="a\\Nb\nc"))
+    for parse in (parse_icalendar, parse_vobject):
+        event = parse(data)[1][0]
+        assert (event.summary, event.description) == ("C:\\New\\Nord", "a\\Nb\nc")
+
+
 def test_url_with_whitespace_is_refused() -> None:
     with pytest.raises(ValueError, match="URI"):
         render_event(record(url="https://x.example/a\r\nEND:VEVENT"), "20261127T000000Z")
@@ -102,16 +109,18 @@ def test_url_with_whitespace_is_refused() -> None:
 
 # --- property: the fast writer and icalendar's API give the same events -------------------------------------------
 
-texts = st.text(max_size=120).map(clean_text)
+# icalendar's escaping turns a literal backslash-N into a line break on purpose (icalendar/parser/string.py, step 1 of
+# _escape_char); ours keeps the text as written (see test_literal_backslash_n_is_kept), so the comparison leaves it out.
+texts = st.text(max_size=120).map(clean_text).filter(lambda t: "\\N" not in t)
 urls = st.from_regex(r"https://[a-z]{1,12}\.example/[A-Za-z0-9/_%.~-]{0,90}", fullmatch=True)
 alarms = st.builds(Alarm, st.integers(0, 365).map(lambda days: timedelta(days=-days, hours=9)), texts)
 records = st.builds(
     EventRecord,
-    uid=st.uuids().map(str) | st.text(min_size=1, max_size=80).map(clean_text).filter(bool),
+    uid=st.uuids().map(str) | texts.filter(bool),
     start=st.dates(min_value=date(1970, 1, 1), max_value=date(9998, 12, 30)),
     summary=texts,
     description=texts,
-    categories=st.lists(st.text(min_size=1, max_size=30).map(clean_text).filter(lambda c: c.strip() != ""), max_size=3).map(tuple),
+    categories=st.lists(texts.filter(lambda c: c.strip() != ""), max_size=3).map(tuple),
     status=st.sampled_from(["CONFIRMED", "CANCELLED"]),
     url=st.none() | urls,
     alarms=st.lists(alarms, max_size=3).map(tuple),

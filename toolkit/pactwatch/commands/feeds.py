@@ -42,8 +42,7 @@ def feeds(out_dir: Path | None, public: bool, root: Path, today_text: str | None
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
     from pactwatch import reporters
     from pactwatch.engine import evaluate
-    from pactwatch.ical.feeds import plan_feeds, render_feeds
-    from pactwatch.ical.output import write_feeds
+    from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
     from pactwatch.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
@@ -56,11 +55,12 @@ def feeds(out_dir: Path | None, public: bool, root: Path, today_text: str | None
         click.echo(reporters.text(loaded.errors, colour=use_colour()), err=True)
         click.echo(f"feeds not written: fix the {len(loaded.errors)} errors above first (the last good feeds stay in place).", err=True)
         return 1
-    plan = plan_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp)
+    files = build_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp, jobs=os.cpu_count() or 1)
     target = out_dir if out_dir is not None else root / DEFAULT_DIR
-    result = write_feeds(render_feeds(plan), target)
+    result = write_feeds(files, target)
+    events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")
     click.echo(
-        f"{len(plan.metas)} feeds, {len(plan.events)} events{' (public)' if public else ''} in {target}: "
+        f"{len(files)} feeds, {events} events{' (public)' if public else ''} in {target}: "
         f"{len(result.written)} written, {result.unchanged} unchanged, {len(result.removed)} removed."
     )
     return 0
