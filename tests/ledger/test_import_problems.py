@@ -211,3 +211,13 @@ def test_not_a_ledger(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> No
     assert result.code == 1 and "no ledger found" in result.err
     result = run_cli("import", _csv(tmp_path, "合同名称,客户,负责人,签订日期\nx,y,z,2026-01-01\n"), "--root", empty_portfolio)
     assert result.code == 1 and "no contract number column found" in result.err
+
+
+def test_names_that_cannot_be_people(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
+    long_latin = "Wolfgang Amadeus Theophilus Mozart von Salzburg und Wien"
+    ledger = _csv(tmp_path, f"合同编号,合同名称,客户,负责人\nC-1,合同,甲,{'名' * 101}\nC-2,合同,甲,{long_latin}\n")
+    code, report = _json(run_cli, ledger, "--root", empty_portfolio, "--add-people")
+    assert code == 1 and "is not a person's name (101 characters)" in _problems(report)[("C-1", "D2")]["message"]
+    (added,) = report["added_people"]
+    assert added["id"] == "wolfgang.amadeus.theophilus.mozart.von" and added["name"] == long_latin  # ids stay short
+    assert run_cli("validate", "--root", empty_portfolio).code == 0

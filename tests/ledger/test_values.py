@@ -143,3 +143,10 @@ def test_small_values() -> None:
         parse_bool("maybe")
     with pytest.raises(ValueProblem):
         parse_int("sixty")
+
+
+def test_absurd_amounts_are_problems_not_crashes() -> None:
+    with pytest.raises(ValueProblem, match="too large"):
+        parse_amount(1e64)
+    with pytest.raises(ValueProblem, match="too large"):
+        parse_amount("99999999亿")

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pactwatch.ledger import fields, milestones, words
 from pactwatch.ledger.headers import ContractField
 from pactwatch.ledger.layouts import Layout, Located, Record
-from pactwatch.ledger.people import Directory, new_ids
+from pactwatch.ledger.people import MAX_NAME, Directory, new_ids
 from pactwatch.ledger.problems import Cell, Problem, error, warning
 from pactwatch.ledger.sink import Sink
 from pactwatch.ledger.values import Amount, CellValue, ValueProblem, parse_amount, parse_bool, parse_date, parse_int, parse_list, parse_text
@@ -55,6 +55,9 @@ class People:
 
     def __call__(self, located: Located, sink: Sink) -> str | None:
         name = parse_text(located.value)
+        if len(name) > MAX_NAME:
+            sink.error(f"{name[:20]!r}... is not a person's name ({len(name)} characters)", located.cell, "write the person's id or name")
+            return None
         match = self.directory.find(name)
         if match.person_id is not None:
             return match.person_id

@@ -23,6 +23,8 @@ from pactwatch.loader import Document, load_bytes
 from pactwatch.model import Person
 
 PEOPLE_FILE = "people.yaml"
+MAX_NAME = 100  # people.schema.json: name maxLength
+MAX_SLUG = 40  # ids may have 64 characters; leave room for a -2 suffix
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 
@@ -72,6 +74,9 @@ def new_ids(names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:
     counter = 0
     for name in names:
         slug = re.sub(r"[^a-z0-9]+", ".", unicodedata.normalize("NFKC", name).lower()).strip(".")
+        if len(slug) > MAX_SLUG:  # keep whole words: wolfgang.amadeus... not wolfgang.amadeus.th
+            cut = slug[:MAX_SLUG]
+            slug = cut.rsplit(".", 1)[0] if slug[MAX_SLUG] != "." and "." in cut else cut
         if slug and name.isascii() and _ID.match(slug):
             candidate, n = slug, 1
             while candidate in used:

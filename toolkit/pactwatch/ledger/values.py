@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 CellValue = str | int | float | bool | date | datetime | time | None
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion: beyond it a cell holds a typo, not a contract
 _SERIAL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10: numbers outside are not dates someone meant
 
 
@@ -63,7 +64,7 @@ def _make_date(year: int, month: int, day: int, text: str) -> date:
 
 
 def _serial(number: float) -> date:
-    if number != int(number) or not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
+    if not math.isfinite(number) or number != int(number) or not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
         raise ValueProblem(f"the number {number:g} is not a date", _DATE_HINT)
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
@@ -181,6 +182,8 @@ def _strip_currency(text: str, currency: str | None = None, yen: bool = False) -
 def _checked(amount: Decimal, currency: str | None, raw: object, yen: bool = False) -> Amount:
     if amount < 0:
         raise ValueProblem(f"{raw!r} is negative", "amounts are never negative")
+    if amount >= MAX_AMOUNT:
+        raise ValueProblem(f"{raw!r} is too large for an amount", "check the unit (元 / 万元) and the number")
     return Amount(amount, currency, yen)
 
 
