@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 STATE_COLOURS = {
     "overdue": "\x1b[31m",
@@ -17,8 +18,14 @@ STATE_COLOURS = {
 RESET = "\x1b[0m"
 
 
+@cache
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+
+
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    """Terminal columns taken by ``text``: CJK characters are two wide, combining marks none."""
+    return len(text) if text.isascii() else sum(map(_char_width, text))
 
 
 def clip(text: str, limit: int) -> str:
@@ -28,7 +35,7 @@ def clip(text: str, limit: int) -> str:
         return text
     out, used = [], 0
     for ch in text:
-        w = width(ch)
+        w = _char_width(ch)
         if used + w > limit - 1:
             break
         out.append(ch)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from pactwatch import reporters
 from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour
-from pactwatch.commands.status import occurrence_row
+from pactwatch.commands.status import json_document, occurrence_row
 from pactwatch.engine.records import Occurrence
 from pactwatch.i18n import word
 
@@ -45,18 +44,14 @@ def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
     language = evaluation.portfolio.settings.language
     shown = ("overdue", "due_soon")
     items = [o for o in evaluation.occurrences if o.state in shown]
-    failing = [o for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged]
+    failing = {o.ref for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged}
     if fmt == "json":
-        payload = {
-            "today": evaluation.today.isoformat(),
-            "findings": [f.as_json() for f in loaded.findings],
-            "milestones": [occurrence_row(o) | {"fails": o in failing} for o in items],
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        head = {"today": evaluation.today.isoformat(), "findings": [f.as_json() for f in loaded.findings]}
+        click.echo(json_document(head, "milestones", [occurrence_row(o) | {"fails": o.ref in failing} for o in items]))
     elif fmt == "github":
         lines = [reporters.github(loaded.findings)] if loaded.findings else []
         for o in items:
-            level = "error" if o in failing else "warning"
+            level = "error" if o.ref in failing else "warning"
             where = f"file={o.contract.source},line={_line(o)},title={word(o.state, language)}"
             lines.append(f"::{level} {where}::{reporters.escape_data(_message(o, language))}")
         if lines:
@@ -64,9 +59,9 @@ def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
     else:
         if loaded.findings:
             click.echo(reporters.text(loaded.findings, colour=use_colour()))
-        for o in items:
-            mark = "FAIL" if o in failing else "    "
-            click.echo(f"{mark} {o.contract.source}:{_line(o)}: {_message(o, language)}")
+        listing = [f"{'FAIL' if o.ref in failing else '    '} {o.contract.source}:{_line(o)}: {_message(o, language)}" for o in items]
+        if listing:
+            click.echo("\n".join(listing))
         errors = len(loaded.errors)
         click.echo(
             f"{evaluation.today}: {errors} data errors, {len(failing)} failing milestones ({len(items)} overdue or due soon).", err=True

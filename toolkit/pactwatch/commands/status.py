@@ -60,6 +60,14 @@ def occurrence_row(o: Occurrence) -> dict[str, Any]:
     }
 
 
+def json_document(head: dict[str, Any], list_key: str, rows: list[dict[str, Any]]) -> str:
+    """A JSON object with one list item per line: readable, diffable, and written by the C encoder
+    (``indent=`` switches json to its pure-Python encoder, 10x slower on 100,000 rows)."""
+    opening = json.dumps(head, ensure_ascii=False)[:-1]
+    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return f'{opening}, "{list_key}": [\n{body}\n]}}' if rows else f'{opening}, "{list_key}": []}}'
+
+
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
     language = evaluation.portfolio.settings.language
     people = evaluation.portfolio.people
@@ -109,8 +117,7 @@ def status(
     chosen = STATES if show_all and not states else states
     items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
     if fmt == "json":
-        payload = {"today": evaluation.today.isoformat(), "milestones": [occurrence_row(o) for o in items]}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_document({"today": evaluation.today.isoformat()}, "milestones", [occurrence_row(o) for o in items]))
     elif items:
         click.echo(render_text(evaluation, items, use_colour()))
     else:
