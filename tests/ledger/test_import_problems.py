@@ -221,3 +221,16 @@ def test_names_that_cannot_be_people(run_cli: Run, empty_portfolio: Path, tmp_pa
     (added,) = report["added_people"]
     assert added["id"] == "wolfgang.amadeus.theophilus.mozart.von" and added["name"] == long_latin  # ids stay short
     assert run_cli("validate", "--root", empty_portfolio).code == 0
+
+
+def test_a_portfolio_without_people_yaml(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
+    (empty_portfolio / "people.yaml").unlink()
+    ledger = _csv(tmp_path, "合同编号,合同名称,客户,负责人\nC-1,合同,甲,张伟\n")
+    assert run_cli("import", ledger, "--root", empty_portfolio).code == 1
+    assert run_cli("import", ledger, "--root", empty_portfolio, "--add-people").code == 0
+    assert (
+        (empty_portfolio / "people.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=schema/people.schema.json\npeople:\n  - id: person-1\n    name: 张伟\n")
+    )
+    assert run_cli("validate", "--root", empty_portfolio).code == 0
