@@ -27,7 +27,7 @@ PEOPLE = {
 
 def _digest(p: Portfolio) -> tuple[plan.Digest, Context]:
     current = evaluate(p, TODAY)
-    digests, _ = plan.digests(plan.notices_for(p, (TODAY,), current), p.people)
+    digests, _ = plan.digests(plan.notices_for(current, (TODAY,)), p.people)
     return digests[0], Context(TODAY, p.settings, p.people)
 
 

@@ -34,7 +34,7 @@ HOSTILE = "Evil <@all> <!channel> [click](http://evil.example) *bold* <at id=all
 
 def _batch(p: Portfolio) -> tuple[plan.GroupBatch, Context]:
     current = evaluate(p, TODAY)
-    batch = plan.group_batch(plan.notices_for(p, (TODAY,), current), p.people)
+    batch = plan.group_batch(plan.notices_for(current, (TODAY,)), p.people)
     assert batch is not None
     return batch, Context(TODAY, p.portfolio.settings if hasattr(p, "portfolio") else p.settings, p.people)
 

@@ -26,7 +26,7 @@ class Scripted:
 
 def _notice(day: str = "2026-11-27") -> plan.Notice:
     p = portfolio(contract("C-1", (milestone("M1", "2026-11-30"),)))
-    return plan.notices_for(p, (D("2026-11-27"),), evaluate(p, D(day)))[0]
+    return plan.notices_for(evaluate(p, D(day)), (D("2026-11-27"),))[0]
 
 
 def _message(channel: str, recipient: str = "group") -> Outgoing:

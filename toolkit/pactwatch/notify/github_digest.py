@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
+from pactwatch.engine import Occurrence
 from pactwatch.github.sanitise import markdown_text, title_text
 from pactwatch.i18n import format_date
 from pactwatch.model import Person
@@ -31,6 +32,8 @@ from pactwatch.notify.outgoing import DeliveryError, Outgoing
 from pactwatch.notify.plan import Notice
 
 MARKER_RE = re.compile(r"<!-- pactwatch-digest:([a-z0-9][a-z0-9._-]*) -->")
+MAX_ROWS = 100
+BODY_LIMIT = 60_000
 _WORDS = ("col_when", "col_item", "col_contract", "col_due", "col_amount", "col_counterparty", "nothing")
 
 
@@ -61,9 +64,22 @@ def _safe_line(notice: Notice, context: Context) -> texts.Line:
     )
 
 
-def standing(upcoming: Iterable[Any], day: date) -> list[Notice]:
-    """Open occurrences as notices of their current state, for the digest table."""
-    return [Notice(o, "reminder" if (o.days_until or 0) >= 0 else "overdue", o.days_until or 0, day) for o in upcoming]
+def standing(upcoming: Iterable[Occurrence], day: date) -> list[Notice]:
+    """Open occurrences as notices of their current state, for the digest table: what comes next first
+    (soonest first), then the overdue backlog (most recent first)."""
+    items = [Notice(o, "reminder" if (o.days_until or 0) >= 0 else "overdue", o.days_until or 0, day) for o in upcoming]
+    return sorted(items, key=lambda n: (n.kind != "reminder", abs(n.days_before), n.occurrence.ref))
+
+
+def _table(items: Sequence[Notice], context: Context, env: Environment, words: dict[str, str]) -> str:
+    """The body text, at most MAX_ROWS rows and BODY_LIMIT characters (GitHub refuses bodies over 65,536)."""
+    rows = min(len(items), MAX_ROWS)
+    while True:
+        words["more"] = texts.phrase("more", context.language, n=len(items) - rows) if rows < len(items) else ""
+        body = env.get_template("notify/digest.md.j2").render(lines=[_safe_line(n, context) for n in items[:rows]], t=words)
+        if len(body) <= BODY_LIMIT or rows == 0:
+            return body
+        rows //= 2
 
 
 def build(person: Person, items: Sequence[Notice], new: Sequence[Notice], context: Context, env: Environment) -> DigestUpdate:
@@ -72,7 +88,7 @@ def build(person: Person, items: Sequence[Notice], new: Sequence[Notice], contex
     words["digest_intro"] = texts.phrase("digest_intro", lang, name=markdown_text(person.name))
     words["updated"] = texts.phrase("updated", lang, date=format_date(context.day, lang))
     words["entered"] = texts.phrase("entered", lang, n=len(new))
-    body = env.get_template("notify/digest.md.j2").render(lines=[_safe_line(n, context) for n in items], t=words)
+    body = _table(items, context, env, words)
     comment = None
     if new:
         text = env.get_template("notify/digest-comment.md.j2").render(

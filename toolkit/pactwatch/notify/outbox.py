@@ -40,8 +40,8 @@ def _email(
     assert config.email is not None
     out: list[Outgoing] = []
     skipped: list[str] = []
-    by_owner = {p: _pending([n for n in notices if n.owner == p], log, EMAIL_CHANNEL, p) for p in sorted({n.owner for n in notices})}
-    digests, _ = plan.digests([n for items in by_owner.values() for n in items], context.people)
+    pending = [n for n in notices if not log.delivered(EMAIL_CHANNEL, n.owner, n.key)]
+    digests, _ = plan.digests(pending, context.people)
     for digest in digests:
         if not digest.person.email:
             skipped.append(f"email: {digest.person.id} has no e-mail address in people.yaml ({len(digest.notices)} notices)")
@@ -69,18 +69,20 @@ def _github(
 ) -> tuple[list[Outgoing], list[str]]:
     out: list[Outgoing] = []
     skipped: list[str] = []
-    for person_id in sorted({o.owner for o in current.occurrences} | {n.owner for n in notices}):
+    standing = plan.upcoming(current)
+    by_owner: dict[str, list[Notice]] = {}
+    for notice in notices:
+        by_owner.setdefault(notice.owner, []).append(notice)
+    for person_id in sorted(standing.keys() | by_owner.keys()):
         person = context.people.get(person_id)
-        new = _pending([n for n in notices if n.owner == person_id], log, GITHUB_CHANNEL, person_id)
+        new = _pending(by_owner.get(person_id, []), log, GITHUB_CHANNEL, person_id)
         if person is None:
             continue
         if not person.github:
             if new:
                 skipped.append(f"github: {person_id} has no github login in people.yaml ({len(new)} notices)")
             continue
-        items = github_digest.standing(plan.upcoming(current, person_id), context.day)
-        if not items and not new:
-            continue
+        items = github_digest.standing(standing.get(person_id, ()), context.day)
         update = github_digest.build(person, items, new, context, env)
         preview = f"Issue: {update.title}\n\n{update.body}" + (f"\nComment:\n{update.comment}" if update.comment else "")
         out.append(Outgoing(GITHUB_CHANNEL, person_id, tuple(new), preview, update))

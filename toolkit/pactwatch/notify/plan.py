@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from pactwatch.engine import Evaluation, Occurrence, evaluate, reminders
-from pactwatch.model import Person, Portfolio, Settings
+from pactwatch.engine import Evaluation, Occurrence, reminders
+from pactwatch.model import Person, Settings
 
 NoticeKind = Literal["reminder", "overdue", "escalation"]
 _KIND_ORDER = {"escalation": 0, "overdue": 1, "reminder": 2}
@@ -78,34 +78,38 @@ def _escalated(o: Occurrence, day: date, days_late: int, settings: Settings) -> 
     return days_late > settings.escalate_after_days and not acked
 
 
-def fired(ev: Evaluation) -> list[Notice]:
-    """The notices that fire on ``ev.today``, with occurrences as evaluated that day."""
-    settings, day = ev.portfolio.settings, ev.today
+def fired(ev: Evaluation, day: date | None = None, open_now: Sequence[Occurrence] | None = None) -> list[Notice]:
+    """The notices that fire on ``day`` (default ``ev.today``) for the milestones open in ``ev``.
+
+    A milestone open on ``ev.today`` was open on every earlier day too (nothing was completed), and
+    its due date, reminder days and ack do not depend on the day: so one evaluation answers for the
+    days a catch-up run looks back on, exactly as evaluating each of those days would for them.
+    ``open_now``: ``ev.open()``, when the caller asks about several days.
+    """
+    settings, day = ev.portfolio.settings, day or ev.today
+    candidates = open_now if open_now is not None else ev.open()
     found = [
         Notice(r.occurrence, "reminder" if r.days_before >= 0 else "overdue", r.days_before, day)
-        for r in reminders.firing(ev.occurrences, day, settings)
+        for r in reminders.firing(candidates, day, settings)
     ]
-    for o in ev.occurrences:
-        if o.state != "overdue" or not _escalated(o, day, o.days_late, settings):
+    for o in candidates:
+        late = (day - o.due).days
+        if late < 1 or not _escalated(o, day, late, settings):
             continue
-        if _escalated(o, day - timedelta(days=1), o.days_late - 1, settings):
-            continue  # already escalated yesterday
+        if _escalated(o, day - timedelta(days=1), late - 1, settings):
+            continue  # already escalated the day before
         owner = ev.portfolio.people.get(o.owner)
         found.append(Notice(o, "escalation", 0, day, owner.manager if owner else None))
     return found
 
 
-def notices_for(portfolio: Portfolio, days: Sequence[date], current: Evaluation) -> tuple[Notice, ...]:
-    """Notices fired on each of ``days``, re-read on ``current.today``; closed milestones drop out."""
-    now = {o.ref: o for o in current.occurrences}
+def notices_for(current: Evaluation, days: Sequence[date]) -> tuple[Notice, ...]:
+    """Notices fired on each of ``days`` (up to ``current.today``) for what is still open today, sorted."""
     result: dict[str, Notice] = {}
+    open_now = current.open()
     for day in days:
-        ev = current if day == current.today else evaluate(portfolio, day)
-        for notice in fired(ev):
-            o = now.get(notice.occurrence.ref)
-            if o is None or not o.is_open or o.due != notice.occurrence.due:
-                continue
-            result.setdefault(notice.key, Notice(o, notice.kind, notice.days_before, notice.fired_on, notice.escalate_to))
+        for notice in fired(current, day, open_now):
+            result.setdefault(notice.key, notice)
     return tuple(sorted(result.values(), key=lambda n: n.sort_key))
 
 
@@ -136,14 +140,17 @@ def group_batch(notices: Iterable[Notice], people: Mapping[str, Person], teams: 
     return GroupBatch(tuple(sorted(chosen, key=lambda n: n.sort_key)), tuple(people[i] for i in sorted(ids)))
 
 
-def upcoming(current: Evaluation, person_id: str) -> tuple[Occurrence, ...]:
-    """A person's open occurrences that are overdue or inside their largest reminder window (the GitHub digest)."""
+def upcoming(current: Evaluation) -> dict[str, tuple[Occurrence, ...]]:
+    """Per owner, the open occurrences that are overdue or inside their largest reminder window (the GitHub digest).
+
+    One pass over the evaluation, so a portfolio of 10,000 contracts and 50 owners costs one scan, not fifty.
+    """
     settings = current.portfolio.settings
-    result = []
+    result: dict[str, list[Occurrence]] = {}
     for o in current.occurrences:
-        if o.owner != person_id or not o.is_open or o.days_until is None:
+        if not o.is_open or o.days_until is None:
             continue
         window = max(reminders.remind_days(o, settings), default=0)
         if o.days_until <= max(window, settings.due_soon_days):
-            result.append(o)
-    return tuple(result)
+            result.setdefault(o.milestone.owner, []).append(o)
+    return {owner: tuple(items) for owner, items in result.items()}

@@ -121,7 +121,7 @@ def run(
     log = delivery_log.load(state) if state is not None else delivery_log.DeliveryLog()
     current = evaluate(portfolio, today)
     days = plan.plan_days(today, log.complete_through, config.catch_up_days)
-    notices = plan.notices_for(portfolio, days, current)
+    notices = plan.notices_for(current, days)
     env = email.environment(root)
     box = outbox.build(notices, current, config, log, env)
     report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped)
