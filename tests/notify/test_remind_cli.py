@@ -197,3 +197,45 @@ def test_no_notify_block_is_a_quiet_no_op(run_cli: Callable[..., object], tmp_pa
     result = run_cli("remind", "--root", Path(__file__).resolve().parents[2], "--today", "2026-11-27", "--state", tmp_path / "s.json")
     assert result.code == 0 and "no `notify:` channels" in result.err  # type: ignore[attr-defined]
     assert not (tmp_path / "s.json").exists()
+
+
+def test_a_run_killed_half_way_has_recorded_what_went_out(
+    run_cli: Callable[..., object],
+    example: Path,
+    mailserver: MailServer,
+    robots: Robots,
+    environment: Callable[[], dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from pactwatch.notify.webhook import WebhookTransport
+
+    environment()
+    original = WebhookTransport.deliver
+
+    def interrupted(self: WebhookTransport, message: object) -> None:
+        if self.name == "feishu":
+            raise KeyboardInterrupt
+        original(self, message)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WebhookTransport, "deliver", interrupted)
+    state = tmp_path / "s.json"
+    assert _remind(run_cli, example, "2026-11-27", state).code == 130  # type: ignore[attr-defined]
+    sent = json.loads(state.read_text(encoding="utf-8"))["sent"]
+    assert sorted(sent) == ["dingtalk", "email", "wecom"]  # feishu came next, slack and github never ran
+    monkeypatch.setattr(WebhookTransport, "deliver", original)
+    mails, dingtalk = len(mailserver.inbox.mails), len(robots.of("dingtalk"))
+    assert _remind(run_cli, example, "2026-11-27", state).code == 0  # type: ignore[attr-defined]
+    assert (len(mailserver.inbox.mails), len(robots.of("dingtalk"))) == (mails, dingtalk)
+    assert len(robots.of("feishu")) == 1 and len(robots.of("slack")) == 1
+
+
+def test_contracts_with_errors_are_left_out_the_others_are_reminded_and_the_run_fails(
+    run_cli: Callable[..., object], example: Path, mailserver: MailServer, environment: Callable[[], dict[str, str]], tmp_path: Path
+) -> None:
+    environment()
+    broken = example / "contracts" / "sales" / "C-2026-001.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("kind: service", "kind: servise"), encoding="utf-8")
+    result = _remind(run_cli, example, "2026-11-27", tmp_path / "s.json")
+    assert result.code == 1 and "the portfolio has 1 errors" in result.err  # type: ignore[attr-defined]
+    assert len(mailserver.inbox.mails) == 2

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment
+
 from pactwatch.engine import evaluate
 from pactwatch.model import Portfolio
 from pactwatch.notify import config as notify_config
 from pactwatch.notify import delivery_log, email, github_digest, outbox, plan, send
 from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig
 from pactwatch.notify.messages import FORMATS, Context
-from pactwatch.notify.outgoing import Outgoing, Transport
+from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport
 from pactwatch.notify.webhook import WebhookTransport, url_problem
 
 
@@ -130,8 +132,20 @@ def run(
     pacing = pacing or Pacing()
     wiring = wire(config, portfolio, environ, today, pacing)
     redact = send.Redactor(wiring.secrets)
+
+    def keep(result: send.Result) -> None:  # saved after every delivery: a run killed half-way repeats nothing
+        if state is not None and result.message.keys:
+            log.record(result.message.channel, result.message.recipient, result.message.keys, today)
+            delivery_log.save(state, log)
+
     report.results = send.deliver(
-        box.messages, wiring.transports, redact=redact, attempts=pacing.attempts, backoff=pacing.retry_wait, sleep=pacing.sleep
+        box.messages,
+        wiring.transports,
+        redact=redact,
+        attempts=pacing.attempts,
+        backoff=pacing.retry_wait,
+        sleep=pacing.sleep,
+        on_delivered=keep,
     )
     if wiring.digest is not None:
         if not any(r.message.channel == GITHUB_CHANNEL for r in report.failed):
@@ -143,12 +157,7 @@ def run(
     return report
 
 
-def _sweep(transport: github_digest.GithubTransport, report: Report, context: Context, env: object, redact: send.Redactor) -> None:
-    from jinja2 import Environment
-
-    from pactwatch.notify.outgoing import DeliveryError
-
-    assert isinstance(env, Environment)
+def _sweep(transport: github_digest.GithubTransport, report: Report, context: Context, env: Environment, redact: send.Redactor) -> None:
     active = [m.recipient for m in report.messages if m.channel == GITHUB_CHANNEL]
 
     def body_for(person_id: str) -> str:

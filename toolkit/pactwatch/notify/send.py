@@ -83,8 +83,12 @@ def deliver(
     attempts: int = 3,
     backoff: float = 2.0,
     sleep: Callable[[float], None] = time.sleep,
+    on_delivered: Callable[[Result], None] | None = None,
 ) -> list[Result]:
-    """``transports[channel]`` is the channel's transport, or why it has none (e.g. a variable is not set)."""
+    """``transports[channel]`` is the channel's transport, or why it has none (e.g. a variable is not set).
+
+    ``on_delivered`` hears of each message as soon as it went out (the run writes the delivery log then).
+    """
     results: list[Result] = []
     failures: dict[str, int] = {}
     for message in messages:
@@ -98,6 +102,8 @@ def deliver(
         error, tries = _try(transport, message, attempts, backoff, sleep)
         failures[message.channel] = failures.get(message.channel, 0) + 1 if error else 0
         results.append(Result(message, redact(error) if error else None, tries))
+        if error is None and on_delivered is not None:
+            on_delivered(results[-1])
     return results
 
 
