@@ -50,6 +50,7 @@ def one_build(root: Path) -> dict[str, float]:
         "wall": wall,
         "cpu": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         **{f"phase_{k}": v for k, v in result.seconds.items()},
+        **{f"cpu_{k}": v for k, v in result.cpu_seconds.items()},
         "contracts": result.contracts,
         "milestones": result.milestones,
         "pages": result.pages,
@@ -67,9 +68,7 @@ def measure(workdir: Path, contracts: int, milestones: int) -> dict[str, float]:
     generate(root, contracts, milestones, seed=1)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, __file__, "--child", str(root)], capture_output=True, text=True, check=False, env=env
-    )
+    run = subprocess.run([sys.executable, __file__, "--child", str(root)], capture_output=True, text=True, check=False, env=env)
     total = time.perf_counter() - started
     if run.returncode != 0:
         raise SystemExit(f"build of {contracts} contracts failed:\n{run.stderr}")
@@ -81,7 +80,9 @@ def measure(workdir: Path, contracts: int, milestones: int) -> dict[str, float]:
 def report(size: int, f: dict[str, float]) -> None:
     print(
         f"{size:>6} contracts: {f['process']:6.1f} s all told (build {f['wall']:.1f} s: load {f['phase_load']:.1f}, "
-        f"pages {f['phase_pages']:.1f}, mkdocs {f['phase_mkdocs']:.1f}, feeds {f['phase_feeds']:.1f}; cpu {f['cpu']:.1f} s) | "
+        f"pages {f['phase_pages']:.1f}, mkdocs {f['phase_mkdocs']:.1f}, feeds {f['phase_feeds']:.1f}) | "
+        f"cpu {f['cpu']:.1f} s (load {f['cpu_load']:.1f}, pages {f['cpu_pages']:.1f}, "
+        f"mkdocs {f['cpu_mkdocs']:.1f}, feeds {f['cpu_feeds']:.1f}) | "
         f"{int(f['milestones'])} milestones, {int(f['pages'])} pages, {int(f['feeds'])} feeds | "
         f"contract page {f['page_avg'] / 1000:.1f} KB avg, site {f['site_mb']:.0f} MB, search index {f['search_mb']:.1f} MB"
     )

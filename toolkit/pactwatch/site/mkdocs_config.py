@@ -32,12 +32,13 @@ def user_config_file(root: Path) -> Path | None:
 
 def load_yaml(path: Path) -> dict[str, Any]:
     """A mkdocs.yml with mkdocs' own loader (it knows !ENV, !relative and !!python/name)."""
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.utils.yaml import yaml_load
 
     try:
         with path.open("rb") as handle:
             data = yaml_load(handle)
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, yaml.YAMLError, MkDocsException) as exc:
         raise PactwatchError(f"{path} cannot be read: {exc}") from None
     if data is None:
         return {}

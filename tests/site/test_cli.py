@@ -1,0 +1,37 @@
+"""pactwatch build through the command line: summary, exit codes, output folder, public edition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import CliResult
+from tests.site.conftest import copy_example
+
+
+def test_build_prints_a_summary(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "p")
+    out = tmp_path / "out"
+    result = run_cli("build", "--root", root, "-o", out)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "13 contracts, 80 milestones, 7 overdue as of 2026-11-27."
+    assert f"Site: {out}/index.html" in result.out and "35 calendar feeds" in result.out
+    assert (out / "index.html").is_file() and (out / "calendar" / "all.ics").is_file()
+    assert result.err == ""
+
+
+def test_build_public_and_strict(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "p")
+    source = root / "contracts" / "sales" / "C-2026-001.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace('url: "https://dms.example.com/c/2026-001"', 'url: "ftp://x"'), encoding="utf-8"
+    )
+    result = run_cli("build", "--root", root, "--public", "--strict")
+    assert result.code == 1
+    assert "(public)" in result.out and "Validation: 1 errors" in result.err
+    assert run_cli("build", "--root", root, "--public").code == 0
+
+
+def test_build_outside_a_portfolio_is_a_usage_error(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    result = run_cli("build", "--root", tmp_path)
+    assert result.code == 2 and "not a pactwatch portfolio" in result.err

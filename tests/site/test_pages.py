@@ -1,0 +1,109 @@
+"""Generated pages of the example portfolio: golden files, determinism, public edition, languages, URLs."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pactwatch.engine import evaluate
+from pactwatch.ical.feeds import build_feeds
+from pactwatch.portfolio import load_portfolio
+from pactwatch.settings import load_settings
+from pactwatch.site.common import detail_path, prefix
+from pactwatch.site.context import SiteInput
+from pactwatch.site.history import Change
+from pactwatch.site.pages import generate
+from pactwatch.site.public import redact
+from tests.site.conftest import REPO_ROOT, TODAY
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_PAGES = ("index.md", "contracts/C-2026-001.md", "contracts/L-2025-002.md", "people/li.na.md", "counterparties/xinghan-tech.md")
+
+
+def site_input(*, public: bool = False, language: str | None = None) -> SiteInput:
+    settings = load_settings(REPO_ROOT)
+    if language:
+        settings = replace(settings, language=language)
+    loaded = load_portfolio(REPO_ROOT, TODAY, settings=settings, use_cache=False)
+    portfolio = redact(loaded.portfolio) if public else loaded.portfolio
+    ev = evaluate(portfolio, TODAY)
+    feeds = build_feeds(ev, public=public)
+    history = {"contracts/sales/C-2026-001.yaml": (Change("a" * 40, TODAY, "Li Na", "Collect M4 (#7)", 7),)}
+    return SiteInput(ev, loaded.findings, history, tuple(sorted(feeds)), public, REPO_ROOT)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return generate(site_input())
+
+
+@pytest.mark.parametrize("path", GOLDEN_PAGES)
+def test_golden_pages(pages: dict[str, str], path: str) -> None:
+    golden = GOLDEN / path.replace("/", "__")
+    if os.environ.get("PACTWATCH_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(pages[path], encoding="utf-8")
+    assert pages[path] == golden.read_text(encoding="utf-8"), f"{path} differs; rerun with PACTWATCH_UPDATE_GOLDEN=1 and review the diff"
+
+
+def test_the_same_input_gives_the_same_pages(pages: dict[str, str]) -> None:
+    assert generate(site_input()) == pages
+
+
+def test_the_tree_has_every_url(pages: dict[str, str]) -> None:
+    sections = {
+        "index.md",
+        "contracts/index.md",
+        "people/index.md",
+        "counterparties/index.md",
+        "calendar/index.md",
+        "kpis/index.md",
+        "reports/index.md",
+        "problems/index.md",
+    }
+    assert sections <= set(pages)
+    assert len([p for p in pages if p.startswith("contracts/") and p != "contracts/index.md"]) == 13
+    assert "people/zhang.wei.md" in pages and "counterparties/xinghan-tech.md" in pages
+
+
+def test_every_body_is_one_block_without_blank_lines(pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        body = text.split("---\n", 2)[2]
+        assert body.startswith('\n<div class="pw-page') and body.endswith("</div>\n"), path
+        assert "\n\n" not in body.strip() and not re.search(r"\n[ \t]", body), path
+
+
+def test_links_are_relative_to_each_page(pages: dict[str, str]) -> None:
+    assert prefix("index.md") == "" and prefix("contracts/index.md") == "../" and prefix("contracts/C-1.md") == "../../"
+    assert detail_path("contracts", "index") == "contracts/index/index.md" and detail_path("people", "x.y") == "people/x.y.md"
+    contract = pages["contracts/C-2026-001.md"]
+    assert 'href="../../people/li.na/"' in contract and 'href="../../calendar/contracts/C-2026-001.ics"' in contract
+    assert 'href="C-2026-001/"' in pages["contracts/index.md"]
+    assert 'href="contracts/?health=overdue"' in pages["index.md"]
+
+
+def test_history_links_pull_requests(pages: dict[str, str]) -> None:
+    contract = pages["contracts/C-2026-001.md"]
+    assert "Collect M4 (#7)" in contract and 'href="https://github.com/example-co/contracts/pull/7">#7</a>' in contract
+
+
+def test_public_edition(pages: dict[str, str]) -> None:
+    public = generate(site_input(public=True))
+    text = "\n".join(public.values())
+    assert not re.search(r"[¥$€]\d", text)
+    assert "dms.example.com" not in text and "Collect M4" not in text
+    assert "付款天数" not in text and "penalty_rate_per_day" not in text  # key terms left out
+    assert "公开版" in public["index.md"]
+    assert set(public) <= set(pages)
+
+
+def test_english_site() -> None:
+    english = generate(site_input(language="en"))
+    dashboard = english["index.md"]
+    assert "Overdue milestones" in dashboard and "As of 2026-11-27" in dashboard
+    assert 'title: "Dashboard"' in dashboard
+    assert "Edit this contract" in english["contracts/C-2026-001.md"] and "¥1,200,000.00" in english["contracts/C-2026-001.md"]
