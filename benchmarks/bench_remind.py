@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402 - the sibling script, importable when run from anywhere
+from generate import generate
 
 PACTWATCH = [sys.executable, "-m", "pactwatch"]
 NOTIFY = """
@@ -40,7 +40,9 @@ def best(args: list[str], root: Path, repeat: int) -> tuple[float, str]:
     times, out = [], ""
     for _ in range(repeat):
         start = time.perf_counter()
-        result = subprocess.run([*PACTWATCH, *args, "--root", str(root), "--today", "2026-11-27"], capture_output=True, check=False, text=True)
+        result = subprocess.run(
+            [*PACTWATCH, *args, "--root", str(root), "--today", "2026-11-27"], capture_output=True, check=False, text=True
+        )
         times.append(time.perf_counter() - start)
         if result.returncode not in (0, 1):
             raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr[-2000:]}")
