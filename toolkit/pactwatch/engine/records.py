@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
 
@@ -24,9 +24,13 @@ Severity = Literal["high", "medium", "low"]
 NOTICE_ID = "_notice"  # derived notice-deadline milestones; never a valid user id (ids start alphanumeric)
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One milestone (or one occurrence of a recurring one, or a derived notice deadline) on one day."""
+class Occurrence(NamedTuple):
+    """One milestone (or one occurrence of a recurring one, or a derived notice deadline) on one day.
+
+    A NamedTuple rather than a frozen dataclass: a large portfolio has 100,000+ of these,
+    and a tuple is built at C speed (a frozen dataclass sets each field through
+    object.__setattr__). Immutable all the same.
+    """
 
     contract: Contract
     milestone: Milestone

@@ -49,23 +49,21 @@ def occurrences(contract: Contract, today: date, due_soon_days: int) -> Iterator
     """Every occurrence of every milestone of the contract, as of ``today``."""
     blocked = blocked_ids(contract)
     for m in contract.milestones:
-        if m.repeat is None:
-            dues: tuple[date, ...] = (m.due,)
-        else:
-            dues = occurrence_dates(m.due, m.repeat)
+        recurring = m.repeat is not None
+        dues = occurrence_dates(m.due, m.repeat) if m.repeat is not None else (m.due,)
+        ack_until = m.ack.until if m.ack is not None else None
         for due in dues:
-            completed_on = m.completed_on if m.repeat is None else m.completed.get(due)
+            completed_on = m.completed.get(due) if recurring else m.completed_on
             state, days_late, days_until = classify(m.status, due, completed_on, today, due_soon_days)
-            is_open = state in ("overdue", "due_soon", "upcoming")
             yield Occurrence(
-                contract=contract,
-                milestone=m,
-                key=m.id if m.repeat is None else f"{m.id}@{due.isoformat()}",
-                due=due,
-                completed_on=completed_on,
-                state=state,
-                days_late=days_late,
-                days_until=days_until,
-                blocked=is_open and m.id in blocked,
-                acknowledged=state == "overdue" and m.ack is not None and m.ack.until >= today,
+                contract,
+                m,
+                f"{m.id}@{due.isoformat()}" if recurring else m.id,
+                due,
+                completed_on,
+                state,
+                days_late,
+                days_until,
+                days_until is not None and m.id in blocked,  # blocked: open and waiting on a dependency
+                state == "overdue" and ack_until is not None and ack_until >= today,  # acknowledged
             )
