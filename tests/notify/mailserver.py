@@ -66,7 +66,8 @@ class Inbox:
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         login = session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None
-        self.mails.append(Mail(envelope.mail_from, list(envelope.rcpt_tos), message, session.ssl is not None, login))
+        tls = session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None  # STARTTLS, or SMTPS
+        self.mails.append(Mail(envelope.mail_from, list(envelope.rcpt_tos), message, tls, login))
         return "250 OK"
 
     def to(self, address: str) -> list[Mail]:
@@ -85,19 +86,20 @@ def _free_port() -> int:
 
 
 class MailServer:
-    def __init__(self, certificate: Path, key: Path) -> None:
+    def __init__(self, certificate: Path, key: Path, *, implicit_tls: bool = False) -> None:
+        """STARTTLS required (a submission port, 587); or ``implicit_tls``: TLS from the first byte (465)."""
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(certificate, key)
         self.inbox = Inbox()
         self.port = _free_port()
+        tls: dict[str, Any] = {"ssl_context": context} if implicit_tls else {"tls_context": context, "require_starttls": True}
         self.controller = Controller(
             self.inbox,
             hostname="127.0.0.1",
             port=self.port,
-            tls_context=context,
-            require_starttls=True,
             authenticator=_authenticate,
-            auth_require_tls=True,
+            auth_require_tls=not implicit_tls,  # aiosmtpd only counts STARTTLS as TLS; SMTPS is TLS throughout
+            **tls,
         )
 
     def __enter__(self) -> MailServer:

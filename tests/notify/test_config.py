@@ -32,7 +32,7 @@ def test_the_issue_example_parses() -> None:
         "github": {"digest": True},
     }
     parsed = config.parse(raw)
-    assert parsed.email == config.EmailConfig("smtp.example.com", "pactwatch@example.com", 587, True, "SMTP_USER", "SMTP_PASSWORD")
+    assert parsed.email == config.EmailConfig("smtp.example.com", "pactwatch@example.com", 587, True, False, "SMTP_USER", "SMTP_PASSWORD")
     assert [(w.type, w.name, w.teams) for w in parsed.webhooks] == [
         ("dingtalk", "dingtalk", ()),
         ("wecom", "wecom", ("sales",)),

@@ -119,3 +119,25 @@ def test_a_temporary_refusal_is_retried(mailserver: MailServer, certificates: tu
         sleep=lambda s: None,
     )
     assert result.ok and result.attempts == 2 and len(mailserver.inbox.mails) == 1
+
+
+def test_implicit_tls_smtps(certificates: tuple[Path, Path, Path]) -> None:
+    ca, cert, key = certificates
+    with MailServer(cert, key, implicit_tls=True) as server:
+        config = EmailConfig(smtp_host="localhost", sender="bot@example.com", smtp_port=server.port, ssl=True)
+        transport = email.SmtpTransport(config, SMTP_USER, SMTP_PASSWORD, ssl.create_default_context(cafile=str(ca)), timeout=5)
+        transport.deliver(_outgoing(_portfolio(milestone("M1", "2026-11-30"))))
+        [mail] = server.inbox.mails
+        assert mail.tls and mail.login == SMTP_USER
+
+
+def test_no_password_is_sent_over_a_plain_connection() -> None:
+    from pactwatch.notify import config as notify_config
+    from pactwatch.notify.run import Pacing, wire
+
+    p = _portfolio(milestone("M1", "2026-11-30"))
+    raw = {"email": {"smtp_host": "smtp.example.com", "from": "bot@example.com", "starttls": False, "password_env": "PW"}}
+    wiring = wire(notify_config.parse(raw), p, {"PW": "secret-pw"}, TODAY, Pacing())
+    assert wiring.transports["email"] == "email: refusing to send the SMTP password unencrypted (starttls: false and no ssl)"
+    relay = {"email": {"smtp_host": "localhost", "from": "bot@example.com", "starttls": False}}  # a local relay without login
+    assert isinstance(wire(notify_config.parse(relay), p, {}, TODAY, Pacing()).transports["email"], email.SmtpTransport)

@@ -26,6 +26,7 @@ class EmailConfig:
     sender: str
     smtp_port: int = 587
     starttls: bool = True
+    ssl: bool = False  # implicit TLS from the first byte (SMTPS, port 465) instead of STARTTLS
     username_env: str | None = None
     password_env: str | None = None
 
@@ -81,6 +82,7 @@ def _email(item: Mapping[str, Any]) -> EmailConfig:
         sender=item["from"],
         smtp_port=item.get("smtp_port", 587),
         starttls=item.get("starttls", True),
+        ssl=item.get("ssl", False),
         username_env=item.get("username_env"),
         password_env=item.get("password_env"),
     )
@@ -89,6 +91,10 @@ def _email(item: Mapping[str, Any]) -> EmailConfig:
 def _github(item: Mapping[str, Any]) -> GithubConfig:
     defaults = GithubConfig()
     return GithubConfig(token_env=item.get("token_env", defaults.token_env), label=item.get("label", defaults.label))
+
+
+def encrypted(email: EmailConfig) -> bool:
+    return email.ssl or email.starttls
 
 
 def _webhook(item: Mapping[str, Any]) -> WebhookConfig:

@@ -72,7 +72,10 @@ def build(digest: Digest, context: Context, sender: str, env: Environment) -> Em
 
 
 class SmtpTransport:
-    """One SMTP conversation per message: EHLO, STARTTLS (certificate verified), EHLO, AUTH, send."""
+    """One SMTP conversation per message: EHLO, STARTTLS (certificate verified), EHLO, AUTH, send.
+
+    With ``ssl: true`` the connection is TLS from the first byte (SMTPS, RFC 8314, port 465) instead.
+    """
 
     def __init__(
         self, config: EmailConfig, username: str | None, password: str | None, tls: ssl.SSLContext | None = None, timeout: float = 30.0
@@ -86,6 +89,12 @@ class SmtpTransport:
     def __repr__(self) -> str:
         return f"SmtpTransport({self.config.smtp_host}:{self.config.smtp_port})"
 
+    def _connect(self) -> smtplib.SMTP:
+        host, port = self.config.smtp_host, self.config.smtp_port
+        if self.config.ssl:
+            return smtplib.SMTP_SSL(host, port, timeout=self._timeout, context=self._tls)
+        return smtplib.SMTP(host, port, timeout=self._timeout)
+
     def deliver(self, message: Outgoing) -> None:
         assert isinstance(message.payload, EmailMessage)
         mail = message.payload
@@ -93,9 +102,9 @@ class SmtpTransport:
         mail["Date"] = formatdate(localtime=False, usegmt=True)
         where = f"{self.config.smtp_host}:{self.config.smtp_port}"
         try:
-            with smtplib.SMTP(self.config.smtp_host, self.config.smtp_port, timeout=self._timeout) as smtp:
+            with self._connect() as smtp:
                 smtp.ehlo()
-                if self.config.starttls:
+                if self.config.starttls and not self.config.ssl:
                     smtp.starttls(context=self._tls)
                     smtp.ehlo()
                 if self._username:

@@ -73,7 +73,12 @@ def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str],
         user, password = _env(environ, config.email.username_env), _env(environ, config.email.password_env)
         secrets += [s for s in (password,) if s]
         missing = [n for n, v in ((config.email.username_env, user), (config.email.password_env, password)) if n and not v]
-        transports[EMAIL_CHANNEL] = f"email: {', '.join(missing)} not set" if missing else email.SmtpTransport(config.email, user, password)
+        if missing:
+            transports[EMAIL_CHANNEL] = f"email: {', '.join(missing)} not set"
+        elif password and not notify_config.encrypted(config.email):
+            transports[EMAIL_CHANNEL] = "email: refusing to send the SMTP password unencrypted (starttls: false and no ssl)"
+        else:
+            transports[EMAIL_CHANNEL] = email.SmtpTransport(config.email, user, password)
     for hook in config.webhooks:
         url, secret = _env(environ, hook.url_env), _env(environ, hook.secret_env)
         secrets += [s for s in (url, secret) if s]
