@@ -92,8 +92,8 @@ class Picker:
         first: tuple[T, Located] | None = None
         for record in self.records:
             located = record.contract.get(name)
-            if located is None:
-                continue
+            if located is None or (first is not None and located.value == first[1].value and type(located.value) is type(first[1].value)):
+                continue  # repeated rows mostly repeat the same cell: no need to read it again
             value = self.sink.parse(located, parser, "" if first else pointer)
             if value is None:
                 continue

@@ -42,7 +42,7 @@ def clean_text(value: object) -> str:
 
 
 def is_blank(value: CellValue) -> bool:
-    return value is None or (isinstance(value, str) and not clean_text(value))
+    return value is None or (isinstance(value, str) and not value.strip())  # str.strip knows 　 and NBSP
 
 
 # ---------------------------------------------------------------- dates
