@@ -47,9 +47,13 @@ def _owner(text: str | None, people: list[Person]) -> str:
 
 
 def _value(text: str | None, settings: Settings, currency: str | None) -> tuple[Decimal | None, str]:
+    from pactwatch.ledger.fields import currency as currency_code
     from pactwatch.ledger.values import ValueProblem, parse_amount
 
-    code = currency.upper() if currency else None
+    try:
+        code = currency_code(currency) if currency else None
+    except ValueProblem as exc:
+        raise UsageError(f"--currency: {exc.message}; {exc.hint}") from None
     if text is None:
         return None, code or settings.currency
     try:
@@ -107,7 +111,7 @@ def new(
     today_text: str | None,
 ) -> int:
     """Write contracts/<type>/<id>.yaml from a template; it validates at once and never overwrites."""
-    from pactwatch.ledger.files import atomic_write, existing_contracts, schema_ref
+    from pactwatch.ledger.files import create_new, existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
     from pactwatch.portfolio import load_people
     from pactwatch.settings import load_settings
@@ -149,9 +153,9 @@ def new(
     if dry_run:
         click.echo(text, nl=False)
         return 0
-    path = root / source
-    if path.exists():
-        raise PactwatchError(f"{source} exists already; pactwatch new never overwrites")
-    atomic_write(path, text)
+    try:
+        create_new(root / source, text)
+    except FileExistsError:
+        raise PactwatchError(f"{source} exists already; pactwatch new never overwrites") from None
     click.echo(f"wrote {source} from template {template_name}")
     return 0

@@ -47,6 +47,24 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def create_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, never clobbering one that appears meanwhile (FileExistsError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        try:
+            os.link(temp, path)  # atomic, and fails when the name is taken
+        except OSError as exc:
+            if isinstance(exc, FileExistsError):
+                raise
+            with open(path, "x", encoding="utf-8", newline="\n") as out:  # no hard links here: exclusive create
+                out.write(text)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
