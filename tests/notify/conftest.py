@@ -12,7 +12,7 @@ import pytest
 
 from tests.github.fake_github import FakeGitHub, Server
 from tests.notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer, make_certificates
-from tests.notify.portfolios import GITHUB_TOKEN, HANDLES, REPO_ROOT, notify_block
+from tests.notify.portfolios import GITHUB_TOKEN, HANDLES, REPO_ROOT, example_settings_without_notify, notify_block
 from tests.notify.robots import Robots, RobotServer
 
 
@@ -51,8 +51,7 @@ def example(tmp_path: Path, mailserver: MailServer) -> Path:
     for name in ("people.yaml", "contracts"):
         source = REPO_ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    settings = (REPO_ROOT / "pactwatch.yml").read_text(encoding="utf-8")
-    (root / "pactwatch.yml").write_text(settings + notify_block(mailserver.port), encoding="utf-8")
+    (root / "pactwatch.yml").write_text(example_settings_without_notify() + notify_block(mailserver.port), encoding="utf-8")
     return root
 
 

@@ -27,3 +27,8 @@ def notify_block(smtp_port: int, *, webhooks: bool = True, github: bool = True) 
     if github:
         lines.append("  github: {digest: true}")
     return "\n".join(lines) + "\n"
+
+
+def example_settings_without_notify() -> str:
+    """The example pactwatch.yml minus its own `notify:` block (the last block of the file)."""
+    return (REPO_ROOT / "pactwatch.yml").read_text(encoding="utf-8").split("\nnotify:", 1)[0] + "\n"

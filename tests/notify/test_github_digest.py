@@ -10,7 +10,7 @@ from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from tests.engine.factories import D
 from tests.github.fake_github import FakeGitHub
-from tests.notify.portfolios import GITHUB_TOKEN, REPO_ROOT
+from tests.notify.portfolios import GITHUB_TOKEN, REPO_ROOT, example_settings_without_notify
 
 NO_WAIT = Pacing(retry_wait=0, github_pace=0, sleep=lambda s: None)
 
@@ -25,7 +25,7 @@ def _portfolio(tmp_path: Path, people: str | None = None) -> Path:
         target.write_bytes(source.read_bytes())
     (root / "people.yaml").write_text(people or (REPO_ROOT / "people.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     block = "\nnotify:\n  github: {digest: true}\n"
-    (root / "pactwatch.yml").write_text((REPO_ROOT / "pactwatch.yml").read_text(encoding="utf-8") + block, encoding="utf-8")
+    (root / "pactwatch.yml").write_text(example_settings_without_notify() + block, encoding="utf-8")
     return root
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.github.fake_github import FakeGitHub
 from tests.notify.mailserver import SMTP_USER, MailServer
+from tests.notify.portfolios import example_settings_without_notify
 from tests.notify.robots import SECRETS, Fault, Robots
 
 FAST = ("--retry-wait", "0", "--pace", "0")
@@ -193,8 +194,9 @@ def test_json_report_of_a_real_run(
     }
 
 
-def test_no_notify_block_is_a_quiet_no_op(run_cli: Callable[..., object], tmp_path: Path) -> None:
-    result = run_cli("remind", "--root", Path(__file__).resolve().parents[2], "--today", "2026-11-27", "--state", tmp_path / "s.json")
+def test_no_notify_block_is_a_quiet_no_op(run_cli: Callable[..., object], example: Path, tmp_path: Path) -> None:
+    (example / "pactwatch.yml").write_text(example_settings_without_notify(), encoding="utf-8")
+    result = run_cli("remind", "--root", example, "--today", "2026-11-27", "--state", tmp_path / "s.json")
     assert result.code == 0 and "no `notify:` channels" in result.err  # type: ignore[attr-defined]
     assert not (tmp_path / "s.json").exists()
 
