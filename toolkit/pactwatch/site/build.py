@@ -27,7 +27,7 @@ from pactwatch.site import mkdocs_config, tree
 from pactwatch.site.context import SiteInput
 from pactwatch.site.history import read_history
 from pactwatch.site.mkdocs_run import run_mkdocs
-from pactwatch.site.pages import SECTIONS, generate_pages
+from pactwatch.site.pages import SECTIONS
 from pactwatch.site.public import redact
 
 BUILD_DIR = ".pactwatch-build"
@@ -80,15 +80,12 @@ def write_tree(data: SiteInput, feeds: dict[str, bytes], build_dir: Path, jobs: 
     docs = build_dir / "docs"
     result = tree.TreeResult()
     root = data.root or Path(".")
-    paths, written = tree.write_pages(generate_pages(data), docs)
-    result.expected.update(paths)
-    result.written += written
 
     def tick(done: int, total: int) -> None:
         if progress is not None:
             progress("pages", done, total)
 
-    paths, written = tree.write_contract_pages(data, docs, jobs, tick)
+    paths, written = tree.write_all_pages(data, docs, jobs, tick)
     result.expected.update(paths)
     result.written += written
     generated = set(result.expected)

@@ -22,6 +22,7 @@ from pactwatch.ical.slug import assign_slugs, group_key
 from pactwatch.model import Contract, Counterparty, Settings
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site.history import Change
+from pactwatch.site.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Site:
         self.people = self.ev.portfolio.people
         self.views: list[ContractView] = [self.ev.contracts[c.id] for c in self.ev.portfolio.contracts]
         self.feeds = frozenset(data.feeds)
+        self.words = Words(self.language)
         self._index()
 
     def _index(self) -> None:
@@ -76,9 +78,12 @@ class Site:
         for view in self.views:
             self.owned[view.contract.owner].append(view)
         self.risks_by_contract: dict[str, list[Risk]] = defaultdict(list)
+        self.risks_by_counterparty: dict[str, list[Risk]] = defaultdict(list)
         for risk in self.ev.risks:
             for cid in risk.contract_ids:
                 self.risks_by_contract[cid].append(risk)
+            if risk.subject_type == "counterparty":
+                self.risks_by_counterparty[risk.subject].append(risk)
 
     # ---- names and links (relative to the site root; pages prefix them with their own depth) ----
 

@@ -16,6 +16,7 @@ from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
 from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows, when_text
 from pactwatch.site.context import Site
+from pactwatch.site.rows import milestone_rows
 from pactwatch.site.words import t
 
 
@@ -103,7 +104,7 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "facts": _facts(site, view),
         "terms": [(key, _term_value(value, lang)) for key, value in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
-        "milestones": rows(site, view.occurrences, root),
+        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.words, site.public),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),

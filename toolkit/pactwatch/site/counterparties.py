@@ -26,14 +26,14 @@ def page_path(slug: str) -> str:
 
 
 def _risks(site: Site, group: CounterpartyGroup) -> list[Risk]:
-    ids = {v.contract.id for v in group.views}
-    names = {v.contract.counterparty.name for v in group.views}
-    return [
-        r
-        for r in site.ev.risks
-        if (r.subject_type == "counterparty" and r.subject in names)
-        or (r.subject_type != "counterparty" and ids.intersection(r.contract_ids))
-    ]
+    """Risks about the counterparty, and risks about its contracts, in the engine's order."""
+    found: dict[int, Risk] = {}
+    for name in {v.contract.counterparty.name for v in group.views}:
+        found.update((id(r), r) for r in site.risks_by_counterparty.get(name, ()))
+    for view in group.views:
+        found.update((id(r), r) for r in site.risks_by_contract.get(view.contract.id, ()) if r.subject_type != "counterparty")
+    order = {id(r): i for i, r in enumerate(site.ev.risks)}
+    return sorted(found.values(), key=lambda r: order[id(r)])
 
 
 def _summary(site: Site, group: CounterpartyGroup) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +17,7 @@ from pathlib import Path
 from pactwatch.errors import PactwatchError
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
-from pactwatch.site.pages import contract_pages
+from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
 
 PARALLEL_THRESHOLD = 400  # below this many contracts, starting processes costs more than it saves
 CHUNK = 200
@@ -62,35 +62,53 @@ def _init(data: SiteInput, docs: Path) -> None:
     _WORKER = (data, docs)
 
 
-def _chunk(ids: list[str]) -> tuple[list[str], int]:
+Task = tuple[str, list[str]]  # ("family", [index]) or ("contracts", [ids])
+
+
+def _run(data: SiteInput, docs: Path, task: Task) -> tuple[list[str], int]:
+    kind, items = task
+    if kind == "family":
+        return write_pages(generate_pages(data, [FAMILIES[int(items[0])]]), docs)
+    return write_pages(contract_pages(data, items), docs)
+
+
+def _task(task: Task) -> tuple[list[str], int]:
     assert _WORKER is not None
-    data, docs = _WORKER
-    return write_pages(contract_pages(data, ids), docs)
+    return _run(*_WORKER, task)
 
 
-def _chunks(ids: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-def write_contract_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = None) -> tuple[list[str], int]:
+def tasks(data: SiteInput, size: int = CHUNK) -> list[tuple[Task, int]]:
+    """The work of writing every page, in pieces: the section page families first (the index pages are the
+    longest single tasks), then contracts in chunks; each with the number of contract pages it holds."""
     ids = [c.id for c in data.evaluation.portfolio.contracts]
-    if jobs <= 1 or len(ids) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        paths, written = write_pages(contract_pages(data), docs)
-        if tick is not None:
-            tick(len(ids), len(ids))
-        return paths, written
-    paths, written, done = [], 0, 0
+    pieces: list[tuple[Task, int]] = [(("family", [str(i)]), 0) for i in range(len(FAMILIES))]
+    pieces += [(("contracts", ids[start : start + size]), len(ids[start : start + size])) for start in range(0, len(ids), size)]
+    return pieces
+
+
+def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = None) -> tuple[list[str], int]:
+    """Every generated page, on ``jobs`` processes for big portfolios; -> (paths, number written)."""
+    pieces = tasks(data)
+    total = len(data.evaluation.portfolio.contracts)
+    paths: list[str] = []
+    written = done = 0
+    if jobs <= 1 or total < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        for task, count in pieces:
+            task_paths, task_written = _run(data, docs, task)
+            paths.extend(task_paths)
+            written, done = written + task_written, done + count
+            if tick is not None and count:
+                tick(done, total)
+        return sorted(paths), written
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(data, docs)) as pool:
-        futures = {pool.submit(_chunk, chunk): len(chunk) for chunk in _chunks(ids, CHUNK)}
+        futures = {pool.submit(_task, task): count for task, count in pieces}
         for future in as_completed(futures):
-            chunk_paths, chunk_written = future.result()
-            paths.extend(chunk_paths)
-            written += chunk_written
-            done += futures[future]
-            if tick is not None:
-                tick(done, len(ids))
+            task_paths, task_written = future.result()
+            paths.extend(task_paths)
+            written, done = written + task_written, done + futures[future]
+            if tick is not None and futures[future]:
+                tick(done, total)
     return sorted(paths), written
 
 
