@@ -137,9 +137,11 @@ def test_two_builds_in_different_folders_are_identical(tmp_path: Path) -> None:
     for name in ("a", "b"):
         root = copy_example(tmp_path / name)
         result = build_site(root, TODAY, run=False)
-        trees.append({p.relative_to(result.docs_dir).as_posix(): p.read_bytes() for p in result.docs_dir.rglob("*") if p.is_file()})
+        pages = {p.relative_to(result.docs_dir).as_posix(): p.read_bytes() for p in result.docs_dir.rglob("*") if p.is_file()}
+        feeds = {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "site" / "calendar").rglob("*.ics")}
+        trees.append(pages | feeds)
     assert trees[0] == trees[1]
-    assert any(p.startswith("calendar/") for p in trees[0])
+    assert "site/calendar/all.ics" in trees[0] and "contracts/C-2026-001.md" in trees[0]
 
 
 def test_public_edition_leaves_out_amounts_documents_and_confidential(public_site: Built) -> None:

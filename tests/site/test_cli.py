@@ -35,3 +35,23 @@ def test_build_public_and_strict(run_cli: Callable[..., CliResult], tmp_path: Pa
 def test_build_outside_a_portfolio_is_a_usage_error(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
     result = run_cli("build", "--root", tmp_path)
     assert result.code == 2 and "not a pactwatch portfolio" in result.err
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    import io
+
+    from pactwatch.commands.build import Bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = Bar(screen, width=10)
+    bar("pages", 500, 1000)
+    bar("pages", 1000, 1000)
+    bar("mkdocs", 10, 20)  # too small a job for a bar
+    assert screen.getvalue() == "\r  pages [#####.....] 500/1000\r  pages [##########] 1000/1000\n"
+    quiet = io.StringIO()
+    Bar(quiet)("pages", 1000, 1000)
+    assert quiet.getvalue() == ""
