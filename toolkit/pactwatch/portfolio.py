@@ -8,6 +8,7 @@ completion dates after today) always run: they are cheap.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -96,7 +97,7 @@ def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: in
 
     size = max(50, len(items) // (jobs * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool, paused():
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool, paused():  # forked while paused: workers collect
         arriving = pool.map(_pickled_batch, batches, [default_currency] * len(batches))
         return [(pickle.loads(blob), blob) for batch in arriving for blob in batch]  # unpickled while later batches run
 
@@ -213,18 +214,20 @@ def _run_key(root: Path, today: date, scan: _Scan) -> str:
 
 
 def _load(root: Path, today: date, settings: Settings, scan: _Scan, cache: ResultCache | None, jobs: int | None) -> Loaded:
-    results, findings = _file_results(scan, settings.currency, cache, jobs or os.cpu_count() or 1)
-    people_list, people_findings, people_doc = load_people(root)
-    findings += people_findings
-    contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
-    people = {p.id: p for p in people_list}
-    sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
-    if people_doc is not None and people_list:
-        findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
-    findings += portfolio_rules.check_contracts(contracts, people if people_doc is not None and not people_findings else None, today, sites)
-    findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
-    portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
-    return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
+    with paused():  # tens of thousands of small acyclic objects: collector passes over the heap would only cost time
+        results, findings = _file_results(scan, settings.currency, cache, jobs or os.cpu_count() or 1)
+        people_list, people_findings, people_doc = load_people(root)
+        findings += people_findings
+        contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
+        people = {p.id: p for p in people_list}
+        sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
+        if people_doc is not None and people_list:
+            findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
+        known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml
+        findings += portfolio_rules.check_contracts(contracts, known, today, sites)
+        findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
+        portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
+        return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
 
 
 def _file_results(scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
