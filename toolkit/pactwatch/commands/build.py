@@ -71,7 +71,7 @@ def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, ro
     if result.errors or result.warnings:
         click.echo(
             f"Validation: {result.errors} errors, {result.warnings} warnings (see the Data problems page; "
-            "contract files with errors are left out).",
+            "files with errors in their structure are left out).",
             err=True,
         )
     return 1 if strict and result.errors else 0
