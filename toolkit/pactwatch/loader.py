@@ -24,6 +24,8 @@ import yaml
 
 from pactwatch.findings import Finding
 
+_SCALAR = yaml.ScalarEvent
+
 try:  # libyaml's parser keeps marks and is several times faster
     from yaml import CBaseLoader as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -199,7 +201,7 @@ class _Builder:
     def _mapping(self, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
         next_event = self._next
-        key_positions = self.key_positions
+        key_positions, positions = self.key_positions, self.positions
         while True:
             key_event = next_event()
             kind = type(key_event)
@@ -221,9 +223,15 @@ class _Builder:
                     mark.column + 1,
                     "each key may appear once in a mapping; remove or rename one",
                 )
-            child = f"{pointer}/{escape_pointer_token(key)}"
+            child = f"{pointer}/{key}" if "~" not in key and "/" not in key else f"{pointer}/{escape_pointer_token(key)}"
             key_positions[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self._node(next_event(), child)
+            value: Any = next_event()
+            if type(value) is _SCALAR and value.anchor is None and value.tag is None:  # most values: no call to _node
+                at: Any = value.start_mark
+                positions[child] = (at.line + 1, at.column + 1)
+                result[key] = value.value if value.style else resolve_plain(value.value)
+            else:
+                result[key] = self._node(value, child)
 
 
 def parse_text(path: str, text: str) -> Document:
