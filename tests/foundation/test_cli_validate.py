@@ -280,6 +280,16 @@ def test_people_file_given_rechecks_every_contract(portfolio: Path, run_cli: Run
     assert owners == [("PW304", "contracts/a/A-1.yaml"), ("PW304", "contracts/b/B-1.yaml")]
 
 
+def test_folders_stand_for_the_contracts_in_them(portfolio: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(portfolio)
+    only_a = run_cli("validate", "-v", "contracts/a")
+    assert (only_a.code, only_a.err.split(":")[0]) == (0, "1 contract files checked")
+    with_b = run_cli("validate", "-v", "contracts/b/", "contracts/a")
+    assert (with_b.code, with_b.err.splitlines()[-1].split(":")[0]) == (1, "3 contract files checked")
+    everything = run_cli("validate", "-v", "contracts")
+    assert (everything.code, everything.err.splitlines()[-1].split(":")[0]) == (1, "3 contract files checked")
+
+
 def test_files_outside_contracts_check_no_contract(portfolio: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(portfolio)
     (portfolio / "notes.yaml").write_text("not: [a contract\n", encoding="utf-8")

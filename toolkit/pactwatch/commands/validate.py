@@ -10,24 +10,28 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
-from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio
+from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio, discover
 from pactwatch.settings import SETTINGS_FILE, SettingsError, load_settings
 
 
 def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
-    """The given contract files as root-relative POSIX paths; None means the whole portfolio."""
+    """The given contract files (folders: the contracts in them) as root-relative POSIX paths; None means the whole portfolio."""
     if not paths:
         return None
     base = root.resolve()
-    sources = []
+    sources: list[str] = []
+    everything: list[str] = []
     for path in paths:
         try:
             rel = path.resolve().relative_to(base).as_posix()
         except ValueError:
             continue  # outside the portfolio: nothing of ours
-        if rel in (PEOPLE_FILE, SETTINGS_FILE):
+        if rel in (".", CONTRACTS_DIR, PEOPLE_FILE, SETTINGS_FILE):
             return None  # every contract refers to people and settings: re-check them all (cheap with the cache)
-        if rel.startswith(f"{CONTRACTS_DIR}/") and rel.endswith((".yaml", ".yml")):
+        if path.is_dir():
+            everything = everything or discover(root)
+            sources.extend(source for source in everything if source.startswith(f"{rel}/"))
+        elif rel.startswith(f"{CONTRACTS_DIR}/") and rel.endswith((".yaml", ".yml")):
             sources.append(rel)
     return sources
 
