@@ -172,6 +172,7 @@ def test_chinese_search_finds_a_contract(browser: Any, example_site: Built) -> N
         visit(page, base)
         page.locator(".md-search__input").click()
         page.keyboard.type("分拣")
+        page.keyboard.press("End")  # CJK text arrives as one insertText, without the keyup the search listens for
         result = page.locator(".md-search-result__item").first
         result.wait_for(timeout=15000)
         assert "年度智能分拣设备销售合同" in page.locator(".md-search-result__list").inner_text().replace("\u200b", "")
