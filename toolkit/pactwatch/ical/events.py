@@ -34,7 +34,8 @@ from pactwatch.model import MILESTONE_KINDS, Contract, Settings
 from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
 
 UID_NAMESPACE = uuid.UUID("7af7e07a-e748-573f-adf5-4e9bba665514")  # fixed forever: changing it changes every UID
-_NAMESPACE_BYTES = UID_NAMESPACE.bytes
+_NAMESPACE_SHA1 = hashlib.sha1(UID_NAMESPACE.bytes)  # UUIDv5 = SHA-1 of namespace + name, version and variant bits set
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # RFC 4122 variant: the 17th hex digit is 10xx
 ALARM_HOUR = 9  # alarms fire at 09:00 local time on the reminder day
 MAX_REMIND_DAYS = 366  # reminder offsets are at most 365 (schema)
 UNMARKED_STATES = frozenset({"upcoming"})  # every other state prefixes the summary, e.g. [逾期]
@@ -77,9 +78,10 @@ class ContractFacts:
 
 def event_uid(contract_id: str, key: str, suffix: str = "") -> str:
     """``str(uuid.uuid5(UID_NAMESPACE, f"{contract_id}/{key}{suffix}"))``, without building UUID objects (hot path)."""
-    h = hashlib.sha1(_NAMESPACE_BYTES + f"{contract_id}/{key}{suffix}".encode()).hexdigest()
-    variant = "89ab"[int(h[16], 16) & 3]  # RFC 4122 variant bits 10xx
-    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
+    digest = _NAMESPACE_SHA1.copy()
+    digest.update(f"{contract_id}/{key}{suffix}".encode())
+    h = digest.hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 def _plain_http(url: str) -> bool:

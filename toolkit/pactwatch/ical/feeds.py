@@ -52,8 +52,28 @@ def file_name(identifier: str) -> str:
     return identifier if _SAFE_NAME.fullmatch(identifier) else slugify(identifier)
 
 
-def _metas(evaluation: Evaluation, contracts: list[Contract], slugs: dict[str, str], ctx: EventContext) -> dict[str, CalendarMeta]:
-    settings = evaluation.portfolio.settings
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The contracts a build shows and, for each, the contract and counterparty feeds its events go in."""
+
+    evaluation: Evaluation
+    ctx: EventContext
+    contracts: list[Contract]  # public builds leave confidential contracts out entirely
+    slugs: dict[str, str]  # counterparty group key -> slug
+    homes: dict[str, tuple[str, str]]  # contract id -> (its contract feed, its counterparty feed)
+
+
+def layout(evaluation: Evaluation, *, public: bool) -> Layout:
+    ctx = EventContext.of(evaluation, public=public)
+    contracts = [c for c in evaluation.portfolio.contracts if not (public and c.confidential)]
+    slugs = assign_slugs([c.counterparty for c in contracts])
+    homes = {c.id: (f"contracts/{file_name(c.id)}.ics", f"counterparties/{slugs[group_key(c.counterparty)]}.ics") for c in contracts}
+    return Layout(evaluation, ctx, contracts, slugs, homes)
+
+
+def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
+    """Every feed that exists (path -> calendar properties), sorted by path; a person's feed exists even when empty."""
+    settings = plan.ctx.settings
     lang, zone = settings.language, settings.timezone
     prefix = label("calendar", lang)
 
@@ -61,55 +81,52 @@ def _metas(evaluation: Evaluation, contracts: list[Contract], slugs: dict[str, s
         return CalendarMeta(f"{prefix} · {name}", zone, lang)
 
     metas = {ALL_FEED: meta(label("all", lang))}
-    shown = {c.id for c in contracts}
-    owners = set(ctx.names) | {o.milestone.owner for o in evaluation.occurrences if o.contract.id in shown}
+    owners = set(plan.ctx.names) | {o.milestone.owner for o in plan.evaluation.occurrences if o.contract.id in plan.homes}
     for person in sorted(owners):
-        metas.setdefault(f"people/{file_name(person)}.ics", meta(ctx.names.get(person, person)))
-    for contract in contracts:
+        metas.setdefault(f"people/{file_name(person)}.ics", meta(plan.ctx.names.get(person, person)))
+    for contract in plan.contracts:
         metas[f"contracts/{file_name(contract.id)}.ics"] = meta(f"{contract.id} {clean_text(contract.title)}")
-        slug = slugs[group_key(contract.counterparty)]
+        slug = plan.slugs[group_key(contract.counterparty)]
         metas.setdefault(f"counterparties/{slug}.ics", meta(clean_text(contract.counterparty.name)))
     return dict(sorted(metas.items()))
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """Which feeds exist (path -> calendar properties) and, per contract, its facts and feeds."""
+class Placer:
+    """Per occurrence: the feeds listing its events, and its contract's facts (both made once, on first use)."""
 
-    ctx: EventContext
-    metas: dict[str, CalendarMeta]  # sorted by path
-    facts: dict[str, ContractFacts]  # by contract id, for the contracts shown
-    homes: dict[str, tuple[str, str]]  # contract id -> (its contract feed, its counterparty feed)
+    def __init__(self, plan: Layout) -> None:
+        self.plan = plan
+        self.facts: dict[str, ContractFacts] = {}
+        self.paths: dict[tuple[str, str], tuple[str, ...] | None] = {}  # shared tuples: one per (contract, owner)
+
+    def where(self, occurrence: Occurrence) -> tuple[str, ...] | None:
+        """The feeds of the occurrence's events; None for a confidential contract in a public build."""
+        key = (occurrence.contract.id, occurrence.milestone.owner)
+        if key not in self.paths:
+            homes = self.plan.homes.get(key[0])
+            self.paths[key] = None if homes is None else (ALL_FEED, f"people/{file_name(key[1])}.ics", *homes)
+        return self.paths[key]
+
+    def facts_of(self, occurrence: Occurrence) -> ContractFacts:
+        known = self.facts.get(occurrence.contract.id)
+        if known is None:
+            known = self.facts[occurrence.contract.id] = contract_facts(occurrence.contract, self.plan.ctx)
+        return known
 
 
-def layout(evaluation: Evaluation, *, public: bool) -> Layout:
-    """Public builds leave confidential contracts out entirely."""
-    ctx = EventContext.of(evaluation, public=public)
-    contracts = [c for c in evaluation.portfolio.contracts if not (public and c.confidential)]
-    slugs = assign_slugs([c.counterparty for c in contracts])
-    facts = {c.id: contract_facts(c, ctx) for c in contracts}
-    homes = {c.id: (f"contracts/{file_name(c.id)}.ics", f"counterparties/{slugs[group_key(c.counterparty)]}.ics") for c in contracts}
-    return Layout(ctx, _metas(evaluation, contracts, slugs, ctx), facts, homes)
+def sort_key(record: EventRecord, occurrence: Occurrence, rank: int) -> str:
+    """Sorts like (start, contract id, occurrence key, rank): ids hold no NUL, and ISO dates sort by time."""
+    return f"{record.start.isoformat()}\0{occurrence.contract.id}\0{occurrence.key}\0{rank}"
 
 
 def placed_events(plan: Layout, occurrences: Iterable[Occurrence]) -> Iterator[Placed]:
-    """(sort key, event, the feeds listing it) for every event of ``occurrences``, in their order.
-
-    Sorting by the key (stable) puts reminder events on their own days; without them every key is "".
-    """
-    paths: dict[tuple[str, str], tuple[str, ...]] = {}  # shared tuples: one per (contract, owner), not one per event
-    keyed = plan.ctx.settings.reminder_events  # otherwise events come in occurrence order already: no key needed
+    """(sort key, event, the feeds listing it) for every event of ``occurrences``, in their order."""
+    placer = Placer(plan)
     for occurrence in occurrences:
-        contract_id, owner = occurrence.contract.id, occurrence.milestone.owner
-        known = plan.facts.get(contract_id)
-        if known is None:
-            continue  # a confidential contract in a public build
-        where = paths.get((contract_id, owner))
-        if where is None:
-            where = paths[contract_id, owner] = (ALL_FEED, f"people/{file_name(owner)}.ics", *plan.homes[contract_id])
-        for rank, record in enumerate(occurrence_events(occurrence, known, plan.ctx)):
-            # A string key sorts like (start, contract id, occurrence key, rank): ids hold no NUL, ISO dates sort by time.
-            yield (f"{record.start.isoformat()}\0{contract_id}\0{occurrence.key}\0{rank}" if keyed else ""), record, where
+        where = placer.where(occurrence)
+        if where is not None:
+            for rank, record in enumerate(occurrence_events(occurrence, placer.facts_of(occurrence), plan.ctx)):
+                yield sort_key(record, occurrence, rank), record, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +147,7 @@ def default_stamp(evaluation: Evaluation) -> datetime:
 def plan_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None = None) -> FeedPlan:
     plan = layout(evaluation, public=public)
     placed = sorted(placed_events(plan, evaluation.occurrences), key=itemgetter(0))
-    return FeedPlan(plan.metas, [(record, where) for _, record, where in placed], stamp or default_stamp(evaluation))
+    return FeedPlan(feed_metas(plan), [(record, where) for _, record, where in placed], stamp or default_stamp(evaluation))
 
 
 def assemble(metas: dict[str, CalendarMeta], rendered: Iterable[tuple[bytes, tuple[str, ...]]]) -> dict[str, bytes]:
@@ -157,6 +174,6 @@ def build_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None 
     from pactwatch.ical.workers import render_all
 
     plan = layout(evaluation, public=public)
-    rendered = render_all(plan, evaluation.occurrences, format_stamp(stamp or default_stamp(evaluation)), jobs)
+    rendered, metas = render_all(plan, evaluation.occurrences, format_stamp(stamp or default_stamp(evaluation)), jobs)
     rendered.sort(key=itemgetter(0))  # already in order unless reminder events were added
-    return assemble(plan.metas, ((data, where) for _, data, where in rendered))
+    return assemble(metas, ((data, where) for _, data, where in rendered))
