@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pactwatch.engine import kpis as kpi_engine
 from pactwatch.engine.records import Evaluation, Occurrence, Risk
 from pactwatch.i18n import format_money, format_share, risk_sentence, word
+from pactwatch.jsonout import occurrence_json
 
 Period = Literal["week", "month"]
 
@@ -119,27 +120,6 @@ def kpis_json(k: kpi_engine.Kpis) -> dict[str, Any]:
         },
         "days_to_next_notice_deadline": k.next_notice_days,
         "auto_renewing_value_90_days": _money_map(k.renewing_value),
-    }
-
-
-def occurrence_json(o: Occurrence) -> dict[str, Any]:
-    return {
-        "contract": o.contract.id,
-        "contract_title": o.contract.title,
-        "milestone": o.key,
-        "title": o.title,
-        "kind": o.kind,
-        "owner": o.owner,
-        "counterparty": o.contract.counterparty.name,
-        "due": o.due.isoformat(),
-        "completed_on": o.completed_on.isoformat() if o.completed_on else None,
-        "state": o.state,
-        "days_late": o.days_late,
-        "days_until": o.days_until,
-        "amount": str(o.amount) if o.amount is not None else None,
-        "currency": o.currency if o.amount is not None else None,
-        "blocked": o.blocked,
-        "acknowledged": o.acknowledged,
     }
 
 

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from pactwatch.fileio import write_atomic
 from pactwatch.portfolio import CONTRACTS_DIR, discover
 from pactwatch.resources import data_dir
 
@@ -35,16 +36,8 @@ def schema_ref(root: Path, source: str) -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and os.replace: readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write text (UTF-8, LF) atomically: readers see the old file or the new one, never half."""
+    write_atomic(path, text.encode("utf-8"))
 
 
 def create_new(path: Path, text: str) -> None:
