@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -122,9 +123,35 @@ def test_parallel_rendering_gives_the_same_bytes(
 ) -> None:
     from pactwatch.ical import workers
 
+    forked = []
+    real_fork = workers._fork
     monkeypatch.setattr(workers, "PARALLEL_MIN", 1)  # the example is small: make it fork anyway
+    monkeypatch.setattr(workers, "_fork", lambda *args: forked.append(args[-1]) or real_fork(*args))
     assert build_feeds(example, public=False, jobs=3) == private_feeds
+    assert len(forked) == 2  # two children, the parent did the first slice
     assert build_feeds(example, public=False) == render_feeds(plan_feeds(example, public=False))
+
+
+def test_a_failing_worker_is_redone_in_the_parent(
+    example: Evaluation, private_feeds: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pactwatch.ical import workers
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("pipe broke")
+
+    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(workers.pickle, "dump", broken)  # only children send: the parent never calls it
+    assert build_feeds(example, public=False, jobs=2) == private_feeds
+
+
+def test_slices_cover_everything_in_order() -> None:
+    from pactwatch.ical.workers import slices
+
+    for total, jobs in ((10, 2), (100_001, 3), (5, 4)):
+        bounds = slices(total, jobs)
+        assert bounds[0][0] == 0 and bounds[-1][1] == total
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
 
 
 def test_stamp_comes_from_today_or_the_given_time(example: Evaluation, private_feeds: dict[str, bytes]) -> None:
