@@ -14,15 +14,14 @@ runs in this process.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from pactwatch.engine import Occurrence
+from pactwatch.gcpause import paused
 from pactwatch.ical.events import occurrence_events
 from pactwatch.ical.feeds import Layout, Placer, feed_metas, sort_key
 from pactwatch.ical.records import CalendarMeta, EventRecord
@@ -52,19 +51,6 @@ def rendered(plan: Layout, occurrences: Sequence[Occurrence], stamp: str) -> lis
                 batch.extend((sort_key(r, occurrence, rank) if keyed else "", r, where) for rank, r in enumerate(records))
         result.extend([(key, render_event(record, stamp), where) for key, record, where in batch])
     return result
-
-
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Rendering makes no reference cycles, only hundreds of thousands of short-lived objects: the cyclic
-    collector would only walk the whole evaluation again and again. Paused for the build, then restored."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def slices(total: int, jobs: int) -> list[tuple[int, int]]:
@@ -109,7 +95,7 @@ def _collect(pid: int, read: int) -> list[Rendered] | None:
 
 def render_all(plan: Layout, occurrences: Sequence[Occurrence], stamp: str, jobs: int) -> tuple[list[Rendered], dict[str, CalendarMeta]]:
     """Every event rendered, in occurrence order (on ``jobs`` processes when that pays off), and the feeds' metadata."""
-    with cyclic_gc_paused():
+    with paused():  # no cycles are made here: the collector would only walk the evaluation again and again
         parallel = jobs > 1 and len(occurrences) >= PARALLEL_MIN and sys.platform == "linux" and threading.active_count() == 1
         if not parallel:
             return rendered(plan, occurrences, stamp), feed_metas(plan)
