@@ -19,10 +19,11 @@ from datetime import date
 from operator import attrgetter
 
 from pactwatch.engine import contracts as contract_views
-from pactwatch.engine import kpis, reminders, risks
+from pactwatch.engine import kpis, reminders
 from pactwatch.engine.records import (
     OPEN_STATES,
     STATES,
+    ContractParts,
     ContractView,
     Evaluation,
     Occurrence,
@@ -33,7 +34,7 @@ from pactwatch.engine.records import (
 from pactwatch.engine.renewals import notice_occurrence
 from pactwatch.engine.states import occurrences as expand
 from pactwatch.gcpause import paused
-from pactwatch.model import Portfolio, Term
+from pactwatch.model import Portfolio
 
 _ORDER = attrgetter("due", "contract.id", "key")
 
@@ -59,7 +60,7 @@ def evaluate(portfolio: Portfolio, today: date) -> Evaluation:
 
 def _evaluate(portfolio: Portfolio, today: date) -> Evaluation:
     settings = portfolio.settings
-    per_contract: dict[str, tuple[list[Occurrence], Term | None, Occurrence | None]] = {}
+    parts: dict[str, ContractParts] = {}
     listed: list[Occurrence] = []
     notices: list[Occurrence] = []
     for contract in portfolio.contracts:
@@ -68,14 +69,10 @@ def _evaluate(portfolio: Portfolio, today: date) -> Evaluation:
         if notice is not None:
             items.append(notice)
             notices.append(notice)
-        per_contract[contract.id] = (items, term, notice)
-        inactive = contract.status in contract_views.INACTIVE_STATUSES
-        listed.extend(o for o in items if not (inactive and o.is_open))
+        parts[contract.id] = ContractParts(tuple(items), term, notice)
+        if contract.status in contract_views.INACTIVE_STATUSES:
+            listed.extend(o for o in items if not o.is_open)
+        else:
+            listed.extend(items)
     listed.sort(key=_ORDER)
-    found = risks.assess(listed, notices, portfolio.people, settings, today)
-    flagged = {cid for r in found for cid in r.contract_ids if r.kind in ("notice_window", "repeated_delays", "slow_payment")}
-    views = {}
-    for contract in portfolio.contracts:
-        items, term, notice = per_contract[contract.id]
-        views[contract.id] = contract_views.view(contract, items, term, notice, contract.id in flagged)
-    return Evaluation(today=today, portfolio=portfolio, occurrences=tuple(listed), contracts=views, risks=tuple(found))
+    return Evaluation(today=today, portfolio=portfolio, occurrences=tuple(listed), parts=parts, notices=tuple(notices))

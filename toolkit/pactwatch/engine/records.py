@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal, NamedTuple
 
+from pactwatch.gcpause import paused
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
 
 State = Literal["done", "done_late", "waived", "cancelled", "overdue", "due_soon", "upcoming"]
@@ -119,12 +121,47 @@ class Reminder:
 
 
 @dataclass(frozen=True, slots=True)
+class ContractParts:
+    """What the expansion found for one contract, before views and risks are derived."""
+
+    occurrences: tuple[Occurrence, ...]  # all of them, including open ones of inactive contracts
+    term: Term | None
+    notice: Occurrence | None
+
+
+@dataclass(frozen=True)
 class Evaluation:
+    """Everything the engine knows on one day.
+
+    ``occurrences`` is computed up front; ``risks`` and ``contracts`` (views with
+    health and progress) are derived on first use, so a command that only lists
+    milestones (status, check) does not pay for them on a large portfolio.
+    """
+
     today: date
     portfolio: Portfolio
     occurrences: tuple[Occurrence, ...]  # sorted by due, contract id, key
-    contracts: Mapping[str, ContractView]  # by contract id
-    risks: tuple[Risk, ...]
+    parts: Mapping[str, ContractParts]  # by contract id
+    notices: tuple[Occurrence, ...]  # derived notice deadlines
 
     def open(self) -> list[Occurrence]:
         return [o for o in self.occurrences if o.is_open]
+
+    @cached_property
+    def risks(self) -> tuple[Risk, ...]:
+        from pactwatch.engine import risks
+
+        with paused():
+            return tuple(risks.assess(self.occurrences, self.notices, self.portfolio.people, self.portfolio.settings, self.today))
+
+    @cached_property
+    def contracts(self) -> Mapping[str, ContractView]:
+        """Per contract: health, progress, next milestone, current term."""
+        from pactwatch.engine.contracts import view
+
+        flagged = {cid for r in self.risks for cid in r.contract_ids if r.kind in ("notice_window", "repeated_delays", "slow_payment")}
+        with paused():
+            return {
+                c.id: view(c, self.parts[c.id].occurrences, self.parts[c.id].term, self.parts[c.id].notice, c.id in flagged)
+                for c in self.portfolio.contracts
+            }
