@@ -147,7 +147,14 @@ def load_portfolio(
     settings = settings or load_settings(root)
     scan = _scan(root, only)
     cache = ResultCache(root, settings.currency) if use_cache else None
-    loaded = _load(root, today, settings, scan, cache, jobs)
+    if cache is None or only is not None:
+        loaded = _load(root, today, settings, scan, cache, jobs)
+    else:  # a validation the cache remembers has the findings already: skip the cross-file rules
+        key = _run_key(root, today, scan)
+        remembered = cache.run(key)
+        loaded = _load(root, today, settings, scan, cache, jobs, known_findings=remembered)
+        if remembered is None:
+            cache.remember_run(key, loaded.findings)
     if cache is not None:
         cache.save()
     return loaded
@@ -213,13 +220,23 @@ def _run_key(root: Path, today: date, scan: _Scan) -> str:
     return digest.hexdigest()
 
 
-def _load(root: Path, today: date, settings: Settings, scan: _Scan, cache: ResultCache | None, jobs: int | None) -> Loaded:
+def _load(
+    root: Path,
+    today: date,
+    settings: Settings,
+    scan: _Scan,
+    cache: ResultCache | None,
+    jobs: int | None,
+    known_findings: tuple[Finding, ...] | None = None,
+) -> Loaded:
     with paused():  # tens of thousands of small acyclic objects: collector passes over the heap would only cost time
         results, findings = _file_results(scan, settings.currency, cache, jobs or os.cpu_count() or 1)
         people_list, people_findings, people_doc = load_people(root)
         findings += people_findings
         contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
         people = {p.id: p for p in people_list}
+        if known_findings is not None:
+            return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
         sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
         if people_doc is not None and people_list:
             findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
