@@ -39,9 +39,10 @@ def _satisfied(milestone: Milestone) -> bool:
 
 def blocked_ids(contract: Contract) -> frozenset[str]:
     """Milestones some of whose dependencies are not done (or waived)."""
-    if not any(m.depends_on for m in contract.milestones):
+    needed = {d for m in contract.milestones for d in m.depends_on}
+    if not needed:
         return frozenset()
-    satisfied = {m.id for m in contract.milestones if _satisfied(m)}
+    satisfied = {m.id for m in contract.milestones if m.id in needed and _satisfied(m)}
     return frozenset(m.id for m in contract.milestones if any(d not in satisfied for d in m.depends_on))
 
 
