@@ -41,7 +41,7 @@ def test_writes_every_feed_under_the_portfolio_and_says_so(run_cli: Run, example
 def test_output_folder_and_byte_identical_reruns(run_cli: Run, example: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     assert run_cli("feeds", "--root", example, "-o", first, "--today", "2026-11-27").code == 0
-    assert run_cli("feeds", "--root", example, "--output", second, "--today", "2026-11-27").code == 0
+    assert run_cli("feeds", "--root", example, "--output", second, "--today", "2026-11-27", "--jobs", "1").code == 0
     files = sorted(p.relative_to(first) for p in first.rglob("*.ics"))
     assert files == sorted(p.relative_to(second) for p in second.rglob("*.ics"))
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -108,6 +108,10 @@ def test_errors_in_the_portfolio_keep_the_last_good_feeds(run_cli: Run, example:
     assert "feeds not written" in result.err
     assert "C-2026-001.yaml" in result.err
     assert (tmp_path / "all.ics").read_bytes() == good
+
+
+def test_jobs_must_be_positive(run_cli: Run, example: Path) -> None:
+    assert run_cli("feeds", "--root", example, "--jobs", "0").code == 2
 
 
 def test_not_a_portfolio_is_a_usage_error(run_cli: Run, tmp_path: Path) -> None:

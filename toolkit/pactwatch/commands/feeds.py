@@ -36,9 +36,10 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
     help=f"Folder for the .ics files (default: {DEFAULT_DIR} in the portfolio).",
 )
 @click.option("--public", is_flag=True, help="For a public site: leave confidential contracts out, and amounts and documents.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Processes for large portfolios (default: one per core).")
 @root_option
 @today_option
-def feeds(out_dir: Path | None, public: bool, root: Path, today_text: str | None) -> int:
+def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path, today_text: str | None) -> int:
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
     from pactwatch import reporters
     from pactwatch.engine import evaluate
@@ -55,7 +56,7 @@ def feeds(out_dir: Path | None, public: bool, root: Path, today_text: str | None
         click.echo(reporters.text(loaded.errors, colour=use_colour()), err=True)
         click.echo(f"feeds not written: fix the {len(loaded.errors)} errors above first (the last good feeds stay in place).", err=True)
         return 1
-    files = build_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp, jobs=os.cpu_count() or 1)
+    files = build_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp, jobs=jobs or os.cpu_count() or 1)
     target = out_dir if out_dir is not None else root / DEFAULT_DIR
     result = write_feeds(files, target)
     events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")
