@@ -87,7 +87,6 @@ CODES: dict[str, tuple[Severity, str]] = {
         "A recurring milestone's record is inconsistent (completed without repeat, a date that is not an occurrence, status done).",
     ),
     "PW321": ("warning", "An acknowledgement (ack) on a milestone that is not open."),
-    "PW322": ("error", "An amount is given without a currency to count it in."),
 }
 
 
