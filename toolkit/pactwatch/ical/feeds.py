@@ -8,8 +8,9 @@
 
 Public builds (``public=True``) leave confidential contracts out entirely and
 leave amounts and document links out of every event. Each event is rendered
-once and shared by the four feeds that list it. Pure: the stamp defaults to
-midnight UTC of the evaluation's day.
+once and shared by the four feeds that list it. Deterministic: the stamp
+defaults to midnight UTC of the evaluation's day, and the bytes are the same
+whether one process renders or several (workers.py).
 """
 
 from __future__ import annotations
