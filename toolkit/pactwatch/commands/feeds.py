@@ -35,7 +35,7 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
     type=click.Path(file_okay=False, path_type=Path),
     help=f"Folder for the .ics files (default: {DEFAULT_DIR} in the portfolio).",
 )
-@click.option("--public", is_flag=True, help="For a public site: leave confidential contracts out, and amounts and documents.")
+@click.option("--public", is_flag=True, help="For a public site: leave confidential contracts, amounts and document links out.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for large portfolios (default: one per core).")
 @root_option
 @today_option
