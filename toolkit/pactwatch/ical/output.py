@@ -10,17 +10,15 @@ the new set are removed; nothing else in the folder is touched.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pactwatch.errors import PactwatchError
+from pactwatch.fileio import write_atomic
 
 ALL_FEED = "all.ics"
 FEED_DIRS = ("people", "contracts", "counterparties")
-FILE_MODE = 0o644  # feeds are published: readable by the web server
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +51,6 @@ def _same(target: Path, data: bytes) -> bool:
         return False
 
 
-def _replace(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
     """Write ``files`` (relative path -> bytes) under ``out_dir``; remove owned feeds that are no longer built."""
     for path in files:
@@ -75,7 +60,7 @@ def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
         for path in sorted(files):
             target = out_dir / path
             if not _same(target, files[path]):
-                _replace(target, files[path])
+                write_atomic(target, files[path])
                 written.append(path)
         stale = sorted(owned_feeds(out_dir) - set(files))
         for path in stale:
