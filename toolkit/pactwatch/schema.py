@@ -85,6 +85,17 @@ def _field(pointer: str) -> str:
     return parts[-1]
 
 
+def _type_hint(types: list[str], value: Any) -> str:
+    """What usually went wrong when a value has the wrong type in hand-written YAML."""
+    if "boolean" in types and value in _YAML11_BOOLEANS:
+        return "only true and false are booleans (YAML 1.2)"
+    if "string" in types and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return "quote the value to keep it as text"
+    if "number" in types and isinstance(value, str):
+        return "write the amount as a plain number such as 1200000.00 (no separators, no currency sign)"
+    return ""
+
+
 def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
     pointer = _pointer(error.absolute_path)
     keyword = str(error.validator)
@@ -107,16 +118,17 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
             hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
             yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
     elif keyword == "type":
-        expected = expected if isinstance(expected, list) else [expected]
-        wanted = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in expected)
-        hint = ""
-        if "boolean" in expected and value in _YAML11_BOOLEANS:
-            hint = "only true and false are booleans (YAML 1.2)"
-        elif "string" in expected and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            hint = "quote the value to keep it as text"
-        elif "number" in expected and isinstance(value, str):
-            hint = "write the amount as a plain number such as 1200000.00 (no separators, no currency sign)"
-        yield make("PW203", doc.path, where, pointer, f"{_field(pointer)} must be {wanted}, not {_describe(value)}", hint, source)
+        types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        yield make(
+            "PW203",
+            doc.path,
+            where,
+            pointer,
+            f"{_field(pointer)} must be {wanted}, not {_describe(value)}",
+            _type_hint(types, value),
+            source,
+        )
     elif keyword == "enum":
         choices = [str(c) for c in expected]
         close = difflib.get_close_matches(str(value), choices, n=1)
