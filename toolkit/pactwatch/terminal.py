@@ -51,10 +51,13 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     """Rows aligned in columns; the optional colour wraps each whole row."""
     if not rows:
         return []
-    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    cell_widths = [list(map(width, row)) for row in rows]  # measured once: CJK widths are the costly part
+    widths = [max(column) for column in zip(*cell_widths, strict=True)]
     lines = []
     for index, row in enumerate(rows):
-        line = "  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip()
+        line = "  ".join(
+            cell + " " * (widths[i] - used) for i, (cell, used) in enumerate(zip(row, cell_widths[index], strict=True))
+        ).rstrip()
         colour = colours[index] if colours else ""
         lines.append(f"{colour}{line}{RESET}" if colour else line)
     return lines
