@@ -20,6 +20,7 @@ from typing import Any, cast
 
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.engine.records import ContractView
+from pactwatch.i18n import word
 from pactwatch.ledger import labels
 from pactwatch.ledger.fields import format_ack, format_amendments, format_documents, format_repeat, format_terms
 from pactwatch.ledger.headers import Field, export_name
@@ -83,7 +84,7 @@ class _Rows:
             "counterparty_id": c.counterparty.id, "owner": self.person(c.owner), "value": c.value.amount if c.value else None,
             "currency": c.currency, "signed_on": c.signed_on, "start": term.start if term else None, "end": term.end if term else None,
             "auto_renew": labels.yes_no(term.auto_renew, lang) if term else None, "renewal_months": term.renewal_months if term else None,
-            "notice_days": term.notice_days if term else None, "health": labels.pick(labels.HEALTH, view.health, lang),
+            "notice_days": term.notice_days if term else None, "health": word(view.health, lang),
             "progress": view.progress.share, "collected_to_date": view.progress.collected.get(c.currency, Decimal(0)),
             "next_milestone": nxt.title if nxt else None, "next_due": nxt.due if nxt else None, "notice_deadline": view.notice_deadline,
             "tags": ", ".join(c.tags) or None, "confidential": labels.yes_no(c.confidential, lang),
@@ -99,7 +100,7 @@ class _Rows:
             "milestone_id": m.id, "milestone": m.title, "kind": labels.pick(labels.MILESTONE_KINDS, m.kind, lang),
             "milestone_owner": self.person(m.owner), "due": o.due, "amount": m.amount,
             "milestone_status": labels.pick(labels.MILESTONE_STATUSES, status, lang), "completed_on": o.completed_on,
-            "state": labels.pick(labels.STATES, o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
+            "state": word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
             "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat) if m.repeat else None,
             "evidence": m.evidence, "remind_days": ", ".join(map(str, m.remind_days)) if m.remind_days is not None else None,
             "ack": format_ack(m.ack) or None,

@@ -14,6 +14,7 @@ from typing import Any
 
 from pactwatch.engine import Evaluation, kpis
 from pactwatch.engine.records import HEALTHS, ContractView
+from pactwatch.i18n import word
 from pactwatch.ledger import labels
 from pactwatch.ledger.sheets import Column, Kind, Sheet
 
@@ -94,7 +95,7 @@ def kpi_sheet(ev: Evaluation, views: Sequence[ContractView], name: str, language
     for health in HEALTHS:
         count = sum(v.health == health for v in views)
         if count:
-            rows.append((_t("health", language) + labels.pick(labels.HEALTH, health, language), count, count, None, "int"))
+            rows.append((_t("health", language) + word(health, language), count, count, None, "int"))
     rows += _counts(month, year, language)
     if not public:
         rows += _money(month, year, language)

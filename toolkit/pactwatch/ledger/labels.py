@@ -39,25 +39,7 @@ MILESTONE_STATUSES: Mapping[str, tuple[str, str]] = {
     "waived": ("已豁免", "waived"),
     "cancelled": ("已取消", "cancelled"),
 }
-# Engine output: written for people, never read back.
-STATES: Mapping[str, tuple[str, str]] = {
-    "overdue": ("逾期", "overdue"),
-    "due_soon": ("即将到期", "due soon"),
-    "upcoming": ("未到期", "upcoming"),
-    "done": ("按期完成", "done"),
-    "done_late": ("逾期完成", "done late"),
-    "waived": ("已豁免", "waived"),
-    "cancelled": ("已取消", "cancelled"),
-}
-HEALTH: Mapping[str, tuple[str, str]] = {
-    "overdue": ("逾期", "overdue"),
-    "at_risk": ("有风险", "at risk"),
-    "on_track": ("正常", "on track"),
-    "draft": ("草稿", "draft"),
-    "completed": ("已完成", "completed"),
-    "expired": ("已到期", "expired"),
-    "terminated": ("已终止", "terminated"),
-}
+# Engine output (states, health) uses pactwatch.i18n.word, so it reads as on the site and in reports.
 YES_NO = (("是", "否"), ("yes", "no"))
 
 # Computed columns (their headers are in headers.COMPUTED, so import skips them).

@@ -26,6 +26,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from pactwatch.i18n import word
 from pactwatch.ledger import labels
 from pactwatch.ledger.exporter import Ledger
 from pactwatch.ledger.sheets import Kind, Sheet
@@ -119,8 +120,8 @@ def _contract_colours(ws: Worksheet, ledger: Ledger) -> None:
         return
     area = f"A2:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
     for key, (fill, font) in (("overdue", RED), ("at_risk", AMBER)):
-        word = labels.pick(labels.HEALTH, key, ledger.language)
-        ws.conditional_formatting.add(area, _rule(formula=[f'${health}2="{word}"'], fill=fill, font=font))
+        shown = word(key, ledger.language)
+        ws.conditional_formatting.add(area, _rule(formula=[f'${health}2="{shown}"'], fill=fill, font=font))
 
 
 def _restamp(data: bytes, stamp: tuple[int, int, int, int, int, int]) -> bytes:
