@@ -96,6 +96,16 @@ def _type_hint(types: list[str], value: Any) -> str:
     return ""
 
 
+def _unknown_keys(doc: Document, pointer: str, value: dict[str, Any], allowed: list[str]) -> Iterator[Finding]:
+    """PW202 at each key the format does not have, with the nearest known key as a hint."""
+    for key in sorted(set(value) - set(allowed)):
+        child = f"{pointer}/{escape_pointer_token(key)}"
+        at = doc.locate(child, key=True)
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+        yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
+
+
 def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
     pointer = _pointer(error.absolute_path)
     keyword = str(error.validator)
@@ -110,13 +120,7 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
                 "PW201", doc.path, where, f"{pointer}/{key}", f"missing required key '{key}' in {_field(pointer)}", f"add '{key}:'", source
             )
     elif keyword == "additionalProperties":
-        allowed = sorted(rule.get("properties", {}))
-        for key in sorted(set(value) - set(allowed)):
-            child = f"{pointer}/{escape_pointer_token(key)}"
-            at = doc.locate(child, key=True)
-            close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
-            yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
+        yield from _unknown_keys(doc, pointer, value, sorted(rule.get("properties", {})))
     elif keyword == "type":
         types = [str(t) for t in (expected if isinstance(expected, list) else [expected])]
         wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)

@@ -83,6 +83,19 @@ def _folder(text: str, fallback: str) -> str:
     return kind if isinstance(kind, str) and re.fullmatch(r"[a-z]+", kind) else fallback
 
 
+def _checked_arguments(template_name: str | None, templates: list[str], contract_id: str | None) -> tuple[str, str]:
+    """The template and id the user asked for, or a UsageError saying what to give."""
+    if template_name is None or template_name not in templates:
+        raise UsageError(
+            f"choose a template: {', '.join(templates)} (pactwatch new --list)"
+            if template_name is None
+            else f"no template {template_name!r}; templates: {', '.join(templates)}"
+        )
+    if contract_id is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", contract_id):
+        raise UsageError("--id is required: letters, digits, '.', '_' and '-' (it is also the file name)")
+    return template_name, contract_id
+
+
 @click.command("new")
 @click.argument("template_name", metavar="TYPE", required=False)
 @click.option("--id", "contract_id", metavar="ID", help="The contract id (also the file name), e.g. C-2026-020.")
@@ -120,14 +133,7 @@ def new(
     if list_only:
         return _list(root)
     templates = available(root)
-    if template_name is None or template_name not in templates:
-        raise UsageError(
-            f"choose a template: {', '.join(templates)} (pactwatch new --list)"
-            if template_name is None
-            else f"no template {template_name!r}; templates: {', '.join(templates)}"
-        )
-    if contract_id is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", contract_id):
-        raise UsageError("--id is required: letters, digits, '.', '_' and '-' (it is also the file name)")
+    template_name, contract_id = _checked_arguments(template_name, list(templates), contract_id)
     settings = load_settings(root)
     today = today_for(today_text, settings)
     try:
