@@ -11,7 +11,7 @@ import click
 from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour, warn_about_errors
 from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
 from pactwatch.i18n import format_money, word
-from pactwatch.jsonout import json_document, occurrence_json
+from pactwatch.jsonout import json_document, occurrence_lines
 from pactwatch.terminal import STATE_COLOURS, clip, table
 
 
@@ -88,7 +88,7 @@ def status(
     chosen = STATES if show_all and not states else states
     items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
     if fmt == "json":
-        click.echo(json_document({"today": evaluation.today.isoformat()}, "milestones", [occurrence_json(o) for o in items]))
+        click.echo(json_document({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
     elif items:
         click.echo(render_text(evaluation, items, use_colour()))
     else:

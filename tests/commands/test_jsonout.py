@@ -1,0 +1,47 @@
+"""The fast JSON lines of status/check are exactly what the JSON encoder writes for occurrence_json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pactwatch.engine import evaluate
+from pactwatch.jsonout import json_document, occurrence_json, occurrence_lines
+from pactwatch.model import Ack, Counterparty
+from pactwatch.portfolio import load_portfolio
+from tests.engine.factories import contract, milestone, portfolio
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ENCODER = json.JSONEncoder(ensure_ascii=False)
+text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
+
+
+def test_every_occurrence_of_the_example_portfolio_on_several_days() -> None:
+    loaded = load_portfolio(REPO_ROOT, date(2026, 11, 27), use_cache=False)
+    for today in (date(2026, 1, 1), date(2026, 11, 27), date(2027, 12, 31)):
+        items = evaluate(loaded.portfolio, today).occurrences
+        assert occurrence_lines(items) == [ENCODER.encode(occurrence_json(o)) for o in items]
+        flagged = occurrence_lines(items, lambda o: {"fails": o.state == "overdue"})
+        assert flagged == [ENCODER.encode(occurrence_json(o) | {"fails": o.state == "overdue"}) for o in items]
+
+
+@given(text, text, text, text, text, st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=2), st.booleans())
+def test_any_text_and_amount(
+    title: str, contract_title: str, owner: str, party: str, source: str, amount: Decimal | None, ack: bool
+) -> None:
+    m = milestone("M1", "2026-03-31", title=title, owner=owner, amount=amount, ack=Ack(date(2026, 12, 1)) if ack else None)
+    c = contract("C-1", (m,), title=contract_title, counterparty=Counterparty(party), source=source)
+    items = evaluate(portfolio(c), date(2026, 4, 2)).occurrences
+    lines = occurrence_lines(items)
+    assert lines == [ENCODER.encode(occurrence_json(o)) for o in items]
+    document = json.loads(json_document({"today": "2026-04-02"}, "milestones", lines))
+    assert document["milestones"] == [occurrence_json(o) for o in items]
+
+
+def test_an_empty_list_is_still_one_json_object() -> None:
+    assert json.loads(json_document({"today": "2026-04-02"}, "milestones", [])) == {"today": "2026-04-02", "milestones": []}
