@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -395,3 +396,70 @@ def test_check_portfolio_agrees_with_load_portfolio(portfolio: Path) -> None:
     only = ["contracts/b/BAD.yaml"]
     assert check_portfolio(portfolio, today, only=only) == (load_portfolio(portfolio, today, only=only, use_cache=False).findings, 1)
     assert load_portfolio(portfolio, today).findings == expected.findings  # from the cache, unpickled
+
+
+def _spy_on_reads(monkeypatch: pytest.MonkeyPatch, seconds_later: int = 0) -> list[str]:
+    """Record which contract files the loader reads, with the clock ``seconds_later`` (past the racy window)."""
+    from pactwatch import portfolio as module
+
+    read: list[str] = []
+    real = module._read_with_stat
+    monkeypatch.setattr(module, "_read_with_stat", lambda root, source: read.append(source) or real(root, source))
+    now = module.time.time_ns() + seconds_later * 1_000_000_000
+    monkeypatch.setattr(module.time, "time_ns", lambda: now)
+    return read
+
+
+def _contract_files(read: list[str]) -> list[str]:
+    return sorted(source for source in read if source.startswith("contracts/"))
+
+
+ALL_CONTRACTS = ["contracts/a/A-1.yaml", "contracts/b/B-1.yaml", "contracts/b/BAD.yaml"]
+
+
+def test_cache_skips_reading_files_whose_stat_is_unchanged(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pactwatch.portfolio import load_portfolio
+
+    today = date(2026, 11, 27)
+    expected = load_portfolio(portfolio, today, use_cache=False)
+    with monkeypatch.context() as later:
+        read = _spy_on_reads(later, seconds_later=60)
+        assert load_portfolio(portfolio, today).findings == expected.findings  # hashes every file, keeps their stat
+        assert _contract_files(read) == ALL_CONTRACTS
+    with monkeypatch.context() as later:
+        read = _spy_on_reads(later, seconds_later=120)
+        again = load_portfolio(portfolio, today)
+        assert _contract_files(read) == []
+    assert again.findings == expected.findings
+    assert again.portfolio == expected.portfolio
+
+
+def test_cache_notices_an_edit_that_keeps_size_and_mtime(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A same-size edit with the mtime put back still changes ctime: the file is read and checked again."""
+    from pactwatch.portfolio import load_portfolio
+
+    path = portfolio / "contracts/a/A-1.yaml"
+    today = date(2026, 11, 27)
+    with monkeypatch.context() as later:
+        _spy_on_reads(later, seconds_later=60)
+        assert [c.title for c in load_portfolio(portfolio, today).portfolio.contracts if c.id == "A-1"] == ["测试合同 A-1"]
+    before = path.stat()
+    time.sleep(0.01)  # a ctime tick apart, even on coarse clocks' fine-grained file systems
+    path.write_text(contract("A-1").replace("测试合同", "修改合同"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    with monkeypatch.context() as later:
+        read = _spy_on_reads(later, seconds_later=120)
+        assert [c.title for c in load_portfolio(portfolio, today).portfolio.contracts if c.id == "A-1"] == ["修改合同 A-1"]
+        assert _contract_files(read) == ["contracts/a/A-1.yaml"]
+
+
+def test_recently_edited_files_are_always_hashed(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit within the racy window could hide in one timestamp tick: such a file is read on every run."""
+    from pactwatch.portfolio import load_portfolio
+
+    today = date(2026, 11, 27)
+    load_portfolio(portfolio, today)
+    read = _spy_on_reads(monkeypatch)
+    load_portfolio(portfolio, today)
+    assert _contract_files(read) == ALL_CONTRACTS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -200,3 +202,20 @@ def test_every_person_key_the_schema_allows_has_a_model_field() -> None:
 
     allowed = set(load_schema("people")["properties"]["people"]["items"]["properties"])
     assert allowed == {f.name for f in fields(Person)}  # construct.people_from passes them straight to Person(**...)
+
+
+def test_model_records_survive_pickling_through_their_rebuild_functions() -> None:
+    from pactwatch.model import Ack, Contract, Counterparty, Milestone, Money, Repeat, Term
+
+    m = Milestone(
+        "M1", "付款", "payment", date(2026, 1, 31), "ann", "CNY", Decimal("1.50"), ("M0",), "pending",
+        ack=Ack(date(2026, 2, 1), "ok"), repeat=Repeat(1, "month", count=3), completed={date(2026, 1, 31): date(2026, 2, 2)},
+        index=2, line=9,
+    )  # fmt: skip
+    c = Contract("C-1", "合同", "sales", "active", "ann", Counterparty("甲"), (m,), "contracts/C-1.yaml", "CNY", Money(Decimal(9), "CNY"),
+                 term=Term(date(2026, 1, 1), date(2026, 12, 31), auto_renew=True, notice_days=30))  # fmt: skip
+    copy = pickle.loads(pickle.dumps(c, pickle.HIGHEST_PROTOCOL))
+    assert copy == c
+    assert type(copy.milestones[0]) is Milestone
+    with pytest.raises(AttributeError):
+        copy.milestones[0].title = "changed"  # type: ignore[misc]

@@ -4,6 +4,12 @@ One pickle file under ``.pactwatch-cache/`` (git-ignored), keyed by the
 package version, the schemas' hash and the default currency, so a change to
 any of them starts afresh. Deleting the folder is always safe. The file is
 written atomically and only when something changed.
+
+Like git's index, each entry also keeps the file's stat signature (size,
+mtime, ctime, inode) from when it was hashed: a file whose signature is
+unchanged is not read again. A signature is kept only for a file last changed
+well before it was read (see ``signature``), so an edit in the same clock tick
+as a read is never mistaken for no change.
 """
 
 from __future__ import annotations
@@ -27,6 +33,21 @@ if TYPE_CHECKING:
 CACHE_DIR = ".pactwatch-cache"
 _FILE = "validate.pickle"
 _RUNS_KEPT = 8  # remembered whole-portfolio validations (they differ by day, people.yaml, file set)
+_RACY_NS = 2_000_000_000  # a file changed less than this before it was read may change again unseen (coarse timestamps)
+
+Signature = tuple[int, int, int, int]
+
+
+def signature(stat: os.stat_result, read_from_ns: int) -> Signature | None:
+    """What identifies this version of a file without reading it, or None when that is not safe.
+
+    ``read_from_ns`` is a wall-clock time before the file was read: a file
+    modified within _RACY_NS of it could be modified again within the same
+    timestamp tick, so only its content hash can vouch for it.
+    """
+    if stat.st_mtime_ns > read_from_ns - _RACY_NS or stat.st_ctime_ns > read_from_ns - _RACY_NS:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 @cache
@@ -42,7 +63,7 @@ def _fingerprint(currency: str) -> str:
 
 
 class ResultCache:
-    """source -> (content digest, pickled FileResult), plus the findings of recent whole validations.
+    """source -> (content digest, pickled FileResult, stat signature), plus the findings of recent whole validations.
 
     Results stay pickled until asked for, so checking one file (the pre-commit
     hook) does not unpickle ten thousand contracts, and saving writes the bytes
@@ -55,7 +76,7 @@ class ResultCache:
         self._entries, self._runs = self._read()
         self._dirty = False
 
-    def _read(self) -> tuple[dict[str, tuple[str, bytes]], dict[str, tuple[Finding, ...]]]:
+    def _read(self) -> tuple[dict[str, tuple[str, bytes, Signature | None]], dict[str, tuple[Finding, ...]]]:
         try:
             with self._path.open("rb") as handle, paused():
                 key, entries, runs = pickle.load(handle)
@@ -64,6 +85,15 @@ class ResultCache:
         if key != self._key or not isinstance(entries, dict) or not isinstance(runs, dict):
             return {}, {}
         return entries, runs
+
+    def digest(self, source: str, stat: os.stat_result) -> str | None:
+        """The content digest of ``source`` when its stat signature is the one hashed, else None."""
+        entry = self._entries.get(source)
+        if entry is None or entry[2] is None:
+            return None
+        if entry[2] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+            return None
+        return entry[0]
 
     def get(self, source: str, digest: str) -> FileResult | None:
         entry = self._entries.get(source)
@@ -76,8 +106,15 @@ class ResultCache:
         return result
 
     def put(self, source: str, digest: str, pickled: bytes) -> None:
-        self._entries[source] = (digest, pickled)
+        self._entries[source] = (digest, pickled, None)
         self._dirty = True
+
+    def vouch(self, source: str, digest: str, signature: Signature | None) -> None:
+        """Remember that the file whose stat is ``signature`` has content ``digest``."""
+        entry = self._entries.get(source)
+        if entry is not None and entry[0] == digest and entry[2] != signature:
+            self._entries[source] = (digest, entry[1], signature)
+            self._dirty = True
 
     def run(self, key: str) -> tuple[Finding, ...] | None:
         """The findings of a whole validation whose inputs hashed to ``key``, if remembered."""

@@ -6,11 +6,11 @@ never the raw YAML mappings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 ContractType = Literal["sales", "purchase", "service", "lease", "nda", "framework", "other"]
 ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"]
@@ -21,15 +21,26 @@ T = TypeVar("T")
 
 
 def fast_pickle(cls: type[T]) -> type[T]:
-    """Pickle as (class, field values): the validation cache loads 100,000 milestones in a blink.
+    """Pickle as (rebuild function, field values): the validation cache loads 100,000 milestones in a blink.
 
     The default for frozen slotted dataclasses calls ``fields()`` for every object,
-    which made loading a warm cache of 10,000 contracts take seconds.
+    and even ``cls(*values)`` pays ``object.__setattr__`` per field. The rebuild
+    function, generated once per class, sets each slot through its descriptor:
+    half the cost of ``__init__``. It is reachable as ``cls._rebuild`` so pickle
+    finds it by name.
     """
     names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
+    namespace.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
+    body = "".join(f"    set_{name}(self, {name})\n" for name in names)  # field names are ours, never data
+    exec(f"def _rebuild({', '.join(names)}):\n    self = new(cls)\n{body}    return self\n", namespace)
+    rebuild = cast(Callable[..., T], namespace["_rebuild"])
+    rebuild.__qualname__ = f"{cls.__qualname__}._rebuild"
+    rebuild.__module__ = cls.__module__
+    cls._rebuild = staticmethod(rebuild)  # type: ignore[attr-defined]
 
-    def __reduce__(self: T) -> tuple[type[T], tuple[object, ...]]:
-        return cls, tuple(getattr(self, name) for name in names)
+    def __reduce__(self: T) -> tuple[object, tuple[object, ...]]:
+        return rebuild, tuple(getattr(self, name) for name in names)
 
     cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
     return cls

@@ -12,13 +12,14 @@ import gc
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pactwatch import construct, rules, schema
-from pactwatch.cache import ResultCache
+from pactwatch.cache import ResultCache, Signature, signature
 from pactwatch.findings import Finding
 from pactwatch.gcpause import paused
 from pactwatch.loader import Document, load_bytes
@@ -103,11 +104,18 @@ def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: in
 
 
 def _read(root: Path, source: str) -> bytes | Finding:
+    raw, _ = _read_with_stat(root, source)
+    return raw
+
+
+def _read_with_stat(root: Path, source: str) -> tuple[bytes | Finding, os.stat_result | None]:
+    """The file's bytes and its stat taken before reading (a later edit shows as a newer mtime)."""
     try:
         with open(os.path.join(root, source), "rb") as handle:  # plain strings: 10,000 Path objects cost 0.3 s
-            return handle.read()
+            stat = os.fstat(handle.fileno())
+            return handle.read(), stat
     except OSError as exc:
-        return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}")
+        return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}"), None
 
 
 def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
@@ -145,8 +153,8 @@ def load_portfolio(
 ) -> Loaded:
     """Validate the portfolio under ``root`` (or just the contract files in ``only``)."""
     settings = settings or load_settings(root)
-    scan = _scan(root, only)
     cache = ResultCache(root, settings.currency) if use_cache else None
+    scan = _scan(root, only, cache)
     if cache is None or only is not None:
         loaded = _load(root, today, settings, scan, cache, jobs)
     else:  # a validation the cache remembers has the findings already: skip the cross-file rules
@@ -176,8 +184,8 @@ def check_portfolio(
     remembers, its findings are the answer, and no contract is unpickled.
     """
     settings = settings or load_settings(root)
-    scan = _scan(root, only)
     cache = ResultCache(root, settings.currency) if use_cache else None
+    scan = _scan(root, only, cache)
     if cache is None or only is not None:  # a few files are quick to check: remembering them would rewrite the cache file
         loaded = _load(root, today, settings, scan, cache, jobs)
         if cache is not None:
@@ -196,13 +204,34 @@ def check_portfolio(
 class _Scan:
     all_sources: list[str]  # every contract file (duplicate ids are found among them)
     sources: list[str]  # the files to check
-    raws: dict[str, bytes | Finding]  # their bytes, or why they cannot be read
+    digests: dict[str, str | Finding]  # their content digests, or why they cannot be read
+    raws: dict[str, bytes]  # the bytes of the files read: one the cache vouches for by its stat is not
+    signatures: dict[str, Signature | None]  # stat signatures of the files read, for the cache
 
 
-def _scan(root: Path, only: Sequence[str] | None) -> _Scan:
+def _scan(root: Path, only: Sequence[str] | None, cache: ResultCache | None) -> _Scan:
     all_sources = discover(root)
     sources = all_sources if only is None else sorted(set(only))
-    return _Scan(all_sources, sources, {source: _read(root, source) for source in sources})
+    scan = _Scan(all_sources, sources, {}, {}, {})
+    read_from = time.time_ns()  # only for the cache's racy-edit guard; results never depend on it
+    for source in sources:
+        if cache is not None:
+            try:
+                known = cache.digest(source, os.stat(os.path.join(root, source)))
+            except OSError:
+                known = None  # reading it says why
+            if known is not None:
+                scan.digests[source] = known
+                continue
+        raw, stat = _read_with_stat(root, source)
+        if isinstance(raw, Finding):
+            scan.digests[source] = raw
+            continue
+        scan.raws[source] = raw
+        scan.digests[source] = digest_of(raw)
+        assert stat is not None
+        scan.signatures[source] = signature(stat, read_from)
+    return scan
 
 
 def _run_key(root: Path, today: date, scan: _Scan) -> str:
@@ -215,8 +244,8 @@ def _run_key(root: Path, today: date, scan: _Scan) -> str:
         digest.update(b"\0file\0")
     digest.update("\0".join(scan.all_sources).encode())
     for source in scan.sources:
-        raw = scan.raws[source]
-        digest.update(f"\0{source}\0".encode() + (digest_of(raw) if isinstance(raw, bytes) else "unreadable").encode())
+        known = scan.digests[source]
+        digest.update(f"\0{source}\0{known if isinstance(known, str) else 'unreadable'}".encode())
     return digest.hexdigest()
 
 
@@ -230,7 +259,7 @@ def _load(
     known_findings: tuple[Finding, ...] | None = None,
 ) -> Loaded:
     with paused():  # tens of thousands of small acyclic objects: collector passes over the heap would only cost time
-        results, findings = _file_results(scan, settings.currency, cache, jobs or os.cpu_count() or 1)
+        results, findings = _file_results(root, scan, settings.currency, cache, jobs or os.cpu_count() or 1)
         people_list, people_findings, people_doc = load_people(root)
         findings += people_findings
         contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
@@ -247,25 +276,34 @@ def _load(
         return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
 
 
-def _file_results(scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
+def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
     results: list[FileResult] = []
     findings: list[Finding] = []
     todo: list[tuple[str, bytes]] = []
     with paused():  # unpickling thousands of cached results: no cycles among them
         for source in scan.sources:
-            raw = scan.raws[source]
-            if isinstance(raw, Finding):
-                findings.append(raw)
+            known = scan.digests[source]
+            if isinstance(known, Finding):
+                findings.append(known)
                 continue
-            cached = cache.get(source, digest_of(raw)) if cache is not None else None
+            cached = cache.get(source, known) if cache is not None else None
             if cached is not None:
                 results.append(cached)
+                continue
+            raw = scan.raws[source] if source in scan.raws else _read(root, source)  # vouched for, but its entry was unusable
+            if isinstance(raw, Finding):
+                findings.append(raw)
             else:
                 todo.append((source, raw))
     for result, blob in _process_all(todo, currency, jobs, keep=cache is not None):
         if cache is not None:
             cache.put(result.source, result.digest, blob)
         results.append(result)
+    if cache is not None:
+        for source, stat_signature in scan.signatures.items():
+            known = scan.digests[source]
+            if isinstance(known, str):
+                cache.vouch(source, known, stat_signature)
     for result in results:
         findings.extend(result.findings)
     results.sort(key=lambda r: r.source)
