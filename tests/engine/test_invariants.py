@@ -109,3 +109,10 @@ def _assert_sums(whole: kpis.Kpis, parts: list[kpis.Kpis]) -> None:
                 total[currency] = total.get(currency, Decimal(0)) + amount
         assert total == getattr(whole, name), name
     assert sorted(d for k in parts for d in k.late_days) == whole.late_days
+
+
+@settings(max_examples=60, deadline=None)
+@given(portfolios, days)
+def test_occurrences_come_sorted_by_due_then_contract_then_key(p: object, today: date) -> None:
+    listed = evaluate(p, today).occurrences  # type: ignore[arg-type]
+    assert list(listed) == sorted(listed, key=lambda o: (o.due, o.contract.id, o.key))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from datetime import date
 from json.encoder import encode_basestring as json_string  # the C function the encoder itself uses (ensure_ascii=False)
 from typing import Any
 
@@ -59,17 +60,21 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
     several times faster than building and encoding a dict per row.
     """
     parts: dict[int, tuple[str, str, str, str]] = {}  # by id(): milestones are not hashable (they hold a dict)
+    days: dict[date, str] = {}  # due dates repeat across occurrences: each is formatted once
     lines = []
     for o in items:
         pieces = parts.get(id(o.milestone))
         if pieces is None:
             pieces = parts[id(o.milestone)] = _milestone_parts(o)
         head, middle, tail, end = pieces
+        due = days.get(o.due)
+        if due is None:
+            due = days[o.due] = o.due.isoformat()
         done = "null" if o.completed_on is None else f'"{o.completed_on.isoformat()}"'
         until = "null" if o.days_until is None else o.days_until
         more = _ENCODER.encode(extra(o))[1:-1] if extra is not None else ""
         lines.append(
-            f'{head}{json_string(o.key)}{middle}{o.due.isoformat()}", "state": "{o.state}", "days_late": {o.days_late}, '
+            f'{head}{json_string(o.key)}{middle}{due}", "state": "{o.state}", "days_late": {o.days_late}, '
             f'"days_until": {until}{tail}{_BOOL[o.blocked]}, "acknowledged": {_BOOL[o.acknowledged]}, '
             f'"completed_on": {done}{end}{", " + more if more else ""}}}'
         )

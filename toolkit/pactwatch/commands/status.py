@@ -42,23 +42,37 @@ def select(
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
     language = evaluation.portfolio.settings.language
     people = evaluation.portfolio.people
+    states = {state: word(state, language) for state in STATES}
+    flag_words = {
+        (blocked, acknowledged): " ".join(
+            w for w, on in ((word("blocked", language), blocked), (word("acknowledged", language), acknowledged)) if on
+        )
+        for blocked in (False, True)
+        for acknowledged in (False, True)
+    }
+    described: dict[int, tuple[str, str]] = {}  # id(milestone) -> (title cell, amount cell): recurring ones repeat
     lines: list[str] = []
-    for owner, group in groupby(sorted(items, key=lambda o: (o.owner, o.due, o.contract.id, o.key)), key=lambda o: o.owner):
+    # items come in the engine's order (due, contract, key): a stable sort by owner alone keeps it within each owner
+    for owner, group in groupby(sorted(items, key=_owner), key=_owner):
         name = people[owner].name if owner in people else owner
         lines.append(f"{name} ({owner})")
         rows, colours = [], []
         for o in group:
+            m = o.milestone
+            cells = described.get(id(m))
+            if cells is None:
+                amount = format_money(m.amount, m.currency) if m.amount is not None else ""
+                cells = described[id(m)] = (clip(f"{o.contract.title} · {m.title}", 48), amount)
             days = f"+{o.days_late}d" if o.days_late else (f"{o.days_until}d" if o.days_until is not None else "")
-            flags = " ".join(
-                f for f, on in ((word("blocked", language), o.blocked), (word("acknowledged", language), o.acknowledged)) if on
-            )
-            amount = format_money(o.amount, o.currency) if o.amount is not None else ""
-            rows.append(
-                ["  " + o.due.isoformat(), word(o.state, language), days, o.ref, clip(f"{o.contract.title} · {o.title}", 48), amount, flags]
-            )
-            colours.append(STATE_COLOURS.get(o.state, "") if colour else "")
+            rows.append(("  " + o.due.isoformat(), states[o.state], days, o.ref, cells[0], cells[1], flag_words[o.blocked, o.acknowledged]))
+            if colour:
+                colours.append(STATE_COLOURS.get(o.state, ""))
         lines.extend(table(rows, colours))
     return "\n".join(lines)
+
+
+def _owner(o: Occurrence) -> str:
+    return o.milestone.owner
 
 
 @click.command()

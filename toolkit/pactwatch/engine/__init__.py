@@ -36,7 +36,9 @@ from pactwatch.engine.states import occurrences as expand
 from pactwatch.gcpause import paused
 from pactwatch.model import Portfolio
 
-_ORDER = attrgetter("due", "contract.id", "key")
+_ID = attrgetter("id")
+_DUE = attrgetter("due")
+_DUE_AND_KEY = attrgetter("due", "key")
 
 __all__ = [
     "OPEN_STATES",
@@ -63,16 +65,16 @@ def _evaluate(portfolio: Portfolio, today: date) -> Evaluation:
     parts: dict[str, ContractParts] = {}
     listed: list[Occurrence] = []
     notices: list[Occurrence] = []
-    for contract in portfolio.contracts:
-        items = list(expand(contract, today, settings.due_soon_days))
+    for contract in sorted(portfolio.contracts, key=_ID):  # sorted already when loaded: then this costs nothing
+        items = expand(contract, today, settings.due_soon_days)
         term, notice = notice_occurrence(contract, today, settings.due_soon_days, settings.language)
         if notice is not None:
             items.append(notice)
             notices.append(notice)
         parts[contract.id] = ContractParts(tuple(items), term, notice)
-        if contract.status in contract_views.INACTIVE_STATUSES:
-            listed.extend(o for o in items if not o.is_open)
-        else:
-            listed.extend(items)
-    listed.sort(key=_ORDER)
+        shown = [o for o in items if not o.is_open] if contract.status in contract_views.INACTIVE_STATUSES else items
+        listed.extend(sorted(shown, key=_DUE_AND_KEY))
+    # contracts come sorted by id and each one's items by (due, key): a stable sort by due alone
+    # gives the order (due, contract id, key) at a fraction of the cost of a three-part key
+    listed.sort(key=_DUE)
     return Evaluation(today=today, portfolio=portfolio, occurrences=tuple(listed), parts=parts, notices=tuple(notices))

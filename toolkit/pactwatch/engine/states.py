@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from pactwatch.dates import occurrence_dates
@@ -46,25 +45,48 @@ def blocked_ids(contract: Contract) -> frozenset[str]:
     return frozenset(m.id for m in contract.milestones if any(d not in satisfied for d in m.depends_on))
 
 
-def occurrences(contract: Contract, today: date, due_soon_days: int) -> Iterator[Occurrence]:
+def occurrences(contract: Contract, today: date, due_soon_days: int) -> list[Occurrence]:
     """Every occurrence of every milestone of the contract, as of ``today``."""
     blocked = blocked_ids(contract)
+    result: list[Occurrence] = []
+    append = result.append  # a large portfolio has 100,000+ occurrences: this loop is the engine's hot path
     for m in contract.milestones:
-        recurring = m.repeat is not None
-        dues = occurrence_dates(m.due, m.repeat) if m.repeat is not None else (m.due,)
         ack_until = m.ack.until if m.ack is not None else None
-        for due in dues:
-            completed_on = m.completed.get(due) if recurring else m.completed_on
-            state, days_late, days_until = classify(m.status, due, completed_on, today, due_soon_days)
-            yield Occurrence(
-                contract,
-                m,
-                f"{m.id}@{due.isoformat()}" if recurring else m.id,
-                due,
-                completed_on,
-                state,
-                days_late,
-                days_until,
-                days_until is not None and m.id in blocked,  # blocked: open and waiting on a dependency
-                state == "overdue" and ack_until is not None and ack_until >= today,  # acknowledged
+        is_blocked = m.id in blocked
+        if m.repeat is None:
+            state, days_late, days_until = classify(m.status, m.due, m.completed_on, today, due_soon_days)
+            acknowledged = state == "overdue" and ack_until is not None and ack_until >= today
+            append(
+                Occurrence(
+                    contract,
+                    m,
+                    m.id,
+                    m.due,
+                    m.completed_on,
+                    state,
+                    days_late,
+                    days_until,
+                    is_blocked and days_until is not None,
+                    acknowledged,
+                )
             )
+            continue
+        completed = m.completed
+        for due in occurrence_dates(m.due, m.repeat):
+            completed_on = completed.get(due)
+            state, days_late, days_until = classify(m.status, due, completed_on, today, due_soon_days)
+            append(
+                Occurrence(
+                    contract,
+                    m,
+                    f"{m.id}@{due.isoformat()}",
+                    due,
+                    completed_on,
+                    state,
+                    days_late,
+                    days_until,
+                    is_blocked and days_until is not None,  # blocked: open and waiting on a dependency
+                    state == "overdue" and ack_until is not None and ack_until >= today,  # acknowledged
+                )
+            )
+    return result
