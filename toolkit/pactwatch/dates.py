@@ -13,11 +13,15 @@ _MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12}
 MAX_OCCURRENCES = 1000
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(start: date, months: int) -> date:
     """``start`` moved by whole months, clamped to the month's end (Jan 31 + 1 = Feb 28/29)."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    year, month = divmod(start.year * 12 + start.month - 1 + months, 12)
+    if start.day <= 28:  # every month has a 28th: no clamping to work out (most due dates)
+        return date(year, month + 1, start.day)
+    last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
     return date(year, month + 1, min(start.day, last))
 
 

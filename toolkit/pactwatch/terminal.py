@@ -39,9 +39,22 @@ class _AsColumns(dict[int, str]):
 _AS_COLUMNS = _AsColumns()
 
 
+class _Widths(dict[str, int]):
+    """Widths of the non-ASCII texts measured so far: a status table repeats titles, states and amounts."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) > 200_000:  # a long-running process (serve) must not grow without bound
+            self.clear()
+        columns = self[text] = len(text.translate(_AS_COLUMNS))
+        return columns
+
+
+_WIDTHS = _Widths()
+
+
 def width(text: str) -> int:
     """Terminal columns taken by ``text``: CJK characters are two wide, combining marks none."""
-    return len(text) if text.isascii() else len(text.translate(_AS_COLUMNS))
+    return len(text) if text.isascii() else _WIDTHS[text]
 
 
 def clip(text: str, limit: int) -> str:
@@ -51,14 +64,17 @@ def clip(text: str, limit: int) -> str:
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if width(text) <= limit:
         return text
-    out, used = [], 0
-    for ch in text:
+    kept = (limit - 1) // 2  # these fit whatever they are: no character is wider than two columns
+    used = width(text[:kept])
+    for ch in text[kept:]:
         w = _char_width(ch)
         if used + w > limit - 1:
             break
-        out.append(ch)
+        kept += 1
         used += w
-    return "".join(out) + "…"
+    clipped = text[:kept] + "…"
+    _WIDTHS[clipped] = used + 1  # the table measures it next
+    return clipped
 
 
 def pad(text: str, columns: int) -> str:
@@ -69,7 +85,6 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     """Rows aligned in columns; the optional colour wraps each whole row."""
     if not rows:
         return []
-    measured = _Widths()  # cells repeat (dates, states, amounts): each distinct text is measured once
     columns = list(zip(*rows, strict=True))
     padded = []
     for column in columns[:-1]:  # the last column needs no padding
@@ -77,7 +92,7 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
             most = max(map(len, column))
             padded.append([cell.ljust(most) for cell in column])
             continue
-        used = list(map(measured.__getitem__, column))
+        used = list(map(width, column))
         most = max(used)
         padded.append([cell + " " * (most - cell_width) for cell, cell_width in zip(column, used, strict=True)])
     padded.append(list(columns[-1]))
@@ -85,9 +100,3 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     if colours:
         lines = [f"{colour}{line}{RESET}" if colour else line for colour, line in zip(colours, lines, strict=True)]
     return lines
-
-
-class _Widths(dict[str, int]):
-    def __missing__(self, text: str) -> int:
-        columns = self[text] = width(text)
-        return columns
