@@ -14,7 +14,7 @@ D = date.fromisoformat
 
 def milestone(mid: str = "M1", due: str = "2026-03-31", **fields: Any) -> Milestone:
     base = Milestone(id=mid, title=f"Milestone {mid}", kind="payment", due=D(due), owner="ann", currency="CNY")
-    return replace(base, **fields)
+    return base._replace(**fields)
 
 
 def contract(cid: str = "C-1", milestones: tuple[Milestone, ...] = (), **fields: Any) -> Contract:
@@ -25,7 +25,7 @@ def contract(cid: str = "C-1", milestones: tuple[Milestone, ...] = (), **fields:
         status="active",
         owner="ann",
         counterparty=Counterparty("Acme"),
-        milestones=tuple(replace(m, index=i) for i, m in enumerate(milestones)),
+        milestones=tuple(m._replace(index=i) for i, m in enumerate(milestones)),
         source=f"contracts/{cid}.yaml",
         currency="CNY",
         value=Money(Decimal(1000), "CNY"),

@@ -18,7 +18,7 @@ SETTINGS = Settings(language="zh", timezone="Asia/Shanghai", site_url="https://c
 
 
 def milestone(mid: str = "M1", due: str = "2026-12-10", **fields: Any) -> Milestone:
-    return replace(Milestone(id=mid, title=f"节点 {mid}", kind="payment", due=D(due), owner="ann", currency="CNY"), **fields)
+    return Milestone(id=mid, title=f"节点 {mid}", kind="payment", due=D(due), owner="ann", currency="CNY")._replace(**fields)
 
 
 def contract(cid: str = "C-1", *milestones: Milestone, **fields: Any) -> Contract:
@@ -29,7 +29,7 @@ def contract(cid: str = "C-1", *milestones: Milestone, **fields: Any) -> Contrac
         status="active",
         owner="ann",
         counterparty=Counterparty("上海星瀚智能科技有限公司"),
-        milestones=tuple(replace(m, index=i) for i, m in enumerate(milestones or (milestone(),))),
+        milestones=tuple(m._replace(index=i) for i, m in enumerate(milestones or (milestone(),))),
         source=f"contracts/sales/{cid}.yaml",
         currency="CNY",
         value=Money(Decimal(1000), "CNY"),

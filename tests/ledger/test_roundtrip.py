@@ -21,7 +21,7 @@ def _contracts(root: Path) -> list[Contract]:
     assert not loaded.errors, loaded.errors
     # where things sit in the YAML (file, lines) is not part of a contract's meaning
     return [
-        dataclasses.replace(c, source="", term_line=0, milestones=tuple(dataclasses.replace(m, line=0) for m in c.milestones))
+        dataclasses.replace(c, source="", term_line=0, milestones=tuple(m._replace(line=0) for m in c.milestones))
         for c in loaded.portfolio.contracts
     ]
 

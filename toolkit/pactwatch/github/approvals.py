@@ -9,7 +9,7 @@ the team that guarded it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -19,7 +19,7 @@ from pactwatch.model import Contract, Milestone, Money, Person, Settings
 
 CATEGORIES = ("new", "removed", "value", "dates", "milestones", "terms", "status", "owner", "parties", "other")
 _MILESTONE_FIELDS = tuple(
-    f.name for f in fields(Milestone) if f.name not in ("id", "index", "line")
+    name for name in Milestone._fields if name not in ("id", "index", "line")
 )  # everything a person wrote; index and line only move
 
 

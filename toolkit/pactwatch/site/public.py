@@ -15,7 +15,7 @@ from pactwatch.model import Ack, Amendment, Contract, Milestone, Portfolio
 
 def _milestone(milestone: Milestone) -> Milestone:
     ack = Ack(milestone.ack.until, "") if milestone.ack is not None else None
-    return replace(milestone, amount=None, evidence=None, ack=ack)
+    return milestone._replace(amount=None, evidence=None, ack=ack)
 
 
 def _contract(contract: Contract) -> Contract:
