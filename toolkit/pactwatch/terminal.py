@@ -92,7 +92,8 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
             most = max(map(len, column))
             padded.append([cell.ljust(most) for cell in column])
             continue
-        used = list(map(width, column))
+        known = {cell: width(cell) for cell in set(column)}  # states, amounts and flags repeat down a column
+        used = list(map(known.__getitem__, column))
         most = max(used)
         padded.append([cell + " " * (most - cell_width) for cell, cell_width in zip(column, used, strict=True)])
     padded.append(list(columns[-1]))

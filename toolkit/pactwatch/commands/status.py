@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 import click
@@ -50,10 +51,11 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
         for blocked in (False, True)
         for acknowledged in (False, True)
     }
-    described: dict[int, tuple[str, str]] = {}  # id(milestone) -> (title cell, amount cell): recurring ones repeat
+    described: dict[int, tuple[str, str, str]] = {}  # id(milestone) -> title, amount, "contract/": recurring ones repeat
+    due_cells: dict[date, str] = {}
     lines: list[str] = []
     # items come in the engine's order (due, contract, key): a stable sort by owner alone keeps it within each owner
-    for owner, group in groupby(sorted(items, key=_owner), key=_owner):
+    for owner, group in groupby(sorted(items, key=_OWNER), key=_OWNER):
         name = people[owner].name if owner in people else owner
         lines.append(f"{name} ({owner})")
         rows, colours = [], []
@@ -62,17 +64,20 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
             cells = described.get(id(m))
             if cells is None:
                 amount = format_money(m.amount, m.currency) if m.amount is not None else ""
-                cells = described[id(m)] = (clip(f"{o.contract.title} · {m.title}", 48), amount)
-            days = f"+{o.days_late}d" if o.days_late else (f"{o.days_until}d" if o.days_until is not None else "")
-            rows.append(("  " + o.due.isoformat(), states[o.state], days, o.ref, cells[0], cells[1], flag_words[o.blocked, o.acknowledged]))
+                cells = described[id(m)] = (clip(f"{o.contract.title} · {m.title}", 48), amount, f"{o.contract.id}/")
+            due = due_cells.get(o.due)
+            if due is None:
+                due = due_cells[o.due] = "  " + o.due.isoformat()
+            late, until = o.days_late, o.days_until
+            days = f"+{late}d" if late else ("" if until is None else f"{until}d")
+            rows.append((due, states[o.state], days, cells[2] + o.key, cells[0], cells[1], flag_words[o.blocked, o.acknowledged]))
             if colour:
                 colours.append(STATE_COLOURS.get(o.state, ""))
         lines.extend(table(rows, colours))
     return "\n".join(lines)
 
 
-def _owner(o: Occurrence) -> str:
-    return o.milestone.owner
+_OWNER = attrgetter("milestone.owner")
 
 
 @click.command()
