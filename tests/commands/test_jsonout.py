@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate
 from pactwatch.jsonout import json_document, occurrence_json, occurrence_lines
-from pactwatch.model import Ack, Counterparty
+from pactwatch.model import Ack, Counterparty, Repeat
 from pactwatch.portfolio import load_portfolio
 from tests.engine.factories import contract, milestone, portfolio
 
@@ -25,20 +25,29 @@ def test_every_occurrence_of_the_example_portfolio_on_several_days() -> None:
     loaded = load_portfolio(REPO_ROOT, date(2026, 11, 27), use_cache=False)
     for today in (date(2026, 1, 1), date(2026, 11, 27), date(2027, 12, 31)):
         items = evaluate(loaded.portfolio, today).occurrences
-        assert occurrence_lines(items) == [ENCODER.encode(occurrence_json(o)) for o in items]
+        assert occurrence_lines(items) == [ENCODER.encode(occurrence_json(o)).encode() for o in items]
         flagged = occurrence_lines(items, lambda o: {"fails": o.state == "overdue"})
-        assert flagged == [ENCODER.encode(occurrence_json(o) | {"fails": o.state == "overdue"}) for o in items]
+        assert flagged == [ENCODER.encode(occurrence_json(o) | {"fails": o.state == "overdue"}).encode() for o in items]
 
 
-@given(text, text, text, text, text, st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=2), st.booleans())
+@given(text, text, text, text, text, st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=2), st.booleans(), st.booleans())
 def test_any_text_and_amount(
-    title: str, contract_title: str, owner: str, party: str, source: str, amount: Decimal | None, ack: bool
+    title: str, contract_title: str, owner: str, party: str, source: str, amount: Decimal | None, ack: bool, recurring: bool
 ) -> None:
-    m = milestone("M1", "2026-03-31", title=title, owner=owner, amount=amount, ack=Ack(date(2026, 12, 1)) if ack else None)
+    m = milestone(
+        "M1",
+        "2026-03-31",
+        title=title,
+        owner=owner,
+        amount=amount,
+        ack=Ack(date(2026, 12, 1)) if ack else None,
+        repeat=Repeat(1, "month", count=3) if recurring else None,
+        completed={date(2026, 4, 30): date(2026, 5, 2)} if recurring else {},
+    )
     c = contract("C-1", (m,), title=contract_title, counterparty=Counterparty(party), source=source)
     items = evaluate(portfolio(c), date(2026, 4, 2)).occurrences
     lines = occurrence_lines(items)
-    assert lines == [ENCODER.encode(occurrence_json(o)) for o in items]
+    assert lines == [ENCODER.encode(occurrence_json(o)).encode() for o in items]
     document = json.loads(json_document({"today": "2026-04-02"}, "milestones", lines))
     assert document["milestones"] == [occurrence_json(o) for o in items]
 
