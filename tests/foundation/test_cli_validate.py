@@ -463,3 +463,25 @@ def test_recently_edited_files_are_always_hashed(portfolio: Path, monkeypatch: p
     read = _spy_on_reads(monkeypatch)
     load_portfolio(portfolio, today)
     assert _contract_files(read) == ALL_CONTRACTS
+
+
+def test_the_whole_portfolio_loads_from_one_snapshot_until_a_file_changes(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pactwatch.cache import ResultCache
+    from pactwatch.portfolio import load_portfolio
+
+    today = date(2026, 11, 27)
+    expected = load_portfolio(portfolio, today, use_cache=False)
+    load_portfolio(portfolio, today)  # fills the per-file entries and the snapshot
+    file_by_file: list[str] = []
+    real_get = ResultCache.get
+    monkeypatch.setattr(ResultCache, "get", lambda self, source, digest: file_by_file.append(source) or real_get(self, source, digest))
+    again = load_portfolio(portfolio, today)
+    assert (again.portfolio, again.findings) == (expected.portfolio, expected.findings)
+    assert file_by_file == []
+    (portfolio / "contracts/a/A-1.yaml").rename(portfolio / "contracts/a/A-one.yaml")
+    moved = load_portfolio(portfolio, today)
+    assert sorted(c.source for c in moved.portfolio.contracts) == ["contracts/a/A-one.yaml", "contracts/b/B-1.yaml"]
+    assert sorted(file_by_file) == ["contracts/a/A-one.yaml", "contracts/b/B-1.yaml", "contracts/b/BAD.yaml"]  # file by file again
+    file_by_file.clear()
+    assert load_portfolio(portfolio, today).portfolio == moved.portfolio
+    assert file_by_file == []  # the new snapshot

@@ -277,14 +277,46 @@ def _load(
 
 
 def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
+    """Each readable file's result (sorted by source) and every finding about single files."""
+    whole = cache is not None and scan.sources is scan.all_sources and all(isinstance(d, str) for d in scan.digests.values())
+    content_key = _content_key(scan) if whole else ""
+    results = cache.snapshot(content_key) if cache is not None and whole else None
+    if results is None:
+        results, unread = _each_file_result(root, scan, currency, cache, jobs)
+        results.sort(key=lambda r: r.source)
+        if cache is not None and whole and not unread:
+            cache.remember_snapshot(content_key, results)
+    else:
+        unread = []
+    if cache is not None:
+        for source, stat_signature in scan.signatures.items():
+            known = scan.digests[source]
+            if isinstance(known, str):
+                cache.vouch(source, known, stat_signature)
+    findings = unread + [d for d in scan.digests.values() if isinstance(d, Finding)]
+    for result in results:
+        findings.extend(result.findings)
+    return results, findings
+
+
+def _content_key(scan: _Scan) -> str:
+    """What the results of all files depend on besides code, schemas and currency: their names and contents."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update("\0".join(f"{source}\0{scan.digests[source]}" for source in scan.sources).encode())
+    return digest.hexdigest()
+
+
+def _each_file_result(
+    root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int
+) -> tuple[list[FileResult], list[Finding]]:
+    """Results from the cache file by file, the rest computed; and the files that could not be read after all."""
     results: list[FileResult] = []
-    findings: list[Finding] = []
+    unread: list[Finding] = []
     todo: list[tuple[str, bytes]] = []
     with paused():  # unpickling thousands of cached results: no cycles among them
         for source in scan.sources:
             known = scan.digests[source]
             if isinstance(known, Finding):
-                findings.append(known)
                 continue
             cached = cache.get(source, known) if cache is not None else None
             if cached is not None:
@@ -292,22 +324,14 @@ def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | N
                 continue
             raw = scan.raws[source] if source in scan.raws else _read(root, source)  # vouched for, but its entry was unusable
             if isinstance(raw, Finding):
-                findings.append(raw)
+                unread.append(raw)
             else:
                 todo.append((source, raw))
     for result, blob in _process_all(todo, currency, jobs, keep=cache is not None):
         if cache is not None:
             cache.put(result.source, result.digest, blob)
         results.append(result)
-    if cache is not None:
-        for source, stat_signature in scan.signatures.items():
-            known = scan.digests[source]
-            if isinstance(known, str):
-                cache.vouch(source, known, stat_signature)
-    for result in results:
-        findings.extend(result.findings)
-    results.sort(key=lambda r: r.source)
-    return results, findings
+    return results, unread
 
 
 def _lazy_document(root: Path, source: str) -> Callable[[], Document]:
