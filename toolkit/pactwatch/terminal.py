@@ -52,15 +52,20 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+def _narrow(text: str) -> bool:
+    """Whether every character takes one column: below U+0300 there is no wide or combining character (Latin, "·", "¥")."""
+    return text.isascii() or max(text) < "\u0300"
+
+
 def width(text: str) -> int:
     """Terminal columns taken by ``text``: CJK characters are two wide, combining marks none."""
-    return len(text) if text.isascii() else _WIDTHS[text]
+    return len(text) if _narrow(text) else _WIDTHS[text]
 
 
 def clip(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` columns, with an ellipsis when cut."""
     text = " ".join(text.split())
-    if text.isascii():
+    if _narrow(text):
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if width(text) <= limit:
         return text
@@ -88,7 +93,7 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     columns = list(zip(*rows, strict=True))
     padded = []
     for column in columns[:-1]:  # the last column needs no padding
-        if "".join(column).isascii():  # one character, one column: measured and padded in C
+        if _narrow("".join(column)):  # one character, one column: measured and padded in C
             most = max(map(len, column))
             padded.append([cell.ljust(most) for cell in column])
             continue

@@ -42,7 +42,7 @@ def blocked_ids(contract: Contract) -> frozenset[str]:
     if not needed:
         return frozenset()
     satisfied = {m.id for m in contract.milestones if m.id in needed and _satisfied(m)}
-    return frozenset(m.id for m in contract.milestones if any(d not in satisfied for d in m.depends_on))
+    return frozenset(m.id for m in contract.milestones if m.depends_on and not satisfied.issuperset(m.depends_on))
 
 
 def occurrences(contract: Contract, today: date, due_soon_days: int) -> list[Occurrence]:
