@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from compiled import compile_pactwatch  # a sibling script: time pactwatch as installed, bytecode compiled
 from generate import generate  # a sibling script, not a package
 
 TODAY = date(2026, 11, 27)
@@ -89,6 +90,7 @@ def report(size: int, f: dict[str, float]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    compile_pactwatch()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--milestones", type=int, default=10)

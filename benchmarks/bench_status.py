@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compiled import compile_pactwatch  # a sibling script: time pactwatch as installed, bytecode compiled
 from generate import generate
 
 TARGET_SECONDS = 2.0
@@ -35,6 +36,7 @@ def timed(args: list[str], root: Path) -> float:
 
 
 def main() -> int:
+    compile_pactwatch()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--contracts", type=int, default=10_000)
     parser.add_argument("--milestones", type=int, default=10)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compiled import compile_pactwatch  # a sibling script: time pactwatch as installed, bytecode compiled
 from generate import generate  # a sibling script, not a package
 
 REPO = Path(__file__).resolve().parent.parent
@@ -149,6 +150,7 @@ def verdicts(results: dict[str, Timing]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    compile_pactwatch()
     parser = argparse.ArgumentParser(description="Benchmark pactwatch validate against check-jsonschema.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--milestones", type=int, default=10)

@@ -93,14 +93,15 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     columns = list(zip(*rows, strict=True))
     padded = []
     for column in columns[:-1]:  # the last column needs no padding
-        if _narrow("".join(column)):  # one character, one column: measured and padded in C
-            most = max(map(len, column))
-            padded.append([cell.ljust(most) for cell in column])
-            continue
-        known = {cell: width(cell) for cell in set(column)}  # states, amounts and flags repeat down a column
-        used = list(map(known.__getitem__, column))
-        most = max(used)
-        padded.append([cell + " " * (most - cell_width) for cell, cell_width in zip(column, used, strict=True)])
+        distinct = set(column)  # states, amounts and flags repeat down a column: each is measured and padded once
+        if _narrow("".join(distinct)):  # one character, one column: measured and padded in C
+            most = max(map(len, distinct))
+            padding = {cell: cell.ljust(most) for cell in distinct}
+        else:
+            widths = {cell: width(cell) for cell in distinct}
+            most = max(widths.values())
+            padding = {cell: cell + " " * (most - used) for cell, used in widths.items()}
+        padded.append(list(map(padding.__getitem__, column)))
     padded.append(list(columns[-1]))
     lines = [line.rstrip() for line in map("  ".join, zip(*padded, strict=True))]
     if colours:
