@@ -9,6 +9,7 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour
 from pactwatch.engine.records import Occurrence
+from pactwatch.gcpause import paused
 from pactwatch.i18n import word
 from pactwatch.jsonout import json_document, occurrence_lines
 
@@ -40,30 +41,31 @@ def _message(o: Occurrence, language: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
     """Validate, then fail when a milestone is overdue (the CI gate)."""
-    loaded, evaluation = evaluate_root(root, today_text)
-    language = evaluation.portfolio.settings.language
-    shown = ("overdue", "due_soon")
-    items = [o for o in evaluation.occurrences if o.state in shown]
-    failing = {o.ref for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged}
-    if fmt == "json":
-        head = {"today": evaluation.today.isoformat(), "findings": [f.as_json() for f in loaded.findings]}
-        click.echo(json_document(head, "milestones", occurrence_lines(items, lambda o: {"fails": o.ref in failing})))
-    elif fmt == "github":
-        lines = [reporters.github(loaded.findings)] if loaded.findings else []
-        for o in items:
-            level = "error" if o.ref in failing else "warning"
-            where = f"file={o.contract.source},line={_line(o)},title={word(o.state, language)}"
-            lines.append(f"::{level} {where}::{reporters.escape_data(_message(o, language))}")
-        if lines:
-            click.echo("\n".join(lines))
-    else:
-        if loaded.findings:
-            click.echo(reporters.text(loaded.findings, colour=use_colour()))
-        listing = [f"{'FAIL' if o.ref in failing else '    '} {o.contract.source}:{_line(o)}: {_message(o, language)}" for o in items]
-        if listing:
-            click.echo("\n".join(listing))
-        errors = len(loaded.errors)
-        click.echo(
-            f"{evaluation.today}: {errors} data errors, {len(failing)} failing milestones ({len(items)} overdue or due soon).", err=True
-        )
-    return 1 if failing or loaded.errors else 0
+    with paused():  # hundreds of thousands of acyclic records and rows: the cyclic collector would only cost time
+        loaded, evaluation = evaluate_root(root, today_text)
+        language = evaluation.portfolio.settings.language
+        shown = ("overdue", "due_soon")
+        items = [o for o in evaluation.occurrences if o.state in shown]
+        failing = {o.ref for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged}
+        if fmt == "json":
+            head = {"today": evaluation.today.isoformat(), "findings": [f.as_json() for f in loaded.findings]}
+            click.echo(json_document(head, "milestones", occurrence_lines(items, lambda o: {"fails": o.ref in failing})))
+        elif fmt == "github":
+            lines = [reporters.github(loaded.findings)] if loaded.findings else []
+            for o in items:
+                level = "error" if o.ref in failing else "warning"
+                where = f"file={o.contract.source},line={_line(o)},title={word(o.state, language)}"
+                lines.append(f"::{level} {where}::{reporters.escape_data(_message(o, language))}")
+            if lines:
+                click.echo("\n".join(lines))
+        else:
+            if loaded.findings:
+                click.echo(reporters.text(loaded.findings, colour=use_colour()))
+            listing = [f"{'FAIL' if o.ref in failing else '    '} {o.contract.source}:{_line(o)}: {_message(o, language)}" for o in items]
+            if listing:
+                click.echo("\n".join(listing))
+            errors = len(loaded.errors)
+            click.echo(
+                f"{evaluation.today}: {errors} data errors, {len(failing)} failing milestones ({len(items)} overdue or due soon).", err=True
+            )
+        return 1 if failing or loaded.errors else 0
