@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate
-from pactwatch.jsonout import json_document, occurrence_json, occurrence_lines
+from pactwatch.jsonout import json_document, json_document_parts, occurrence_json, occurrence_lines
 from pactwatch.model import Ack, Counterparty, Repeat
 from pactwatch.portfolio import load_portfolio
 from tests.engine.factories import contract, milestone, portfolio
@@ -54,3 +54,11 @@ def test_any_text_and_amount(
 
 def test_an_empty_list_is_still_one_json_object() -> None:
     assert json.loads(json_document({"today": "2026-04-02"}, "milestones", [])) == {"today": "2026-04-02", "milestones": []}
+
+
+@given(st.lists(st.integers(), max_size=9), st.integers(1, 4))
+def test_the_document_in_chunks_is_one_json_object(numbers: list[int], chunk: int) -> None:
+    lines = [json.dumps({"n": n}).encode() for n in numbers]
+    whole = b"".join(json_document_parts({"today": "2026-04-02"}, "milestones", lines, chunk=chunk))
+    assert json.loads(whole) == {"today": "2026-04-02", "milestones": [{"n": n} for n in numbers]}
+    assert whole.count(b"\n") == (len(lines) + 1 if lines else 0)  # one item a line

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from json.encoder import encode_basestring as json_string  # the C function the encoder itself uses (ensure_ascii=False)
 from typing import Any
@@ -112,8 +112,17 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
 
 def json_document(head: dict[str, Any], list_key: str, lines: list[bytes]) -> bytes:
     """A UTF-8 JSON object with one list item (already encoded, see occurrence_lines) per line: readable and diffable."""
+    return b"".join(json_document_parts(head, list_key, lines))
+
+
+def json_document_parts(head: dict[str, Any], list_key: str, lines: list[bytes], chunk: int = 4096) -> Iterator[bytes]:
+    """``json_document`` in pieces of ``chunk`` lines, to write as they come rather than hold twice in memory."""
     opening = _ENCODER.encode(head)[:-1].encode()
     key = json_string(list_key).encode()
     if not lines:
-        return b"%s, %s: []}" % (opening, key)
-    return b"%s, %s: [\n%s\n]}" % (opening, key, b",\n".join(lines))
+        yield b"%s, %s: []}" % (opening, key)
+        return
+    yield b"%s, %s: [\n" % (opening, key)
+    for start in range(0, len(lines), chunk):
+        yield (b",\n" if start else b"") + b",\n".join(lines[start : start + chunk])
+    yield b"\n]}"

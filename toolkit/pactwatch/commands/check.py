@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from pactwatch import reporters
-from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour
+from pactwatch.commands.common import echo_parts, evaluate_root, root_option, today_option, use_colour
 from pactwatch.engine.records import Occurrence
 from pactwatch.gcpause import paused
 from pactwatch.i18n import word
-from pactwatch.jsonout import json_document, occurrence_lines
+from pactwatch.jsonout import json_document_parts, occurrence_lines
 
 FAIL_STATES = {"overdue": ("overdue",), "due-soon": ("overdue", "due_soon"), "never": ()}
 
@@ -49,7 +49,7 @@ def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
         failing = {o.ref for o in items if o.state in FAIL_STATES[fail_on] and not o.acknowledged}
         if fmt == "json":
             head = {"today": evaluation.today.isoformat(), "findings": [f.as_json() for f in loaded.findings]}
-            click.echo(json_document(head, "milestones", occurrence_lines(items, lambda o: {"fails": o.ref in failing})))
+            echo_parts(json_document_parts(head, "milestones", occurrence_lines(items, lambda o: {"fails": o.ref in failing})))
         elif fmt == "github":
             lines = [reporters.github(loaded.findings)] if loaded.findings else []
             for o in items:

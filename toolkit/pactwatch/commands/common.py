@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -85,6 +85,16 @@ def warn_about_errors(loaded: Loaded) -> None:
         files = sorted({f.file for f in errors})
         shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
         click.echo(f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.", err=True)
+
+
+def echo_parts(parts: Iterable[bytes]) -> None:
+    """Write UTF-8 output piece by piece, then a newline: a large JSON document is never held twice."""
+    sys.stdout.flush()  # anything echoed as text comes first
+    out = sys.stdout.buffer
+    for part in parts:
+        out.write(part)
+    out.write(b"\n")
+    out.flush()
 
 
 def use_colour() -> bool:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import evaluate_root, root_option, today_option, use_colour, warn_about_errors
+from pactwatch.commands.common import echo_parts, evaluate_root, root_option, today_option, use_colour, warn_about_errors
 from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
 from pactwatch.gcpause import paused
 from pactwatch.i18n import format_money, word
-from pactwatch.jsonout import json_document, occurrence_lines
+from pactwatch.jsonout import json_document_parts, occurrence_lines
 from pactwatch.terminal import STATE_COLOURS, clip, table
 
 
@@ -109,7 +109,7 @@ def status(
         chosen = STATES if show_all and not states else states
         items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
         if fmt == "json":
-            click.echo(json_document({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
+            echo_parts(json_document_parts({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
         elif items:
             click.echo(render_text(evaluation, items, use_colour()))
         else:
