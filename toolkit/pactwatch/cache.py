@@ -1,15 +1,22 @@
 """A content-hash cache of per-file validation results.
 
-One pickle file under ``.pactwatch-cache/`` (git-ignored), keyed by the
-package version, the schemas' hash and the default currency, so a change to
-any of them starts afresh. Deleting the folder is always safe. The file is
-written atomically and only when something changed.
+Three pickle files under ``.pactwatch-cache/`` (git-ignored), each keyed by the
+package's code, the schemas and the default currency, so a change to any of
+them starts afresh. Deleting the folder is always safe; each file is written
+atomically and only when something in it changed.
 
-Like git's index, each entry also keeps the file's stat signature (size,
-mtime, ctime, inode) from when it was hashed: a file whose signature is
-unchanged is not read again. A signature is kept only for a file last changed
-well before it was read (see ``signature``), so an edit in the same clock tick
-as a read is never mistaken for no change.
+- ``index.pickle``: each file's content digest and stat signature, and the
+  findings of recent whole validations. Small: read on every run.
+- ``results.pickle``: each file's result, pickled on its own, keyed by digest.
+  Read only when some file is new or changed (or for ``validate FILE...``).
+- ``snapshot.pickle``: every file's result in one pickle, for one exact set of
+  files and contents: a warm run of ten thousand contracts unpickles once.
+
+Like git's index, each entry keeps the file's stat signature (size, mtime,
+ctime, inode) from when it was hashed: a file whose signature is unchanged is
+not read again. A signature is kept only for a file last changed well before
+it was read (see ``signature``), so an edit in the same clock tick as a read is
+never mistaken for no change.
 """
 
 from __future__ import annotations
@@ -18,9 +25,10 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pactwatch import __version__
 from pactwatch.gcpause import paused
@@ -31,9 +39,11 @@ if TYPE_CHECKING:
     from pactwatch.portfolio import FileResult
 
 CACHE_DIR = ".pactwatch-cache"
-_FILE = "validate.pickle"
+_INDEX, _RESULTS, _SNAPSHOT = "index.pickle", "results.pickle", "snapshot.pickle"
+_OLD_FILES = ("validate.pickle",)  # earlier layouts: removed when the cache is next written
 _RUNS_KEPT = 8  # remembered whole-portfolio validations (they differ by day, people.yaml, file set)
 _RACY_NS = 2_000_000_000  # a file changed less than this before it was read may change again unseen (coarse timestamps)
+_BROKEN = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError)
 
 Signature = tuple[int, int, int, int]
 
@@ -63,81 +73,84 @@ def _fingerprint(currency: str) -> str:
 
 
 class ResultCache:
-    """source -> (content digest, pickled FileResult, stat signature), plus the findings of recent whole validations.
-
-    Results stay pickled until asked for, so checking one file (the pre-commit
-    hook) does not unpickle ten thousand contracts, and saving writes the bytes
-    the workers produced without pickling anything again.
-    """
+    """What earlier runs learnt about each file, and the results to reuse; see the module's docstring."""
 
     def __init__(self, root: Path, currency: str) -> None:
-        self._path = root / CACHE_DIR / _FILE
+        self._dir = root / CACHE_DIR
         self._key = _fingerprint(currency)
-        self._entries: dict[str, tuple[str, bytes, Signature | None]] = {}
+        self._index: dict[str, tuple[str, Signature | None]] = {}  # source -> (digest, stat signature)
         self._runs: dict[str, tuple[Finding, ...]] = {}
-        self._snapshot: tuple[str, bytes] | None = None  # (content key, every file's result pickled as one list)
-        self._read()
-        self._dirty = False
+        self._results: dict[str, tuple[str, bytes]] | None = None  # source -> (digest, pickled result); read when first needed
+        self._snapshot: tuple[str, list[FileResult]] | None = None  # to write: (content key, results)
+        self._dirty: set[str] = set()
+        index = self._load(_INDEX, pickle.load)
+        if isinstance(index, tuple) and len(index) == 2 and isinstance(index[0], dict) and isinstance(index[1], dict):
+            self._index, self._runs = index
 
-    def _read(self) -> None:
+    def _load(self, name: str, read: Callable[[BinaryIO], Any]) -> Any:
+        """What ``read`` makes of the file after its key, or None when the file is missing, damaged or for other code."""
         try:
-            with self._path.open("rb") as handle, paused():
-                key, entries, runs, snapshot = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError):
-            return
-        if key != self._key or not isinstance(entries, dict) or not isinstance(runs, dict):
-            return
-        self._entries, self._runs = entries, runs
-        if isinstance(snapshot, tuple) and len(snapshot) == 2:
-            self._snapshot = snapshot
+            with (self._dir / name).open("rb") as handle, paused():
+                if pickle.load(handle) != self._key:
+                    return None
+                return read(handle)
+        except _BROKEN:
+            return None
 
     def digest(self, source: str, stat: os.stat_result) -> str | None:
         """The content digest of ``source`` when its stat signature is the one hashed, else None."""
-        entry = self._entries.get(source)
-        if entry is None or entry[2] is None:
+        entry = self._index.get(source)
+        if entry is None or entry[1] is None:
             return None
-        if entry[2] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+        if entry[1] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
             return None
         return entry[0]
 
+    def _each_result(self) -> dict[str, tuple[str, bytes]]:
+        if self._results is None:
+            results = self._load(_RESULTS, pickle.load)
+            self._results = results if isinstance(results, dict) else {}
+        return self._results
+
     def get(self, source: str, digest: str) -> FileResult | None:
-        entry = self._entries.get(source)
+        entry = self._each_result().get(source)
         if entry is None or entry[0] != digest:
             return None
         try:
             result: FileResult = pickle.loads(entry[1])
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError):
+        except _BROKEN:
             return None
         return result
 
     def put(self, source: str, digest: str, pickled: bytes) -> None:
-        self._entries[source] = (digest, pickled, None)
-        self._dirty = True
+        self._each_result()[source] = (digest, pickled)
+        self._dirty.add(_RESULTS)
+        self.vouch(source, digest, None)
 
     def vouch(self, source: str, digest: str, signature: Signature | None) -> None:
-        """Remember that the file whose stat is ``signature`` has content ``digest``."""
-        entry = self._entries.get(source)
-        if entry is not None and entry[0] == digest and entry[2] != signature:
-            self._entries[source] = (digest, entry[1], signature)
-            self._dirty = True
+        """Remember that the file whose stat is ``signature`` (None: not safe to say) has content ``digest``."""
+        if self._index.get(source) != (digest, signature):
+            self._index[source] = (digest, signature)
+            self._dirty.add(_INDEX)
 
     def snapshot(self, content_key: str) -> list[FileResult] | None:
         """Every file's result at once, when the files are exactly those the snapshot was taken of.
 
-        One unpickling instead of one per file: a quarter faster on 10,000 contracts.
+        One unpickling, straight from the file, instead of one per file: a quarter faster on 10,000 contracts.
         """
-        if self._snapshot is None or self._snapshot[0] != content_key:
-            return None
-        try:
-            with paused():
-                results: list[FileResult] = pickle.loads(self._snapshot[1])
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError):
-            return None
-        return results
+
+        def read(handle: BinaryIO) -> list[FileResult] | None:
+            if pickle.load(handle) != content_key:
+                return None
+            results: list[FileResult] = pickle.load(handle)
+            return results
+
+        results = self._load(_SNAPSHOT, read)
+        return results if isinstance(results, list) else None
 
     def remember_snapshot(self, content_key: str, results: list[FileResult]) -> None:
-        self._snapshot = (content_key, pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
-        self._dirty = True
+        self._snapshot = (content_key, results)
+        self._dirty.add(_SNAPSHOT)
 
     def run(self, key: str) -> tuple[Finding, ...] | None:
         """The findings of a whole validation whose inputs hashed to ``key``, if remembered."""
@@ -148,17 +161,34 @@ class ResultCache:
         self._runs[key] = findings
         while len(self._runs) > _RUNS_KEPT:
             del self._runs[next(iter(self._runs))]
-        self._dirty = True
+        self._dirty.add(_INDEX)
 
     def save(self) -> None:
         if not self._dirty:
             return
         try:
-            self._path.parent.mkdir(exist_ok=True)
-            (self._path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self._path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self._key, self._entries, self._runs, self._snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._path)
+            self._dir.mkdir(exist_ok=True)
+            (self._dir / ".gitignore").write_text("*\n", encoding="utf-8")
+            if _RESULTS in self._dirty:
+                self._write(_RESULTS, self._each_result())
+            if _SNAPSHOT in self._dirty and self._snapshot is not None:
+                self._write(_SNAPSHOT, *self._snapshot)
+            if _INDEX in self._dirty:  # last: it vouches for what the others hold
+                self._write(_INDEX, (self._index, self._runs))
+            for name in _OLD_FILES:
+                (self._dir / name).unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout still validates, just without a cache
+        self._dirty.clear()
+
+    def _write(self, name: str, *parts: object) -> None:
+        """The key, then ``parts`` as pickles one after another, replacing ``name`` atomically."""
+        fd, tmp = tempfile.mkstemp(dir=self._dir, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                for part in (self._key, *parts):
+                    pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._dir / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
