@@ -9,7 +9,7 @@ from json.encoder import encode_basestring as json_string  # the C function the 
 from typing import Any
 
 from pactwatch.engine.records import STATES, Occurrence
-from pactwatch.model import Contract, Milestone
+from pactwatch.model import Contract
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) builds one per call
 
@@ -47,14 +47,12 @@ def _contract_pieces(contract: Contract) -> tuple[bytes, bytes, bytes]:
     )
 
 
-def _milestone_pieces(m: Milestone) -> tuple[bytes, bytes, bytes]:
-    """The UTF-8 JSON that depends only on the milestone: its id as a key, title to owner, amount to "blocked"."""
-    middle = f', "title": {json_string(m.title)}, "kind": {json_string(m.kind)}, "owner": {json_string(m.owner)}'
-    if m.amount is None:
-        tail = ', "amount": null, "currency": null, "blocked": '
-    else:
-        tail = f', "amount": {json_string(str(m.amount))}, "currency": {json_string(m.currency)}, "blocked": '
-    return json_string(m.id).encode(), middle.encode(), tail.encode()
+class _Encoded(dict[object, bytes]):
+    """Text -> its JSON string in UTF-8 (None -> null), each encoded once: kinds, owners, titles and ids repeat."""
+
+    def __missing__(self, text: object) -> bytes:
+        encoded = self[text] = b"null" if text is None else json_string(str(text)).encode()
+        return encoded
 
 
 _STATES = {state: state.encode() for state in STATES}
@@ -64,42 +62,44 @@ _BOOLS = {True: b"true", False: b"false"}
 def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], dict[str, Any]] | None = None) -> list[bytes]:
     """Each occurrence as one line of UTF-8 JSON, exactly ``occurrence_json(o) | extra(o)`` as the encoder writes it.
 
-    Built in bytes from pieces encoded once per contract and per milestone: on
-    100,000 occurrences this is several times faster than encoding a dict per
-    row, and joining bytes never widens ASCII to the width of a Chinese title.
+    Built in bytes from pieces encoded once per contract and once per distinct
+    text, date or amount: on 100,000 occurrences this is several times faster
+    than encoding a dict per row, and joining bytes never widens ASCII to the
+    width of a Chinese title.
     """
     contracts: dict[int, tuple[bytes, bytes, bytes]] = {}  # by id(): records holding dicts are not hashable
-    milestones: dict[int, tuple[bytes, bytes, bytes]] = {}
-    days: dict[date | None, bytes] = {None: b"null"}  # dates repeat across occurrences: each is formatted once
+    texts = _Encoded()
+    days: dict[date | None, bytes] = {None: b"null"}
     lines = []
     for o in items:
         c = contracts.get(id(o.contract))
         if c is None:
             c = contracts[id(o.contract)] = _contract_pieces(o.contract)
-        m = milestones.get(id(o.milestone))
-        if m is None:
-            m = milestones[id(o.milestone)] = _milestone_pieces(o.milestone)
+        m = o.milestone
         due = days.get(o.due)
         if due is None:
             due = days[o.due] = f'"{o.due.isoformat()}"'.encode()
         done = days.get(o.completed_on)
         if done is None:
             done = days[o.completed_on] = f'"{o.completed_on.isoformat()}"'.encode()  # type: ignore[union-attr]
-        key = m[0] if o.key == o.milestone.id else json_string(o.key).encode()
         until = b"null" if o.days_until is None else b"%d" % o.days_until
         more = b", " + _ENCODER.encode(extra(o))[1:-1].encode() if extra is not None else b""
         lines.append(
-            b'%s%s%s%s%s, "state": "%s", "days_late": %d, "days_until": %s%s%s, "acknowledged": %s, "completed_on": %s%s%s}'
+            b'%s%s, "title": %s, "kind": %s, "owner": %s%s%s, "state": "%s", "days_late": %d, "days_until": %s, '
+            b'"amount": %s, "currency": %s, "blocked": %s, "acknowledged": %s, "completed_on": %s%s%s}'
             % (
                 c[0],
-                key,
-                m[1],
+                texts[o.key],
+                texts[m.title],
+                texts[m.kind],
+                texts[m.owner],
                 c[1],
                 due[1:],
                 _STATES[o.state],
                 o.days_late,
                 until,
-                m[2],
+                texts[m.amount],
+                b"null" if m.amount is None else texts[m.currency],
                 _BOOLS[o.blocked],
                 _BOOLS[o.acknowledged],
                 done,
