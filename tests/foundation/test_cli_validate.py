@@ -485,3 +485,22 @@ def test_the_whole_portfolio_loads_from_one_snapshot_until_a_file_changes(portfo
     file_by_file.clear()
     assert load_portfolio(portfolio, today).portfolio == moved.portfolio
     assert file_by_file == []  # the new snapshot
+
+
+def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_cli: RunCli) -> None:
+    from pactwatch.settings import load_settings
+
+    assert load_settings(portfolio, remember=True).timezone == "Asia/Shanghai"
+    assert (portfolio / ".pactwatch-cache/parsed.pickle").exists()
+    assert load_settings(portfolio, remember=True).timezone == "Asia/Shanghai"  # remembered
+    (portfolio / "pactwatch.yml").write_text("timezone: UTC\ncurrency: CNY\n", encoding="utf-8")
+    assert load_settings(portfolio, remember=True).timezone == "UTC"
+
+    def owner_names() -> set[str]:
+        result = run_cli("status", "--root", portfolio, "--today", "2026-11-27", "--all")
+        return {line.split(" (")[0] for line in result.out.splitlines() if not line.startswith(" ")}
+
+    for _ in range(2):  # parsed, then remembered
+        assert owner_names() == {"王博"}
+    (portfolio / "people.yaml").write_text(PEOPLE.replace("王博", "王小博"), encoding="utf-8")
+    assert owner_names() == {"王小博"}

@@ -1,6 +1,6 @@
 """A content-hash cache of per-file validation results.
 
-Three pickle files under ``.pactwatch-cache/`` (git-ignored), each keyed by the
+Pickle files under ``.pactwatch-cache/`` (git-ignored), each keyed by the
 package's code, the schemas and the default currency, so a change to any of
 them starts afresh. Deleting the folder is always safe; each file is written
 atomically and only when something in it changed.
@@ -11,6 +11,7 @@ atomically and only when something in it changed.
   Read only when some file is new or changed (or for ``validate FILE...``).
 - ``snapshot.pickle``: every file's result in one pickle, for one exact set of
   files and contents: a warm run of ten thousand contracts unpickles once.
+- ``parsed.pickle``: the settings and people last parsed without findings.
 
 Like git's index, each entry keeps the file's stat signature (size, mtime,
 ctime, inode) from when it was hashed: a file whose signature is unchanged is
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from pactwatch.portfolio import FileResult
 
 CACHE_DIR = ".pactwatch-cache"
-_INDEX, _RESULTS, _SNAPSHOT = "index.pickle", "results.pickle", "snapshot.pickle"
+_INDEX, _RESULTS, _SNAPSHOT, _PARSED = "index.pickle", "results.pickle", "snapshot.pickle", "parsed.pickle"
 _OLD_FILES = ("validate.pickle",)  # earlier layouts: removed when the cache is next written
 _RUNS_KEPT = 8  # remembered whole-portfolio validations (they differ by day, people.yaml, file set)
 _RACY_NS = 2_000_000_000  # a file changed less than this before it was read may change again unseen (coarse timestamps)
@@ -61,15 +62,73 @@ def signature(stat: os.stat_result, read_from_ns: int) -> Signature | None:
 
 
 @cache
-def _fingerprint(currency: str) -> str:
+def _code_fingerprint() -> str:
+    """The package version, schemas and every module: results made by other code are never reused."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(__version__.encode())
     for path in sorted(data_dir("schema").glob("*.json")):
         digest.update(path.read_bytes())
     for module in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(module.read_bytes())  # a code change invalidates results (cheap: ~100 small files)
-    digest.update(currency.encode())
     return digest.hexdigest()
+
+
+def _fingerprint(currency: str) -> str:
+    return hashlib.blake2b(f"{_code_fingerprint()}\0{currency}".encode(), digest_size=16).hexdigest()
+
+
+def remembered_parse(root: Path, name: str, raw: bytes) -> object | None:
+    """What parsing the small file ``name`` (pactwatch.yml, people.yaml) with exactly these bytes gave, if remembered.
+
+    Warm runs then need neither the YAML parser nor the schemas, which are a
+    good part of a command's start-up.
+    """
+    try:
+        with (root / CACHE_DIR / _PARSED).open("rb") as handle:
+            key, parsed = pickle.load(handle), pickle.load(handle)
+        entry = parsed.get(name) if key == _code_fingerprint() and isinstance(parsed, dict) else None
+    except _BROKEN:
+        return None
+    if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != _content_digest(raw):
+        return None
+    value: object = entry[1]
+    return value
+
+
+def remember_parse(root: Path, name: str, raw: bytes, value: object) -> None:
+    """Remember ``value`` as what parsing ``name`` with these bytes gives (only findings-free parses are remembered)."""
+    directory = root / CACHE_DIR
+    try:
+        with (directory / _PARSED).open("rb") as handle:
+            key, parsed = pickle.load(handle), pickle.load(handle)
+        if key != _code_fingerprint() or not isinstance(parsed, dict):
+            parsed = {}
+    except _BROKEN:
+        parsed = {}
+    parsed[name] = (_content_digest(raw), value)
+    try:
+        directory.mkdir(exist_ok=True)
+        (directory / ".gitignore").write_text("*\n", encoding="utf-8")
+        _write_pickles(directory, _PARSED, (_code_fingerprint(), parsed))
+    except OSError:
+        pass  # a read-only checkout parses every time
+
+
+def _content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _write_pickles(directory: Path, name: str, parts: tuple[object, ...]) -> None:
+    """``parts`` as pickles one after another, replacing ``name`` atomically."""
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            for part in parts:
+                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / name)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class ResultCache:
@@ -182,13 +241,5 @@ class ResultCache:
         self._dirty.clear()
 
     def _write(self, name: str, *parts: object) -> None:
-        """The key, then ``parts`` as pickles one after another, replacing ``name`` atomically."""
-        fd, tmp = tempfile.mkstemp(dir=self._dir, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                for part in (self._key, *parts):
-                    pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._dir / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """The key, then ``parts``, as pickles one after another, replacing ``name`` atomically."""
+        _write_pickles(self._dir, name, (self._key, *parts))

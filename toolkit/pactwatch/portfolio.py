@@ -17,16 +17,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pactwatch import construct, rules, schema
-from pactwatch.cache import ResultCache, Signature, signature
+from pactwatch.cache import ResultCache, Signature, remember_parse, remembered_parse, signature
 from pactwatch.findings import Finding
 from pactwatch.gcpause import paused
-from pactwatch.loader import Document, load_bytes
 from pactwatch.model import Contract, Person, Portfolio, Settings, fast_pickle
-from pactwatch.rules import portfolio_rules
-from pactwatch.rules.site import Site
 from pactwatch.settings import SETTINGS_FILE, load_settings
+
+if TYPE_CHECKING:
+    from pactwatch.loader import Document
+
+# The parser, schemas, constructors and rules are imported where files are parsed and checked,
+# not here: a warm run that the cache answers needs none of them, and they are a good part of start-up.
 
 PEOPLE_FILE = "people.yaml"
 CONTRACTS_DIR = "contracts"
@@ -70,6 +73,10 @@ def digest_of(raw: bytes) -> str:
 
 def process_contract(source: str, raw: bytes, default_currency: str) -> FileResult:
     """Everything about one contract file that does not depend on other files."""
+    from pactwatch import construct, rules, schema
+    from pactwatch.loader import load_bytes
+    from pactwatch.rules.site import Site
+
     digest = digest_of(raw)
     loaded = load_bytes(source, raw)
     if isinstance(loaded, Finding):
@@ -119,6 +126,9 @@ def _read_with_stat(root: Path, source: str) -> tuple[bytes | Finding, os.stat_r
 
 
 def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
+    from pactwatch import construct, schema
+    from pactwatch.loader import load_bytes
+
     path = root / PEOPLE_FILE
     if not path.exists():
         return (
@@ -260,12 +270,16 @@ def _load(
 ) -> Loaded:
     with paused():  # tens of thousands of small acyclic objects: collector passes over the heap would only cost time
         results, findings = _file_results(root, scan, settings.currency, cache, jobs or os.cpu_count() or 1)
+        contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
+        if known_findings is not None:  # a remembered validation: only the people themselves are needed
+            people = {p.id: p for p in _remembered_people(root, remember=cache is not None)}
+            return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
+        from pactwatch.rules import portfolio_rules
+        from pactwatch.rules.site import Site
+
         people_list, people_findings, people_doc = load_people(root)
         findings += people_findings
-        contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
         people = {p.id: p for p in people_list}
-        if known_findings is not None:
-            return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
         sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
         if people_doc is not None and people_list:
             findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
@@ -274,6 +288,19 @@ def _load(
         findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
         portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
         return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
+
+
+def _remembered_people(root: Path, *, remember: bool) -> list[Person]:
+    """people.yaml's people, reused from the cache while its bytes are unchanged (and it parsed without findings)."""
+    raw = _read(root, PEOPLE_FILE) if remember else None
+    if isinstance(raw, bytes):
+        known = remembered_parse(root, PEOPLE_FILE, raw)
+        if isinstance(known, list):
+            return known
+    people, findings, _ = load_people(root)
+    if isinstance(raw, bytes) and not findings:
+        remember_parse(root, PEOPLE_FILE, raw, people)
+    return people
 
 
 def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
@@ -335,6 +362,8 @@ def _each_file_result(
 
 
 def _lazy_document(root: Path, source: str) -> Callable[[], Document]:
+    from pactwatch.loader import Document, load_bytes
+
     def parse() -> Document:
         loaded = load_bytes(source, (root / source).read_bytes())
         assert isinstance(loaded, Document)  # only files that loaded cleanly get here

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pactwatch import schema
+from pactwatch.cache import remember_parse, remembered_parse
 from pactwatch.findings import Finding, make
-from pactwatch.loader import Document, load_bytes
 from pactwatch.model import ApprovalRule, RiskSettings, Settings
+
+if TYPE_CHECKING:
+    from pactwatch.loader import Document
 
 SETTINGS_FILE = "pactwatch.yml"
 
@@ -23,7 +25,8 @@ class SettingsError(Exception):
         self.findings = findings
 
 
-def load_settings(root: Path) -> Settings:
+def load_settings(root: Path, *, remember: bool = False) -> Settings:
+    """The portfolio's settings; with ``remember``, reused from the cache while pactwatch.yml's bytes are unchanged."""
     path = root / SETTINGS_FILE
     if not path.exists():
         return Settings()
@@ -31,6 +34,13 @@ def load_settings(root: Path) -> Settings:
         raw = path.read_bytes()
     except OSError as exc:
         raise SettingsError([Finding("PW001", "error", SETTINGS_FILE, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    if remember:
+        known = remembered_parse(root, SETTINGS_FILE, raw)
+        if isinstance(known, Settings):
+            return known
+    from pactwatch import schema  # here, not at the top: a remembered run never needs the parser or the schemas
+    from pactwatch.loader import load_bytes
+
     loaded = load_bytes(SETTINGS_FILE, raw)
     if isinstance(loaded, Finding):
         raise SettingsError([loaded])
@@ -38,7 +48,10 @@ def load_settings(root: Path) -> Settings:
     findings += _check_timezone(loaded)
     if findings:
         raise SettingsError(findings)
-    return settings_from(loaded.data)
+    settings = settings_from(loaded.data)
+    if remember:
+        remember_parse(root, SETTINGS_FILE, raw, settings)
+    return settings
 
 
 def _check_timezone(doc: Document) -> list[Finding]:

@@ -72,7 +72,7 @@ def evaluate_root(root: Path, today_text: str | None, *, use_cache: bool = True)
     from pactwatch.settings import load_settings
 
     check_root(root)
-    settings = load_settings(root)
+    settings = load_settings(root, remember=use_cache)
     today = today_for(today_text, settings)
     loaded = load_portfolio(root, today, settings=settings, use_cache=use_cache)
     return loaded, evaluate(loaded.portfolio, today)
