@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.terminal import width
 from tests.conftest import REPO_ROOT, CliResult
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -74,6 +75,13 @@ def test_status_text_groups_by_owner(run_cli: Run, example: Path) -> None:
     result = run_cli("status", "--root", example)
     assert result.code == 0
     assert "李娜 (li.na)" in result.out and "C-2026-007/M4" in result.out
+    # the title comes last and whole (never cut), flags after it; amounts line up in their own column
+    assert "Data Platform Implementation Agreement · Hypercare support (8 weeks)  [受阻]" in result.out
+    lines = result.out.splitlines()
+    group = lines[lines.index("李娜 (li.na)") + 1 :]
+    group = group[: next(i for i, line in enumerate(group) if not line.startswith("  "))]
+    starts = {width(line[: next(i for i, ch in enumerate(line) if ch in "¥$€")]) for line in group}
+    assert len(group) >= 5 and len(starts) == 1
 
 
 def test_check_fails_on_overdue_but_honours_acks(run_cli: Run, example: Path) -> None:

@@ -90,7 +90,9 @@ def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -
     """Rows aligned in columns; the optional colour wraps each whole row."""
     if not rows:
         return []
-    columns = list(zip(*rows, strict=True))
+    columns = [column for column in zip(*rows, strict=True) if any(column)]  # a column empty in every row takes no room
+    if not columns:
+        return [""] * len(rows) if not colours else [f"{colour}{RESET}" if colour else "" for colour in colours]
     padded = []
     for column in columns[:-1]:  # the last column needs no padding
         distinct = set(column)  # states, amounts and flags repeat down a column: each is measured and padded once

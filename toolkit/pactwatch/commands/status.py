@@ -14,7 +14,7 @@ from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
 from pactwatch.gcpause import paused
 from pactwatch.i18n import format_money, word
 from pactwatch.jsonout import json_document_parts, occurrence_lines
-from pactwatch.terminal import STATE_COLOURS, clip, table
+from pactwatch.terminal import STATE_COLOURS, table
 
 
 def select(
@@ -42,13 +42,17 @@ def select(
 
 
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
+    """Open work per owner: due, state, days, ref, amount, then the whole title and any flags.
+
+    The title comes last and whole: nothing after it needs aligning, so long
+    titles are never cut and piped output stays searchable.
+    """
     language = evaluation.portfolio.settings.language
     people = evaluation.portfolio.people
     states = {state: word(state, language) for state in STATES}
+    blocked_word, acknowledged_word = word("blocked", language), word("acknowledged", language)
     flag_words = {
-        (blocked, acknowledged): " ".join(
-            w for w, on in ((word("blocked", language), blocked), (word("acknowledged", language), acknowledged)) if on
-        )
+        (blocked, acknowledged): " ".join(w for w, on in ((blocked_word, blocked), (acknowledged_word, acknowledged)) if on)
         for blocked in (False, True)
         for acknowledged in (False, True)
     }
@@ -65,13 +69,15 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
             cells = described.get(id(m))
             if cells is None:
                 amount = format_money(m.amount, m.currency) if m.amount is not None else ""
-                cells = described[id(m)] = (clip(f"{o.contract.title} · {m.title}", 48), amount, f"{o.contract.id}/")
+                cells = described[id(m)] = (" ".join(f"{o.contract.title} · {m.title}".split()), amount, f"{o.contract.id}/")
             due = due_cells.get(o.due)
             if due is None:
                 due = due_cells[o.due] = "  " + o.due.isoformat()
             late, until = o.days_late, o.days_until
             days = f"+{late}d" if late else ("" if until is None else f"{until}d")
-            rows.append((due, states[o.state], days, cells[2] + o.key, cells[0], cells[1], flag_words[o.blocked, o.acknowledged]))
+            flags = flag_words[o.blocked, o.acknowledged]
+            title = f"{cells[0]}  [{flags}]" if flags else cells[0]
+            rows.append((due, states[o.state], days, cells[2] + o.key, cells[1], title))
             if colour:
                 colours.append(STATE_COLOURS.get(o.state, ""))
         lines.extend(table(rows, colours))
