@@ -465,26 +465,31 @@ def test_recently_edited_files_are_always_hashed(portfolio: Path, monkeypatch: p
     assert _contract_files(read) == ALL_CONTRACTS
 
 
-def test_the_whole_portfolio_loads_from_one_snapshot_until_a_file_changes(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_portfolio_loads_from_snapshot_shards_and_an_edit_reloads_one_shard(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pactwatch.cache import ResultCache
     from pactwatch.portfolio import load_portfolio
 
     today = date(2026, 11, 27)
     expected = load_portfolio(portfolio, today, use_cache=False)
-    load_portfolio(portfolio, today)  # fills the per-file entries and the snapshot
+    load_portfolio(portfolio, today)  # fills the per-file entries and the shards
     file_by_file: list[str] = []
     real_get = ResultCache.get
     monkeypatch.setattr(ResultCache, "get", lambda self, source, digest: file_by_file.append(source) or real_get(self, source, digest))
     again = load_portfolio(portfolio, today)
     assert (again.portfolio, again.findings) == (expected.portfolio, expected.findings)
     assert file_by_file == []
-    (portfolio / "contracts/a/A-1.yaml").rename(portfolio / "contracts/a/A-one.yaml")
+    (portfolio / "contracts/a/A-1.yaml").rename(portfolio / "contracts/a/A-one.yaml")  # shards are by path: another shard
     moved = load_portfolio(portfolio, today)
     assert sorted(c.source for c in moved.portfolio.contracts) == ["contracts/a/A-one.yaml", "contracts/b/B-1.yaml"]
-    assert sorted(file_by_file) == ["contracts/a/A-one.yaml", "contracts/b/B-1.yaml", "contracts/b/BAD.yaml"]  # file by file again
+    assert file_by_file == ["contracts/a/A-one.yaml"]  # the other files' shards were unchanged
     file_by_file.clear()
-    assert load_portfolio(portfolio, today).portfolio == moved.portfolio
-    assert file_by_file == []  # the new snapshot
+    (portfolio / "contracts/b/B-1.yaml").write_text(contract("B-1").replace("测试合同", "改过的合同"), encoding="utf-8")
+    edited = load_portfolio(portfolio, today)
+    assert [c.title for c in edited.portfolio.contracts if c.id == "B-1"] == ["改过的合同 B-1"]
+    assert file_by_file == ["contracts/b/B-1.yaml"]
+    file_by_file.clear()
+    assert load_portfolio(portfolio, today).portfolio == edited.portfolio
+    assert file_by_file == []  # every shard remembered again
 
 
 def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_cli: RunCli) -> None:

@@ -9,8 +9,9 @@ atomically and only when something in it changed.
   findings of recent whole validations. Small: read on every run.
 - ``results.pickle``: each file's result, pickled on its own, keyed by digest.
   Read only when some file is new or changed (or for ``validate FILE...``).
-- ``snapshot.pickle``: every file's result in one pickle, for one exact set of
-  files and contents: a warm run of ten thousand contracts unpickles once.
+- ``snapshot.pickle``: the files split into 64 shards by path, each shard's
+  results in one pickle, valid for one exact set of files and contents: a
+  warm run of ten thousand contracts unpickles 64 times, not 10,000.
 - ``parsed.pickle``: the settings and people last parsed without findings.
 
 Like git's index, each entry keeps the file's stat signature (size, mtime,
@@ -140,7 +141,7 @@ class ResultCache:
         self._index: dict[str, tuple[str, Signature | None]] = {}  # source -> (digest, stat signature)
         self._runs: dict[str, tuple[Finding, ...]] = {}
         self._results: dict[str, tuple[str, bytes]] | None = None  # source -> (digest, pickled result); read when first needed
-        self._snapshot: tuple[str, list[FileResult]] | None = None  # to write: (content key, results)
+        self._shards: dict[int, tuple[str, bytes]] | None = None  # shard -> (content key, pickled results); read when needed
         self._dirty: set[str] = set()
         index = self._load(_INDEX, pickle.load)
         if isinstance(index, tuple) and len(index) == 2 and isinstance(index[0], dict) and isinstance(index[1], dict):
@@ -192,24 +193,31 @@ class ResultCache:
             self._index[source] = (digest, signature)
             self._dirty.add(_INDEX)
 
-    def snapshot(self, content_key: str) -> list[FileResult] | None:
-        """Every file's result at once, when the files are exactly those the snapshot was taken of.
+    def shard(self, index: int, content_key: str) -> list[FileResult] | None:
+        """The results of one shard of the files, when its files and contents are those it was taken of.
 
-        One unpickling, straight from the file, instead of one per file: a quarter faster on 10,000 contracts.
+        A warm run of ten thousand contracts unpickles 64 shards instead of
+        10,000 entries (a quarter faster), and an edit rewrites one shard only.
         """
+        entry = self._each_shard().get(index)
+        if entry is None or entry[0] != content_key:
+            return None
+        try:
+            with paused():
+                results: list[FileResult] = pickle.loads(entry[1])
+        except _BROKEN:
+            return None
+        return results
 
-        def read(handle: BinaryIO) -> list[FileResult] | None:
-            if pickle.load(handle) != content_key:
-                return None
-            results: list[FileResult] = pickle.load(handle)
-            return results
-
-        results = self._load(_SNAPSHOT, read)
-        return results if isinstance(results, list) else None
-
-    def remember_snapshot(self, content_key: str, results: list[FileResult]) -> None:
-        self._snapshot = (content_key, results)
+    def remember_shard(self, index: int, content_key: str, results: list[FileResult]) -> None:
+        self._each_shard()[index] = (content_key, pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
         self._dirty.add(_SNAPSHOT)
+
+    def _each_shard(self) -> dict[int, tuple[str, bytes]]:
+        if self._shards is None:
+            shards = self._load(_SNAPSHOT, pickle.load)
+            self._shards = shards if isinstance(shards, dict) else {}
+        return self._shards
 
     def run(self, key: str) -> tuple[Finding, ...] | None:
         """The findings of a whole validation whose inputs hashed to ``key``, if remembered."""
@@ -230,8 +238,8 @@ class ResultCache:
             (self._dir / ".gitignore").write_text("*\n", encoding="utf-8")
             if _RESULTS in self._dirty:
                 self._write(_RESULTS, self._each_result())
-            if _SNAPSHOT in self._dirty and self._snapshot is not None:
-                self._write(_SNAPSHOT, *self._snapshot)
+            if _SNAPSHOT in self._dirty:
+                self._write(_SNAPSHOT, self._each_shard())
             if _INDEX in self._dirty:  # last: it vouches for what the others hold
                 self._write(_INDEX, (self._index, self._runs))
             for name in _OLD_FILES:

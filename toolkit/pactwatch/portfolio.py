@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -305,16 +306,12 @@ def _remembered_people(root: Path, *, remember: bool) -> list[Person]:
 
 def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
     """Each readable file's result (sorted by source) and every finding about single files."""
-    whole = cache is not None and scan.sources is scan.all_sources and all(isinstance(d, str) for d in scan.digests.values())
-    content_key = _content_key(scan) if whole else ""
-    results = cache.snapshot(content_key) if cache is not None and whole else None
-    if results is None:
-        results, unread = _each_file_result(root, scan, currency, cache, jobs)
-        results.sort(key=lambda r: r.source)
-        if cache is not None and whole and not unread:
-            cache.remember_snapshot(content_key, results)
-    else:
-        unread = []
+    readable = [source for source in scan.sources if isinstance(scan.digests[source], str)]
+    if cache is not None and scan.sources is scan.all_sources:
+        results, unread = _sharded_results(root, scan, readable, currency, cache, jobs)
+    else:  # a few files (the pre-commit hook): file by file
+        results, unread = _each_file_result(root, scan, readable, currency, cache, jobs)
+    results.sort(key=lambda r: r.source)
     if cache is not None:
         for source, stat_signature in scan.signatures.items():
             known = scan.digests[source]
@@ -326,25 +323,45 @@ def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | N
     return results, findings
 
 
-def _content_key(scan: _Scan) -> str:
-    """What the results of all files depend on besides code, schemas and currency: their names and contents."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update("\0".join(f"{source}\0{scan.digests[source]}" for source in scan.sources).encode())
-    return digest.hexdigest()
+_SHARDS = 64
+
+
+def _sharded_results(
+    root: Path, scan: _Scan, sources: list[str], currency: str, cache: ResultCache, jobs: int
+) -> tuple[list[FileResult], list[Finding]]:
+    """Results shard by shard from the cache's snapshot; the shards some file of which changed, file by file."""
+    shards: dict[int, list[str]] = {}
+    for source in sources:
+        shards.setdefault(zlib.crc32(source.encode()) % _SHARDS, []).append(source)
+    results: list[FileResult] = []
+    stale: dict[int, str] = {}  # shard -> its content key now
+    for index, members in shards.items():
+        key = hashlib.blake2b("\0".join(f"{s}\0{scan.digests[s]}" for s in members).encode(), digest_size=16).hexdigest()
+        shard = cache.shard(index, key)
+        if shard is None:
+            stale[index] = key
+        else:
+            results.extend(shard)
+    fresh, unread = _each_file_result(root, scan, [s for index in stale for s in shards[index]], currency, cache, jobs)
+    results.extend(fresh)
+    by_source = {r.source: r for r in fresh}
+    for index, key in stale.items():
+        if all(source in by_source for source in shards[index]):  # a file that could not be read after all: not this time
+            cache.remember_shard(index, key, [by_source[source] for source in shards[index]])
+    return results, unread
 
 
 def _each_file_result(
-    root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int
+    root: Path, scan: _Scan, sources: list[str], currency: str, cache: ResultCache | None, jobs: int
 ) -> tuple[list[FileResult], list[Finding]]:
-    """Results from the cache file by file, the rest computed; and the files that could not be read after all."""
+    """Results of ``sources`` from the cache file by file, the rest computed; and the files that could not be read after all."""
     results: list[FileResult] = []
     unread: list[Finding] = []
     todo: list[tuple[str, bytes]] = []
     with paused():  # unpickling thousands of cached results: no cycles among them
-        for source in scan.sources:
+        for source in sources:
             known = scan.digests[source]
-            if isinstance(known, Finding):
-                continue
+            assert isinstance(known, str)
             cached = cache.get(source, known) if cache is not None else None
             if cached is not None:
                 results.append(cached)
