@@ -62,3 +62,9 @@ def test_the_document_in_chunks_is_one_json_object(numbers: list[int], chunk: in
     whole = b"".join(json_document_parts({"today": "2026-04-02"}, "milestones", lines, chunk=chunk))
     assert json.loads(whole) == {"today": "2026-04-02", "milestones": [{"n": n} for n in numbers]}
     assert whole.count(b"\n") == (len(lines) + 1 if lines else 0)  # one item a line
+
+
+def test_equal_amounts_written_differently_keep_their_own_digits() -> None:
+    one = contract("C-1", (milestone("M1", amount=Decimal("1.0")), milestone("M2", amount=Decimal("1.00"))))
+    items = evaluate(portfolio(one), date(2026, 4, 2)).occurrences
+    assert [json.loads(line)["amount"] for line in occurrence_lines(items)] == ["1.0", "1.00"]

@@ -47,11 +47,11 @@ def _contract_pieces(contract: Contract) -> tuple[bytes, bytes, bytes]:
     )
 
 
-class _Encoded(dict[object, bytes]):
-    """Text -> its JSON string in UTF-8 (None -> null), each encoded once: kinds, owners, titles and ids repeat."""
+class _Encoded(dict[str, bytes]):
+    """Text -> its JSON string in UTF-8, each encoded once: kinds, owners, titles, ids and amounts repeat."""
 
-    def __missing__(self, text: object) -> bytes:
-        encoded = self[text] = b"null" if text is None else json_string(str(text)).encode()
+    def __missing__(self, text: str) -> bytes:
+        encoded = self[text] = json_string(text).encode()
         return encoded
 
 
@@ -98,7 +98,7 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
                 _STATES[o.state],
                 o.days_late,
                 until,
-                texts[m.amount],
+                b"null" if m.amount is None else texts[str(m.amount)],  # by text: Decimal("1.0") == Decimal("1.00")
                 b"null" if m.amount is None else texts[m.currency],
                 _BOOLS[o.blocked],
                 _BOOLS[o.acknowledged],
