@@ -41,6 +41,9 @@ def select(
     ]
 
 
+_OWNER = attrgetter("milestone.owner")
+
+
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
     """Open work per owner: due, state, days, ref, amount, then the whole title and any flags.
 
@@ -82,9 +85,6 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
                 colours.append(STATE_COLOURS.get(o.state, ""))
         lines.extend(table(rows, colours))
     return "\n".join(lines)
-
-
-_OWNER = attrgetter("milestone.owner")
 
 
 @click.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from pactwatch.dates import occurrence_dates
@@ -49,37 +50,20 @@ def occurrences(contract: Contract, today: date, due_soon_days: int) -> list[Occ
     """Every occurrence of every milestone of the contract, as of ``today``."""
     blocked = blocked_ids(contract)
     result: list[Occurrence] = []
-    append = result.append  # a large portfolio has 100,000+ occurrences: this loop is the engine's hot path
     for m in contract.milestones:
         ack_until = m.ack.until if m.ack is not None else None
         is_blocked = m.id in blocked
         if m.repeat is None:
-            state, days_late, days_until = classify(m.status, m.due, m.completed_on, today, due_soon_days)
-            acknowledged = state == "overdue" and ack_until is not None and ack_until >= today
-            append(
-                Occurrence(
-                    contract,
-                    m,
-                    m.id,
-                    m.due,
-                    m.completed_on,
-                    state,
-                    days_late,
-                    days_until,
-                    is_blocked and days_until is not None,
-                    acknowledged,
-                )
-            )
-            continue
-        completed = m.completed
-        for due in occurrence_dates(m.due, m.repeat):
-            completed_on = completed.get(due)
+            schedule: Iterable[tuple[str, date, date | None]] = ((m.id, m.due, m.completed_on),)
+        else:
+            schedule = ((f"{m.id}@{due.isoformat()}", due, m.completed.get(due)) for due in occurrence_dates(m.due, m.repeat))
+        for key, due, completed_on in schedule:
             state, days_late, days_until = classify(m.status, due, completed_on, today, due_soon_days)
-            append(
+            result.append(
                 Occurrence(
                     contract,
                     m,
-                    f"{m.id}@{due.isoformat()}",
+                    key,
                     due,
                     completed_on,
                     state,
