@@ -509,3 +509,23 @@ def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_
         assert owner_names() == {"王博"}
     (portfolio / "people.yaml").write_text(PEOPLE.replace("王博", "王小博"), encoding="utf-8")
     assert owner_names() == {"王小博"}
+
+
+def test_the_cache_forgets_files_that_are_gone(portfolio: Path) -> None:
+    import pickle
+
+    from pactwatch.portfolio import load_portfolio
+
+    def cached_sources() -> set[str]:
+        with (portfolio / ".pactwatch-cache/index.pickle").open("rb") as handle:
+            pickle.load(handle)  # the key
+            index, _runs = pickle.load(handle)
+        return set(index)
+
+    today = date(2026, 11, 27)
+    load_portfolio(portfolio, today)
+    assert cached_sources() == {"contracts/a/A-1.yaml", "contracts/b/B-1.yaml", "contracts/b/BAD.yaml"}
+    (portfolio / "contracts/b/BAD.yaml").unlink()
+    (portfolio / "contracts/a/A-1.yaml").rename(portfolio / "contracts/a/A-2.yaml")
+    load_portfolio(portfolio, today)
+    assert cached_sources() == {"contracts/a/A-2.yaml", "contracts/b/B-1.yaml"}

@@ -27,7 +27,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -192,6 +192,19 @@ class ResultCache:
         if self._index.get(source) != (digest, signature):
             self._index[source] = (digest, signature)
             self._dirty.add(_INDEX)
+
+    def keep_only(self, sources: Collection[str]) -> None:
+        """Forget files that are gone (renamed or deleted), so the cache does not grow with the repository's history.
+
+        Per-file results are pruned when they were read anyway: reading them just for this would slow warm runs.
+        """
+        present = set(sources)
+        if any(source not in present for source in self._index):
+            self._index = {source: entry for source, entry in self._index.items() if source in present}
+            self._dirty.add(_INDEX)
+        if self._results is not None and any(source not in present for source in self._results):
+            self._results = {source: entry for source, entry in self._results.items() if source in present}
+            self._dirty.add(_RESULTS)
 
     def shard(self, index: int, content_key: str) -> list[FileResult] | None:
         """The results of one shard of the files, when its files and contents are those it was taken of.

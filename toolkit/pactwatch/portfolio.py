@@ -309,6 +309,7 @@ def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | N
     readable = [source for source in scan.sources if isinstance(scan.digests[source], str)]
     if cache is not None and scan.sources is scan.all_sources:
         results, unread = _sharded_results(root, scan, readable, currency, cache, jobs)
+        cache.keep_only(scan.all_sources)
     else:  # a few files (the pre-commit hook): file by file
         results, unread = _each_file_result(root, scan, readable, currency, cache, jobs)
     results.sort(key=lambda r: r.source)
