@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate
-from pactwatch.jsonout import json_document, json_document_parts, occurrence_json, occurrence_lines
+from pactwatch.jsonout import json_document_parts, occurrence_json, occurrence_lines
 from pactwatch.model import Ack, Counterparty, Repeat
 from pactwatch.portfolio import load_portfolio
 from tests.engine.factories import contract, milestone, portfolio
@@ -48,12 +48,12 @@ def test_any_text_and_amount(
     items = evaluate(portfolio(c), date(2026, 4, 2)).occurrences
     lines = occurrence_lines(items)
     assert lines == [ENCODER.encode(occurrence_json(o)).encode() for o in items]
-    document = json.loads(json_document({"today": "2026-04-02"}, "milestones", lines))
+    document = json.loads(b"".join(json_document_parts({"today": "2026-04-02"}, "milestones", lines)))
     assert document["milestones"] == [occurrence_json(o) for o in items]
 
 
 def test_an_empty_list_is_still_one_json_object() -> None:
-    assert json.loads(json_document({"today": "2026-04-02"}, "milestones", [])) == {"today": "2026-04-02", "milestones": []}
+    assert json.loads(b"".join(json_document_parts({"today": "2026-04-02"}, "milestones", []))) == {"today": "2026-04-02", "milestones": []}
 
 
 @given(st.lists(st.integers(), max_size=9), st.integers(1, 4))

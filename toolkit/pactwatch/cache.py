@@ -26,13 +26,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pactwatch import __version__
+from pactwatch.fileio import write_atomic
 from pactwatch.gcpause import paused
 from pactwatch.resources import data_dir
 
@@ -84,12 +84,7 @@ def remembered_parse(root: Path, name: str, raw: bytes) -> object | None:
     Warm runs then need neither the YAML parser nor the schemas, which are a
     good part of a command's start-up.
     """
-    try:
-        with (root / CACHE_DIR / _PARSED).open("rb") as handle:
-            key, parsed = pickle.load(handle), pickle.load(handle)
-        entry = parsed.get(name) if key == _code_fingerprint() and isinstance(parsed, dict) else None
-    except _BROKEN:
-        return None
+    entry = _parsed(root).get(name)
     if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != _content_digest(raw):
         return None
     value: object = entry[1]
@@ -98,38 +93,34 @@ def remembered_parse(root: Path, name: str, raw: bytes) -> object | None:
 
 def remember_parse(root: Path, name: str, raw: bytes, value: object) -> None:
     """Remember ``value`` as what parsing ``name`` with these bytes gives (only findings-free parses are remembered)."""
-    directory = root / CACHE_DIR
-    try:
-        with (directory / _PARSED).open("rb") as handle:
-            key, parsed = pickle.load(handle), pickle.load(handle)
-        if key != _code_fingerprint() or not isinstance(parsed, dict):
-            parsed = {}
-    except _BROKEN:
-        parsed = {}
+    parsed = _parsed(root)
     parsed[name] = (_content_digest(raw), value)
+    directory = root / CACHE_DIR
     try:
         directory.mkdir(exist_ok=True)
         (directory / ".gitignore").write_text("*\n", encoding="utf-8")
-        _write_pickles(directory, _PARSED, (_code_fingerprint(), parsed))
+        _write_pickles(directory / _PARSED, (_code_fingerprint(), parsed))
     except OSError:
         pass  # a read-only checkout parses every time
+
+
+def _parsed(root: Path) -> dict[str, object]:
+    """The remembered parses, if made by this code."""
+    try:
+        with (root / CACHE_DIR / _PARSED).open("rb") as handle:
+            key, parsed = pickle.load(handle), pickle.load(handle)
+    except _BROKEN:
+        return {}
+    return parsed if key == _code_fingerprint() and isinstance(parsed, dict) else {}
 
 
 def _content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def _write_pickles(directory: Path, name: str, parts: tuple[object, ...]) -> None:
-    """``parts`` as pickles one after another, replacing ``name`` atomically."""
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for part in parts:
-                pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / name)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write_pickles(path: Path, parts: tuple[object, ...]) -> None:
+    """``parts`` as pickles one after another (read back with one pickle.load each), replacing ``path`` atomically."""
+    write_atomic(path, b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts))
 
 
 class ResultCache:
@@ -263,4 +254,4 @@ class ResultCache:
 
     def _write(self, name: str, *parts: object) -> None:
         """The key, then ``parts``, as pickles one after another, replacing ``name`` atomically."""
-        _write_pickles(self._dir, name, (self._key, *parts))
+        _write_pickles(self._dir / name, (self._key, *parts))

@@ -110,13 +110,11 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
     return lines
 
 
-def json_document(head: dict[str, Any], list_key: str, lines: list[bytes]) -> bytes:
-    """A UTF-8 JSON object with one list item (already encoded, see occurrence_lines) per line: readable and diffable."""
-    return b"".join(json_document_parts(head, list_key, lines))
-
-
 def json_document_parts(head: dict[str, Any], list_key: str, lines: list[bytes], chunk: int = 4096) -> Iterator[bytes]:
-    """``json_document`` in pieces of ``chunk`` lines, to write as they come rather than hold twice in memory."""
+    """A UTF-8 JSON object with one list item (already encoded, see occurrence_lines) per line: readable and diffable.
+
+    Given in pieces of ``chunk`` lines, to write as they come rather than hold the whole document in memory.
+    """
     opening = _ENCODER.encode(head)[:-1].encode()
     key = json_string(list_key).encode()
     if not lines:
