@@ -6,51 +6,23 @@ never the raw YAML mappings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal, NamedTuple, TypeVar, cast
+from typing import Literal, NamedTuple
 
 ContractType = Literal["sales", "purchase", "service", "lease", "nda", "framework", "other"]
 ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"]
 MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report", "renewal", "other"]
 MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
 RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
-T = TypeVar("T")
-
-
-def fast_pickle(cls: type[T]) -> type[T]:
-    """Pickle as (rebuild function, field values): the validation cache loads 100,000 milestones in a blink.
-
-    The default for frozen slotted dataclasses calls ``fields()`` for every object,
-    and even ``cls(*values)`` pays ``object.__setattr__`` per field. The rebuild
-    function, generated once per class, sets each slot through its descriptor:
-    half the cost of ``__init__``. It is reachable as ``cls._rebuild`` so pickle
-    finds it by name.
-    """
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    namespace: dict[str, object] = {"new": object.__new__, "cls": cls}
-    namespace.update({f"set_{name}": getattr(cls, name).__set__ for name in names})
-    body = "".join(f"    set_{name}(self, {name})\n" for name in names)  # field names are ours, never data
-    exec(f"def _rebuild({', '.join(names)}):\n    self = new(cls)\n{body}    return self\n", namespace)
-    rebuild = cast(Callable[..., T], namespace["_rebuild"])
-    rebuild.__qualname__ = f"{cls.__qualname__}._rebuild"
-    rebuild.__module__ = cls.__module__
-    cls._rebuild = staticmethod(rebuild)  # type: ignore[attr-defined]
-
-    def __reduce__(self: T) -> tuple[object, tuple[object, ...]]:
-        return rebuild, tuple(getattr(self, name) for name in names)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
-    return cls
 
 
 CONTRACT_TYPES: tuple[ContractType, ...] = ("sales", "purchase", "service", "lease", "nda", "framework", "other")
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = ("payment", "delivery", "acceptance", "service", "report", "renewal", "other")
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -66,21 +38,18 @@ class Person:
     slack: str | None = None
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Money:
     amount: Decimal
     currency: str
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Counterparty:
     name: str
     id: str | None = None
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Term:
     start: date
@@ -90,7 +59,6 @@ class Term:
     notice_days: int | None = None
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Repeat:
     every: int
@@ -99,7 +67,6 @@ class Repeat:
     count: int | None = None
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Ack:
     until: date
@@ -137,7 +104,6 @@ class Milestone(NamedTuple):
     line: int = 0  # line of the milestone in its file (for annotations)
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Amendment:
     id: str
@@ -145,14 +111,12 @@ class Amendment:
     summary: str
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Document:
     title: str
     url: str
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Contract:
     id: str
@@ -175,7 +139,6 @@ class Contract:
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RiskSettings:
     consecutive_delays: int = 2
@@ -185,7 +148,6 @@ class RiskSettings:
     concentration_share: Decimal = Decimal("0.4")
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ApprovalRule:
     require: tuple[str, ...]
@@ -194,7 +156,6 @@ class ApprovalRule:
     tags: tuple[str, ...] = ()
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Settings:
     timezone: str = "UTC"
@@ -211,7 +172,6 @@ class Settings:
     notify: Mapping[str, object] = field(default_factory=dict)
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Portfolio:
     settings: Settings

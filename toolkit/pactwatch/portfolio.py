@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pactwatch.cache import ResultCache, Signature, remember_parse, remembered_parse, signature
 from pactwatch.findings import Finding
 from pactwatch.gcpause import paused
-from pactwatch.model import Contract, Person, Portfolio, Settings, fast_pickle
+from pactwatch.model import Contract, Person, Portfolio, Settings
 from pactwatch.settings import SETTINGS_FILE, load_settings
 
 if TYPE_CHECKING:
@@ -37,7 +37,6 @@ CONTRACTS_DIR = "contracts"
 _PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
-@fast_pickle
 @dataclass(frozen=True, slots=True)
 class FileResult:
     source: str
