@@ -38,7 +38,7 @@ from pactwatch.engine import Evaluation, evaluate
 from pactwatch.ical.feeds import build_feeds, plan_feeds
 from pactwatch.ical.output import write_feeds
 from pactwatch.ical.reference import reference_feeds
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 
 TODAY = date(2026, 11, 27)

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate
 from pactwatch.jsonout import json_document_parts, occurrence_json, occurrence_lines
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Ack, Counterparty, Repeat
-from pactwatch.portfolio import load_portfolio
 from tests.engine.factories import contract, milestone, portfolio
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

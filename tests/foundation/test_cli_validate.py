@@ -387,7 +387,7 @@ def test_remembered_run_notices_today_people_and_new_files(future_completion: Pa
 
 
 def test_check_portfolio_agrees_with_load_portfolio(portfolio: Path) -> None:
-    from pactwatch.portfolio import check_portfolio, load_portfolio
+    from pactwatch.load.portfolio import check_portfolio, load_portfolio
 
     today = date(2026, 11, 27)
     expected = load_portfolio(portfolio, today, use_cache=False)
@@ -400,7 +400,7 @@ def test_check_portfolio_agrees_with_load_portfolio(portfolio: Path) -> None:
 
 def _spy_on_reads(monkeypatch: pytest.MonkeyPatch, seconds_later: int = 0) -> list[str]:
     """Record which contract files the loader reads, with the clock ``seconds_later`` (past the racy window)."""
-    from pactwatch import portfolio as module
+    from pactwatch.load import portfolio as module
 
     read: list[str] = []
     real = module._read_with_stat
@@ -418,7 +418,7 @@ ALL_CONTRACTS = ["contracts/a/A-1.yaml", "contracts/b/B-1.yaml", "contracts/b/BA
 
 
 def test_cache_skips_reading_files_whose_stat_is_unchanged(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
 
     today = date(2026, 11, 27)
     expected = load_portfolio(portfolio, today, use_cache=False)
@@ -436,7 +436,7 @@ def test_cache_skips_reading_files_whose_stat_is_unchanged(portfolio: Path, monk
 
 def test_cache_notices_an_edit_that_keeps_size_and_mtime(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A same-size edit with the mtime put back still changes ctime: the file is read and checked again."""
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
 
     path = portfolio / "contracts/a/A-1.yaml"
     today = date(2026, 11, 27)
@@ -456,7 +456,7 @@ def test_cache_notices_an_edit_that_keeps_size_and_mtime(portfolio: Path, monkey
 
 def test_recently_edited_files_are_always_hashed(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit within the racy window could hide in one timestamp tick: such a file is read on every run."""
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
 
     today = date(2026, 11, 27)
     load_portfolio(portfolio, today)
@@ -466,8 +466,8 @@ def test_recently_edited_files_are_always_hashed(portfolio: Path, monkeypatch: p
 
 
 def test_the_portfolio_loads_from_snapshot_shards_and_an_edit_reloads_one_shard(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pactwatch.cache import ResultCache
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
+    from pactwatch.load.store import ResultCache
 
     today = date(2026, 11, 27)
     expected = load_portfolio(portfolio, today, use_cache=False)
@@ -514,7 +514,7 @@ def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_
 def test_the_cache_forgets_files_that_are_gone(portfolio: Path) -> None:
     import pickle
 
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
 
     def cached_sources() -> set[str]:
         with (portfolio / ".pactwatch-cache/index.pickle").open("rb") as handle:

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from pactwatch import schema
-from pactwatch.fastschema import compile_schema
-from pactwatch.loader import Document, load_bytes
+from pactwatch.load import schema
+from pactwatch.load.fastschema import compile_schema
+from pactwatch.load.yaml import Document, load_bytes
 
 from .test_properties import contracts, dump_document
 

@@ -11,8 +11,8 @@ from types import ModuleType
 
 import pytest
 
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import CONTRACT_TYPES, MILESTONE_KINDS
-from pactwatch.portfolio import load_portfolio
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 TODAY = date(2026, 11, 27)

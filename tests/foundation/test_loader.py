@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pactwatch.findings import Finding
-from pactwatch.loader import MAX_BYTES, MAX_DEPTH, Document, load_bytes, resolve_plain
+from pactwatch.load.yaml import MAX_BYTES, MAX_DEPTH, Document, load_bytes, resolve_plain
 
 
 def load(text: str | bytes) -> Document:
@@ -197,8 +197,8 @@ def test_non_mapping_allowed_when_asked() -> None:
 def test_every_person_key_the_schema_allows_has_a_model_field() -> None:
     from dataclasses import fields
 
+    from pactwatch.load.schema import load_schema
     from pactwatch.model import Person
-    from pactwatch.schema import load_schema
 
     allowed = set(load_schema("people")["properties"]["people"]["items"]["properties"])
     assert allowed == {f.name for f in fields(Person)}  # construct.people_from passes them straight to Person(**...)

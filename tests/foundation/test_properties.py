@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pactwatch.findings import CODES, Finding
-from pactwatch.loader import Document, escape_pointer_token, load_bytes
-from pactwatch.portfolio import FileResult, load_portfolio, process_contract
+from pactwatch.load.portfolio import FileResult, load_portfolio, process_contract
+from pactwatch.load.yaml import Document, escape_pointer_token, load_bytes
 
 SOURCE = "contracts/C-1.yaml"
 PEOPLE = "people:\n  - {id: ann, name: Ann}\n  - {id: bo, name: Bo, manager: ann}\n"

@@ -15,7 +15,7 @@ from pactwatch.engine import Evaluation, evaluate
 from pactwatch.github.apply import RunResult, run
 from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
 from pactwatch.github.render import Links, Renderer, search_path
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.resources import data_dir
 from pactwatch.settings import load_settings
 

@@ -16,7 +16,7 @@ from pactwatch.ical import build_feeds
 from pactwatch.ical.events import event_uid
 from pactwatch.ical.feeds import plan_feeds, render_feeds
 from pactwatch.ical.slug import assign_slugs, group_key
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from tests.conftest import REPO_ROOT, TODAY
 from tests.ical.builders import Parsed, contract, milestone, parse_icalendar, parse_vobject, portfolio

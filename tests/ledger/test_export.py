@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pactwatch.engine import evaluate
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from tests.conftest import REPO_ROOT, TODAY, CliResult
 
 Run = Callable[..., CliResult]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Contract, Portfolio
-from pactwatch.portfolio import load_portfolio
 from tests.conftest import TODAY, CliResult
 from tests.ledger.conftest import DATA
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pactwatch.ledger import layouts
 from pactwatch.ledger.readers import Table
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from tests.conftest import TODAY, CliResult
 
 Run = Callable[..., CliResult]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from tests.conftest import TODAY, CliResult
 
 Run = Callable[..., CliResult]

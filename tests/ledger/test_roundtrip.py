@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Contract
-from pactwatch.portfolio import load_portfolio
 from tests.conftest import REPO_ROOT, TODAY, CliResult
 from tests.ledger.conftest import DATA
 

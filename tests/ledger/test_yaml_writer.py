@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pactwatch.ledger.yaml_writer import amount, render, scalar
-from pactwatch.loader import Document, load_bytes
+from pactwatch.load.yaml import Document, load_bytes
 from tests.conftest import REPO_ROOT
 
 

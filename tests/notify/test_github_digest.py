@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.notify import github_digest
 from pactwatch.notify.run import Pacing, Report, run
-from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from tests.engine.factories import D
 from tests.github.fake_github import FakeGitHub

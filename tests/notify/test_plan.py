@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Ack, Person, Settings
 from pactwatch.notify import plan
-from pactwatch.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from tests.engine.factories import D, contract, milestone, portfolio
 

@@ -11,7 +11,7 @@ import pytest
 
 from pactwatch.engine import evaluate
 from pactwatch.ical.feeds import build_feeds
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from pactwatch.site.common import detail_path, prefix
 from pactwatch.site.context import SiteInput

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from pactwatch.engine import evaluate
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import generate

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pactwatch.cache import remember_parse, remembered_parse
 from pactwatch.findings import Finding, make
+from pactwatch.load.store import remember_parse, remembered_parse
 from pactwatch.model import ApprovalRule, RiskSettings, Settings
 
 if TYPE_CHECKING:
-    from pactwatch.loader import Document
+    from pactwatch.load.yaml import Document
 
 SETTINGS_FILE = "pactwatch.yml"
 
@@ -38,8 +38,8 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
         known = remembered_parse(root, SETTINGS_FILE, raw)
         if isinstance(known, Settings):
             return known
-    from pactwatch import schema  # here, not at the top: a remembered run never needs the parser or the schemas
-    from pactwatch.loader import load_bytes
+    from pactwatch.load import schema  # here, not at the top: a remembered run never needs the parser or the schemas
+    from pactwatch.load.yaml import load_bytes
 
     loaded = load_bytes(SETTINGS_FILE, raw)
     if isinstance(loaded, Finding):

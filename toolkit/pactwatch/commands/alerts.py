@@ -85,7 +85,7 @@ def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, 
     from pactwatch.github.apply import run
     from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, RetryPolicy, Secret
     from pactwatch.github.render import Links, Renderer, search_path
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.resources import data_dir
     from pactwatch.settings import load_settings
 

@@ -21,7 +21,7 @@ def _contracts(
 ) -> tuple[dict[str, tuple[Contract | None, Contract | None]], list[str]]:
     """Old and new versions of the changed contract files, paired by contract id; files that do not load."""
     from pactwatch.github.gitref import new_bytes, old_bytes
-    from pactwatch.portfolio import CONTRACTS_DIR, process_contract
+    from pactwatch.load.portfolio import CONTRACTS_DIR, process_contract
 
     pairs: dict[str, list[Contract | None]] = {}
     unreadable: set[str] = set()
@@ -50,7 +50,7 @@ def approvals(root: Path, ref: str, fmt: str) -> int:
     """
     from pactwatch.github import approvals_report, gitref
     from pactwatch.github.approvals import review
-    from pactwatch.portfolio import load_people
+    from pactwatch.load.portfolio import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

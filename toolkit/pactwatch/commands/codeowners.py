@@ -23,7 +23,7 @@ from pactwatch.errors import PactwatchError
 def codeowners(root: Path, today_text: str | None, check: bool, output: Path | None) -> int:
     """Write .github/CODEOWNERS: each contract's owner plus the teams of the approval policy."""
     from pactwatch.github.codeowners import PATH, render
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -17,7 +17,7 @@ from pactwatch.model import Settings
 
 if TYPE_CHECKING:
     from pactwatch.engine.records import Evaluation
-    from pactwatch.portfolio import Loaded
+    from pactwatch.load.portfolio import Loaded
 
 F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "PACTWATCH_TODAY"
@@ -68,7 +68,7 @@ def check_root(root: Path) -> Path:
 def evaluate_root(root: Path, today_text: str | None, *, use_cache: bool = True) -> tuple[Loaded, Evaluation]:
     """Load, validate and evaluate the portfolio under ``root`` for the requested day."""
     from pactwatch.engine import evaluate
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
     check_root(root)

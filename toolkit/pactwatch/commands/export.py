@@ -33,7 +33,7 @@ def export(fmt: str | None, output: Path | None, public: bool, language: str | N
     from pactwatch.engine import evaluate
     from pactwatch.ledger import exporter, workbook
     from pactwatch.ledger.files import atomic_write_bytes
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -44,7 +44,7 @@ def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path, toda
     from pactwatch import reporters
     from pactwatch.engine import evaluate
     from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
-    from pactwatch.portfolio import load_portfolio
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -107,7 +107,7 @@ def import_ledger(
     from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.mapping import load_mapping
     from pactwatch.ledger.plan import Context, plan_import
-    from pactwatch.portfolio import load_people
+    from pactwatch.load.portfolio import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -76,7 +76,7 @@ def _check(source: str, text: str, people: list[Person], settings: Settings, tod
 
 def _folder(text: str, fallback: str) -> str:
     """The rendered contract's type (the examples' folder layout), else the template's name."""
-    from pactwatch.loader import Document, load_bytes
+    from pactwatch.load.yaml import Document, load_bytes
 
     loaded = load_bytes("new.yaml", text.encode("utf-8"))
     kind = loaded.data.get("type") if isinstance(loaded, Document) and isinstance(loaded.data, dict) else None
@@ -126,7 +126,7 @@ def new(
     """Write contracts/<type>/<id>.yaml from a template; it validates at once and never overwrites."""
     from pactwatch.ledger.files import create_new, existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
-    from pactwatch.portfolio import load_people
+    from pactwatch.load.portfolio import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -34,9 +34,9 @@ def remind(root: Path, today_text: str | None, dry_run: bool, fmt: str, state: P
 
     Credentials come only from the environment variables pactwatch.yml names; they are never printed.
     """
+    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.notify import summary
     from pactwatch.notify.run import Pacing, run
-    from pactwatch.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -10,7 +10,7 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
-from pactwatch.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio, discover
+from pactwatch.load.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio, discover
 from pactwatch.settings import SETTINGS_FILE, SettingsError, load_settings
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_date, parse_lines, parse_list, parse_text
 from pactwatch.ledger.yaml_writer import scalar
-from pactwatch.loader import LoadError
-from pactwatch.loader import parse_text as parse_yaml
+from pactwatch.load.yaml import LoadError
+from pactwatch.load.yaml import parse_text as parse_yaml
 from pactwatch.model import Ack, Amendment, Document, Repeat
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")

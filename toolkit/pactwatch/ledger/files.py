@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from pactwatch.fileio import write_atomic
-from pactwatch.portfolio import CONTRACTS_DIR, discover
+from pactwatch.load.portfolio import CONTRACTS_DIR, discover
 from pactwatch.resources import data_dir
 
 SCHEMA_FILE = "contract.schema.json"

@@ -18,7 +18,7 @@ from typing import cast
 from pactwatch.errors import UsageError
 from pactwatch.findings import Finding
 from pactwatch.ledger.headers import FIELDS, Field, mapping_table
-from pactwatch.loader import load_bytes
+from pactwatch.load.yaml import load_bytes
 
 
 def load_mapping(path: Path) -> dict[str, Field]:

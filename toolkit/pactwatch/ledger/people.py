@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from pactwatch import schema
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import scalar
-from pactwatch.loader import Document, load_bytes
+from pactwatch.load import schema
+from pactwatch.load.yaml import Document, load_bytes
 from pactwatch.model import Person
 
 PEOPLE_FILE = "people.yaml"

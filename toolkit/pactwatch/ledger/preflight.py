@@ -14,9 +14,9 @@ from datetime import date
 from pactwatch.findings import Finding
 from pactwatch.ledger.importer import Draft
 from pactwatch.ledger.problems import Cell, Problem
-from pactwatch.loader import Document, load_bytes
+from pactwatch.load.portfolio import process_contract
+from pactwatch.load.yaml import Document, load_bytes
 from pactwatch.model import Person
-from pactwatch.portfolio import process_contract
 from pactwatch.rules import portfolio_rules
 from pactwatch.rules.site import Site
 

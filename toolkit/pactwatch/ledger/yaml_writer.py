@@ -3,7 +3,7 @@
 Keys in the schema's order, small mappings in flow style ({name: ...}), a blank
 line between milestones, the schema modeline on top. Every string that YAML
 (1.1 or 1.2) could read as anything but that string is double-quoted, so the
-text reads back through pactwatch.loader to exactly the mapping written.
+text reads back through pactwatch.load.yaml to exactly the mapping written.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pactwatch.loader import resolve_plain
+from pactwatch.load.yaml import resolve_plain
 
 CONTRACT_KEYS = (
     "id",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pactwatch.findings import Finding, make
-from pactwatch.loader import Document
+from pactwatch.load.yaml import Document
 
 
 class Site:

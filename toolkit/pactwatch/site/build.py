@@ -20,7 +20,7 @@ from pactwatch.engine import evaluate
 from pactwatch.findings import Finding
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
-from pactwatch.portfolio import load_portfolio
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.resources import data_dir
 from pactwatch.settings import load_settings
 from pactwatch.site import mkdocs_config, tree

@@ -9,9 +9,9 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from pactwatch.fastschema import Check, compile_schema
 from pactwatch.findings import Finding, make
-from pactwatch.loader import Document, escape_pointer_token
+from pactwatch.load.fastschema import Check, compile_schema
+from pactwatch.load.yaml import Document, escape_pointer_token
 from pactwatch.resources import data_dir
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid (it takes a while to import)

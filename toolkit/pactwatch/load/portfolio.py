@@ -20,14 +20,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pactwatch.cache import ResultCache, Signature, remember_parse, remembered_parse, signature
 from pactwatch.findings import Finding
 from pactwatch.gcpause import paused
+from pactwatch.load.store import ResultCache, Signature, remember_parse, remembered_parse, signature
 from pactwatch.model import Contract, Person, Portfolio, Settings
 from pactwatch.settings import SETTINGS_FILE, load_settings
 
 if TYPE_CHECKING:
-    from pactwatch.loader import Document
+    from pactwatch.load.yaml import Document
 
 # The parser, schemas, constructors and rules are imported where files are parsed and checked,
 # not here: a warm run that the cache answers needs none of them, and they are a good part of start-up.
@@ -73,8 +73,9 @@ def digest_of(raw: bytes) -> str:
 
 def process_contract(source: str, raw: bytes, default_currency: str) -> FileResult:
     """Everything about one contract file that does not depend on other files."""
-    from pactwatch import construct, rules, schema
-    from pactwatch.loader import load_bytes
+    from pactwatch import rules
+    from pactwatch.load import construct, schema
+    from pactwatch.load.yaml import load_bytes
     from pactwatch.rules.site import Site
 
     digest = digest_of(raw)
@@ -126,8 +127,8 @@ def _read_with_stat(root: Path, source: str) -> tuple[bytes | Finding, os.stat_r
 
 
 def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
-    from pactwatch import construct, schema
-    from pactwatch.loader import load_bytes
+    from pactwatch.load import construct, schema
+    from pactwatch.load.yaml import load_bytes
 
     path = root / PEOPLE_FILE
     if not path.exists():
@@ -379,7 +380,7 @@ def _each_file_result(
 
 
 def _lazy_document(root: Path, source: str) -> Callable[[], Document]:
-    from pactwatch.loader import Document, load_bytes
+    from pactwatch.load.yaml import Document, load_bytes
 
     def parse() -> Document:
         loaded = load_bytes(source, (root / source).read_bytes())

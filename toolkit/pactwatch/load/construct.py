@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 from pactwatch.findings import Finding, make
-from pactwatch.loader import Document
+from pactwatch.load.yaml import Document
 from pactwatch.model import (
     Ack,
     Amendment,

@@ -38,7 +38,7 @@ from pactwatch.resources import data_dir
 
 if TYPE_CHECKING:
     from pactwatch.findings import Finding
-    from pactwatch.portfolio import FileResult
+    from pactwatch.load.portfolio import FileResult
 
 CACHE_DIR = ".pactwatch-cache"
 _INDEX, _RESULTS, _SNAPSHOT, _PARSED = "index.pickle", "results.pickle", "snapshot.pickle", "parsed.pickle"
@@ -69,7 +69,7 @@ def _code_fingerprint() -> str:
     digest.update(__version__.encode())
     for path in sorted(data_dir("schema").glob("*.json")):
         digest.update(path.read_bytes())
-    for module in sorted(Path(__file__).parent.rglob("*.py")):
+    for module in sorted(Path(__file__).parent.parent.rglob("*.py")):
         digest.update(module.read_bytes())  # a code change invalidates results (cheap: ~100 small files)
     return digest.hexdigest()
 
