@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from github.fake_github import FakeGitHub
-from pactwatch.commands.alerts import resolve_repository
 from pactwatch.errors import UsageError
+from pactwatch.github.repository import resolve_repository
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
     from pactwatch.github.alerts_plan import Op, Plan
     from pactwatch.github.apply import Outcome
 
-_REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\Z")
 _SIGNS: dict[Op, str] = {
     "create_label": "+ label",
     "create": "+ create",
@@ -27,20 +24,6 @@ _SIGNS: dict[Op, str] = {
     "escalate": "! escalate",
     "close": "x close",
 }
-
-
-def resolve_repository(option: str | None, environ: Mapping[str, str], configured: str | None) -> str:
-    """--repo, else $GITHUB_REPOSITORY, else `repository` in pactwatch.yml."""
-    for value, source in (
-        (option, "--repo"),
-        (environ.get("GITHUB_REPOSITORY"), "GITHUB_REPOSITORY"),
-        (configured, "pactwatch.yml repository"),
-    ):
-        if value:
-            if not _REPO.match(value):
-                raise UsageError(f"{source} {value!r} is not OWNER/NAME")
-            return value
-    raise UsageError("no repository: pass --repo OWNER/NAME, set GITHUB_REPOSITORY, or set `repository` in pactwatch.yml")
 
 
 def _plan_text(the_plan: Plan) -> str:
@@ -83,8 +66,9 @@ def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, 
     """
     from pactwatch.engine import evaluate
     from pactwatch.github.apply import run
-    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, RetryPolicy, Secret
+    from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
     from pactwatch.github.render import Links, Renderer, search_path
+    from pactwatch.github.repository import api_url, resolve_repository
     from pactwatch.load.portfolio import load_portfolio
     from pactwatch.resources import data_dir
     from pactwatch.settings import load_settings
@@ -103,8 +87,7 @@ def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, 
         raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
     links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
     renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
-    api = os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
-    with GitHubClient(api, Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
+    with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
         result = run(evaluate(loaded.portfolio, today), client, renderer, links, dry_run=dry_run, max_writes=max_writes)
     outcome = result.outcome
     if fmt == "json":

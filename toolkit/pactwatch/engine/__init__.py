@@ -33,7 +33,6 @@ from pactwatch.engine.records import (
 )
 from pactwatch.engine.renewals import notice_occurrence
 from pactwatch.engine.states import occurrences as expand
-from pactwatch.gcpause import paused
 from pactwatch.model import Portfolio
 
 _ID = attrgetter("id")
@@ -56,11 +55,6 @@ __all__ = [
 
 
 def evaluate(portfolio: Portfolio, today: date) -> Evaluation:
-    with paused():  # ~100,000 acyclic records: the cyclic collector only slows this down
-        return _evaluate(portfolio, today)
-
-
-def _evaluate(portfolio: Portfolio, today: date) -> Evaluation:
     settings = portfolio.settings
     parts: dict[str, ContractParts] = {}
     listed: list[Occurrence] = []

@@ -97,9 +97,9 @@ def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str],
 def _github(
     config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str], today: date, token: str | None, pacing: Pacing
 ) -> tuple[Transport | str, github_digest.GithubTransport | None]:
-    from pactwatch.commands.alerts import resolve_repository
     from pactwatch.errors import UsageError
-    from pactwatch.github.client import DEFAULT_API_URL, GitHubClient, RetryPolicy, Secret
+    from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
+    from pactwatch.github.repository import api_url, resolve_repository
 
     assert config.github is not None
     if token is None:
@@ -109,7 +109,7 @@ def _github(
     except UsageError as exc:
         return f"github: {exc}", None
     policy = RetryPolicy(write_interval=pacing.github_pace)
-    client = GitHubClient(environ.get("GITHUB_API_URL") or DEFAULT_API_URL, Secret(token), policy=policy, sleep=pacing.sleep)
+    client = GitHubClient(api_url(environ), Secret(token), policy=policy, sleep=pacing.sleep)
     transport = github_digest.GithubTransport(client, repository, config.github.label, today)
     return transport, transport
 
