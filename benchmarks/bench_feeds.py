@@ -31,15 +31,16 @@ from pathlib import Path
 from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # the repository root: the icalendar reference lives in the tests
 
 from generate import generate  # a sibling script, not a package
 
 from pactwatch.engine import Evaluation, evaluate
-from pactwatch.ical.feeds import build_feeds, plan_feeds
+from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
-from pactwatch.ical.reference import reference_feeds
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
+from tests.ical.reference import plan_feeds, reference_feeds
 
 TODAY = date(2026, 11, 27)
 TARGET_SECONDS = 5.0

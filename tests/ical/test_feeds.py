@@ -7,6 +7,7 @@ import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,12 +15,12 @@ from pactwatch.engine import Evaluation, Occurrence, evaluate
 from pactwatch.i18n import word
 from pactwatch.ical import build_feeds
 from pactwatch.ical.events import event_uid
-from pactwatch.ical.feeds import plan_feeds, render_feeds
 from pactwatch.ical.slug import assign_slugs, group_key
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from tests.conftest import REPO_ROOT, TODAY
 from tests.ical.builders import Parsed, contract, milestone, parse_icalendar, parse_vobject, portfolio
+from tests.ical.reference import plan_feeds, render_feeds
 
 GOLDEN = Path(__file__).parent / "golden" / "people-zhang.wei.ics"
 
@@ -121,14 +122,12 @@ def test_output_is_deterministic_and_independent_of_object_identity(example: Eva
 def test_parallel_rendering_gives_the_same_bytes(
     example: Evaluation, private_feeds: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from pactwatch import parallel
     from pactwatch.ical import workers
 
-    forked = []
-    real_fork = workers._fork
-    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)  # the example is small: make it fork anyway
-    monkeypatch.setattr(workers, "_fork", lambda *args: forked.append(args[-1]) or real_fork(*args))
+    monkeypatch.setattr(workers, "EVENT_SECONDS", 1.0)  # the example is small: make it fork anyway
+    assert parallel.worth_parallel(3, 3, len(example.occurrences) * workers.EVENT_SECONDS)
     assert build_feeds(example, public=False, jobs=3) == private_feeds
-    assert len(forked) == 2  # two children, the parent did the first slice
     assert build_feeds(example, public=False) == render_feeds(plan_feeds(example, public=False))
 
 
@@ -137,11 +136,15 @@ def test_a_failing_worker_is_redone_in_the_parent(
 ) -> None:
     from pactwatch.ical import workers
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("pipe broke")
+    parent, real = os.getpid(), workers.rendered
 
-    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(workers.pickle, "dump", broken)  # only children send: the parent never calls it
+    def dies_in_a_worker(*args: Any) -> list[workers.Rendered]:
+        if os.getpid() != parent:
+            os._exit(3)  # a worker killed halfway (out of memory, say)
+        return real(*args)
+
+    monkeypatch.setattr(workers, "EVENT_SECONDS", 1.0)
+    monkeypatch.setattr(workers, "rendered", dies_in_a_worker)
     assert build_feeds(example, public=False, jobs=2) == private_feeds
 
 
@@ -173,6 +176,7 @@ def test_reminder_events_setting(example: Evaluation) -> None:
     ev = evaluate(replace(example.portfolio, settings=settings), TODAY)
     plan = plan_feeds(ev, public=False)
     files = build_feeds(ev, public=False)
+    assert files == render_feeds(plan)  # reminder events are placed by their own sort key: the plain path agrees
     _, events = parse_icalendar(files["all.ics"])
     assert parse_vobject(files["all.ics"])[1] == events
     reminders = [e for e in events if "提醒" in e.categories]

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactwatch.ical.records import Alarm, CalendarMeta, EventRecord
-from pactwatch.ical.reference import reference_calendar, reference_event
 from pactwatch.ical.text import clean_text
 from pactwatch.ical.writer import format_duration, format_stamp, render_calendar, render_event
 from tests.ical.builders import parse_icalendar, parse_vobject
+from tests.ical.reference import reference_calendar, reference_event
 
 STAMP = datetime(2026, 11, 27, tzinfo=UTC)
 META = CalendarMeta("合同里程碑 · 张伟", "Asia/Shanghai", "zh")

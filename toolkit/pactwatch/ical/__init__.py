@@ -4,9 +4,9 @@
     files = build_feeds(evaluation, public=False)   # {"all.ics": b"...", "people/zhang.wei.ics": ...}
     write_feeds(files, Path("site/calendar"))        # rewrites changed files only, removes stale ones
 
-Modules: text (escaping, folding), writer (fast string building), reference
-(the same through icalendar's API, for tests and the benchmark), records,
-labels, events (occurrence -> event records), slug, feeds, output.
+Modules: text (escaping, folding), writer (fast string building), records,
+labels, events (occurrence -> event records), slug, feeds, workers, output.
+The icalendar reference they are tested against is tests/ical/reference.py.
 """
 
 from __future__ import annotations

@@ -16,35 +16,31 @@ whether one process renders or several (workers.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 
 from pactwatch.engine import Evaluation, Occurrence
-from pactwatch.ical.events import ContractFacts, EventContext, contract_facts, occurrence_events
+from pactwatch.ical.events import ContractFacts, EventContext, contract_facts
 from pactwatch.ical.labels import label
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.slug import assign_slugs, group_key, slugify
 from pactwatch.ical.text import clean_text
-from pactwatch.ical.writer import format_stamp, render_calendar, render_event
+from pactwatch.ical.writer import format_stamp, render_calendar
 from pactwatch.model import Contract
 
 __all__ = [
     "ALL_FEED",
     "FEED_DIRS",
-    "FeedPlan",
     "Layout",
     "WriteResult",
     "build_feeds",
     "layout",
-    "plan_feeds",
-    "render_feeds",
     "write_feeds",
 ]
 
-Placed = tuple[str, EventRecord, tuple[str, ...]]
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
@@ -120,35 +116,10 @@ def sort_key(record: EventRecord, occurrence: Occurrence, rank: int) -> str:
     return f"{record.start.isoformat()}\0{occurrence.contract.id}\0{occurrence.key}\0{rank}"
 
 
-def placed_events(plan: Layout, occurrences: Iterable[Occurrence]) -> Iterator[Placed]:
-    """(sort key, event, the feeds listing it) for every event of ``occurrences``, in their order."""
-    placer = Placer(plan)
-    for occurrence in occurrences:
-        where = placer.where(occurrence)
-        if where is not None:
-            for rank, record in enumerate(occurrence_events(occurrence, placer.facts_of(occurrence), plan.ctx)):
-                yield sort_key(record, occurrence, rank), record, where
-
-
-@dataclass(frozen=True, slots=True)
-class FeedPlan:
-    """Every feed and every event before rendering (for the icalendar reference and for tests)."""
-
-    metas: dict[str, CalendarMeta]  # sorted by path
-    events: list[tuple[EventRecord, tuple[str, ...]]]  # (event, the feeds listing it), sorted by day, contract, key
-    stamp: datetime  # DTSTAMP of every event
-
-
 def default_stamp(evaluation: Evaluation) -> datetime:
     """DTSTAMP when none is given: 00:00 UTC of the evaluation's day, so equal inputs give equal bytes."""
     day = evaluation.today
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
-
-
-def plan_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None = None) -> FeedPlan:
-    plan = layout(evaluation, public=public)
-    placed = sorted(placed_events(plan, evaluation.occurrences), key=itemgetter(0))
-    return FeedPlan(feed_metas(plan), [(record, where) for _, record, where in placed], stamp or default_stamp(evaluation))
 
 
 def assemble(metas: dict[str, CalendarMeta], rendered: Iterable[tuple[bytes, tuple[str, ...]]]) -> dict[str, bytes]:
@@ -160,17 +131,12 @@ def assemble(metas: dict[str, CalendarMeta], rendered: Iterable[tuple[bytes, tup
     return {path: render_calendar(meta, buckets[path]) for path, meta in metas.items()}
 
 
-def render_feeds(plan: FeedPlan) -> dict[str, bytes]:
-    """A plan through the fast writer: each event rendered once, shared by the feeds that list it."""
-    stamp = format_stamp(plan.stamp)
-    return assemble(plan.metas, ((render_event(record, stamp), where) for record, where in plan.events))
-
-
 def build_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None = None, jobs: int = 1) -> dict[str, bytes]:
     """Every feed as bytes, by path relative to the feeds folder (sorted by path).
 
-    The same bytes as ``render_feeds(plan_feeds(...))`` for any ``jobs``, but streamed (only each event's
-    bytes are kept) and, for large portfolios with ``jobs`` > 1, rendered on several cores (see workers.py).
+    Streamed (only each event's bytes are kept) and, for large portfolios with ``jobs`` > 1, rendered on
+    several cores (see workers.py); the same bytes for any ``jobs`` as the plain placement and rendering in
+    tests/ical/reference.py, which the tests check.
     """
     from pactwatch.ical.workers import render_all
 

@@ -1,4 +1,4 @@
-"""What a feed is made of: plain event and calendar records, shared by the fast writer and the icalendar reference."""
+"""What a feed is made of: plain event and calendar records, shared by the fast writer and the icalendar reference (in the tests)."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 Each event is rendered once, to bytes ending in CRLF, so one rendering can be
 shared by every feed that lists the event (all, person, contract, counterparty).
-``reference.py`` builds the same output through icalendar's API; a property
-test checks that both parse to the same events.
+tests/ical/reference.py builds the same output through icalendar's API; a
+property test checks that both parse to the same events.
 """
 
 from __future__ import annotations
