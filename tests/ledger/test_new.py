@@ -125,17 +125,6 @@ def test_english_portfolio(run_cli: Run, empty_portfolio: Path) -> None:
     assert run_cli("validate", "--root", empty_portfolio, "--strict").code == 0
 
 
-def test_create_new_never_clobbers(tmp_path: Path) -> None:
-    from pactwatch.ledger.files import create_new
-
-    target = tmp_path / "contracts" / "x.yaml"
-    create_new(target, "first\n")
-    with pytest.raises(FileExistsError):
-        create_new(target, "second\n")
-    assert target.read_text(encoding="utf-8") == "first\n"
-    assert [p.name for p in target.parent.iterdir()] == ["x.yaml"]  # no temporary file left behind
-
-
 def test_currency_words(run_cli: Run, empty_portfolio: Path) -> None:
     assert run_cli("new", "purchase", "--id", "P-1", "--root", empty_portfolio, "--value", "1000", "--currency", "美元").code == 0
     assert "value: {amount: 1000.00, currency: USD}" in (empty_portfolio / "contracts/purchase/P-1.yaml").read_text(encoding="utf-8")

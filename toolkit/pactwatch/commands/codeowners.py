@@ -22,6 +22,7 @@ from pactwatch.errors import PactwatchError
 )
 def codeowners(root: Path, today_text: str | None, check: bool, output: Path | None) -> int:
     """Write .github/CODEOWNERS: each contract's owner plus the teams of the approval policy."""
+    from pactwatch.fileio import write_atomic_text
     from pactwatch.github.codeowners import PATH, render
     from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
@@ -51,8 +52,7 @@ def codeowners(root: Path, today_text: str | None, check: bool, output: Path | N
         return 1
     if current != text:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_atomic_text(target, text)
         except OSError as exc:
             raise PactwatchError(f"cannot write {target}: {exc.strerror}") from None
         click.echo(f"wrote {target}", err=True)

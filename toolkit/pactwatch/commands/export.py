@@ -31,8 +31,8 @@ def _format(fmt: str | None, output: Path | None) -> str:
 def export(fmt: str | None, output: Path | None, public: bool, language: str | None, root: Path, today_text: str | None) -> int:
     """Write the contracts, every milestone occurrence and the KPIs as a spreadsheet."""
     from pactwatch.engine import evaluate
+    from pactwatch.fileio import write_atomic
     from pactwatch.ledger import exporter, workbook
-    from pactwatch.ledger.files import atomic_write_bytes
     from pactwatch.load.portfolio import load_portfolio
     from pactwatch.settings import load_settings
 
@@ -54,7 +54,7 @@ def export(fmt: str | None, output: Path | None, public: bool, language: str | N
         sys.stdout.flush()
         return 0
     path = output or Path(f"ledger-{today.isoformat()}.{kind}")
-    atomic_write_bytes(path, data)
+    write_atomic(path, data)
     rows = len(ledger.flat.rows) if kind == "csv" else len(ledger.milestones.rows)
     click.echo(f"wrote {path} ({len(ledger.contracts.rows)} contracts, {rows} {'rows' if kind == 'csv' else 'milestone rows'})", err=True)
     return 0

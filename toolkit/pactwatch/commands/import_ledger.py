@@ -61,16 +61,18 @@ def _report_json(plan: ImportPlan, dry_run: bool) -> None:
 
 def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
     """People first (so the contracts' owners exist), then each contract file, every one atomically."""
-    from pactwatch.ledger.files import atomic_write
+    from pactwatch.fileio import write_atomic_text
     from pactwatch.ledger.people import PEOPLE_FILE, add_to_file
 
     if plan.new_people:
         path = root / PEOPLE_FILE
         before = path.read_text(encoding="utf-8-sig") if path.exists() else None
-        atomic_write(path, add_to_file(before, plan.new_people, f"added by pactwatch import from {ledger}; add email, github and manager"))
+        write_atomic_text(
+            path, add_to_file(before, plan.new_people, f"added by pactwatch import from {ledger}; add email, github and manager")
+        )
     for f in plan.files:
         if f.writes:
-            atomic_write(root / f.source, f.text)
+            write_atomic_text(root / f.source, f.text)
 
 
 @click.command("import")

@@ -124,7 +124,8 @@ def new(
     today_text: str | None,
 ) -> int:
     """Write contracts/<type>/<id>.yaml from a template; it validates at once and never overwrites."""
-    from pactwatch.ledger.files import create_new, existing_contracts, schema_ref
+    from pactwatch.fileio import write_atomic_text
+    from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
     from pactwatch.load.portfolio import load_people
     from pactwatch.settings import load_settings
@@ -160,7 +161,7 @@ def new(
         click.echo(text, nl=False)
         return 0
     try:
-        create_new(root / source, text)
+        write_atomic_text(root / source, text, exclusive=True)
     except FileExistsError:
         raise PactwatchError(f"{source} exists already; pactwatch new never overwrites") from None
     click.echo(f"wrote {source} from template {template_name}")

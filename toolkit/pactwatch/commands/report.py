@@ -10,7 +10,7 @@ import click
 
 from pactwatch import report as reports
 from pactwatch.commands.common import evaluate_root, root_option, today_option, warn_about_errors
-from pactwatch.fileio import write_atomic
+from pactwatch.fileio import write_atomic_text
 
 
 @click.command()
@@ -31,6 +31,6 @@ def report(root: Path, today_text: str | None, period: Literal["week", "month"],
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic_text(output, text)
         click.echo(f"Wrote {output}", err=True)
     return 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pactwatch.errors import PactwatchError
-from pactwatch.fileio import write_atomic
+from pactwatch.fileio import write_if_changed
 
 ALL_FEED = "all.ics"
 FEED_DIRS = ("people", "contracts", "counterparties")
@@ -44,13 +44,6 @@ def owned_feeds(out_dir: Path) -> set[str]:
     return found
 
 
-def _same(target: Path, data: bytes) -> bool:
-    try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
-    except FileNotFoundError:
-        return False
-
-
 def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
     """Write ``files`` (relative path -> bytes) under ``out_dir``; remove owned feeds that are no longer built."""
     for path in files:
@@ -58,9 +51,7 @@ def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
     written: list[str] = []
     try:
         for path in sorted(files):
-            target = out_dir / path
-            if not _same(target, files[path]):
-                write_atomic(target, files[path])
+            if write_if_changed(out_dir / path, files[path]):
                 written.append(path)
         stale = sorted(owned_feeds(out_dir) - set(files))
         for path in stale:

@@ -1,13 +1,11 @@
-"""The file side of the bridge: where contracts go, the schema modeline, atomic writes."""
+"""The file side of the bridge: where contracts go, the schema modeline, the rows a file came from."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path, PurePosixPath
 
-from pactwatch.fileio import write_atomic
 from pactwatch.load.portfolio import CONTRACTS_DIR, discover
 from pactwatch.resources import data_dir
 
@@ -33,41 +31,6 @@ def schema_ref(root: Path, source: str) -> str:
         return os.path.relpath(root / "schema" / SCHEMA_FILE, (root / source).parent).replace(os.sep, "/")
     schema = json.loads((data_dir("schema") / SCHEMA_FILE).read_text(encoding="utf-8"))
     return str(schema["$id"])
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write text (UTF-8, LF) atomically: readers see the old file or the new one, never half."""
-    write_atomic(path, text.encode("utf-8"))
-
-
-def create_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet, never clobbering one that appears meanwhile (FileExistsError)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        try:
-            os.link(temp, path)  # atomic, and fails when the name is taken
-        except OSError as exc:
-            if isinstance(exc, FileExistsError):
-                raise
-            with open(path, "x", encoding="utf-8", newline="\n") as out:  # no hard links here: exclusive create
-                out.write(text)
-    finally:
-        Path(temp).unlink(missing_ok=True)
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def describe_rows(file: str, rows: tuple[tuple[str, int, bool], ...]) -> str:

@@ -7,21 +7,20 @@
   notice there and sends nothing new; a channel that failed has no entry, so the next run sends it.
 - ``complete_through`` is the last day whose notices all went out; the next run plans the days
   after it again (see plan.plan_days), which is how missed notices are found.
-- Written atomically (a temporary file in the same folder, then ``os.replace``), so a killed run
+- Written atomically and synced to disk (``fileio.write_atomic``), so a killed run or a crash
   never leaves half a file. It holds no secrets: channel names, person ids and notice keys.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError
+from pactwatch.fileio import write_atomic_text
 
 VERSION = 1
 KEEP_DAYS = 90  # entries older than this can no longer be planned again (catch_up_days <= 31)
@@ -92,14 +91,7 @@ def _valid_sent(sent: object) -> bool:
 def save(path: Path, log: DeliveryLog) -> None:
     """Write atomically: readers see the old file or the new one, never a mix."""
     text = json.dumps(log.as_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        write_atomic_text(path, text, fsync=True)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise PactwatchError(f"cannot write the delivery log {path}: {exc.strerror}") from None
