@@ -1,7 +1,8 @@
 """Writing the generated docs tree (the effects edge): only changed files are rewritten, stale ones removed.
 
 Unchanged files keep their times, so ``mkdocs serve`` reloads only what
-changed. Contract pages, the bulk of a big portfolio, are rendered and written
+changed; each write is atomic (``fileio``), so it never reads half a page.
+Contract pages, the bulk of a big portfolio, are rendered and written
 by worker processes (forked, so the evaluation is shared, not pickled).
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError
+from pactwatch.fileio import write_if_changed
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
@@ -31,24 +33,13 @@ class TreeResult:
     removed: int = 0
 
 
-def write_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` unless the file holds exactly it (the build folder is private: no temp file + rename)."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
-
-
 def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
     """Write pages whose text changed; -> (paths, number written)."""
     paths, written = [], 0
     try:
         for page in pages:
             paths.append(page.path)
-            written += write_changed(docs / page.path, page.text.encode("utf-8"))
+            written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
     except OSError as exc:
         raise PactwatchError(f"cannot write the site's pages to {docs}: {exc.strerror or exc}") from exc
     return paths, written
@@ -124,7 +115,7 @@ def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tup
             if rel in skip:
                 continue
             paths.append(rel)
-            written += write_changed(docs / rel, (Path(directory) / name).read_bytes())
+            written += write_if_changed(docs / rel, (Path(directory) / name).read_bytes())
     return paths, written
 
 
