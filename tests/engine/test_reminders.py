@@ -35,4 +35,3 @@ def test_remind_days_override_settings_and_done_ones_are_quiet() -> None:
     today = date(2026, 11, 26)
     ev = evaluate(portfolio(c), today)
     assert [(r.occurrence.key, r.days_before) for r in reminders.firing(ev.occurrences, today, Settings())] == [("M1", 14)]
-    assert reminders.reminder_dates(ev.occurrences[0], Settings()) == [(14, D("2026-11-26"))]

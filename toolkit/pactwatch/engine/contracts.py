@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
 
 from pactwatch.engine.records import COMPLETED_STATES, ContractView, Health, Occurrence, Progress
@@ -66,7 +65,3 @@ def view(
         notice_deadline=notice.due if notice is not None else None,
         occurrences=tuple(sorted(occurrences, key=lambda o: (o.due, o.key))),
     )
-
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days

@@ -14,13 +14,6 @@ def remind_days(occurrence: Occurrence, settings: Settings) -> tuple[int, ...]:
     return days if days is not None else settings.reminders
 
 
-def reminder_dates(occurrence: Occurrence, settings: Settings) -> list[tuple[int, date]]:
-    """(days before due, date) for each reminder of an occurrence, latest offset first."""
-    from datetime import timedelta
-
-    return [(days, occurrence.due - timedelta(days=days)) for days in remind_days(occurrence, settings)]
-
-
 def firing(occurrences: Iterable[Occurrence], day: date, settings: Settings) -> list[Reminder]:
     """Reminders that fire on ``day`` for open occurrences, plus each one that became overdue that day.
 
