@@ -102,10 +102,3 @@ def make(
     """A finding whose severity comes from the CODES table."""
     severity, _ = CODES[code]
     return Finding(code, severity, file, position[0], position[1], pointer, message, hint, source)
-
-
-def markdown_table() -> str:
-    """The findings table for the README (kept in sync by a test)."""
-    rows = ["| Code | Severity | Meaning |", "| --- | --- | --- |"]
-    rows += [f"| {code} | {severity} | {meaning} |" for code, (severity, meaning) in CODES.items()]
-    return "\n".join(rows)
