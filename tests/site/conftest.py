@@ -19,10 +19,20 @@ import pytest
 import yaml
 
 from pactwatch.site.build import BuildResult, build_site
+from pactwatch.site.context import SiteInput
+from pactwatch.site.pages import contract_pages, generate_pages
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 27)
 PORTFOLIO_FILES = ("pactwatch.yml", "people.yaml", "contracts")
+
+
+def all_pages(data: SiteInput) -> dict[str, str]:
+    """The whole generated tree in one process (docs path -> text): what the builder writes in pieces."""
+    out = {page.path: page.text for page in generate_pages(data)}
+    out.update((page.path, page.text) for page in contract_pages(data, [c.id for c in data.evaluation.portfolio.contracts]))
+    return dict(sorted(out.items()))
+
 
 # Each payload would run script, add an element or pull in a file if any layer interpreted it.
 PAYLOADS = (

@@ -16,9 +16,8 @@ from pactwatch.settings import load_settings
 from pactwatch.site.common import detail_path, prefix
 from pactwatch.site.context import SiteInput
 from pactwatch.site.history import Change
-from pactwatch.site.pages import generate
 from pactwatch.site.public import redact
-from tests.site.conftest import REPO_ROOT, TODAY
+from tests.site.conftest import REPO_ROOT, TODAY, all_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = ("index.md", "contracts/C-2026-001.md", "contracts/L-2025-002.md", "people/li.na.md", "counterparties/xinghan-tech.md")
@@ -38,7 +37,7 @@ def site_input(*, public: bool = False, language: str | None = None) -> SiteInpu
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return generate(site_input())
+    return all_pages(site_input())
 
 
 @pytest.mark.parametrize("path", GOLDEN_PAGES)
@@ -51,7 +50,7 @@ def test_golden_pages(pages: dict[str, str], path: str) -> None:
 
 
 def test_the_same_input_gives_the_same_pages(pages: dict[str, str]) -> None:
-    assert generate(site_input()) == pages
+    assert all_pages(site_input()) == pages
 
 
 def test_the_tree_has_every_url(pages: dict[str, str]) -> None:
@@ -92,7 +91,7 @@ def test_history_links_pull_requests(pages: dict[str, str]) -> None:
 
 
 def test_public_edition(pages: dict[str, str]) -> None:
-    public = generate(site_input(public=True))
+    public = all_pages(site_input(public=True))
     text = "\n".join(public.values())
     assert not re.search(r"[¥$€]\d", text)
     assert "dms.example.com" not in text and "Collect M4" not in text
@@ -102,7 +101,7 @@ def test_public_edition(pages: dict[str, str]) -> None:
 
 
 def test_english_site() -> None:
-    english = generate(site_input(language="en"))
+    english = all_pages(site_input(language="en"))
     dashboard = english["index.md"]
     assert "Overdue milestones" in dashboard and "As of 2026-11-27" in dashboard
     assert 'title: "Dashboard"' in dashboard

@@ -14,8 +14,7 @@ from pactwatch.engine import evaluate
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from pactwatch.site.context import SiteInput
-from pactwatch.site.pages import generate
-from tests.site.conftest import PAYLOADS, TODAY, hostile_contract, write_hostile
+from tests.site.conftest import PAYLOADS, TODAY, all_pages, hostile_contract, write_hostile
 
 EXTENSIONS = ["meta", "attr_list", "md_in_html", "abbr", "tables", "footnotes", "def_list", "toc", "pymdownx.snippets"]
 
@@ -44,7 +43,7 @@ def pages_of(root: Path) -> dict[str, str]:
     settings = load_settings(root)
     loaded = load_portfolio(root, TODAY, settings=settings, use_cache=False)
     ev = evaluate(loaded.portfolio, TODAY)
-    return generate(SiteInput(ev, loaded.findings, {}, (), False, root))
+    return all_pages(SiteInput(ev, loaded.findings, {}, (), False, root))
 
 
 @pytest.fixture(scope="module")

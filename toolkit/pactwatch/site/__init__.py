@@ -3,7 +3,7 @@
     from pactwatch.site.build import build_site
     result = build_site(root, today, out=Path("site"), public=False)
 
-Pure page generation (``pages.generate``: SiteInput -> {path: text}) is kept
+Pure page generation (``pages``: SiteInput -> pages, each a path and a text) is kept
 apart from the effects (``build``: write the tree, run mkdocs, write feeds;
 ``serve``: rebuild on change). Every page body is one raw HTML block rendered
 by autoescaping Jinja2 templates (``render``), so text from YAML never reaches

@@ -67,18 +67,10 @@ def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> It
         yield from family(env, site)
 
 
-def contract_pages(data: SiteInput, ids: Iterable[str] | None = None) -> Iterator[Page]:
-    """The contract pages (all, or those in ``ids``): the bulk of the work, split across processes by the builder."""
+def contract_pages(data: SiteInput, ids: Iterable[str]) -> Iterator[Page]:
+    """The pages of the contracts in ``ids``: the bulk of the work, split across processes by the builder."""
     env = site_environment(data)
     site = Site(data)
-    if ids is not None:
-        wanted = set(ids)
-        site.views = [v for v in site.views if v.contract.id in wanted]
+    wanted = set(ids)
+    site.views = [v for v in site.views if v.contract.id in wanted]
     yield from contract_page.pages(env, site)
-
-
-def generate(data: SiteInput) -> dict[str, str]:
-    """The whole generated tree: docs path -> text."""
-    out = {page.path: page.text for page in generate_pages(data)}
-    out.update((page.path, page.text) for page in contract_pages(data))
-    return dict(sorted(out.items()))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +86,3 @@ def front_matter(title: str, extra: Mapping[str, Any] | None = None) -> str:
 
 def page_text(title: str, body: str, extra: Mapping[str, Any] | None = None) -> str:
     return f"{front_matter(title, extra)}\n\n{compact(body)}\n"
-
-
-def attrs(pairs: Iterable[tuple[str, object]]) -> Markup:
-    """` name="value"` pairs, escaped (for data attributes built in Python)."""
-    return Markup("".join(f' {name}="{escape_text(value)}"' for name, value in pairs if value is not None))
