@@ -75,7 +75,6 @@ class Line:
     amount: str  # "" when none or hidden
     counterparty: str  # "" when hidden
     owner_id: str
-    owner_name: str
     link: str  # "" when the portfolio has neither site_url nor repository
     escalate_to: str  # manager id, "" when not an escalation
 
@@ -115,7 +114,6 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
     o, language = notice.occurrence, settings.language
     label, urgency = _label(notice, people, language)
     hide = o.contract.confidential and not private
-    owner = people.get(o.owner)
     amount = "" if o.amount is None or hide else format_money(o.amount, o.currency, language)
     return Line(
         key=notice.key,
@@ -129,7 +127,6 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
         amount=amount,
         counterparty="" if hide else o.contract.counterparty.name,
         owner_id=o.owner,
-        owner_name=owner.name if owner else o.owner,
         link=contract_link(settings, o.contract),
         escalate_to=notice.escalate_to or "",
     )
