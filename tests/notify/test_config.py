@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from pactwatch.errors import UsageError
 from pactwatch.notify import config
+from tests.conftest import CliResult
 
 BASE = "timezone: Asia/Shanghai\nlanguage: en\n"
 
@@ -70,15 +72,69 @@ def test_the_schema_refuses_values_where_variable_names_belong(
     assert "hunter2" not in result.out  # type: ignore[attr-defined]
 
 
-def test_a_secret_for_an_unsigned_robot_is_a_usage_error(write_portfolio: Callable[..., Path], run_cli: Callable[..., object]) -> None:
-    block = "  webhooks:\n    - {type: slack, url_env: SLACK_WEBHOOK, secret_env: SLACK_SECRET}\n"
-    root = write_portfolio({"pactwatch.yml": BASE + "notify:\n" + block, "people.yaml": "people:\n  - {id: ann, name: Ann}\n"})
-    result = run_cli("remind", "--root", root, "--dry-run")
-    assert result.code == 2 and "secret_env is for DingTalk and Feishu signing; slack robots are not signed" in result.err  # type: ignore[attr-defined]
+BAD_BLOCKS = {
+    "PW322": ("  webhooks:\n    - {type: wecom, url_env: A}\n    - {type: wecom, url_env: B}\n", 6, "the name 'wecom' is used twice"),
+    "PW323": (
+        "  webhooks:\n    - {type: slack, url_env: SLACK_WEBHOOK, secret_env: SLACK_SECRET}\n",
+        5,
+        "secret_env is for DingTalk and Feishu signing; slack robots are not signed",
+    ),
+    "PW324": (
+        "  email:\n    smtp_host: smtp.example.com\n    from: bot@example.com\n    starttls: false\n    password_env: SMTP_PASSWORD\n",
+        7,
+        "the SMTP password would be sent unencrypted",
+    ),
+}
 
 
-def test_duplicate_robot_names_are_a_usage_error(write_portfolio: Callable[..., Path], run_cli: Callable[..., object]) -> None:
-    block = "  webhooks:\n    - {type: wecom, url_env: A}\n    - {type: wecom, url_env: B}\n"
+@pytest.mark.parametrize("code", sorted(BAD_BLOCKS))
+def test_validate_and_remind_refuse_the_same_notify_block_with_the_same_finding(
+    code: str, write_portfolio: Callable[..., Path], run_cli: Callable[..., CliResult]
+) -> None:
+    block, line, message = BAD_BLOCKS[code]
     root = write_portfolio({"pactwatch.yml": BASE + "notify:\n" + block, "people.yaml": "people:\n  - {id: ann, name: Ann}\n"})
-    result = run_cli("remind", "--root", root, "--dry-run")
-    assert result.code == 2 and "the name 'wecom' is used twice" in result.err  # type: ignore[attr-defined]
+    checked = run_cli("validate", "--root", root, "--format", "json")
+    [finding] = json.loads(checked.out)["findings"]
+    assert checked.code == 2 and (finding["code"], finding["file"], finding["line"]) == (code, "pactwatch.yml", line)
+    assert finding["pointer"].startswith("/notify/") and message in finding["message"] and finding["hint"]
+    text = run_cli("validate", "--root", root)
+    assert text.code == 2 and f"pactwatch.yml:{line}:" in text.err and code in text.err and "Traceback" not in text.err
+    reminded = run_cli("remind", "--root", root, "--dry-run")
+    assert reminded.code == 2 and "pactwatch.yml cannot be used" in reminded.err
+    assert f"pactwatch.yml:{line}:{finding['column']}" in reminded.err and code in reminded.err and message in reminded.err
+
+
+def test_parse_refuses_what_load_settings_reports() -> None:
+    """Settings built in code (not from pactwatch.yml) meet the same check, as a UsageError."""
+    with pytest.raises(UsageError, match="/notify/webhooks/1/secret_env: secret_env is for DingTalk"):
+        config.parse(
+            {"webhooks": [{"type": "feishu", "url_env": "A", "secret_env": "S"}, {"type": "wecom", "url_env": "B", "secret_env": "S"}]}
+        )
+
+
+def test_problems_point_at_what_to_change() -> None:
+    raw = {
+        "webhooks": [
+            {"type": "wecom", "url_env": "A"},
+            {"type": "wecom", "name": "email", "url_env": "B"},  # reserved
+            {"type": "dingtalk", "url_env": "C"},
+            {"type": "dingtalk", "url_env": "D"},  # named after its type, like the one before
+        ]
+    }
+    assert [(p.code, p.pointer) for p in config.problems(raw)] == [
+        ("PW322", "/notify/webhooks/1/name"),
+        ("PW322", "/notify/webhooks/3/type"),
+    ]
+    relay = {"email": {"smtp_host": "localhost", "from": "bot@example.com", "starttls": False}}  # no login: nothing to protect
+    assert config.problems(relay) == []
+    smtps = {"email": {"smtp_host": "smtp.example.com", "from": "bot@example.com", "starttls": False, "ssl": True, "password_env": "P"}}
+    assert config.problems(smtps) == []
+
+
+def test_problems_tolerate_shapes_the_schema_refuses() -> None:
+    """Schema findings come in the same run, so the check must not fall over on them."""
+    odd: dict[str, object] = {
+        "webhooks": [7, {"url_env": "A"}, {"type": "slack", "name": ["x"], "url_env": "B", "teams": 3}],
+        "email": "no",
+    }
+    assert config.problems(odd) == []

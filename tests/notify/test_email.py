@@ -137,7 +137,9 @@ def test_no_password_is_sent_over_a_plain_connection() -> None:
 
     p = _portfolio(milestone("M1", "2026-11-30"))
     raw = {"email": {"smtp_host": "smtp.example.com", "from": "bot@example.com", "starttls": False, "password_env": "PW"}}
-    wiring = wire(notify_config.parse(raw), p, {"PW": "secret-pw"}, TODAY, Pacing())
+    assert [problem.code for problem in notify_config.problems(raw)] == ["PW324"]  # pactwatch.yml refuses it (validate and remind)
+    plain = EmailConfig("smtp.example.com", "bot@example.com", starttls=False, password_env="PW")  # and the edge still does
+    wiring = wire(notify_config.NotifyConfig(email=plain), p, {"PW": "secret-pw"}, TODAY, Pacing())
     assert wiring.transports["email"] == "email: refusing to send the SMTP password unencrypted (starttls: false and no ssl)"
     relay = {"email": {"smtp_host": "localhost", "from": "bot@example.com", "starttls": False}}  # a local relay without login
     assert isinstance(wire(notify_config.parse(relay), p, {}, TODAY, Pacing()).transports["email"], email.SmtpTransport)

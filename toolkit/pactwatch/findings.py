@@ -87,6 +87,12 @@ CODES: dict[str, tuple[Severity, str]] = {
         "A recurring milestone's record is inconsistent (completed without repeat, a date that is not an occurrence, status done).",
     ),
     "PW321": ("warning", "An acknowledgement (ack) on a milestone that is not open."),
+    "PW322": (
+        "error",
+        "Two notification channels share a name (a robot is named after its type unless given a name; email and github are reserved).",
+    ),
+    "PW323": ("error", "secret_env is set for a chat robot that is not signed (only DingTalk and Feishu sign)."),
+    "PW324": ("error", "The SMTP password would be sent unencrypted (starttls: false and no ssl)."),
 }
 
 

@@ -46,6 +46,7 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
         raise SettingsError([loaded])
     findings = schema.check(loaded, "settings")
     findings += _check_timezone(loaded)
+    findings += _check_notify(loaded)
     if findings:
         raise SettingsError(findings)
     settings = settings_from(loaded.data)
@@ -74,6 +75,17 @@ def _check_timezone(doc: Document) -> list[Finding]:
             )
         ]
     return []
+
+
+def _check_notify(doc: Document) -> list[Finding]:
+    """The notify block's own rules (notify/config.py), located: `validate` and `remind` both stop here."""
+    from pactwatch.notify.config import problems
+
+    block = doc.data.get("notify")
+    if not isinstance(block, dict):
+        return []
+    located = [(p, doc.locate(p.pointer)) for p in problems(block)]
+    return [make(p.code, doc.path, where, p.pointer, p.message, p.hint, doc.source_line(where[0])) for p, where in located]
 
 
 def settings_from(data: dict[str, Any]) -> Settings:

@@ -1,8 +1,10 @@
 """The ``notify:`` block of pactwatch.yml as typed records.
 
 The settings schema has already checked the shape (schema/settings.schema.json,
-``notify``); this module only turns the mapping into records and checks what a
-schema cannot: that every channel has a distinct name. Credentials are never
+``notify``); this module turns the mapping into records and, in ``problems``, checks
+what a schema cannot (distinct channel names, signing secrets only where robots sign,
+no password over a plain connection). ``pactwatch validate`` and ``pactwatch remind``
+both get those problems from load_settings, as located findings. Credentials are never
 here, only the names of the environment variables that hold them.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from pactwatch.errors import UsageError
 
@@ -61,13 +63,25 @@ class NotifyConfig:
         return tuple(names)
 
 
+class Problem(NamedTuple):
+    """What is wrong with a schema-valid notify block, and where (a JSON pointer into pactwatch.yml)."""
+
+    code: str
+    pointer: str
+    message: str
+    hint: str
+
+
 def parse(raw: Mapping[str, object]) -> NotifyConfig:
-    """Schema-valid ``notify`` mapping -> NotifyConfig; UsageError when two robots share a name or a secret is misplaced."""
+    """Schema-valid ``notify`` mapping -> NotifyConfig; UsageError on any of its ``problems`` (load_settings reports them first)."""
+    found = problems(raw)
+    if found:
+        first = found[0]
+        raise UsageError(f"pactwatch.yml {first.pointer}: {first.message}; {first.hint}")
     data = cast(Mapping[str, Any], raw)
     email = data.get("email")
     github = data.get("github")
     webhooks = tuple(_webhook(item) for item in data.get("webhooks", ()))
-    _check_names(webhooks)
     return NotifyConfig(
         email=_email(email) if email else None,
         webhooks=webhooks,
@@ -94,33 +108,83 @@ def _github(item: Mapping[str, Any]) -> GithubConfig:
 
 
 def encrypted(email: EmailConfig) -> bool:
+    """Whether the connection is encrypted before the password goes over it (the one test, for validate and for sending)."""
     return email.ssl or email.starttls
 
 
 def _webhook(item: Mapping[str, Any]) -> WebhookConfig:
     return WebhookConfig(
         type=item["type"],
-        name=item.get("name", item["type"]),
+        name=_channel_name(item),
         url_env=item["url_env"],
         secret_env=item.get("secret_env"),
         teams=tuple(item.get("teams", ())),
     )
 
 
+def _channel_name(item: Mapping[str, Any]) -> str:
+    """A robot's `name:`, else its type."""
+    name = item.get("name")
+    return name if isinstance(name, str) else str(item["type"])
+
+
 SIGNED: frozenset[str] = frozenset({"dingtalk", "feishu"})
 
 
-def _check_names(webhooks: tuple[WebhookConfig, ...]) -> None:
+def problems(raw: Mapping[str, object]) -> list[Problem]:
+    """What the schema cannot check in a schema-valid ``notify`` block; the one home of these checks.
+
+    Pointers are into the whole of pactwatch.yml. Tolerant of shapes the schema refuses (they are
+    reported as schema findings in the same run), so every problem shows at once.
+    """
+    email, webhooks = raw.get("email"), raw.get("webhooks")
+    found = _email_problems(email) if isinstance(email, Mapping) and _complete(email, ("smtp_host", "from")) else []
+    return found + _webhook_problems(webhooks if isinstance(webhooks, list) else [])
+
+
+def _email_problems(item: Mapping[str, Any]) -> list[Problem]:
+    config = _email(item)
+    if config.password_env and not encrypted(config):
+        return [
+            Problem(
+                "PW324",
+                "/notify/email/starttls",
+                "the SMTP password would be sent unencrypted (starttls: false and no ssl)",
+                "remove `starttls: false`, or set `ssl: true` (port 465); only a relay without login can do without encryption",
+            )
+        ]
+    return []
+
+
+def _webhook_problems(webhooks: list[object]) -> list[Problem]:
+    found: list[Problem] = []
     seen: set[str] = {EMAIL_CHANNEL, GITHUB_CHANNEL}
-    for hook in webhooks:
-        if hook.secret_env and hook.type not in SIGNED:
-            raise UsageError(
-                f"pactwatch.yml notify.webhooks: {hook.name}: secret_env is for DingTalk and Feishu signing;"
-                f" {hook.type} robots are not signed (their URL is the credential): remove secret_env"
+    for index, item in enumerate(webhooks):
+        if not isinstance(item, Mapping) or not _complete(item, ("type",)):
+            continue
+        kind, at = item["type"], f"/notify/webhooks/{index}"
+        name = _channel_name(item)
+        if item.get("secret_env") and kind not in SIGNED:
+            found.append(
+                Problem(
+                    "PW323",
+                    f"{at}/secret_env",
+                    f"secret_env is for DingTalk and Feishu signing; {kind} robots are not signed (their URL is the credential)",
+                    "remove secret_env",
+                )
             )
-        if hook.name in seen:
-            raise UsageError(
-                f"pactwatch.yml notify.webhooks: the name {hook.name!r} is used twice (or is reserved);"
-                " give each robot its own `name:` (it keys the delivery log)"
+        if name in seen:
+            found.append(
+                Problem(
+                    "PW322",
+                    f"{at}/name" if "name" in item else f"{at}/type",
+                    f"the name {name!r} is used twice (or is reserved)",
+                    "give each robot its own `name:` (it keys the delivery log); email and github are reserved",
+                )
             )
-        seen.add(hook.name)
+        seen.add(name)
+    return found
+
+
+def _complete(item: Mapping[Any, object], keys: tuple[str, ...]) -> bool:
+    return all(isinstance(item.get(key), str) for key in keys)
