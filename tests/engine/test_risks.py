@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from pactwatch.engine import evaluate
+import pytest
+
+from pactwatch import report
+from pactwatch.engine import Risk, evaluate
+from pactwatch.i18n import escalation_sentence, risk_sentence
 from pactwatch.model import Counterparty, Settings
 from tests.engine.factories import D, contract, milestone, portfolio, term
 
@@ -66,3 +70,41 @@ def test_concentration_per_currency() -> None:
     small = contract("B", (milestone("M1", "2026-12-10", amount=Decimal(100)),), counterparty=Counterparty("Small"))
     assert kinds(big, small)["concentration"] == ["Big"]
     assert "concentration" not in kinds(big)  # a single counterparty is not a concentration
+
+
+def _escalation(owner: str, language: str) -> tuple[Risk, str, str]:
+    """The escalation risk of a milestone 8 days overdue, its sentence in ``language`` and the weekly report's line for it."""
+    c = contract(milestones=(milestone("M1", "2026-11-19", owner=owner),))
+    settings = Settings(language=language)
+    ev = evaluate(portfolio(c, settings=settings), TODAY)
+    [risk] = [r for r in ev.risks if r.kind == "escalation"]
+    markdown = report.render_markdown(report.build(ev, "week"))
+    [row] = [line for line in markdown.splitlines() if "C-1/M1" in line and ("escalation" in line or "逾期升级" in line)]
+    return risk, risk_sentence(risk.kind, risk.subject, risk.facts, language, risk.detail), row
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "C-1/M1 is 8 days overdue; owner bob, no manager to escalate to"),
+        ("zh", "C-1/M1 已逾期 8 天；负责人 bob，无上级可升级"),
+    ],
+)
+def test_an_owner_without_a_manager_is_said_to_have_none(language: str, expected: str) -> None:
+    risk, sentence, row = _escalation("bob", language)  # bob has no manager
+    assert risk.person is None and sentence == expected and expected in row
+    assert "manager |" not in row and "上级 |" not in row and "上级 ，" not in row
+    assert risk.detail == escalation_sentence("C-1/M1", 8, "bob", None, "en")  # the engine's detail is the same sentence
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "C-1/M1 is 8 days overdue; owner ann, manager bob"),
+        ("zh", "C-1/M1 已逾期 8 天；负责人 ann，上级 bob"),
+    ],
+)
+def test_an_owner_with_a_manager_escalates_to_them(language: str, expected: str) -> None:
+    risk, sentence, row = _escalation("ann", language)  # ann's manager is bob
+    assert risk.person == "bob" and sentence == expected and expected in row
+    assert risk.detail == escalation_sentence("C-1/M1", 8, "ann", "bob", "en")

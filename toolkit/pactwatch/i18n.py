@@ -100,10 +100,6 @@ _RISK_SENTENCES: dict[str, tuple[str, str]] = {
         "{subject} 将自动续约，除非在 {deadline} 前发出通知（还剩 {days} 天）",
         "{subject} renews automatically unless notice is given by {deadline} ({days} days)",
     ),
-    "escalation": (
-        "{subject} 已逾期 {days} 天；负责人 {owner}，上级 {manager}",
-        "{subject} is {days} days overdue; owner {owner}, manager {manager}",
-    ),
     "concentration": (
         "{subject} 占未收 {currency} 款项的 {share:.0%}（{amount} / {total}）",
         "{subject} holds {share:.0%} of the open {currency} payments ({amount} of {total})",
@@ -111,8 +107,32 @@ _RISK_SENTENCES: dict[str, tuple[str, str]] = {
 }
 
 
+# An escalation with a manager, and one without (the owner has none to escalate to).
+_ESCALATION: dict[bool, tuple[str, str]] = {
+    True: (
+        "{subject} 已逾期 {days} 天；负责人 {owner}，上级 {manager}",
+        "{subject} is {days} days overdue; owner {owner}, manager {manager}",
+    ),
+    False: (
+        "{subject} 已逾期 {days} 天；负责人 {owner}，无上级可升级",
+        "{subject} is {days} days overdue; owner {owner}, no manager to escalate to",
+    ),
+}
+
+
+def escalation_sentence(subject: str, days: int, owner: str, manager: str | None, language: Language) -> str:
+    """The one wording of an escalation, for the engine's detail and every localized output."""
+    pair = _ESCALATION[bool(manager)]
+    return (pair[0] if language == "zh" else pair[1]).format(subject=subject, days=days, owner=owner, manager=manager)
+
+
 def risk_sentence(kind: str, subject: str, facts: Mapping[str, object], language: Language, fallback: str) -> str:
     """A risk signal as one sentence in the portfolio's language."""
+    if kind == "escalation":
+        days, owner, manager = facts.get("days"), facts.get("owner"), facts.get("manager")
+        if isinstance(days, int) and isinstance(owner, str):
+            return escalation_sentence(subject, days, owner, manager if isinstance(manager, str) else None, language)
+        return fallback
     pair = _RISK_SENTENCES.get(kind)
     if pair is None:
         return fallback

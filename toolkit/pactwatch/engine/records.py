@@ -9,7 +9,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from pactwatch.gcpause import paused
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
 
 State = Literal["done", "done_late", "waived", "cancelled", "overdue", "due_soon", "upcoming"]
@@ -151,8 +150,7 @@ class Evaluation:
     def risks(self) -> tuple[Risk, ...]:
         from pactwatch.engine import risks
 
-        with paused():
-            return tuple(risks.assess(self.occurrences, self.notices, self.portfolio.people, self.portfolio.settings, self.today))
+        return tuple(risks.assess(self.occurrences, self.notices, self.portfolio.people, self.portfolio.settings, self.today))
 
     @cached_property
     def contracts(self) -> Mapping[str, ContractView]:
@@ -160,8 +158,7 @@ class Evaluation:
         from pactwatch.engine.contracts import view
 
         flagged = {cid for r in self.risks for cid in r.contract_ids if r.kind in ("notice_window", "repeated_delays", "slow_payment")}
-        with paused():
-            return {
-                c.id: view(c, self.parts[c.id].occurrences, self.parts[c.id].term, self.parts[c.id].notice, c.id in flagged)
-                for c in self.portfolio.contracts
-            }
+        return {
+            c.id: view(c, self.parts[c.id].occurrences, self.parts[c.id].term, self.parts[c.id].notice, c.id in flagged)
+            for c in self.portfolio.contracts
+        }

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from pactwatch.engine.records import Occurrence, Risk
+from pactwatch.i18n import escalation_sentence
 from pactwatch.model import Person, Settings
 
 _CLOSED_OR_LATE = frozenset({"done", "done_late", "overdue"})
@@ -99,8 +100,7 @@ def escalations(occurrences: Iterable[Occurrence], people: Mapping[str, Person],
             subject_type="milestone",
             subject=o.ref,
             severity="high" if o.days_late > 4 * settings.escalate_after_days else "medium",
-            detail=f"{o.ref} is {o.days_late} days overdue; owner {o.owner}"
-            + (f", manager {manager}" if manager else ", no manager to escalate to"),
+            detail=escalation_sentence(o.ref, o.days_late, o.owner, manager, "en"),
             evidence=(o.ref,),
             contract_ids=(o.contract.id,),
             person=manager,
