@@ -1,8 +1,8 @@
 """Fixtures shared by the whole suite.
 
 - Every test sees ``PACTWATCH_TODAY=2026-11-27`` (the demo day) unless it sets
-  its own, so no test depends on the real clock, and ``NO_COLOR`` is set so
-  reporters print plain text.
+  its own, so no test depends on the real clock, ``NO_COLOR`` is set so
+  reporters print plain text, and ``PACTWATCH_CACHE_DIR`` is a fresh folder.
 - ``run_cli("validate", "--root", ...)`` runs ``pactwatch.cli.main`` in-process
   and returns the exit code with what it printed.
 - ``write_portfolio({path: text or bytes})`` writes a portfolio under tmp_path;
@@ -34,9 +34,10 @@ class CliResult:
 
 
 @pytest.fixture(autouse=True)
-def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     monkeypatch.setenv("PACTWATCH_TODAY", TODAY.isoformat())
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("PACTWATCH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))  # never the user's own cache
     yield
 
 

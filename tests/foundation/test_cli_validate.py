@@ -338,23 +338,30 @@ def test_missing_people_file(write_portfolio: WritePortfolio, run_cli: RunCli) -
 # --- the cache ----------------------------------------------------------------------------------
 
 
+def _cache(portfolio: Path) -> Path:
+    from pactwatch.load.store import cache_dir
+
+    return cache_dir(portfolio, os.environ)
+
+
 def test_cache_follows_edits_and_survives_corruption(portfolio: Path, run_cli: RunCli) -> None:
     first = run_cli("validate", "--root", portfolio, "--format", "json")
-    assert (portfolio / ".pactwatch-cache").is_dir()
+    assert _cache(portfolio).is_dir()
+    assert not (portfolio / ".pactwatch-cache").exists()  # nothing in the checkout
     bad = portfolio / "contracts/b/BAD.yaml"
     bad.write_text(contract("BAD"), encoding="utf-8")
     assert run_cli("validate", "--root", portfolio, "--format", "json").code == 0
     bad.write_text(contract("BAD") + "owner: bo\n", encoding="utf-8")
     assert run_cli("validate", "--root", portfolio, "--format", "json").out == first.out
-    for garbage in (b"", b"not a pickle", b"\x80\x05K\x01."):
-        for cached in (portfolio / ".pactwatch-cache").glob("*.pickle"):
+    for garbage in (b"", b"not a cache file", b"\x80\x05K\x01."):
+        for cached in _cache(portfolio).glob("*.msgpack"):
             cached.write_bytes(garbage)
         assert run_cli("validate", "--root", portfolio, "--format", "json").out == first.out
 
 
 def test_no_cache_writes_nothing(portfolio: Path, run_cli: RunCli) -> None:
     run_cli("validate", "--root", portfolio, "--no-cache")
-    assert not (portfolio / ".pactwatch-cache").exists()
+    assert not _cache(portfolio).exists()
 
 
 def test_cache_key_includes_the_default_currency(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
@@ -386,25 +393,30 @@ def test_remembered_run_notices_today_people_and_new_files(future_completion: Pa
     assert codes("--today", "2026-12-03", future_completion / "contracts/T-1.yaml") == ["PW302"]
 
 
-def test_check_portfolio_agrees_with_load_portfolio(portfolio: Path) -> None:
-    from pactwatch.load.portfolio import check_portfolio, load_portfolio
+def test_findings_only_agrees_with_the_whole_load(portfolio: Path) -> None:
+    from pactwatch.load.portfolio import load_portfolio
 
     today = date(2026, 11, 27)
     expected = load_portfolio(portfolio, today, use_cache=False)
     for _ in range(2):  # cold, then remembered
-        assert check_portfolio(portfolio, today) == (expected.findings, expected.files)
+        checked = load_portfolio(portfolio, today, findings_only=True)
+        assert (checked.findings, checked.files) == (expected.findings, expected.files)
     only = ["contracts/b/BAD.yaml"]
-    assert check_portfolio(portfolio, today, only=only) == (load_portfolio(portfolio, today, only=only, use_cache=False).findings, 1)
-    assert load_portfolio(portfolio, today).findings == expected.findings  # from the cache, unpickled
+    checked = load_portfolio(portfolio, today, only=only, findings_only=True)
+    assert (checked.findings, checked.files) == (load_portfolio(portfolio, today, only=only, use_cache=False).findings, 1)
+    assert load_portfolio(portfolio, today).findings == expected.findings  # from the cache, decoded
 
 
 def _spy_on_reads(monkeypatch: pytest.MonkeyPatch, seconds_later: int = 0) -> list[str]:
     """Record which contract files the loader reads, with the clock ``seconds_later`` (past the racy window)."""
+    from pactwatch.load import files
     from pactwatch.load import portfolio as module
 
     read: list[str] = []
-    real = module._read_with_stat
-    monkeypatch.setattr(module, "_read_with_stat", lambda root, source: read.append(source) or real(root, source))
+    real = files.read_with_stat
+    spy = lambda root, source: read.append(source) or real(root, source)  # noqa: E731
+    monkeypatch.setattr(files, "read_with_stat", spy)
+    monkeypatch.setattr(module, "read_with_stat", spy)
     now = module.time.time_ns() + seconds_later * 1_000_000_000
     monkeypatch.setattr(module.time, "time_ns", lambda: now)
     return read
@@ -496,7 +508,7 @@ def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_
     from pactwatch.settings import load_settings
 
     assert load_settings(portfolio, remember=True).timezone == "Asia/Shanghai"
-    assert (portfolio / ".pactwatch-cache/parsed.pickle").exists()
+    assert (_cache(portfolio) / "parsed.msgpack").exists()
     assert load_settings(portfolio, remember=True).timezone == "Asia/Shanghai"  # remembered
     (portfolio / "pactwatch.yml").write_text("timezone: UTC\ncurrency: CNY\n", encoding="utf-8")
     assert load_settings(portfolio, remember=True).timezone == "UTC"
@@ -512,14 +524,12 @@ def test_remembered_settings_and_people_follow_their_files(portfolio: Path, run_
 
 
 def test_the_cache_forgets_files_that_are_gone(portfolio: Path) -> None:
-    import pickle
+    import msgspec
 
     from pactwatch.load.portfolio import load_portfolio
 
     def cached_sources() -> set[str]:
-        with (portfolio / ".pactwatch-cache/index.pickle").open("rb") as handle:
-            pickle.load(handle)  # the key
-            index, _runs = pickle.load(handle)
+        _key, (index, _runs) = msgspec.msgpack.decode((_cache(portfolio) / "index.msgpack").read_bytes())
         return set(index)
 
     today = date(2026, 11, 27)

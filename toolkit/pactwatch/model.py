@@ -10,17 +10,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
+# The closed choices of the format; their words are in pactwatch.vocabulary, and a test holds the
+# schema's enums, these Literals and the vocabulary's tables to the same values.
 ContractType = Literal["sales", "purchase", "service", "lease", "nda", "framework", "other"]
 ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"]
 MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report", "renewal", "other"]
 MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
 RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
 
-
-CONTRACT_TYPES: tuple[ContractType, ...] = ("sales", "purchase", "service", "lease", "nda", "framework", "other")
-MILESTONE_KINDS: tuple[MilestoneKind, ...] = ("payment", "delivery", "acceptance", "service", "report", "renewal", "other")
+CONTRACT_TYPES: tuple[ContractType, ...] = get_args(ContractType)
+CONTRACT_STATUSES: tuple[ContractStatus, ...] = get_args(ContractStatus)
+MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
+MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = get_args(MilestoneStatus)
+REPEAT_UNITS: tuple[RepeatUnit, ...] = get_args(RepeatUnit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,26 @@ class Milestone(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """One entry of a contract's ``terms:`` (payment_days: 30).
+
+    A decimal number is kept apart from text, whole numbers and flags because
+    the data-only cache cannot tell a Decimal from text within one field.
+    """
+
+    key: str
+    scalar: str | int | bool | None = None  # text, a whole number or true/false, as written
+    number: Decimal | None = None  # a number with decimals, exact
+
+    @property
+    def value(self) -> str | int | bool | Decimal:
+        if self.number is not None:
+            return self.number
+        assert self.scalar is not None  # construct sets exactly one of the two
+        return self.scalar
+
+
+@dataclass(frozen=True, slots=True)
 class Amendment:
     id: str
     date: date
@@ -131,7 +155,7 @@ class Contract:
     value: Money | None = None
     signed_on: date | None = None
     term: Term | None = None
-    terms: tuple[tuple[str, str | int | Decimal | bool], ...] = ()
+    terms: tuple[KeyTerm, ...] = ()  # sorted by key
     amendments: tuple[Amendment, ...] = ()
     documents: tuple[Document, ...] = ()
     tags: tuple[str, ...] = ()

@@ -35,8 +35,8 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
     except OSError as exc:
         raise SettingsError([Finding("PW001", "error", SETTINGS_FILE, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
     if remember:
-        known = remembered_parse(root, SETTINGS_FILE, raw)
-        if isinstance(known, Settings):
+        known = remembered_parse(root, SETTINGS_FILE, raw, Settings)
+        if known is not None:
             return known
     from pactwatch.load import schema  # here, not at the top: a remembered run never needs the parser or the schemas
     from pactwatch.load.yaml import load_bytes

@@ -21,7 +21,8 @@ def _contracts(
 ) -> tuple[dict[str, tuple[Contract | None, Contract | None]], list[str]]:
     """Old and new versions of the changed contract files, paired by contract id; files that do not load."""
     from pactwatch.github.gitref import new_bytes, old_bytes
-    from pactwatch.load.portfolio import CONTRACTS_DIR, process_contract
+    from pactwatch.load.files import CONTRACTS_DIR
+    from pactwatch.load.portfolio import process_contract
 
     pairs: dict[str, list[Contract | None]] = {}
     unreadable: set[str] = set()
@@ -50,7 +51,7 @@ def approvals(root: Path, ref: str, fmt: str) -> int:
     """
     from pactwatch.github import approvals_report, gitref
     from pactwatch.github.approvals import review
-    from pactwatch.load.portfolio import load_people
+    from pactwatch.load.people import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

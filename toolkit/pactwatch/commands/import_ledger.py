@@ -62,7 +62,8 @@ def _report_json(plan: ImportPlan, dry_run: bool) -> None:
 def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
     """People first (so the contracts' owners exist), then each contract file, every one atomically."""
     from pactwatch.fileio import write_atomic_text
-    from pactwatch.ledger.people import PEOPLE_FILE, add_to_file
+    from pactwatch.ledger.people import add_to_file
+    from pactwatch.load.files import PEOPLE_FILE
 
     if plan.new_people:
         path = root / PEOPLE_FILE
@@ -109,7 +110,7 @@ def import_ledger(
     from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.mapping import load_mapping
     from pactwatch.ledger.plan import Context, plan_import
-    from pactwatch.load.portfolio import load_people
+    from pactwatch.load.people import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

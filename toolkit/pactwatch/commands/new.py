@@ -127,7 +127,7 @@ def new(
     from pactwatch.fileio import write_atomic_text
     from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
-    from pactwatch.load.portfolio import load_people
+    from pactwatch.load.people import load_people
     from pactwatch.settings import load_settings
 
     check_root(root)

@@ -10,7 +10,8 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
 from pactwatch.findings import Finding
-from pactwatch.load.portfolio import CONTRACTS_DIR, PEOPLE_FILE, check_portfolio, discover
+from pactwatch.load.files import CONTRACTS_DIR, PEOPLE_FILE, discover
+from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import SETTINGS_FILE, SettingsError, load_settings
 
 
@@ -42,7 +43,7 @@ def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
 @today_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--no-cache", is_flag=True, help="Ignore and do not write the .pactwatch-cache folder.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (in $PACTWATCH_CACHE_DIR, else the user's cache folder).")
 @click.option("-v", "--verbose", is_flag=True, help="Say what was checked even when all is well.")
 def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: str, strict: bool, no_cache: bool, verbose: bool) -> int:
     """Check contracts, people.yaml and pactwatch.yml; exit 1 on an error."""
@@ -55,8 +56,12 @@ def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: s
         _show(exc.findings, fmt, root)  # machines and pull requests get it in their format
         return 2
     today = today_for(today_text, settings)
-    checked, files = check_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache)
-    findings: list[Finding] = list(checked)
+    loaded = load_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache, findings_only=True)
+    findings: list[Finding] = list(loaded.findings)
+    files = loaded.files
+    if verbose:
+        for notice in loaded.notices:
+            click.echo(f"pactwatch: {notice}", err=True)
     _show(findings, fmt, root)
     if fmt == "text" and (verbose or findings):
         errors = sum(f.severity == "error" for f in findings)

@@ -98,7 +98,7 @@ def _milestones(old: Sequence[Milestone], new: Sequence[Milestone]) -> list[str]
 
 
 def _terms(old: Contract, new: Contract) -> list[str]:
-    before, after = dict(old.terms), dict(new.terms)
+    before, after = {t.key: t.value for t in old.terms}, {t.key: t.value for t in new.terms}
     return [line for key in sorted(before.keys() | after.keys()) for line in _changed(f"terms.{key}", before.get(key), after.get(key))]
 
 

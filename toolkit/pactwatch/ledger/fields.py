@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_date, parse_lines, parse_list, parse_text
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load.yaml import LoadError
 from pactwatch.load.yaml import parse_text as parse_yaml
-from pactwatch.model import Ack, Amendment, Document, Repeat
+from pactwatch.model import Ack, Amendment, Document, KeyTerm, Repeat
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 LOCAL_ID = ID_PATTERN
@@ -162,8 +161,8 @@ def format_repeat(rule: Repeat) -> str:
     return f"{every} until {rule.until.isoformat()}" if rule.until is not None else f"{every}, {rule.count} times"
 
 
-def format_terms(items: Iterable[tuple[str, str | int | Decimal | bool]]) -> str:
-    return "\n".join(f"{key}: {scalar(value)}" for key, value in items)
+def format_terms(items: Iterable[KeyTerm]) -> str:
+    return "\n".join(f"{term.key}: {scalar(term.value)}" for term in items)
 
 
 def format_amendments(items: Iterable[Amendment]) -> str:

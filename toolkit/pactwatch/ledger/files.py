@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path, PurePosixPath
 
-from pactwatch.load.portfolio import CONTRACTS_DIR, discover
+from pactwatch.load.files import CONTRACTS_DIR, discover
 from pactwatch.resources import data_dir
 
 SCHEMA_FILE = "contract.schema.json"

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load import schema
+from pactwatch.load.files import PEOPLE_FILE
 from pactwatch.load.yaml import Document, load_bytes
 from pactwatch.model import Person
 
-PEOPLE_FILE = "people.yaml"
 MAX_NAME = 100  # people.schema.json: name maxLength
 MAX_SLUG = 40  # ids may have 64 characters; leave room for a -2 suffix
 

@@ -14,6 +14,7 @@ from pactwatch.model import (
     Amendment,
     Contract,
     Counterparty,
+    KeyTerm,
     Milestone,
     Money,
     Person,
@@ -137,7 +138,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         value=Money(Decimal(value["amount"]), value["currency"]) if value else None,
         signed_on=dates.optional(data.get("signed_on"), "/signed_on"),
         term=term,
-        terms=tuple(sorted(data.get("terms", {}).items())),
+        terms=tuple(_key_term(key, value) for key, value in sorted(data.get("terms", {}).items())),
         amendments=tuple(
             Amendment(str(a["id"]), dates(a["date"], f"/amendments/{i}/date"), a["summary"])
             for i, a in enumerate(data.get("amendments", ()))
@@ -150,6 +151,14 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
     if dates.findings:
         return None, dates.findings
     return contract, []
+
+
+def _key_term(key: str, value: str | int | bool | Decimal) -> KeyTerm:
+    if isinstance(value, Decimal):
+        return KeyTerm(key, number=value)
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**63) <= value < 2**63:
+        return KeyTerm(key, number=Decimal(value))  # beyond 64 bits: the cache stores it as an exact decimal
+    return KeyTerm(key, scalar=value)
 
 
 def people_from(data: dict[str, Any]) -> list[Person]:

@@ -11,19 +11,19 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pactwatch.findings import Finding
-from pactwatch.gcpause import paused
-from pactwatch.load.store import ResultCache, Signature, remember_parse, remembered_parse, signature
-from pactwatch.model import Contract, Person, Portfolio, Settings
+from pactwatch.load.files import PEOPLE_FILE, digest_of, discover, read, read_with_stat
+from pactwatch.load.people import load_people, remembered_people
+from pactwatch.load.store import ResultCache, Signature, decode, encode, signature
+from pactwatch.model import Contract, Portfolio, Settings
 from pactwatch.settings import SETTINGS_FILE, load_settings
 
 if TYPE_CHECKING:
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 # The parser, schemas, constructors and rules are imported where files are parsed and checked,
 # not here: a warm run that the cache answers needs none of them, and they are a good part of start-up.
 
-PEOPLE_FILE = "people.yaml"
-CONTRACTS_DIR = "contracts"
 _PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -50,25 +48,11 @@ class Loaded:
     portfolio: Portfolio
     findings: tuple[Finding, ...]  # sorted by file, line, column
     files: int
+    notices: tuple[str, ...] = ()  # what the cache had to ignore or could not write, for -v
 
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
-
-
-def discover(root: Path) -> list[str]:
-    """Contract files below ``contracts/``, as sorted POSIX paths relative to root."""
-    base = root / CONTRACTS_DIR
-    found: list[str] = []
-    for directory, subdirs, files in os.walk(base):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        rel = Path(directory).relative_to(root).as_posix()
-        found.extend(f"{rel}/{name}" for name in files if name.endswith((".yaml", ".yml")) and not name.startswith("."))
-    return sorted(found)
-
-
-def digest_of(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def process_contract(source: str, raw: bytes, default_currency: str) -> FileResult:
@@ -92,65 +76,40 @@ def process_contract(source: str, raw: bytes, default_currency: str) -> FileResu
     return FileResult(source, digest, tuple(findings), contract)
 
 
-def _pickled_batch(batch: list[tuple[str, bytes]], default_currency: str) -> list[bytes]:
-    """A worker's share, returned pickled: the cache stores these bytes as they are, never pickling twice."""
-    return [pickle.dumps(process_contract(source, raw, default_currency), pickle.HIGHEST_PROTOCOL) for source, raw in batch]
+def _encoded(result: FileResult) -> bytes | None:
+    """The result as the cache stores it; None for one the data-only format cannot hold (it is then simply not cached)."""
+    try:
+        return encode(result)
+    except (OverflowError, TypeError):
+        return None
 
 
-def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: int, keep: bool) -> list[tuple[FileResult, bytes]]:
-    """Each file's result and, when ``keep`` (for the cache), its pickled form."""
+def _batch(batch: list[tuple[str, bytes]], default_currency: str) -> list[bytes | FileResult]:
+    """A worker's share, encoded where possible: the cache stores these bytes as they are, never encoding twice."""
+    results = [process_contract(source, raw, default_currency) for source, raw in batch]
+    return [_encoded(result) or result for result in results]
+
+
+def _process_all(items: list[tuple[str, bytes]], default_currency: str, jobs: int) -> list[tuple[FileResult, bytes | None]]:
+    """Each file's result and its encoded form for the cache (None when it cannot be encoded)."""
     if jobs <= 1 or len(items) < _PARALLEL_THRESHOLD:
         results = [process_contract(source, raw, default_currency) for source, raw in items]
-        return [(r, pickle.dumps(r, pickle.HIGHEST_PROTOCOL) if keep else b"") for r in results]
+        return [(r, _encoded(r)) for r in results]
     from concurrent.futures import ProcessPoolExecutor  # imported here: it pulls in multiprocessing and logging (~30 ms)
 
     size = max(50, len(items) // (jobs * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool, paused():  # forked while paused: workers collect
-        arriving = pool.map(_pickled_batch, batches, [default_currency] * len(batches))
-        return [(pickle.loads(blob), blob) for batch in arriving for blob in batch]  # unpickled while later batches run
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
+        arriving = pool.map(_batch, batches, [default_currency] * len(batches))
+        return [_with_blob(item) for batch in arriving for item in batch]  # decoded while later batches run
 
 
-def _read(root: Path, source: str) -> bytes | Finding:
-    raw, _ = _read_with_stat(root, source)
-    return raw
-
-
-def _read_with_stat(root: Path, source: str) -> tuple[bytes | Finding, os.stat_result | None]:
-    """The file's bytes and its stat taken before reading (a later edit shows as a newer mtime)."""
-    try:
-        with open(os.path.join(root, source), "rb") as handle:  # plain strings: 10,000 Path objects cost 0.3 s
-            stat = os.fstat(handle.fileno())
-            return handle.read(), stat
-    except OSError as exc:
-        return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}"), None
-
-
-def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | None]:
-    from pactwatch.load import construct, schema
-    from pactwatch.load.yaml import load_bytes
-
-    path = root / PEOPLE_FILE
-    if not path.exists():
-        return (
-            [],
-            [
-                Finding(
-                    "PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones"
-                )
-            ],
-            None,
-        )
-    raw = _read(root, PEOPLE_FILE)
-    if isinstance(raw, Finding):
-        return [], [raw], None
-    loaded = load_bytes(PEOPLE_FILE, raw)
-    if isinstance(loaded, Finding):
-        return [], [loaded], None
-    findings = schema.check(loaded, "people")
-    if findings:
-        return [], findings, loaded
-    return construct.people_from(loaded.data), [], loaded
+def _with_blob(item: bytes | FileResult) -> tuple[FileResult, bytes | None]:
+    if not isinstance(item, bytes):
+        return item, None
+    result: FileResult | None = decode(item, FileResult)
+    assert result is not None  # encoded just now by our own worker
+    return result, item
 
 
 def load_portfolio(
@@ -161,54 +120,35 @@ def load_portfolio(
     only: Sequence[str] | None = None,
     use_cache: bool = True,
     jobs: int | None = None,
+    findings_only: bool = False,
+    environ: Mapping[str, str] | None = None,
 ) -> Loaded:
-    """Validate the portfolio under ``root`` (or just the contract files in ``only``)."""
-    settings = settings or load_settings(root)
-    cache = ResultCache(root, settings.currency) if use_cache else None
-    scan = _scan(root, only, cache)
-    if cache is None or only is not None:
-        loaded = _load(root, today, settings, scan, cache, jobs)
-    else:  # a validation the cache remembers has the findings already: skip the cross-file rules
-        key = _run_key(root, today, scan)
-        remembered = cache.run(key)
-        loaded = _load(root, today, settings, scan, cache, jobs, known_findings=remembered)
-        if remembered is None:
-            cache.remember_run(key, loaded.findings)
-    if cache is not None:
-        cache.save()
-    return loaded
+    """Validate the portfolio under ``root`` (or just the contract files in ``only``) and build its records.
 
-
-def check_portfolio(
-    root: Path,
-    today: date,
-    *,
-    settings: Settings | None = None,
-    only: Sequence[str] | None = None,
-    use_cache: bool = True,
-    jobs: int | None = None,
-) -> tuple[tuple[Finding, ...], int]:
-    """The findings of validating the portfolio, and how many contract files were checked.
-
-    What `pactwatch validate` needs, without the Portfolio: when no file, no
+    With ``findings_only`` (what `pactwatch validate` needs): when no file, no
     person, no setting and not today has changed since a validation the cache
-    remembers, its findings are the answer, and no contract is unpickled.
+    remembers, its findings are the answer, no contract is decoded, and the
+    returned portfolio holds no contracts.
     """
     settings = settings or load_settings(root)
-    cache = ResultCache(root, settings.currency) if use_cache else None
+    environ = os.environ if environ is None else environ
+    cache = ResultCache.for_portfolio(root, settings.currency, environ) if use_cache else None
     scan = _scan(root, only, cache)
     if cache is None or only is not None:  # a few files are quick to check: remembering them would rewrite the cache file
         loaded = _load(root, today, settings, scan, cache, jobs)
-        if cache is not None:
-            cache.save()
-        return loaded.findings, loaded.files
-    key = _run_key(root, today, scan)
-    remembered = cache.run(key)
-    if remembered is None:
-        remembered = _load(root, today, settings, scan, cache, jobs).findings
-        cache.remember_run(key, remembered)
-        cache.save()
-    return remembered, len(scan.sources)
+    else:
+        key = _run_key(root, today, scan)
+        remembered = cache.run(key)
+        if remembered is not None and findings_only:
+            loaded = Loaded(Portfolio(settings=settings, people={}, contracts=()), remembered, len(scan.sources))
+        else:  # a validation the cache remembers has the findings already: skip the cross-file rules
+            loaded = _load(root, today, settings, scan, cache, jobs, known_findings=remembered)
+            if remembered is None:
+                cache.remember_run(key, loaded.findings)
+    if cache is None:
+        return loaded
+    cache.save()
+    return Loaded(loaded.portfolio, loaded.findings, loaded.files, tuple(cache.notices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +174,7 @@ def _scan(root: Path, only: Sequence[str] | None, cache: ResultCache | None) -> 
             if known is not None:
                 scan.digests[source] = known
                 continue
-        raw, stat = _read_with_stat(root, source)
+        raw, stat = read_with_stat(root, source)
         if isinstance(raw, Finding):
             scan.digests[source] = raw
             continue
@@ -250,7 +190,7 @@ def _run_key(root: Path, today: date, scan: _Scan) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{today.isoformat()}\0{len(scan.sources)}\0".encode())
     for name in (PEOPLE_FILE, SETTINGS_FILE):
-        raw = _read(root, name)
+        raw = read(root, name)
         digest.update(raw if isinstance(raw, bytes) else b"\0unreadable\0")
         digest.update(b"\0file\0")
     digest.update("\0".join(scan.all_sources).encode())
@@ -269,39 +209,25 @@ def _load(
     jobs: int | None,
     known_findings: tuple[Finding, ...] | None = None,
 ) -> Loaded:
-    with paused():  # tens of thousands of small acyclic objects: collector passes over the heap would only cost time
-        results, findings = _file_results(root, scan, settings.currency, cache, jobs or os.cpu_count() or 1)
-        contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
-        if known_findings is not None:  # a remembered validation: only the people themselves are needed
-            people = {p.id: p for p in _remembered_people(root, remember=cache is not None)}
-            return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
-        from pactwatch.rules import portfolio_rules
-        from pactwatch.rules.site import Site
+    results, findings = _file_results(root, scan, settings.currency, cache, jobs or os.cpu_count() or 1)
+    contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
+    if known_findings is not None:  # a remembered validation: only the people themselves are needed
+        people = {p.id: p for p in remembered_people(root, remember=cache is not None)}
+        return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
+    from pactwatch.rules import portfolio_rules
+    from pactwatch.rules.site import Site
 
-        people_list, people_findings, people_doc = load_people(root)
-        findings += people_findings
-        people = {p.id: p for p in people_list}
-        sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
-        if people_doc is not None and people_list:
-            findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
-        known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml
-        findings += portfolio_rules.check_contracts(contracts, known, today, sites)
-        findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
-        portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
-        return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
-
-
-def _remembered_people(root: Path, *, remember: bool) -> list[Person]:
-    """people.yaml's people, reused from the cache while its bytes are unchanged (and it parsed without findings)."""
-    raw = _read(root, PEOPLE_FILE) if remember else None
-    if isinstance(raw, bytes):
-        known = remembered_parse(root, PEOPLE_FILE, raw)
-        if isinstance(known, list):
-            return known
-    people, findings, _ = load_people(root)
-    if isinstance(raw, bytes) and not findings:
-        remember_parse(root, PEOPLE_FILE, raw, people)
-    return people
+    people_list, people_findings, people_doc = load_people(root)
+    findings += people_findings
+    people = {p.id: p for p in people_list}
+    sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
+    if people_doc is not None and people_list:
+        findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
+    known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml
+    findings += portfolio_rules.check_contracts(contracts, known, today, sites)
+    findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
+    portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
+    return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
 
 
 def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | None, jobs: int) -> tuple[list[FileResult], list[Finding]]:
@@ -359,21 +285,20 @@ def _each_file_result(
     results: list[FileResult] = []
     unread: list[Finding] = []
     todo: list[tuple[str, bytes]] = []
-    with paused():  # unpickling thousands of cached results: no cycles among them
-        for source in sources:
-            known = scan.digests[source]
-            assert isinstance(known, str)
-            cached = cache.get(source, known) if cache is not None else None
-            if cached is not None:
-                results.append(cached)
-                continue
-            raw = scan.raws[source] if source in scan.raws else _read(root, source)  # vouched for, but its entry was unusable
-            if isinstance(raw, Finding):
-                unread.append(raw)
-            else:
-                todo.append((source, raw))
-    for result, blob in _process_all(todo, currency, jobs, keep=cache is not None):
-        if cache is not None:
+    for source in sources:
+        known = scan.digests[source]
+        assert isinstance(known, str)
+        cached = cache.get(source, known) if cache is not None else None
+        if cached is not None:
+            results.append(cached)
+            continue
+        raw = scan.raws[source] if source in scan.raws else read(root, source)  # vouched for, but its entry was unusable
+        if isinstance(raw, Finding):
+            unread.append(raw)
+        else:
+            todo.append((source, raw))
+    for result, blob in _process_all(todo, currency, jobs):
+        if cache is not None and blob is not None:
             cache.put(result.source, result.digest, blob)
         results.append(result)
     return results, unread

@@ -1,18 +1,21 @@
-"""A content-hash cache of per-file validation results.
+"""A content-hash cache of per-file validation results, in a format that cannot run code.
 
-Pickle files under ``.pactwatch-cache/`` (git-ignored), each keyed by the
-package's code, the schemas and the default currency, so a change to any of
-them starts afresh. Deleting the folder is always safe; each file is written
-atomically and only when something in it changed.
+The cache holds data only: msgpack read by msgspec into the exact record types
+it expects, so a crafted file can at worst fail to decode, never execute (the
+pickles of v1 ran whatever a pull request put in ``.pactwatch-cache/``). It
+lives in the user's cache folder, not in the checkout, so a checkout cannot
+bring one along at all (see ``cache_dir``). Anything unexpected (garbage, a
+truncated or empty file, wrong types, another version, a link, a file owned by
+someone else) is ignored and rebuilt, with a one-line notice for ``-v``.
 
-- ``index.pickle``: each file's content digest and stat signature, and the
+- ``index.msgpack``: each file's content digest and stat signature, and the
   findings of recent whole validations. Small: read on every run.
-- ``results.pickle``: each file's result, pickled on its own, keyed by digest.
+- ``results.msgpack``: each file's result, encoded on its own, keyed by digest.
   Read only when some file is new or changed (or for ``validate FILE...``).
-- ``snapshot.pickle``: the files split into 64 shards by path, each shard's
-  results in one pickle, valid for one exact set of files and contents: a
-  warm run of ten thousand contracts unpickles 64 times, not 10,000.
-- ``parsed.pickle``: the settings and people last parsed without findings.
+- ``snapshot.msgpack``: the files split into shards by path, each shard's
+  results encoded together, valid for one exact set of files and contents: a
+  warm run of ten thousand contracts decodes 64 pieces, not 10,000.
+- ``parsed.msgpack``: the settings and people last parsed without findings.
 
 Like git's index, each entry keeps the file's stat signature (size, mtime,
 ctime, inode) from when it was hashed: a file whose signature is unchanged is
@@ -25,29 +28,42 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-from collections.abc import Callable, Collection
+import stat as stat_module
+from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
 
 from pactwatch import __version__
 from pactwatch.fileio import write_atomic
-from pactwatch.gcpause import paused
+from pactwatch.findings import Finding
 from pactwatch.resources import data_dir
 
 if TYPE_CHECKING:
-    from pactwatch.findings import Finding
     from pactwatch.load.portfolio import FileResult
 
-CACHE_DIR = ".pactwatch-cache"
-_INDEX, _RESULTS, _SNAPSHOT, _PARSED = "index.pickle", "results.pickle", "snapshot.pickle", "parsed.pickle"
-_OLD_FILES = ("validate.pickle",)  # earlier layouts: removed when the cache is next written
+CACHE_ENV = "PACTWATCH_CACHE_DIR"  # the folder holding every portfolio's cache (default: $XDG_CACHE_HOME/pactwatch)
+FORMAT = 2  # the layout of the files below; v1 (pickles in the checkout) is never read
+_INDEX, _RESULTS, _SNAPSHOT, _PARSED = "index.msgpack", "results.msgpack", "snapshot.msgpack", "parsed.msgpack"
 _RUNS_KEPT = 8  # remembered whole-portfolio validations (they differ by day, people.yaml, file set)
 _RACY_NS = 2_000_000_000  # a file changed less than this before it was read may change again unseen (coarse timestamps)
-_BROKEN = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError)
+_MAX_BYTES = 1 << 30  # a cache file larger than this is not ours (10,000 contracts take ~20 MB)
 
 Signature = tuple[int, int, int, int]
+T = TypeVar("T")
+
+_Index = tuple[dict[str, tuple[str, Signature | None]], dict[str, tuple[Finding, ...]]]
+_Blobs = dict[str, tuple[str, bytes]]  # name -> (what it was made of, encoded value)
+_Shards = dict[int, tuple[str, bytes]]
+
+
+def cache_dir(root: Path, environ: Mapping[str, str]) -> Path:
+    """Where the cache of the portfolio at ``root`` lives: one folder per portfolio in the user's cache folder."""
+    base = environ.get(CACHE_ENV) or os.path.join(environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "pactwatch")
+    portfolio = hashlib.blake2b(str(root.resolve()).encode(), digest_size=10).hexdigest()
+    return Path(base) / portfolio
 
 
 def signature(stat: os.stat_result, read_from_ns: int) -> Signature | None:
@@ -64,122 +80,149 @@ def signature(stat: os.stat_result, read_from_ns: int) -> Signature | None:
 
 @cache
 def _code_fingerprint() -> str:
-    """The package version, schemas and every module: results made by other code are never reused."""
+    """The format, package version, schemas and every module: results made by other code are never reused."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(__version__.encode())
+    digest.update(f"{FORMAT}\0{__version__}".encode())
     for path in sorted(data_dir("schema").glob("*.json")):
         digest.update(path.read_bytes())
     for module in sorted(Path(__file__).parent.parent.rglob("*.py")):
-        digest.update(module.read_bytes())  # a code change invalidates results (cheap: ~100 small files)
+        digest.update(module.read_bytes())  # a code change invalidates results (cheap: ~150 small files)
     return digest.hexdigest()
 
 
-def _fingerprint(currency: str) -> str:
-    return hashlib.blake2b(f"{_code_fingerprint()}\0{currency}".encode(), digest_size=16).hexdigest()
-
-
-def remembered_parse(root: Path, name: str, raw: bytes) -> object | None:
-    """What parsing the small file ``name`` (pactwatch.yml, people.yaml) with exactly these bytes gave, if remembered.
-
-    Warm runs then need neither the YAML parser nor the schemas, which are a
-    good part of a command's start-up.
-    """
-    entry = _parsed(root).get(name)
-    if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != _content_digest(raw):
-        return None
-    value: object = entry[1]
-    return value
-
-
-def remember_parse(root: Path, name: str, raw: bytes, value: object) -> None:
-    """Remember ``value`` as what parsing ``name`` with these bytes gives (only findings-free parses are remembered)."""
-    parsed = _parsed(root)
-    parsed[name] = (_content_digest(raw), value)
-    directory = root / CACHE_DIR
-    try:
-        directory.mkdir(exist_ok=True)
-        (directory / ".gitignore").write_text("*\n", encoding="utf-8")
-        _write_pickles(directory / _PARSED, (_code_fingerprint(), parsed))
-    except OSError:
-        pass  # a read-only checkout parses every time
-
-
-def _parsed(root: Path) -> dict[str, object]:
-    """The remembered parses, if made by this code."""
-    try:
-        with (root / CACHE_DIR / _PARSED).open("rb") as handle:
-            key, parsed = pickle.load(handle), pickle.load(handle)
-    except _BROKEN:
-        return {}
-    return parsed if key == _code_fingerprint() and isinstance(parsed, dict) else {}
-
-
-def _content_digest(raw: bytes) -> str:
+def content_digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def _write_pickles(path: Path, parts: tuple[object, ...]) -> None:
-    """``parts`` as pickles one after another (read back with one pickle.load each), replacing ``path`` atomically."""
-    write_atomic(path, b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts))
+_encoder = msgspec.msgpack.Encoder()
+
+
+def encode(value: object) -> bytes:
+    return _encoder.encode(value)
+
+
+_decoders: dict[object, msgspec.msgpack.Decoder[Any]] = {}  # one per type: building one walks the type's fields
+
+
+def decode(data: bytes, kind: Any) -> Any:
+    """``data`` as a ``kind`` (a type or a type expression), or None when it is anything else.
+
+    The decoder checks every field's type on the way: a value of the wrong shape is refused, not half-built.
+    """
+    decoder = _decoders.get(kind)
+    if decoder is None:
+        decoder = _decoders[kind] = msgspec.msgpack.Decoder(kind)
+    try:
+        value = decoder.decode(data)
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    return value
+
+
+def read_private(path: Path) -> bytes | str:
+    """The bytes of a cache file, or why it is not trusted: only a regular file of ours, read without following links."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return ""  # simply not there yet: nothing to say
+    except OSError as exc:
+        return f"cannot open it ({exc.strerror})"  # a link makes O_NOFOLLOW fail with ELOOP
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat_module.S_ISREG(info.st_mode):
+            return "it is not a regular file"
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return "it belongs to another user"
+        if info.st_size > _MAX_BYTES:
+            return "it is too large"
+        return handle.read(_MAX_BYTES + 1)
+
+
+def remembered_parse(root: Path, name: str, raw: bytes, kind: type[T], environ: Mapping[str, str] | None = None) -> T | None:
+    """What parsing ``name`` with exactly these bytes gave, if remembered (see ``ResultCache.remembered_parse``)."""
+    return ResultCache.for_portfolio(root, "", os.environ if environ is None else environ).remembered_parse(name, raw, kind)
+
+
+def remember_parse(root: Path, name: str, raw: bytes, value: object, environ: Mapping[str, str] | None = None) -> None:
+    ResultCache.for_portfolio(root, "", os.environ if environ is None else environ).remember_parse(name, raw, value)
 
 
 class ResultCache:
     """What earlier runs learnt about each file, and the results to reuse; see the module's docstring."""
 
-    def __init__(self, root: Path, currency: str) -> None:
-        self._dir = root / CACHE_DIR
-        self._key = _fingerprint(currency)
+    def __init__(self, directory: Path, currency: str) -> None:
+        self._dir = directory
+        self._key = hashlib.blake2b(f"{_code_fingerprint()}\0{currency}".encode(), digest_size=16).hexdigest()
+        self.notices: list[str] = []  # why a cache file was ignored, for -v
         self._index: dict[str, tuple[str, Signature | None]] = {}  # source -> (digest, stat signature)
         self._runs: dict[str, tuple[Finding, ...]] = {}
-        self._results: dict[str, tuple[str, bytes]] | None = None  # source -> (digest, pickled result); read when first needed
-        self._shards: dict[int, tuple[str, bytes]] | None = None  # shard -> (content key, pickled results); read when needed
+        self._results: _Blobs | None = None  # source -> (digest, encoded result); read when first needed
+        self._shards: _Shards | None = None  # shard -> (content key, encoded results); read when needed
         self._dirty: set[str] = set()
-        index = self._load(_INDEX, pickle.load)
-        if isinstance(index, tuple) and len(index) == 2 and isinstance(index[0], dict) and isinstance(index[1], dict):
-            self._index, self._runs = index
+        self._index_read = False
 
-    def _load(self, name: str, read: Callable[[BinaryIO], Any]) -> Any:
-        """What ``read`` makes of the file after its key, or None when the file is missing, damaged or for other code."""
-        try:
-            with (self._dir / name).open("rb") as handle, paused():
-                if pickle.load(handle) != self._key:
-                    return None
-                return read(handle)
-        except _BROKEN:
+    def _read_index(self) -> None:
+        if not self._index_read:
+            self._index_read = True
+            index = self._load(_INDEX, _Index)
+            if index is not None:
+                self._index, self._runs = index
+
+    @classmethod
+    def for_portfolio(cls, root: Path, currency: str, environ: Mapping[str, str]) -> ResultCache:
+        return cls(cache_dir(root, environ), currency)
+
+    def _load(self, name: str, kind: Any) -> Any:
+        """The file's content as a ``kind``, or None when it is missing, damaged, untrusted or made by other code."""
+        data = read_private(self._dir / name)
+        if isinstance(data, str):
+            if data:
+                self.notices.append(f"cache file {self._dir / name} ignored and rebuilt: {data}")
             return None
+        framed = decode(data, tuple[str, msgspec.Raw])
+        if framed is None:
+            self.notices.append(f"cache file {self._dir / name} ignored and rebuilt: not a pactwatch cache file")
+            return None
+        if framed[0] != self._key:
+            return None  # made by another version or for another default currency: silently replaced
+        value = decode(framed[1], kind)
+        if value is None:
+            self.notices.append(f"cache file {self._dir / name} ignored and rebuilt: its content has the wrong shape")
+        return value
 
     def digest(self, source: str, stat: os.stat_result) -> str | None:
         """The content digest of ``source`` when its stat signature is the one hashed, else None."""
+        self._read_index()
         entry = self._index.get(source)
         if entry is None or entry[1] is None:
             return None
-        if entry[1] != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
+        if tuple(entry[1]) != (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino):
             return None
         return entry[0]
 
-    def _each_result(self) -> dict[str, tuple[str, bytes]]:
+    def _each_result(self) -> _Blobs:
         if self._results is None:
-            results = self._load(_RESULTS, pickle.load)
-            self._results = results if isinstance(results, dict) else {}
+            self._results = self._load(_RESULTS, _Blobs) or {}
         return self._results
 
     def get(self, source: str, digest: str) -> FileResult | None:
+        from pactwatch.load.portfolio import FileResult
+
         entry = self._each_result().get(source)
         if entry is None or entry[0] != digest:
             return None
-        try:
-            result: FileResult = pickle.loads(entry[1])
-        except _BROKEN:
-            return None
+        result: FileResult | None = decode(entry[1], FileResult)
         return result
 
-    def put(self, source: str, digest: str, pickled: bytes) -> None:
-        self._each_result()[source] = (digest, pickled)
+    def put(self, source: str, digest: str, encoded: bytes) -> None:
+        """Remember ``source``'s result, already ``encode``d (a worker process encodes it once for the trip and the cache)."""
+        self._each_result()[source] = (digest, encoded)
         self._dirty.add(_RESULTS)
         self.vouch(source, digest, None)
 
     def vouch(self, source: str, digest: str, signature: Signature | None) -> None:
         """Remember that the file whose stat is ``signature`` (None: not safe to say) has content ``digest``."""
+        self._read_index()
         if self._index.get(source) != (digest, signature):
             self._index[source] = (digest, signature)
             self._dirty.add(_INDEX)
@@ -190,6 +233,7 @@ class ResultCache:
         Per-file results are pruned when they were read anyway: reading them just for this would slow warm runs.
         """
         present = set(sources)
+        self._read_index()
         if any(source not in present for source in self._index):
             self._index = {source: entry for source, entry in self._index.items() if source in present}
             self._dirty.add(_INDEX)
@@ -200,58 +244,89 @@ class ResultCache:
     def shard(self, index: int, content_key: str) -> list[FileResult] | None:
         """The results of one shard of the files, when its files and contents are those it was taken of.
 
-        A warm run of ten thousand contracts unpickles 64 shards instead of
-        10,000 entries (a quarter faster), and an edit rewrites one shard only.
+        A warm run of ten thousand contracts decodes 64 shards instead of
+        10,000 entries, and an edit rewrites one shard only.
         """
+        from pactwatch.load.portfolio import FileResult
+
         entry = self._each_shard().get(index)
         if entry is None or entry[0] != content_key:
             return None
-        try:
-            with paused():
-                results: list[FileResult] = pickle.loads(entry[1])
-        except _BROKEN:
-            return None
+        results: list[FileResult] | None = decode(entry[1], list[FileResult])
         return results
 
     def remember_shard(self, index: int, content_key: str, results: list[FileResult]) -> None:
-        self._each_shard()[index] = (content_key, pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
+        try:
+            self._each_shard()[index] = (content_key, encode(results))
+        except (OverflowError, TypeError):
+            return  # a value the format cannot hold: this shard is simply read file by file next time
         self._dirty.add(_SNAPSHOT)
 
-    def _each_shard(self) -> dict[int, tuple[str, bytes]]:
+    def _each_shard(self) -> _Shards:
         if self._shards is None:
-            shards = self._load(_SNAPSHOT, pickle.load)
-            self._shards = shards if isinstance(shards, dict) else {}
+            self._shards = self._load(_SNAPSHOT, _Shards) or {}
         return self._shards
 
     def run(self, key: str) -> tuple[Finding, ...] | None:
         """The findings of a whole validation whose inputs hashed to ``key``, if remembered."""
+        self._read_index()
         return self._runs.get(key)
 
     def remember_run(self, key: str, findings: tuple[Finding, ...]) -> None:
+        self._read_index()
         self._runs.pop(key, None)
         self._runs[key] = findings
         while len(self._runs) > _RUNS_KEPT:
             del self._runs[next(iter(self._runs))]
         self._dirty.add(_INDEX)
 
+    def remembered_parse(self, name: str, raw: bytes, kind: type[T]) -> T | None:
+        """What parsing the small file ``name`` (pactwatch.yml, people.yaml) with exactly these bytes gave, if remembered.
+
+        Warm runs then need neither the YAML parser nor the schemas, which are a
+        good part of a command's start-up.
+        """
+        entry = (self._load(_PARSED, _Blobs) or {}).get(name)
+        if entry is None or entry[0] != content_digest(raw):
+            return None
+        value: T | None = decode(entry[1], kind)
+        return value
+
+    def remember_parse(self, name: str, raw: bytes, value: object) -> None:
+        """Remember ``value`` as what parsing ``name`` with these bytes gives (only findings-free parses are remembered)."""
+        parsed = self._load(_PARSED, _Blobs) or {}
+        parsed[name] = (content_digest(raw), encode(value))
+        if self._prepare():
+            self._write(_PARSED, parsed)
+
     def save(self) -> None:
-        if not self._dirty:
+        if not self._dirty or not self._prepare():
+            self._dirty.clear()
             return
-        try:
-            self._dir.mkdir(exist_ok=True)
-            (self._dir / ".gitignore").write_text("*\n", encoding="utf-8")
-            if _RESULTS in self._dirty:
-                self._write(_RESULTS, self._each_result())
-            if _SNAPSHOT in self._dirty:
-                self._write(_SNAPSHOT, self._each_shard())
-            if _INDEX in self._dirty:  # last: it vouches for what the others hold
-                self._write(_INDEX, (self._index, self._runs))
-            for name in _OLD_FILES:
-                (self._dir / name).unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only checkout still validates, just without a cache
+        if _RESULTS in self._dirty:
+            self._write(_RESULTS, self._each_result())
+        if _SNAPSHOT in self._dirty:
+            self._write(_SNAPSHOT, self._each_shard())
+        if _INDEX in self._dirty:  # last: it vouches for what the others hold
+            self._write(_INDEX, (self._index, self._runs))
         self._dirty.clear()
 
-    def _write(self, name: str, *parts: object) -> None:
-        """The key, then ``parts``, as pickles one after another, replacing ``name`` atomically."""
-        _write_pickles(self._dir / name, (self._key, *parts))
+    def _prepare(self) -> bool:
+        """Whether the cache folder exists (made if need be) as a real folder of ours; never write through a link."""
+        try:
+            self._dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            info = os.lstat(self._dir)
+        except OSError as exc:
+            self.notices.append(f"cache folder {self._dir} not written: {exc.strerror}")
+            return False
+        if not stat_module.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            self.notices.append(f"cache folder {self._dir} not written: it is a link or belongs to another user")
+            return False
+        return True
+
+    def _write(self, name: str, value: object) -> None:
+        """The key and ``value``, replacing ``name`` atomically; a cache that cannot be written is only slower."""
+        try:
+            write_atomic(self._dir / name, encode((self._key, msgspec.Raw(encode(value)))))
+        except OSError as exc:
+            self.notices.append(f"cache file {self._dir / name} not written: {exc.strerror}")
