@@ -1,6 +1,7 @@
 """Every command that writes files writes them as an editor would: 0o666 less the umask (0644 under 022, 0640 under
-027), and its folders 0o777 less the umask. Each command runs in-process on a copy of the example portfolio; every
-file and folder it created or replaced is checked, found by comparing the tree before and after."""
+027), and its folders 0o777 less the umask. Each command runs in-process on a copy of the example portfolio, with
+the cache in the same temporary folder; every file and folder it created or replaced there is checked, found by
+comparing the tree before and after."""
 
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ def portfolio(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PACTWATCH_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def slack(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with RobotServer() as robots:
         monkeypatch.setenv("SLACK_WEBHOOK", robots.env()["SLACK_WEBHOOK"])
@@ -57,7 +65,7 @@ def _import(run: Run, root: Path) -> CliResult:
     return run("import", LEDGER, "--root", root, "--add-people")
 
 
-# command -> (how to run it on the portfolio, paths it must have written among others)
+# command -> (how to run it on the portfolio, paths it must have written among others, relative to the portfolio)
 COMMANDS: dict[str, tuple[Callable[[Run, Path], CliResult], tuple[str, ...]]] = {
     "new": (lambda run, root: run("new", "service", "--id", "S-2099-001", "--root", root), ("contracts/service/S-2099-001.yaml",)),
     "import": (_import, ("people.yaml", "contracts")),
@@ -74,21 +82,24 @@ COMMANDS: dict[str, tuple[Callable[[Run, Path], CliResult], tuple[str, ...]]] = 
         lambda run, root: run("remind", "--root", root, "--state", root / "state" / "remind.json", "--retry-wait", "0", "--pace", "0"),
         ("state/remind.json",),
     ),
-    "validate (cache)": (lambda run, root: run("validate", "--root", root), ()),
+    "validate (cache)": (lambda run, root: run("validate", "--root", root), ("../cache",)),
 }
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_every_file_a_command_writes_respects_the_umask(command: str, run_cli: Run, portfolio: Path, slack: None, umask: int) -> None:
+def test_every_file_a_command_writes_respects_the_umask(
+    command: str, run_cli: Run, portfolio: Path, cache: Path, slack: None, umask: int, tmp_path: Path
+) -> None:
     run, expected = COMMANDS[command]
-    before = _snapshot(portfolio)
+    before = _snapshot(tmp_path)
     result = run(run_cli, portfolio)
     assert result.code == 0, result.out + result.err
-    written = _written(portfolio, before)
-    assert written, f"{command} wrote nothing"
-    assert set(expected) <= set(written), sorted(written)
-    files = {path: mode for path, mode in written.items() if (portfolio / path).is_file()}
-    folders = {path: mode for path, mode in written.items() if (portfolio / path).is_dir()}
-    assert files and {path: oct(mode) for path, mode in files.items() if mode != MODES[umask]} == {}
-    # a folder that was there before and only gained files keeps its mode; a new one is 0o777 less the umask
-    assert {path: oct(mode) for path, mode in folders.items() if path not in before and mode != 0o777 & ~umask} == {}
+    written = _written(tmp_path, before)
+    assert {(portfolio / path).resolve().relative_to(tmp_path).as_posix() for path in expected} <= set(written), sorted(written)
+    files = {path: mode for path, mode in written.items() if (tmp_path / path).is_file()}
+    assert files, f"{command} wrote no file"
+    assert {path: oct(mode) for path, mode in files.items() if mode != MODES[umask]} == {}
+    # a folder that only gained files keeps its mode; a new one is 0o777 less the umask, but for the cache's own
+    # folder, which the cache makes private (0o700) on purpose
+    new_folders = {path: mode for path, mode in written.items() if (tmp_path / path).is_dir() and path not in before}
+    assert {path: oct(mode) for path, mode in new_folders.items() if not path.startswith("cache/") and mode != 0o777 & ~umask} == {}
