@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from github.conftest import REPO_ROOT, TODAY, evaluation
-from pactwatch.github.codeowners import escape, matches, render
+from pactwatch.github.codeowners import matches, render
 from pactwatch.model import ApprovalRule, Contract, Counterparty, Money
 from tests.conftest import CliResult
 
@@ -49,10 +49,6 @@ def contract(**changes: object) -> Contract:
 )
 def test_rule_matching(rule: ApprovalRule, subject: Contract, expected: bool) -> None:
     assert matches(rule, subject, "CNY") is expected
-
-
-def test_paths_are_anchored_and_escaped() -> None:
-    assert escape("contracts/a b/#1[x].yaml") == r"/contracts/a\ b/\#1\[x\].yaml"
 
 
 def test_the_committed_codeowners_matches_the_example_portfolio() -> None:

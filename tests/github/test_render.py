@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from github.conftest import TODAY, evaluation, links_for, renderer_for
+from pactwatch.escape.github_markdown import ZWJ
 from pactwatch.github.issues import marker, ref_in
 from pactwatch.github.render import facts, stable
-from pactwatch.github.sanitise import ZWJ
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,8 +14,8 @@ from pactwatch.engine import Evaluation, Occurrence, evaluate
 from pactwatch.i18n import word
 from pactwatch.ical import build_feeds
 from pactwatch.ical.events import event_uid
-from pactwatch.ical.slug import assign_slugs, group_key
 from pactwatch.load.portfolio import load_portfolio
+from pactwatch.naming import assign_slugs, group_key
 from pactwatch.settings import load_settings
 from tests.conftest import REPO_ROOT, TODAY
 from tests.ical.builders import Parsed, contract, milestone, parse_icalendar, parse_vobject, portfolio

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pactwatch.escape.ical import clean_text
 from pactwatch.ical.records import Alarm, CalendarMeta, EventRecord
-from pactwatch.ical.text import clean_text
 from pactwatch.ical.writer import format_duration, format_stamp, render_calendar, render_event
 from tests.ical.builders import parse_icalendar, parse_vobject
 from tests.ical.reference import reference_calendar, reference_event

@@ -12,8 +12,9 @@ import pytest
 from pactwatch.engine import evaluate
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.load.portfolio import load_portfolio
+from pactwatch.naming import page_path
 from pactwatch.settings import load_settings
-from pactwatch.site.common import detail_path, prefix
+from pactwatch.site.common import prefix
 from pactwatch.site.context import SiteInput
 from pactwatch.site.history import Change
 from pactwatch.site.public import redact
@@ -78,7 +79,7 @@ def test_every_body_is_one_block_without_blank_lines(pages: dict[str, str]) -> N
 
 def test_links_are_relative_to_each_page(pages: dict[str, str]) -> None:
     assert prefix("index.md") == "" and prefix("contracts/index.md") == "../" and prefix("contracts/C-1.md") == "../../"
-    assert detail_path("contracts", "index") == "contracts/index/index.md" and detail_path("people", "x.y") == "people/x.y.md"
+    assert page_path("contracts", "index") == "contracts/index/index.md" and page_path("people", "x.y") == "people/x.y.md"
     contract = pages["contracts/C-2026-001.md"]
     assert 'href="../../people/li.na/"' in contract and 'href="../../calendar/contracts/C-2026-001.ics"' in contract
     assert 'href="C-2026-001/"' in pages["contracts/index.md"]

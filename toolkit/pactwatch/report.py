@@ -9,7 +9,6 @@ title cannot inject links, HTML or table cells.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,6 +17,7 @@ from typing import Any, Literal
 
 from pactwatch.engine import kpis as kpi_engine
 from pactwatch.engine.records import Evaluation, Occurrence, Risk
+from pactwatch.escape import report_markdown
 from pactwatch.i18n import format_money, format_share, risk_sentence, word
 from pactwatch.jsonout import occurrence_json
 
@@ -151,9 +151,6 @@ def as_json(report: Report) -> dict[str, Any]:
 
 # ---- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")  # inline syntax; block syntax cannot start mid-line
-_MENTION = re.compile(r"(?<!\w)@(?=\w)")
-
 
 class Trusted(str):
     """Text the report itself produced (numbers, labels): not escaped again."""
@@ -162,14 +159,8 @@ class Trusted(str):
 
 
 def md_escape(value: Any) -> str:
-    """Escape a value for Markdown: HTML special characters, Markdown punctuation, line breaks, mentions."""
-    if isinstance(value, Trusted):
-        return str(value)
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = " ".join(text.split())  # no newline may start a block or end a table row
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MENTION.sub("@\u200b", text)  # no accidental @mentions where the report is pasted into GitHub
+    """The templates' finalize: every value escaped for Markdown (pactwatch.escape.report_markdown) unless Trusted."""
+    return str(value) if isinstance(value, Trusted) else report_markdown.escape_text(value)
 
 
 def _environment(root: Path | None) -> Any:

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from collections.abc import Sequence
 
+from pactwatch.escape.annotations import workflow_command
 from pactwatch.findings import Finding
 
 
@@ -38,21 +39,12 @@ def as_json(findings: Sequence[Finding]) -> str:
     return json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False, indent=2)
 
 
-def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(findings: Sequence[Finding], *, prefix: str = "") -> str:
     """GitHub Actions workflow commands, so findings land on the pull request's lines."""
     lines = []
     for f in findings:
         level = "error" if f.severity == "error" else "warning"
-        path = f"{prefix}{f.file}"
         message = f.message + (f" (hint: {f.hint})" if f.hint else "")
-        where = f"file={_escape_property(path)},line={f.line},col={f.column}"
-        lines.append(f"::{level} {where},title={_escape_property(f.code)}::{escape_data(message)}")
+        where = (("file", f"{prefix}{f.file}"), ("line", f.line), ("col", f.column), ("title", f.code))
+        lines.append(workflow_command(level, where, message))
     return "\n".join(lines)

@@ -9,6 +9,7 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import echo_parts, evaluate_root, root_option, today_option, use_colour
 from pactwatch.engine.records import Occurrence
+from pactwatch.escape.annotations import workflow_command
 from pactwatch.gcpause import paused
 from pactwatch.i18n import word
 from pactwatch.jsonout import json_document_parts, occurrence_lines
@@ -54,8 +55,8 @@ def check(root: Path, today_text: str | None, fail_on: str, fmt: str) -> int:
             lines = [reporters.github(loaded.findings)] if loaded.findings else []
             for o in items:
                 level = "error" if o.ref in failing else "warning"
-                where = f"file={o.contract.source},line={_line(o)},title={word(o.state, language)}"
-                lines.append(f"::{level} {where}::{reporters.escape_data(_message(o, language))}")
+                where = (("file", o.contract.source), ("line", _line(o)), ("title", word(o.state, language)))
+                lines.append(workflow_command(level, where, _message(o, language)))
             if lines:
                 click.echo("\n".join(lines))
         else:

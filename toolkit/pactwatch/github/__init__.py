@@ -2,8 +2,7 @@
 
 client.py      the only module that speaks HTTP: retries, rate limits, pagination, permission messages
 issues.py      GitHub issue JSON -> ExistingIssue records (what the planner reads)
-sanitise.py    contract text made inert for GitHub Markdown (no @mentions, no #123 links, no HTML)
-render.py      issue titles, bodies and comments from Jinja2 templates (templates/github/)
+render.py      issue titles, bodies and comments from Jinja2 templates (escaped by pactwatch.escape.github_markdown)
 alerts_plan.py PURE: (evaluation, existing issues, repository labels) -> Plan of actions
 apply.py       executes a Plan through the client, finishing what it can
 codeowners.py  PURE: portfolio + approval policy -> CODEOWNERS text

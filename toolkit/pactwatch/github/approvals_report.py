@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pactwatch.escape.github_markdown import markdown_text
 from pactwatch.github.approvals import Review
-from pactwatch.github.sanitise import markdown_text
 
 
 def _who(review: Review, index: int) -> str:

@@ -18,9 +18,9 @@ when one is missing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
+from pactwatch.escape.codeowners import pattern as codeowners_pattern
 from pactwatch.model import ApprovalRule, Contract, Person, Portfolio, Settings
 
 PATH = ".github/CODEOWNERS"
@@ -29,7 +29,6 @@ HEADER = (
     "# Do not edit by hand: change the data and run `pactwatch codeowners`; CI runs `pactwatch codeowners --check`.\n"
 )
 POLICY_FILES = ("pactwatch.yml", "people.yaml", PATH)
-_SPECIAL = re.compile(r"([\\ #*?\[\]!])")
 
 
 def matches(rule: ApprovalRule, contract: Contract, currency: str) -> bool:
@@ -66,11 +65,6 @@ def owner_handle(contract: Contract, people: Mapping[str, Person]) -> str | None
     return f"@{person.github}" if person is not None and person.github else None
 
 
-def escape(path: str) -> str:
-    """A path as a CODEOWNERS pattern anchored at the repository root; spaces and specials escaped."""
-    return "/" + _SPECIAL.sub(r"\\\1", path.lstrip("/"))
-
-
 def _line(pattern: str, owners: Iterable[str]) -> str:
     return " ".join([pattern, *owners])
 
@@ -82,14 +76,14 @@ def render(portfolio: Portfolio) -> str:
     every_team = sorted({team for rule in settings.approvals for team in rule.require})
     if every_team:
         lines.append("# The data and the policy: every team the policy names")
-        lines += [_line(escape(name), every_team) for name in POLICY_FILES]
+        lines += [_line(codeowners_pattern(name), every_team) for name in POLICY_FILES]
         lines.append("")
     lines.append("# Contracts: the owner, plus the teams whose approval rules match")
     for contract in sorted(portfolio.contracts, key=lambda c: c.source):
         handle = owner_handle(contract, portfolio.people)
         owners = ([handle] if handle else []) + teams_for(contract, settings)
         if owners:
-            lines.append(_line(escape(contract.source), owners))
+            lines.append(_line(codeowners_pattern(contract.source), owners))
         else:
             lines.append(f"# {contract.source}: no owner with a GitHub handle and no approval rule")
     return "\n".join(lines) + "\n"

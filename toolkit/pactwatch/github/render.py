@@ -2,7 +2,7 @@
 
 Templates live in ``templates/github/`` (shipped in the wheel); a portfolio's own
 ``templates/github/`` overrides them file by file. Every ``{{ value }}`` a template prints passes
-through ``finalize``: contract text is made inert (see sanitise.py) unless it is ``Trusted``
+through ``finalize``: contract text is made inert (pactwatch.escape.github_markdown) unless it is ``Trusted``
 (links and handles we built ourselves). So a template cannot forget to escape.
 
 The hidden marker is added here, not by the template, so an overriding template cannot drop it.
@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pactwatch.engine.records import Occurrence
+from pactwatch.escape.github_markdown import code_span as _code_span
+from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.github.issues import marker
-from pactwatch.github.sanitise import markdown_text, title_text
 from pactwatch.i18n import format_date, format_money, word
+from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
 
 _AS_OF = re.compile(r"<!-- pactwatch:as-of -->.*?<!-- /pactwatch:as-of -->", re.DOTALL)
@@ -41,8 +42,8 @@ class Trusted(str):
 @dataclass(frozen=True, slots=True)
 class Links:
     repository: str  # owner/name
-    server_url: str = "https://github.com"
-    branch: str = "main"
+    server_url: str = GITHUB
+    branch: str = DEFAULT_BRANCH
     site_url: str | None = None
 
 
@@ -67,7 +68,7 @@ class AlertFacts:
     manager: str | None
     manager_handle: Trusted | None
     source: str  # the contract file, relative to the repository root
-    source_url: Trusted
+    source_url: Trusted | None  # None only when the repository or branch cannot make a link
     contract_url: Trusted | None  # None when there is no site or the contract is confidential
     recurring: bool
     derived: bool  # a notice deadline computed from the term
@@ -84,6 +85,10 @@ def stable(body: str) -> str:
     return _AS_OF.sub("", body).strip()
 
 
+def _trusted(url: str | None) -> Trusted | None:
+    return None if url is None else Trusted(url)
+
+
 def _handle(person: Person | None) -> Trusted | None:
     return Trusted(f"@{person.github}") if person is not None and person.github else None
 
@@ -93,11 +98,8 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
     owner = people.get(o.owner)
     manager = people.get(owner.manager) if owner is not None and owner.manager else None
     contract = o.contract
-    site = links.site_url or settings.site_url
-    contract_url = None
-    if site and not contract.confidential:
-        contract_url = Trusted(f"{site.rstrip('/')}/contracts/{quote(contract.id, safe='')}/")
-    source_url = Trusted(f"{links.server_url.rstrip('/')}/{links.repository}/blob/{quote(links.branch)}/{quote(contract.source)}")
+    page = None if contract.confidential else contract_url(links.site_url or settings.site_url, contract.id)
+    source = repository_file(links.repository, contract.source, branch=links.branch, server=links.server_url)
     return AlertFacts(
         ref=o.ref,
         contract_id=contract.id,
@@ -116,8 +118,8 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
         manager=manager.name if manager is not None else None,
         manager_handle=_handle(manager),
         source=contract.source,
-        source_url=source_url,
-        contract_url=contract_url,
+        source_url=_trusted(source),
+        contract_url=_trusted(page),
         recurring=o.milestone.repeat is not None,
         derived=o.derived,
         escalate_after_days=settings.escalate_after_days,
@@ -125,12 +127,8 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
 
 
 def code_span(value: object) -> Trusted:
-    """A Markdown code span showing ``value`` literally (nothing inside one mentions, links or renders)."""
-    text = " ".join(str(value).split())
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return Trusted(f"{fence}{pad}{text}{pad}{fence}")
+    """A Markdown code span showing ``value`` literally (the ``code`` filter of the templates)."""
+    return Trusted(_code_span(value))
 
 
 def _finalizer(clean: Any) -> Any:

@@ -22,14 +22,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from urllib.parse import quote
 
+from pactwatch import links
 from pactwatch.engine import STATES, Evaluation, Occurrence
 from pactwatch.engine.reminders import remind_days
+from pactwatch.escape.ical import clean_text
 from pactwatch.i18n import format_date, format_money, word
 from pactwatch.ical.labels import alarm_text, field, label, reminder_marker
 from pactwatch.ical.records import Alarm, EventRecord, EventStatus
-from pactwatch.ical.text import clean_text
 from pactwatch.model import MILESTONE_KINDS, Contract, Settings
 from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
 
@@ -84,11 +84,6 @@ def event_uid(contract_id: str, key: str, suffix: str = "") -> str:
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
-def _plain_http(url: str) -> bool:
-    """An http(s) URL with no whitespace or control characters: usable as a URI value as it is."""
-    return url.isprintable() and " " not in url and url.lower().startswith(("http://", "https://"))
-
-
 def linkable(url: str) -> bool:
     """``is_safe_url`` (what the site links), with a fast path for the usual plain URL."""
     if url.isprintable() and " " not in url:
@@ -96,21 +91,12 @@ def linkable(url: str) -> bool:
     return is_safe_url(url)
 
 
-def _links(contract: Contract, settings: Settings) -> tuple[str | None, str | None]:
-    page = source = None
-    if settings.site_url:
-        base = settings.site_url if settings.site_url.endswith("/") else settings.site_url + "/"
-        page = f"{base}contracts/{quote(contract.id, safe='')}/"
-    if settings.repository:
-        source = f"https://github.com/{settings.repository}/blob/main/{quote(contract.source, safe='/')}"
-    return (page if page and _plain_http(page) else None), (source if source and _plain_http(source) else None)
-
-
 def contract_facts(contract: Contract, ctx: EventContext) -> ContractFacts:
     lang = ctx.language
     title = clean_text(contract.title)
     head = [field("contract", f"{title} ({contract.id})", lang), field("counterparty", clean_text(contract.counterparty.name), lang)]
-    page, source = _links(contract, ctx.settings)
+    settings = ctx.settings
+    page, source = links.contract_url(settings.site_url, contract.id), links.repository_file(settings.repository, contract.source)
     tail = [field(key, url, lang) for key, url in (("page", page), ("source", source)) if url]
     documents = [] if ctx.public else [d for d in contract.documents if linkable(d.url)]
     if documents:

@@ -4,7 +4,7 @@
 - ``people/<person id>.ics``: what that person owns (one per person in people.yaml, even if empty,
   so a subscription never meets a 404);
 - ``contracts/<contract id>.ics``: one contract;
-- ``counterparties/<slug>.ics``: one counterparty (see slug.py).
+- ``counterparties/<slug>.ics``: one counterparty (see pactwatch.naming).
 
 Public builds (``public=True``) leave confidential contracts out entirely and
 leave amounts and document links out of every event. Each event is rendered
@@ -15,21 +15,20 @@ whether one process renders or several (workers.py).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 
 from pactwatch.engine import Evaluation, Occurrence
+from pactwatch.escape.ical import clean_text
 from pactwatch.ical.events import ContractFacts, EventContext, contract_facts
 from pactwatch.ical.labels import label
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
-from pactwatch.ical.slug import assign_slugs, group_key, slugify
-from pactwatch.ical.text import clean_text
 from pactwatch.ical.writer import format_stamp, render_calendar
 from pactwatch.model import Contract
+from pactwatch.naming import assign_slugs, contract_feed, counterparty_feed, group_key, person_feed
 
 __all__ = [
     "ALL_FEED",
@@ -40,13 +39,6 @@ __all__ = [
     "layout",
     "write_feeds",
 ]
-
-_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
-
-
-def file_name(identifier: str) -> str:
-    """A person or contract id as a file name (ids are schema-checked; anything else is slugged)."""
-    return identifier if _SAFE_NAME.fullmatch(identifier) else slugify(identifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +56,7 @@ def layout(evaluation: Evaluation, *, public: bool) -> Layout:
     ctx = EventContext.of(evaluation, public=public)
     contracts = [c for c in evaluation.portfolio.contracts if not (public and c.confidential)]
     slugs = assign_slugs([c.counterparty for c in contracts])
-    homes = {c.id: (f"contracts/{file_name(c.id)}.ics", f"counterparties/{slugs[group_key(c.counterparty)]}.ics") for c in contracts}
+    homes = {c.id: (contract_feed(c.id), counterparty_feed(slugs[group_key(c.counterparty)])) for c in contracts}
     return Layout(evaluation, ctx, contracts, slugs, homes)
 
 
@@ -80,11 +72,11 @@ def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
     metas = {ALL_FEED: meta(label("all", lang))}
     owners = set(plan.ctx.names) | {o.milestone.owner for o in plan.evaluation.occurrences if o.contract.id in plan.homes}
     for person in sorted(owners):
-        metas.setdefault(f"people/{file_name(person)}.ics", meta(plan.ctx.names.get(person, person)))
+        metas.setdefault(person_feed(person), meta(plan.ctx.names.get(person, person)))
     for contract in plan.contracts:
-        metas[f"contracts/{file_name(contract.id)}.ics"] = meta(f"{contract.id} {clean_text(contract.title)}")
+        metas[contract_feed(contract.id)] = meta(f"{contract.id} {clean_text(contract.title)}")
         slug = plan.slugs[group_key(contract.counterparty)]
-        metas.setdefault(f"counterparties/{slug}.ics", meta(clean_text(contract.counterparty.name)))
+        metas.setdefault(counterparty_feed(slug), meta(clean_text(contract.counterparty.name)))
     return dict(sorted(metas.items()))
 
 
@@ -101,7 +93,7 @@ class Placer:
         key = (occurrence.contract.id, occurrence.milestone.owner)
         if key not in self.paths:
             homes = self.plan.homes.get(key[0])
-            self.paths[key] = None if homes is None else (ALL_FEED, f"people/{file_name(key[1])}.ics", *homes)
+            self.paths[key] = None if homes is None else (ALL_FEED, person_feed(key[1]), *homes)
         return self.paths[key]
 
     def facts_of(self, occurrence: Occurrence) -> ContractFacts:

@@ -1,4 +1,4 @@
-"""RFC 5545 text: cleaning, escaping (section 3.3.11) and line folding at 75 octets (section 3.1).
+"""RFC 5545 line folding at 75 octets (section 3.1); escaping TEXT values is pactwatch.escape.ical.
 
 Folding never splits a UTF-8 sequence: a cut that would land inside a
 multi-octet character moves back to the character's first octet, so long
@@ -10,26 +10,6 @@ from __future__ import annotations
 MAX_OCTETS = 75  # per physical line, without the CRLF
 FOLD = b"\r\n "  # CRLF followed by one space: the continuation marker
 _SAFE_CHARS = MAX_OCTETS // 4  # this many characters can never exceed 75 octets (UTF-8: at most 4 octets each)
-
-# RFC 5545 forbids control characters in values except HTAB; newlines are kept (escaped as \n). Unicode line
-# separators (NEL, LS, PS) become newlines too: parsers that split lines the way str.splitlines does would break on them.
-_CONTROLS: dict[int, str | None] = {code: None for code in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
-_CONTROLS.update({0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
-
-
-def clean_text(text: str) -> str:
-    """Text as a value may hold it: CRLF, CR, NEL, LS and PS become LF; other control characters are dropped."""
-    if text.isprintable():
-        return text
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
-
-
-def escape_text(text: str) -> str:
-    r"""Escape a TEXT value: ``\`` ``;`` ``,`` and newlines (LF, CRLF or CR), so no value can end its line."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\n", "\\n")
 
 
 def fold_line(line: str) -> bytes:

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
+from pactwatch.escape.ical import escape_text
 from pactwatch.ical.records import ONE_DAY, Alarm, CalendarMeta, EventRecord
-from pactwatch.ical.text import escape_text, fold_line
+from pactwatch.ical.text import fold_line
 
 CRLF = b"\r\n"
 PRODID = "-//pactwatch//Contract milestones//{language}"

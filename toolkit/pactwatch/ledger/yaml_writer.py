@@ -8,13 +8,12 @@ text reads back through pactwatch.load.yaml to exactly the mapping written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pactwatch.load.yaml import resolve_plain
+from pactwatch.escape.yaml import quote, scalar_text
 
 CONTRACT_KEYS = (
     "id",
@@ -58,34 +57,6 @@ _FLOW_ORDER = {
     "repeat": ("every", "until", "count"),
 }
 
-_YAML11_WORDS = frozenset(["y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", ".inf", ".nan", "-.inf", "+.inf"])
-_INDICATORS = set("-?:,[]{}#&*!|>'\"%@` ")
-_NUMBERISH = re.compile(r"[-+.\d][-+.\d:_eExXoObBa-fA-F]*\Z")
-_UNSAFE = re.compile(r": |:$| #|[,\[\]{}\t\n\r\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def _plain_ok(text: str) -> bool:
-    if not text or text != text.strip() or text[0] in _INDICATORS:
-        return False
-    if text.lower() in _YAML11_WORDS or _NUMBERISH.match(text) or _UNSAFE.search(text):
-        return False
-    return resolve_plain(text) == text and isinstance(resolve_plain(text), str)
-
-
-def quote(text: str) -> str:
-    """A double-quoted YAML scalar (JSON-compatible escapes)."""
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in '"\\':
-            out.append("\\" + char)
-        elif code < 0x20 or 0x7F <= code <= 0x9F or char in "\u2028\u2029\ufeff":
-            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char, f"\\u{code:04x}"))
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
 
 def amount(value: Decimal) -> str:
     """Exact decimal text, two places for whole cents: 1200000 -> 1200000.00, 0.125 stays 0.125."""
@@ -105,7 +76,7 @@ def scalar(value: Any, *, key: str = "") -> str:
     text = str(value)
     if key == "url":
         return quote(text)
-    return text if _plain_ok(text) else quote(text)
+    return scalar_text(text)
 
 
 def _flow_map(value: Mapping[str, Any], order: Sequence[str]) -> str:

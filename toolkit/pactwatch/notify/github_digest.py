@@ -5,7 +5,7 @@ use ``<!-- pactwatch:REF -->``; the two never match each other) and the label (d
 ``pactwatch-digest``). Its body lists the owner's open milestones that are overdue or inside their
 reminder window; when something enters a window, a comment ``@login ...`` lets GitHub's own
 notifications reach them. A comment carries its own marker, so a retry after a lost answer does
-not post it twice. Contract text is made inert with pactwatch.github.sanitise.
+not post it twice. Contract text is made inert with pactwatch.escape.github_markdown.
 
 Building the update is pure (``build``); ``GithubTransport`` applies it through
 pactwatch.github.client.GitHubClient (retries, rate limits, pagination live there).
@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from jinja2 import Environment
 
 from pactwatch.engine import Occurrence
-from pactwatch.github.sanitise import markdown_text, title_text
+from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.i18n import format_date
 from pactwatch.model import Person
 from pactwatch.notify import texts

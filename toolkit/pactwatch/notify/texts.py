@@ -6,12 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
-from urllib.parse import quote
 
 from pactwatch.i18n import format_date, format_money, word
-from pactwatch.model import Contract, Person, Settings
+from pactwatch.links import contract_link
+from pactwatch.model import Person, Settings
 from pactwatch.notify.plan import Notice
-from pactwatch.rules.urls import is_safe_url
 
 Urgency = Literal["overdue", "today", "soon", "later"]
 
@@ -79,19 +78,6 @@ class Line:
     escalate_to: str  # manager id, "" when not an escalation
 
 
-def contract_link(settings: Settings, contract: Contract) -> str:
-    """The contract's page on the site (as the site, feeds and alerts link it), else its file in the repository, else "".
-
-    Confidential contracts have no public site page: they link to the (access-controlled) repository.
-    """
-    link = ""
-    if settings.site_url and not contract.confidential:
-        link = f"{settings.site_url.rstrip('/')}/contracts/{quote(contract.id, safe='')}/"
-    elif settings.repository:
-        link = f"https://github.com/{settings.repository}/blob/main/{quote(contract.source, safe='/')}"
-    return link if link and is_safe_url(link) else ""
-
-
 def _label(notice: Notice, people: Mapping[str, Person], language: str) -> tuple[str, Urgency]:
     o = notice.occurrence
     until = o.days_until if o.days_until is not None else 0
@@ -127,15 +113,10 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
         amount=amount,
         counterparty="" if hide else o.contract.counterparty.name,
         owner_id=o.owner,
-        link=contract_link(settings, o.contract),
+        link=contract_link(settings, o.contract) or "",
         escalate_to=notice.escalate_to or "",
     )
 
 
 def title(day: date, language: str) -> str:
     return phrase("title", language, date=format_date(day, language))
-
-
-def one_line(text: str) -> str:
-    """User text on one line (YAML block scalars may hold newlines)."""
-    return " ".join(text.split())

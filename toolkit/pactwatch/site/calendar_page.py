@@ -8,6 +8,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch import links
 from pactwatch.ical.feeds import ALL_FEED
 from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
@@ -45,15 +46,15 @@ def _feeds(site: Site, root: str) -> dict[str, list[tuple[str, str | None, Any]]
     for path in sorted(site.feeds):
         folder, _, name = path.partition("/")
         stem = name.removesuffix(".ics")
-        links = feed_context(site, path, root)
+        feed = feed_context(site, path, root)
         if folder == "people":
             href = site.person_href(stem)
-            groups["people"].append((names.get(f"people/{stem}", stem), root + href if href else None, links))
+            groups["people"].append((names.get(f"people/{stem}", stem), root + href if href else None, feed))
         elif folder == "contracts":
             label = f"{stem} {titles.get(stem, '')}".strip()
-            groups["contracts"].append((label, root + site.contract_href(stem) if stem in titles else None, links))
+            groups["contracts"].append((label, root + links.contract_page(stem) if stem in titles else None, feed))
         elif folder == "counterparties":
-            groups["counterparties"].append((slugs.get(stem, stem), f"{root}counterparties/{stem}/" if stem in slugs else None, links))
+            groups["counterparties"].append((slugs.get(stem, stem), root + links.counterparty_page(stem) if stem in slugs else None, feed))
     return groups
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from pactwatch.site.render import escape_text as e
+from pactwatch.escape.html import escape_text as e
 
 WIDTH = 720
 HEIGHT = 220

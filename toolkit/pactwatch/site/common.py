@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from pactwatch import links
 from pactwatch.engine.records import Occurrence
 from pactwatch.i18n import word
 from pactwatch.site.context import Site
@@ -20,14 +21,6 @@ from pactwatch.site.words import t
 class Page:
     path: str  # relative to the docs folder, e.g. "contracts/C-1.md" (served at /contracts/C-1/)
     text: str
-
-
-def detail_path(folder: str, name: str) -> str:
-    """``folder/name.md`` (served at ``/folder/name/``): one folder less per page than ``name/index.md``.
-
-    mkdocs reads ``index.md`` and ``README.md`` as a folder's index page, so those names get a folder of their own.
-    """
-    return f"{folder}/{name}/index.md" if name.lower() in ("index", "readme") else f"{folder}/{name}.md"
 
 
 def prefix(path: str) -> str:
@@ -78,7 +71,7 @@ def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
         "owner_href": root + person if person else None,
         "contract_id": o.contract.id,
         "contract_title": o.contract.title,
-        "contract_href": root + site.contract_href(o.contract.id),
+        "contract_href": root + links.contract_page(o.contract.id),
         "blocked": o.blocked,
         "acknowledged": o.acknowledged,
         "derived": o.derived,
@@ -103,7 +96,7 @@ def when_text(site: Site, o: Occurrence) -> str:
 
 
 def feed_context(site: Site, path: str | None, root: str) -> Mapping[str, str] | None:
-    links = site.feed_links(site.feed(path) if path else None)
-    if links is None:
+    found = site.feed_links(site.feed(path) if path else None)
+    if found is None:
         return None
-    return {**links, "href": root + links["href"]}
+    return {**found, "href": root + found["href"]}

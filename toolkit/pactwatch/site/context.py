@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import quote
 
+from pactwatch import links
 from pactwatch.engine.records import ContractView, Evaluation, Occurrence, Risk
 from pactwatch.findings import Finding
 from pactwatch.i18n import format_date, format_money
-from pactwatch.ical.feeds import file_name
-from pactwatch.ical.slug import assign_slugs, group_key
-from pactwatch.model import Contract, Counterparty, Settings
-from pactwatch.rules.urls import is_safe_url
+from pactwatch.model import Counterparty, Settings
+from pactwatch.naming import assign_slugs, group_key
 from pactwatch.site.history import Change
 from pactwatch.site.words import Words
 
@@ -39,7 +37,7 @@ class SiteInput:
 
 @dataclass(frozen=True, slots=True)
 class CounterpartyGroup:
-    key: str  # ical.slug.group_key
+    key: str  # naming.group_key
     slug: str
     counterparty: Counterparty  # the first contract's (sorted by id)
     views: tuple[ContractView, ...]
@@ -94,17 +92,15 @@ class Site:
     def person_ids(self) -> list[str]:
         return sorted(set(self.people) | set(self.by_owner) | set(self.owned))
 
-    def contract_href(self, contract_id: str) -> str:
-        return f"contracts/{quote(contract_id, safe='')}/"
-
     def person_href(self, person: str) -> str | None:
-        return f"people/{quote(file_name(person), safe='')}/" if person in self.people or person in self.by_owner else None
+        """The person's page, for people in people.yaml or owning something (others have none)."""
+        return links.person_page(person) if person in self.people or person in self.by_owner else None
 
     def counterparty_slug(self, counterparty: Counterparty) -> str:
         return self.slug_of[group_key(counterparty)]
 
     def counterparty_href(self, counterparty: Counterparty) -> str:
-        return f"counterparties/{self.counterparty_slug(counterparty)}/"
+        return links.counterparty_page(self.counterparty_slug(counterparty))
 
     def feed(self, path: str) -> str | None:
         """A feed path (relative to calendar/) if the build wrote it."""
@@ -114,30 +110,14 @@ class Site:
         """href (relative to the site root), https and webcal addresses of a feed."""
         if path is None:
             return None
-        links = {"href": f"calendar/{path}"}
-        base = self.settings.site_url
-        if base and is_safe_url(base) and base.lower().startswith(("https://", "http://")):
-            absolute = f"{base.rstrip('/')}/calendar/{quote(path)}"
-            links["https"] = absolute
-            links["webcal"] = "webcal://" + absolute.split("://", 1)[1]
-        return links
+        found = {"href": links.feed(path)}
+        absolute = links.feed_urls(self.settings.site_url, path)
+        if absolute is not None:
+            found["https"], found["webcal"] = absolute
+        return found
 
-    def repository_link(self, contract: Contract, action: str = "edit") -> str | None:
-        repository = self.settings.repository
-        if not repository:
-            return None
-        return f"https://github.com/{quote(repository, safe='/')}/{action}/main/{quote(contract.source, safe='/')}"
-
-    def file_link(self, file: str, line: int) -> str | None:
-        repository = self.settings.repository
-        if not repository:
-            return None
-        anchor = f"#L{line}" if line > 0 else ""
-        return f"https://github.com/{quote(repository, safe='/')}/blob/main/{quote(file, safe='/')}{anchor}"
-
-    def pull_link(self, number: int) -> str | None:
-        repository = self.settings.repository
-        return f"https://github.com/{quote(repository, safe='/')}/pull/{number}" if repository else None
+    def repository_file(self, file: str, *, action: str = "blob", line: int = 0) -> str | None:
+        return links.repository_file(self.settings.repository, file, action=action, line=line)
 
     # ---- formatting ----
 

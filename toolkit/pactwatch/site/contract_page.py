@@ -5,23 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import Environment
 
+from pactwatch import links, naming
 from pactwatch.engine.records import ContractView
 from pactwatch.i18n import format_share, risk_sentence, word
-from pactwatch.ical.feeds import file_name
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
-from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows, when_text
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows, when_text
 from pactwatch.site.context import Site
 from pactwatch.site.rows import milestone_rows
 from pactwatch.site.words import t
 
 
 def page_path(contract_id: str) -> str:
-    return detail_path("contracts", contract_id)
+    return naming.contract_page(contract_id)
 
 
 def _term_value(value: str | int | Decimal | bool, language: str) -> str:
@@ -71,7 +70,7 @@ def _history(site: Site, view: ContractView) -> list[dict[str, Any]]:
                 "author": change.author,
                 "subject": change.subject,
                 "pull": pull,
-                "pull_href": site.pull_link(pull) if pull is not None else None,
+                "pull_href": links.pull_request(site.settings.repository, pull) if pull is not None else None,
                 "commit": change.commit[:7],
             }
         )
@@ -82,8 +81,7 @@ def _mailto(site: Site, person: str) -> str | None:
     found = site.people.get(person)
     if site.public or found is None or not found.email:
         return None
-    url = f"mailto:{quote(found.email, safe='@.+')}"
-    return url if is_safe_url(url) else None
+    return links.mailto(found.email)
 
 
 def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
@@ -108,9 +106,9 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),
-        "edit_href": site.repository_link(c, "edit"),
-        "source_href": site.repository_link(c, "blob"),
-        "feed": feed_context(site, f"contracts/{file_name(c.id)}.ics", root),
+        "edit_href": site.repository_file(c.source, action="edit"),
+        "source_href": site.repository_file(c.source),
+        "feed": feed_context(site, naming.contract_feed(c.id), root),
         "risks": [
             (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
             for r in site.risks_by_contract.get(c.id, ())

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch import links
 from pactwatch.engine.records import HEALTHS, ContractView
 from pactwatch.i18n import format_share, word
 from pactwatch.model import CONTRACT_TYPES
@@ -29,7 +30,7 @@ def _row(site: Site, view: ContractView) -> dict[str, Any]:
     value = c.value
     return {
         "id": c.id,
-        "href": site.contract_href(c.id).removeprefix("contracts/"),
+        "href": links.contract_page(c.id).removeprefix("contracts/"),
         "title": c.title,
         "counterparty": c.counterparty.name,
         "counterparty_href": "../" + site.counterparty_href(c.counterparty),

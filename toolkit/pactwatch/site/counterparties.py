@@ -8,11 +8,12 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch import links, naming
 from pactwatch.engine import kpis
 from pactwatch.engine.records import Risk
 from pactwatch.i18n import format_share, risk_sentence, word
 from pactwatch.site import charts
-from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import CounterpartyGroup, Site
 from pactwatch.site.words import t
 
@@ -22,7 +23,7 @@ LIMIT = 100
 
 
 def page_path(slug: str) -> str:
-    return detail_path("counterparties", slug)
+    return naming.counterparty_page(slug)
 
 
 def _risks(site: Site, group: CounterpartyGroup) -> list[Risk]:
@@ -61,7 +62,7 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
         contracts.append(
             {
                 "id": v.contract.id,
-                "href": root + site.contract_href(v.contract.id),
+                "href": root + links.contract_page(v.contract.id),
                 "title": v.contract.title,
                 "health": v.health,
                 "health_text": word(v.health, lang),
@@ -82,7 +83,7 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
             (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
             for r in _risks(site, group)
         ],
-        "feed": feed_context(site, f"counterparties/{group.slug}.ics", root),
+        "feed": feed_context(site, naming.counterparty_feed(group.slug), root),
     }
 
 
@@ -91,7 +92,8 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
     listing = []
     for group in site.groups:
         stats = _summary(site, group)
-        listing.append({"name": group.counterparty.name, "href": f"{group.slug}/", "count": len(group.views), **stats})
+        href = links.counterparty_page(group.slug).removeprefix("counterparties/")  # the index is counterparties/
+        listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
     yield render_page(env, site, INDEX, "pages/counterparties.html", t("nav.counterparties", lang), groups=listing)
     for group in site.groups:
         context = _group(site, group)

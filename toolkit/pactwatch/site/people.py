@@ -8,10 +8,10 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch import links, naming
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
-from pactwatch.ical.feeds import file_name
-from pactwatch.site.common import Page, detail_path, feed_context, prefix, render_page, rows
+from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
 from pactwatch.site.words import t
 
@@ -21,7 +21,7 @@ LIMIT = 100
 
 
 def page_path(person: str) -> str:
-    return detail_path("people", file_name(person))
+    return naming.person_page(person)
 
 
 def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
@@ -45,12 +45,12 @@ def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
         "upcoming": rows(site, upcoming[:LIMIT], root),
         "upcoming_total": len(upcoming),
         "contracts": [
-            (v.contract.id, root + site.contract_href(v.contract.id), v.contract.title, v.health, word(v.health, site.language))
+            (v.contract.id, root + links.contract_page(v.contract.id), v.contract.title, v.health, word(v.health, site.language))
             for v in site.owned.get(person, [])
         ],
         "on_time": format_share(month.on_time_rate if month else None),
         "on_time_note": f"{month.done_on_time}/{month.due}" if month else "",
-        "feed": feed_context(site, f"people/{file_name(person)}.ics", root),
+        "feed": feed_context(site, naming.person_feed(person), root),
         "open_count": sum(1 for o in mine if o.is_open),
     }
 

@@ -19,7 +19,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         {
             "f": f,
             "where": f"{f.file}:{f.line}" if f.line else f.file,
-            "href": site.file_link(f.file, f.line),
+            "href": site.repository_file(f.file, line=f.line),
             "severity_text": t(f.severity, site.language),
         }
         for f in findings

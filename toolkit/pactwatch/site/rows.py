@@ -2,7 +2,7 @@
 
 A Jinja2 macro call per cell costs more than the rest of a contract page; these
 rows are the same HTML the templates would write, with every value escaped by
-``render.escape_text``.
+``pactwatch.escape.html.escape_text``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pactwatch.site.render import escape_text as e
+from pactwatch.escape.html import escape_text as e
 from pactwatch.site.words import Words
 
 

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from markupsafe import Markup
 
 from pactwatch.engine.records import ContractView, Occurrence
+from pactwatch.escape.html import escape_text as e
 from pactwatch.i18n import word
-from pactwatch.site.render import escape_text as e
 from pactwatch.site.words import t
 from pactwatch.terminal import clip
 

@@ -68,16 +68,6 @@ def fit(head: list[str], items: list[str], more: Callable[[int], str], max_bytes
         kept.pop()
 
 
-def neutralise(text: str) -> str:
-    """User text for markdown dialects without a documented escape (DingTalk, WeCom, Feishu lark_md).
-
-    Markup characters become their full-width look-alikes, so a title can neither
-    form a link, an image, an HTML tag nor a ``<@userid>`` / ``<at>`` mention.
-    """
-    table = str.maketrans({"<": "＜", ">": "＞", "[": "［", "]": "］", "*": "＊", "_": "＿", "`": "｀", "#": "＃", "|": "｜", "\\": "＼"})
-    return texts.one_line(text).translate(table)
-
-
 def describe(line: texts.Line, escape: Callable[[str], str], separator: str = " · ") -> str:
     """'C-1 Title · Milestone (kind) · due · amount · counterparty', each user field escaped."""
     parts = [f"{escape(line.contract_id)} {escape(line.contract_title)}", f"{escape(line.milestone)} ({escape(line.kind)})", line.due]

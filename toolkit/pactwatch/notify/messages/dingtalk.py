@@ -12,9 +12,10 @@ Followed (DingTalk Open Platform, "自定义机器人接入" / custom robot acce
 
 from __future__ import annotations
 
+from pactwatch.escape.chat import lookalikes
 from pactwatch.model import Person
 from pactwatch.notify import signing, texts
-from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, describe, fit, json_field, lines, neutralise, people_of, short
+from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, describe, fit, json_field, lines, people_of, short
 from pactwatch.notify.plan import GroupBatch
 
 
@@ -31,9 +32,9 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     heading = texts.title(context.day, context.language)
     items = []
     for line in lines(batch, context):
-        tags = " ".join(f"{neutralise(p.name)} {mention(p)}".strip() for p in people_of(line, context))
+        tags = " ".join(f"{lookalikes(p.name)} {mention(p)}".strip() for p in people_of(line, context))
         link = f" [→]({line.link})" if line.link else ""
-        items.append(f"- **{neutralise(line.label)}** {describe(line, neutralise)} · {tags}{link}")
+        items.append(f"- **{lookalikes(line.label)}** {describe(line, lookalikes)} · {tags}{link}")
     text = fit([f"### {heading}", ""], items, lambda n: "- " + texts.phrase("more", context.language, n=n))
     body: JsonBody = {
         "msgtype": "markdown",

@@ -12,6 +12,7 @@ and "Formatting text for app surfaces", api.slack.com/reference/surfaces/formatt
 
 from __future__ import annotations
 
+from pactwatch.escape.chat import slack_text
 from pactwatch.model import Person
 from pactwatch.notify import texts
 from pactwatch.notify.messages.base import MAX_LINES, ChatMessage, Context, JsonBody, describe, lines, people_of, short
@@ -21,16 +22,8 @@ _SECTION_LIMIT = 3000
 _ICONS = {"overdue": ":red_circle:", "today": ":large_orange_circle:", "soon": ":large_yellow_circle:", "later": ":white_circle:"}
 
 
-_FORMATTING = str.maketrans({"*": "＊", "_": "＿", "~": "～", "`": "｀"})
-
-
-def escape(text: str) -> str:
-    """Slack's documented escaping of ``& < >``; its mrkdwn has no escape for ``* _ ~ `````, so those become look-alikes."""
-    return texts.one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_FORMATTING)
-
-
 def mention(person: Person) -> str:
-    return f"<@{person.slack}>" if person.slack else escape(person.name)
+    return f"<@{person.slack}>" if person.slack else slack_text(person.name)
 
 
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
@@ -41,12 +34,12 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     for line in every[:MAX_LINES]:
         tags = " ".join(mention(p) for p in people_of(line, context))
         link = f" <{line.link}|→>" if line.link else ""
-        text = f"{_ICONS[line.urgency]} *{escape(line.label)}* {describe(line, escape)} · {tags}{link}"
+        text = f"{_ICONS[line.urgency]} *{slack_text(line.label)}* {describe(line, slack_text)} · {tags}{link}"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:_SECTION_LIMIT]}})
         preview.append(text)
     if len(every) > MAX_LINES:
         more = texts.phrase("more", context.language, n=len(every) - MAX_LINES)
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(more)}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_text(more)}]})
         preview.append(more)
     return ChatMessage(({"text": heading, "blocks": blocks},), "\n".join(preview))
 

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pactwatch.github.render import code_span
-from pactwatch.github.sanitise import MAX_TITLE, ZWJ, markdown_text, title_text
+from pactwatch.escape.github_markdown import MAX_TITLE, ZWJ, code_span, markdown_text, title_text
 
 MENTION = re.compile(r"(?:^|[^A-Za-z0-9_`])@[A-Za-z0-9]")
 REFERENCE = re.compile(r"#[0-9]|\bGH-[0-9]", re.IGNORECASE)

@@ -1,7 +1,12 @@
-"""Stable, URL-safe file names for counterparty feeds, also for Chinese names.
+"""The names of generated files: slugs and file names shared by the feeds and the site pages.
 
-A counterparty id that is already a lowercase slug (``xinghan-tech``) is used
-as it is. Anything else (a name, or an id such as a 统一社会信用代码) becomes its
+A person, a contract or a counterparty has one name, used by its feed (``people/<name>.ics``,
+``contracts/<name>.ics``, ``counterparties/<slug>.ics``) and by its page (``people/<name>.md``, ...),
+so a page and its feed never disagree. Links to them are built from these names by pactwatch.links.
+
+Person and contract ids are schema-checked file names and are used as they are (anything else is
+slugged). A counterparty id that is already a lowercase slug (``xinghan-tech``) is used as it is.
+Anything else (a name, or an id such as a 统一社会信用代码) becomes its
 ASCII letters and digits folded to lowercase, plus the first 10 hex digits of
 the SHA-256 of the NFC-normalised text: ``pacific-compute-inc-3f2a9c01d4``,
 ``cp-8b1e0f2a77`` for 上海星瀚智能科技有限公司. The slug depends on that text
@@ -20,6 +25,7 @@ HASH_DIGITS = 10
 MAX_FOLDED = 40
 _PLAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
 def digest(text: str, digits: int = HASH_DIGITS) -> str:
@@ -61,3 +67,46 @@ def assign_slugs(counterparties: list[Counterparty]) -> dict[str, str]:
             for key in keys:
                 chosen[key] = f"{slug}-{digest(key, 32)}"
     return chosen
+
+
+def file_name(identifier: str) -> str:
+    """A person or contract id as a file name (ids are schema-checked; anything else is slugged)."""
+    return identifier if _SAFE_NAME.fullmatch(identifier) else slugify(identifier)
+
+
+def feed_path(folder: str, name: str) -> str:
+    """A feed relative to the feeds folder: ``people/zhang.wei.ics``."""
+    return f"{folder}/{name}.ics"
+
+
+def page_path(folder: str, name: str) -> str:
+    """A detail page relative to the docs folder: ``folder/name.md``, served at ``/folder/name/``.
+
+    One folder less per page than ``name/index.md``; mkdocs reads ``index.md`` and ``README.md`` as a
+    folder's index page, so those names get a folder of their own.
+    """
+    return f"{folder}/{name}/index.md" if name.lower() in ("index", "readme") else f"{folder}/{name}.md"
+
+
+def person_feed(person_id: str) -> str:
+    return feed_path("people", file_name(person_id))
+
+
+def contract_feed(contract_id: str) -> str:
+    return feed_path("contracts", file_name(contract_id))
+
+
+def counterparty_feed(slug: str) -> str:
+    return feed_path("counterparties", slug)
+
+
+def person_page(person_id: str) -> str:
+    return page_path("people", file_name(person_id))
+
+
+def contract_page(contract_id: str) -> str:
+    return page_path("contracts", file_name(contract_id))
+
+
+def counterparty_page(slug: str) -> str:
+    return page_path("counterparties", slug)

@@ -8,8 +8,8 @@ from urllib.parse import quote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pactwatch.ical.slug import assign_slugs, counterparty_slug, group_key
 from pactwatch.model import Counterparty
+from pactwatch.naming import assign_slugs, counterparty_slug, group_key
 
 URL_SAFE = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -1,4 +1,4 @@
-"""Contract text made inert for GitHub: it is shown as written and does nothing else.
+"""Contract text made inert for GitHub issues: it is shown as written and does nothing else.
 
 Text from contracts (titles, counterparty names, milestone titles, ack notes) ends up in issue
 titles, bodies and comments. Left alone, ``@someone`` would notify a person, ``#123`` or
@@ -11,7 +11,7 @@ How: a ZERO WIDTH JOINER (U+200D) goes between the trigger and what follows it (
 patterns no longer match. In bodies, ``& < >`` become HTML entities (so no tag or ``<!-- -->``
 marker can be written) and Markdown punctuation is backslash-escaped. Titles are not Markdown,
 so they only get the joiners. Line breaks and control characters become spaces: every value is
-one line.
+one line. ``code_span`` shows a value literally inside backticks (nothing in a code span renders).
 """
 
 from __future__ import annotations
@@ -55,3 +55,12 @@ def markdown_text(text: str) -> str:
     """For Markdown (issue bodies, comments): one line shown literally, inert."""
     line = _one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return neutralise(_MARKDOWN.sub(r"\\\1", line))
+
+
+def code_span(value: object) -> str:
+    """A Markdown code span showing ``value`` literally (nothing inside one mentions, links or renders)."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
