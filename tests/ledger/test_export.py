@@ -152,7 +152,7 @@ def test_stdout_and_default_name(run_cli: Run, example: Path, monkeypatch: pytes
 def test_refuses_an_invalid_portfolio(run_cli: Run, example: Path) -> None:
     (example / "contracts" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
     result = run_cli("export", "--root", example, "-o", example.parent / "x.xlsx")
-    assert result.code == 1 and "validation errors" in result.err
+    assert result.code == 1 and "data errors" in result.err and "nothing exported" in result.err
     assert not (example.parent / "x.xlsx").exists()
 
 

@@ -16,7 +16,8 @@ from pactwatch.ledger import importer, layouts
 from pactwatch.ledger.people import add_to_file
 from pactwatch.ledger.plan import Context, plan_import
 from pactwatch.ledger.readers import Table
-from pactwatch.load.people import load_people, load_portfolio
+from pactwatch.load.people import load_people
+from pactwatch.load.portfolio import load_portfolio
 from tests.conftest import REPO_ROOT, TODAY
 
 DATES = st.dates(date(2025, 1, 1), date(2027, 12, 31))

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
-from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
+from pactwatch.errors import UsageError
 
 if TYPE_CHECKING:
     from pactwatch.github.alerts_plan import Op, Plan
@@ -24,6 +25,8 @@ _SIGNS: dict[Op, str] = {
     "escalate": "! escalate",
     "close": "x close",
 }
+
+NEEDS = Needs(OnErrors.REFUSE, "issues are left as they are until they are fixed", evaluate=True)
 
 
 def _plan_text(the_plan: Plan) -> str:
@@ -59,28 +62,19 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
 @click.option(
     "--max-writes", type=click.IntRange(min=1), default=400, show_default=True, help="Stop after this many writes (the next run goes on)."
 )
-def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, fmt: str, pace: float, max_writes: int) -> int:
+def alerts(root: Path | None, today_text: str | None, repo: str | None, dry_run: bool, fmt: str, pace: float, max_writes: int) -> int:
     """Open, update, escalate and close one GitHub issue per overdue milestone.
 
     Token from $GITHUB_TOKEN (never printed); API from $GITHUB_API_URL (default https://api.github.com).
     """
-    from pactwatch.engine import evaluate
     from pactwatch.github.apply import run
     from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
     from pactwatch.github.render import Links, Renderer, search_path
     from pactwatch.github.repository import api_url, resolve_repository
-    from pactwatch.load.portfolio import load_portfolio
     from pactwatch.resources import data_dir
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
-    today = today_for(today_text, settings)
-    loaded = load_portfolio(root, today, settings=settings)
-    if loaded.errors:
-        raise PactwatchError(
-            f"the portfolio has {len(loaded.errors)} errors (see `pactwatch validate`); issues are left as they are until they are fixed"
-        )
+    prepared = prepare(root, today_text, NEEDS)
+    root, settings = prepared.root, prepared.settings
     repository = resolve_repository(repo, os.environ, settings.repository)
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if not token and not dry_run:
@@ -88,7 +82,7 @@ def alerts(root: Path, today_text: str | None, repo: str | None, dry_run: bool, 
     links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
     renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
     with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
-        result = run(evaluate(loaded.portfolio, today), client, renderer, links, dry_run=dry_run, max_writes=max_writes)
+        result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes)
     outcome = result.outcome
     if fmt == "json":
         data = {"dry_run": dry_run, "plan": result.plan.as_json(), "outcome": _outcome_json(outcome) if outcome else None}

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pactwatch.commands.common import check_root, root_option
+from pactwatch.commands.common import root_option
+from pactwatch.commands.runtime import start
 from pactwatch.errors import PactwatchError
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def _contracts(
 @root_option
 @click.option("--base", "ref", required=True, metavar="REF", help="The git ref to compare with, e.g. origin/main.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True)
-def approvals(root: Path, ref: str, fmt: str) -> int:
+def approvals(root: Path | None, ref: str, fmt: str) -> int:
     """List each contract changed since REF, what changed, and which approvals the policy requires.
 
     --format github appends Markdown to $GITHUB_STEP_SUMMARY (or prints it when that is not set).
@@ -52,10 +53,9 @@ def approvals(root: Path, ref: str, fmt: str) -> int:
     from pactwatch.github import approvals_report, gitref
     from pactwatch.github.approvals import review
     from pactwatch.load.people import load_people
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
+    begun = start(root, None)
+    root, settings = begun.root, begun.settings
     people, _, _ = load_people(root)
     changed = gitref.changed(root, ref)
     pairs, unreadable = _contracts(root, changed.base, changed.paths, settings.currency)

@@ -9,7 +9,8 @@ from typing import TextIO
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import start
 
 PHASES = {"pages": "pages", "mkdocs": "mkdocs"}
 MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar would be worth drawing
@@ -51,13 +52,12 @@ class Bar:
 @click.option("--jobs", type=click.IntRange(1, 64), help="Processes for rendering contract pages (default: every core).")
 @root_option
 @today_option
-def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, root: Path, today_text: str | None) -> int:
+def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
     """Build the progress site: pages, calendar feeds and mkdocs-material, into site/."""
-    from pactwatch.settings import load_settings
     from pactwatch.site.build import build_site
 
-    check_root(root)
-    today = today_for(today_text, load_settings(root))
+    begun = start(root, today_text)
+    root, today = begun.root, begun.today  # the site builder loads the portfolio: data errors go to its problems page
     started = time.perf_counter()
     result = build_site(root, today, out=out_dir, public=public, jobs=jobs, progress=Bar(sys.stderr))
     elapsed = time.perf_counter() - started

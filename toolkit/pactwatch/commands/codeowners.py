@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import PactwatchError
+
+NEEDS = Needs(OnErrors.REFUSE, "CODEOWNERS is left as it is")
 
 
 @click.command()
@@ -20,18 +23,13 @@ from pactwatch.errors import PactwatchError
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where CODEOWNERS goes; default ROOT/.github/CODEOWNERS (the portfolio is the repository root).",
 )
-def codeowners(root: Path, today_text: str | None, check: bool, output: Path | None) -> int:
+def codeowners(root: Path | None, today_text: str | None, check: bool, output: Path | None) -> int:
     """Write .github/CODEOWNERS: each contract's owner plus the teams of the approval policy."""
     from pactwatch.fileio import write_atomic_text
     from pactwatch.github.codeowners import PATH, render
-    from pactwatch.load.portfolio import load_portfolio
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
-    loaded = load_portfolio(root, today_for(today_text, settings), settings=settings)
-    if loaded.errors:
-        raise PactwatchError(f"the portfolio has {len(loaded.errors)} errors (see `pactwatch validate`); CODEOWNERS is left as it is")
+    run = prepare(root, today_text, NEEDS)
+    loaded, root = run.loaded, run.root
     target = output or root / PATH
     text = render(loaded.portfolio)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -16,8 +16,7 @@ from pactwatch.errors import UsageError
 from pactwatch.model import Settings
 
 if TYPE_CHECKING:
-    from pactwatch.engine.records import Evaluation
-    from pactwatch.load.portfolio import Loaded
+    pass
 
 F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "PACTWATCH_TODAY"
@@ -27,9 +26,9 @@ def root_option(func: F) -> F:
     return click.option(
         "--root",
         type=click.Path(file_okay=False, path_type=Path),
-        default=Path("."),
-        show_default=True,
-        help="The portfolio directory (holding pactwatch.yml, people.yaml and contracts/).",
+        default=None,
+        help="The portfolio directory (holding pactwatch.yml, people.yaml and contracts/); "
+        "default: the nearest folder, here or above, with pactwatch.yml (else with contracts/).",
     )(func)
 
 
@@ -51,40 +50,6 @@ def resolve_today(option: str | None, settings: Settings, environ: Mapping[str, 
             except ValueError:
                 raise UsageError(f"{source} {text!r} is not a date (YYYY-MM-DD)") from None
     return today_in(settings.timezone, now)
-
-
-def today_for(option: str | None, settings: Settings) -> date:
-    return resolve_today(option, settings, os.environ, datetime.now(UTC))
-
-
-def check_root(root: Path) -> Path:
-    if not root.is_dir():
-        raise UsageError(f"{root} is not a directory")
-    if not (root / "contracts").is_dir() and not (root / "pactwatch.yml").exists():
-        raise UsageError(f"{root.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
-    return root
-
-
-def evaluate_root(root: Path, today_text: str | None, *, use_cache: bool = True) -> tuple[Loaded, Evaluation]:
-    """Load, validate and evaluate the portfolio under ``root`` for the requested day."""
-    from pactwatch.engine import evaluate
-    from pactwatch.load.portfolio import load_portfolio
-    from pactwatch.settings import load_settings
-
-    check_root(root)
-    settings = load_settings(root, remember=use_cache)
-    today = today_for(today_text, settings)
-    loaded = load_portfolio(root, today, settings=settings, use_cache=use_cache)
-    return loaded, evaluate(loaded.portfolio, today)
-
-
-def warn_about_errors(loaded: Loaded) -> None:
-    """Say on stderr that invalid files were left out, so nothing is dropped silently."""
-    errors = loaded.errors
-    if errors:
-        files = sorted({f.file for f in errors})
-        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
-        click.echo(f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.", err=True)
 
 
 def echo_parts(parts: Iterable[bytes]) -> None:

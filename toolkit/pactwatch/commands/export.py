@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
-from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
+from pactwatch.errors import UsageError
+
+NEEDS = Needs(OnErrors.REFUSE, "nothing exported; fix them before exporting", evaluate=True)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -28,26 +31,17 @@ def _format(fmt: str | None, output: Path | None) -> str:
 @click.option("--language", type=click.Choice(["zh", "en"]), help="Headers and words; default the portfolio's language.")
 @root_option
 @today_option
-def export(fmt: str | None, output: Path | None, public: bool, language: str | None, root: Path, today_text: str | None) -> int:
+def export(fmt: str | None, output: Path | None, public: bool, language: str | None, root: Path | None, today_text: str | None) -> int:
     """Write the contracts, every milestone occurrence and the KPIs as a spreadsheet."""
-    from pactwatch.engine import evaluate
     from pactwatch.fileio import write_atomic
     from pactwatch.ledger import exporter, workbook
-    from pactwatch.load.portfolio import load_portfolio
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
-    today = today_for(today_text, settings)
     kind = _format(fmt, output)
     if output is not None and str(output) != "-" and output.suffix.lower() not in ("", f".{kind}"):
         raise UsageError(f"-o {output} does not end in .{kind}")
-    loaded = load_portfolio(root, today, settings=settings)
-    if loaded.errors:
-        raise PactwatchError(
-            f"the portfolio has {len(loaded.errors)} validation errors; run `pactwatch validate` and fix them before exporting"
-        )
-    ledger = exporter.build(evaluate(loaded.portfolio, today), language=language or settings.language, public=public)
+    run = prepare(root, today_text, NEEDS)
+    settings, today = run.settings, run.today
+    ledger = exporter.build(run.evaluated, language=language or settings.language, public=public)
     data = workbook.render_xlsx(ledger) if kind == "xlsx" else workbook.render_csv(ledger.flat)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(data)

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
 
 DEFAULT_DIR = Path("site/calendar")
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
+
+NEEDS = Needs(OnErrors.REFUSE, "feeds not written (the last good feeds stay in place)", evaluate=True)
 
 
 def stamp_from(environ: Mapping[str, str]) -> datetime | None:
@@ -39,24 +42,14 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
 @click.option("--jobs", type=click.IntRange(min=1), help="Processes for large portfolios (default: one per core).")
 @root_option
 @today_option
-def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path, today_text: str | None) -> int:
+def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
-    from pactwatch import reporters
-    from pactwatch.engine import evaluate
     from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
-    from pactwatch.load.portfolio import load_portfolio
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
-    today = today_for(today_text, settings)
     stamp = stamp_from(os.environ)
-    loaded = load_portfolio(root, today, settings=settings)
-    if loaded.errors:
-        click.echo(reporters.text(loaded.errors, colour=use_colour()), err=True)
-        click.echo(f"feeds not written: fix the {len(loaded.errors)} errors above first (the last good feeds stay in place).", err=True)
-        return 1
-    files = build_feeds(evaluate(loaded.portfolio, today), public=public, stamp=stamp, jobs=jobs or os.cpu_count() or 1)
+    prepared = prepare(root, today_text, NEEDS)
+    root = prepared.root
+    files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=jobs or os.cpu_count() or 1)
     target = out_dir if out_dir is not None else root / DEFAULT_DIR
     result = write_feeds(files, target)
     events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import start
 from pactwatch.errors import PactwatchError
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def import_ledger(
     add_people: bool,
     fmt: str,
     verbose: bool,
-    root: Path,
+    root: Path | None,
     today_text: str | None,
 ) -> int:
     """Import a contract ledger (.xlsx or .csv) into contracts/; every file written passes validate."""
@@ -111,11 +112,9 @@ def import_ledger(
     from pactwatch.ledger.mapping import load_mapping
     from pactwatch.ledger.plan import Context, plan_import
     from pactwatch.load.people import load_people
-    from pactwatch.settings import load_settings
 
-    check_root(root)
-    settings = load_settings(root)
-    today = today_for(today_text, settings)
+    begun = start(root, today_text)
+    root, settings, today = begun.root, begun.settings, begun.today
     table = load_mapping(mapping) if mapping else None
     layout = layouts.read_layout(readers.read_ledger(ledger, sheets), table)
     people, people_findings, _ = load_people(root)

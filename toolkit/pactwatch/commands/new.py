@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.commands import runtime
+from pactwatch.commands.common import root_option, today_option
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.model import Person, Settings
 
@@ -120,7 +121,7 @@ def new(
     start_text: str | None,
     list_only: bool,
     dry_run: bool,
-    root: Path,
+    root: Path | None,
     today_text: str | None,
 ) -> int:
     """Write contracts/<type>/<id>.yaml from a template; it validates at once and never overwrites."""
@@ -128,15 +129,13 @@ def new(
     from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
     from pactwatch.load.people import load_people
-    from pactwatch.settings import load_settings
 
-    check_root(root)
+    begun = runtime.start(root, today_text)
+    root, settings, today = begun.root, begun.settings, begun.today
     if list_only:
         return _list(root)
     templates = available(root)
     template_name, contract_id = _checked_arguments(template_name, list(templates), contract_id)
-    settings = load_settings(root)
-    today = today_for(today_text, settings)
     try:
         start = date.fromisoformat(start_text) if start_text else today
     except ValueError:

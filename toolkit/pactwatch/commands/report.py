@@ -9,8 +9,11 @@ from typing import Literal
 import click
 
 from pactwatch import report as reports
-from pactwatch.commands.common import evaluate_root, root_option, today_option, warn_about_errors
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.fileio import write_atomic_text
+
+NEEDS = Needs(OnErrors.WARN, evaluate=True)
 
 
 @click.command()
@@ -19,10 +22,10 @@ from pactwatch.fileio import write_atomic_text
 @click.option("--period", type=click.Choice(["week", "month"]), default="week", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
-def report(root: Path, today_text: str | None, period: Literal["week", "month"], fmt: str, output: Path | None) -> int:
+def report(root: Path | None, today_text: str | None, period: Literal["week", "month"], fmt: str, output: Path | None) -> int:
     """Write the status report for the week or month containing today."""
-    loaded, evaluation = evaluate_root(root, today_text)
-    warn_about_errors(loaded)
+    run = prepare(root, today_text, NEEDS)
+    evaluation, root = run.evaluated, run.root
     built = reports.build(evaluation, period)
     if fmt == "json":
         text = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"

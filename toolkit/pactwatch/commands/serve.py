@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import check_root, root_option, today_for, today_option
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import start
 
 
 @click.command()
@@ -17,16 +18,15 @@ from pactwatch.commands.common import check_root, root_option, today_for, today_
 @click.option("--public", is_flag=True, help="Preview the public edition (no amounts, documents or confidential contracts).")
 @root_option
 @today_option
-def serve(host: str, port: int, public: bool, root: Path, today_text: str | None) -> int:
+def serve(host: str, port: int, public: bool, root: Path | None, today_text: str | None) -> int:
     """Serve the site on localhost with live reload; rebuild when the portfolio changes (Ctrl-C stops)."""
     from pactwatch.errors import PactwatchError
-    from pactwatch.settings import load_settings
     from pactwatch.site.serve import Preview
 
-    check_root(root)
+    root = start(root, today_text).root
 
-    def today() -> date:
-        return today_for(today_text, load_settings(root))
+    def today() -> date:  # asked again at each rebuild: a preview left running overnight moves to the new day
+        return start(root, today_text).today
 
     try:
         preview = Preview(root, today, public=public, host=host, port=port)

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import echo_parts, evaluate_root, root_option, today_option, use_colour, warn_about_errors
+from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
-from pactwatch.gcpause import paused
+from pactwatch.gcpause import one_shot
 from pactwatch.i18n import format_money, word
 from pactwatch.jsonout import json_document_parts, occurrence_lines
 from pactwatch.terminal import STATE_COLOURS, table
+
+NEEDS = Needs(OnErrors.WARN, evaluate=True)
 
 
 def select(
@@ -88,6 +91,7 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
 
 
 @click.command()
+@one_shot  # hundreds of thousands of acyclic records and rows: the cyclic collector would only cost time
 @root_option
 @today_option
 @click.option("--owner", metavar="ID", help="Only milestones this person owns.")
@@ -98,7 +102,7 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
 @click.option("--all", "show_all", is_flag=True, help="Every state, including done, waived and cancelled.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def status(
-    root: Path,
+    root: Path | None,
     today_text: str | None,
     owner: str | None,
     counterparty: str | None,
@@ -109,15 +113,13 @@ def status(
     fmt: str,
 ) -> int:
     """Show each milestone's state today (overdue, due soon, upcoming...)."""
-    with paused():  # hundreds of thousands of acyclic records and rows: the cyclic collector would only cost time
-        loaded, evaluation = evaluate_root(root, today_text)
-        warn_about_errors(loaded)
-        chosen = STATES if show_all and not states else states
-        items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
-        if fmt == "json":
-            echo_parts(json_document_parts({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
-        elif items:
-            click.echo(render_text(evaluation, items, use_colour()))
-        else:
-            click.echo(f"Nothing matches on {evaluation.today}.")
-        return 0
+    evaluation = prepare(root, today_text, NEEDS).evaluated
+    chosen = STATES if show_all and not states else states
+    items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
+    if fmt == "json":
+        echo_parts(json_document_parts({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
+    elif items:
+        click.echo(render_text(evaluation, items, use_colour()))
+    else:
+        click.echo(f"Nothing matches on {evaluation.today}.")
+    return 0

@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from pactwatch import reporters
-from pactwatch.commands.common import check_root, root_option, today_for, today_option, use_colour
+from pactwatch.commands.common import root_option, today_option, use_colour
+from pactwatch.commands.runtime import Needs, OnErrors, find_root, prepare
 from pactwatch.findings import Finding
 from pactwatch.load.files import CONTRACTS_DIR, PEOPLE_FILE, discover
-from pactwatch.load.portfolio import load_portfolio
-from pactwatch.settings import SETTINGS_FILE, SettingsError, load_settings
+from pactwatch.settings import SETTINGS_FILE, SettingsError
+
+NEEDS = Needs(OnErrors.REPORT)
 
 
 def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
@@ -45,18 +47,19 @@ def _contract_sources(root: Path, paths: tuple[Path, ...]) -> list[str] | None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (in $PACTWATCH_CACHE_DIR, else the user's cache folder).")
 @click.option("-v", "--verbose", is_flag=True, help="Say what was checked even when all is well.")
-def validate(paths: tuple[Path, ...], root: Path, today_text: str | None, fmt: str, strict: bool, no_cache: bool, verbose: bool) -> int:
+def validate(
+    paths: tuple[Path, ...], root: Path | None, today_text: str | None, fmt: str, strict: bool, no_cache: bool, verbose: bool
+) -> int:
     """Check contracts, people.yaml and pactwatch.yml; exit 1 on an error."""
-    check_root(root)
+    root = find_root(root, Path.cwd())
     try:
-        settings = load_settings(root)
+        run = prepare(root, today_text, NEEDS, only=_contract_sources(root, paths), use_cache=not no_cache, findings_only=True)
     except SettingsError as exc:
         if fmt == "text":
             raise  # the CLI prints it as text and exits 2
         _show(exc.findings, fmt, root)  # machines and pull requests get it in their format
         return 2
-    today = today_for(today_text, settings)
-    loaded = load_portfolio(root, today, settings=settings, only=_contract_sources(root, paths), use_cache=not no_cache, findings_only=True)
+    loaded = run.loaded
     findings: list[Finding] = list(loaded.findings)
     files = loaded.files
     if verbose:

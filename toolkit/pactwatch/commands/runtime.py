@@ -1,0 +1,148 @@
+"""The one runtime every command starts from (in the spirit of Django's BaseCommand).
+
+A command declares what it needs (``Needs``): whether it loads the portfolio,
+evaluates it, and what happens when contract files have data errors. ``start``
+and ``prepare`` then do, in one place and one order, what v1 wrote eight times
+in five ways: find the portfolio's root, read its settings, fix today, load and
+validate, apply the error policy, evaluate.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pactwatch.commands.common import resolve_today, use_colour
+from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.load.files import CONTRACTS_DIR
+from pactwatch.settings import SETTINGS_FILE
+
+if TYPE_CHECKING:
+    from pactwatch.engine.records import Evaluation
+    from pactwatch.load.portfolio import Loaded
+    from pactwatch.model import Settings
+
+
+class OnErrors(enum.Enum):
+    """What a command does when contract files have data errors."""
+
+    REFUSE = "refuse"  # write nothing: an output that must be complete (CODEOWNERS, alert issues, feeds, the ledger)
+    WARN = "warn"  # go on without the invalid files, and say on stderr which were left out (status, report, remind)
+    REPORT = "report"  # the findings are the command's own output (validate, check, build's data-problems page)
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    on_errors: OnErrors
+    refusal: str = ""  # with REFUSE: what stays as it is, e.g. "CODEOWNERS is left as it is"
+    evaluate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What every command knows before it loads contracts."""
+
+    root: Path
+    settings: Settings
+    today: date
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    root: Path
+    settings: Settings
+    today: date
+    loaded: Loaded
+    evaluation: Evaluation | None  # when Needs.evaluate
+
+    @property
+    def evaluated(self) -> Evaluation:
+        assert self.evaluation is not None, "declare Needs(evaluate=True)"
+        return self.evaluation
+
+
+def find_root(option: Path | None, cwd: Path) -> Path:
+    """--root as given, else like git: the nearest folder upward holding pactwatch.yml, else one holding contracts/."""
+    if option is not None:
+        if not option.is_dir():
+            raise UsageError(f"{option} is not a directory")
+        if not _is_portfolio(option):
+            raise UsageError(f"{option.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
+        return option
+    here = cwd.resolve()
+    for marker in (SETTINGS_FILE, CONTRACTS_DIR):
+        for folder in (here, *here.parents):
+            if (folder / marker).exists():
+                return folder if folder != here else Path(".")
+    raise UsageError(f"{here} is not inside a pactwatch portfolio (no pactwatch.yml or contracts/ here or above); use --root DIR")
+
+
+def _is_portfolio(folder: Path) -> bool:
+    return (folder / CONTRACTS_DIR).is_dir() or (folder / SETTINGS_FILE).exists()
+
+
+def start(
+    root_option: Path | None,
+    today_text: str | None,
+    *,
+    remember_settings: bool = False,
+    environ: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+) -> Start:
+    """The portfolio's root, its settings and the day to evaluate (--today, $PACTWATCH_TODAY, else today there)."""
+    from pactwatch.settings import load_settings
+
+    root = find_root(root_option, Path.cwd())
+    settings = load_settings(root, remember=remember_settings)
+    today = resolve_today(today_text, settings, os.environ if environ is None else environ, now or datetime.now(UTC))
+    return Start(root, settings, today)
+
+
+def prepare(
+    root_option: Path | None,
+    today_text: str | None,
+    needs: Needs,
+    *,
+    use_cache: bool = True,
+    only: Sequence[str] | None = None,
+    findings_only: bool = False,
+) -> Prepared:
+    """``start``, then load and validate the portfolio, apply the command's error policy, and evaluate if asked.
+
+    ``only`` checks just those contract files; ``findings_only`` may skip building the records (see load_portfolio).
+    """
+    from pactwatch.load.portfolio import load_portfolio
+
+    begun = start(root_option, today_text, remember_settings=use_cache)
+    loaded = load_portfolio(begun.root, begun.today, settings=begun.settings, use_cache=use_cache, only=only, findings_only=findings_only)
+    if loaded.errors:
+        _apply(needs, loaded)
+    evaluation = None
+    if needs.evaluate:
+        from pactwatch.engine import evaluate
+
+        evaluation = evaluate(loaded.portfolio, begun.today)
+    return Prepared(begun.root, begun.settings, begun.today, loaded, evaluation)
+
+
+def _apply(needs: Needs, loaded: Loaded) -> None:
+    errors = loaded.errors
+    if needs.on_errors is OnErrors.REFUSE:
+        from pactwatch import reporters
+
+        click.echo(reporters.text(errors, colour=use_colour()), err=True)
+        raise PactwatchError(f"the portfolio has {len(errors)} data errors (shown above; see `pactwatch validate`): {needs.refusal}")
+    if needs.on_errors is OnErrors.WARN:
+        files = sorted({f.file for f in errors})
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        click.echo(
+            f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.",
+            err=True,
+        )
