@@ -81,7 +81,7 @@ def test_done_milestones_stay_marked_done_and_cancelled_ones_are_cancelled() -> 
     done = one(milestone(due="2026-11-01", status="done", completed_on=D("2026-11-03")))
     assert done.summary.startswith("[逾期完成] ")
     assert done.status == "CONFIRMED"
-    assert "完成日：2026年11月3日" in done.description
+    assert "完成日期：2026年11月3日" in done.description
     assert "逾期天数：2" in done.description
     assert done.alarms == ()
     cancelled = one(milestone(due="2026-12-01", status="cancelled"))
@@ -148,7 +148,7 @@ def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
     assert [r.uid for r in extra] == [event_uid("C-1", "M1", "#reminder-7"), event_uid("C-1", "M1", "#reminder-3")]
     assert extra[0].summary == "[提醒 · 7天后到期] 合同 C-1 · 节点 M1"
     assert extra[0].categories == ("付款", "提醒")
-    assert extra[0].description.startswith("到期日：2026年12月10日\n")  # it sits on another day than the due one
+    assert extra[0].description.startswith("计划日期：2026年12月10日\n")  # it sits on another day than the due one
     assert all(r.alarms == () for r in extra)
     assert main.alarms  # the event itself keeps its alarms
 

@@ -10,41 +10,17 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from pactwatch.vocabulary import VALUE_WORDS
+
 Language = str  # "zh" or "en"
 
+# Values of the closed choices (types, statuses, kinds, states, health) come from the one vocabulary;
+# the words below are for what only the engine's outputs name.
 _WORDS: dict[str, tuple[str, str]] = {
-    # milestone states
-    "done": ("已完成", "done"),
-    "done_late": ("逾期完成", "done late"),
-    "waived": ("已豁免", "waived"),
-    "cancelled": ("已取消", "cancelled"),
-    "overdue": ("逾期", "overdue"),
-    "due_soon": ("即将到期", "due soon"),
-    "upcoming": ("待办", "upcoming"),
+    **VALUE_WORDS,
+    # milestone flags
     "blocked": ("受阻", "blocked"),
     "acknowledged": ("已确认延期", "acknowledged"),
-    # contract health
-    "draft": ("草稿", "draft"),
-    "on_track": ("正常", "on track"),
-    "at_risk": ("有风险", "at risk"),
-    "completed": ("已完成", "completed"),
-    "expired": ("已到期", "expired"),
-    "terminated": ("已终止", "terminated"),
-    "active": ("履行中", "active"),
-    # milestone kinds
-    "payment": ("付款", "payment"),
-    "delivery": ("交付", "delivery"),
-    "acceptance": ("验收", "acceptance"),
-    "service": ("服务", "service"),
-    "report": ("报告", "report"),
-    "renewal": ("续约", "renewal"),
-    "other": ("其他", "other"),
-    # contract types
-    "sales": ("销售", "sales"),
-    "purchase": ("采购", "purchase"),
-    "lease": ("租赁", "lease"),
-    "nda": ("保密协议", "NDA"),
-    "framework": ("框架协议", "framework"),
     # risk kinds
     "repeated_delays": ("多次延误", "repeated delays"),
     "slow_payment": ("回款缓慢", "slow payment"),

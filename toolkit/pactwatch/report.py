@@ -20,6 +20,7 @@ from pactwatch.engine.records import Evaluation, Occurrence, Risk
 from pactwatch.escape import report_markdown
 from pactwatch.i18n import format_money, format_share, risk_sentence, word
 from pactwatch.jsonout import occurrence_json
+from pactwatch.vocabulary import labels
 
 Period = Literal["week", "month"]
 
@@ -207,5 +208,7 @@ def render_markdown(report: Report, root: Path | None = None) -> str:
     def says(x: Risk) -> str:  # contains user text (names): escaped by finalize
         return risk_sentence(x.kind, x.subject, x.facts, report.language, x.detail)
 
-    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, says=says, aging=[name for name, _, _ in kpi_engine.AGING_BUCKETS])
+    fields = {name: Trusted(text) for name, text in labels(report.language).items()}  # F.due -> 计划日期 / Due
+    aging = [name for name, _, _ in kpi_engine.AGING_BUCKETS]
+    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, F=fields, says=says, aging=aging)
     return text

@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
 
-State = Literal["done", "done_late", "waived", "cancelled", "overdue", "due_soon", "upcoming"]
-STATES: tuple[State, ...] = ("overdue", "due_soon", "upcoming", "done", "done_late", "waived", "cancelled")
+# In display order (worst first); their words are in pactwatch.vocabulary.
+State = Literal["overdue", "due_soon", "upcoming", "done", "done_late", "waived", "cancelled"]
+STATES: tuple[State, ...] = get_args(State)
 OPEN_STATES: frozenset[State] = frozenset({"overdue", "due_soon", "upcoming"})
 COMPLETED_STATES: frozenset[State] = frozenset({"done", "done_late"})
 
-Health = Literal["draft", "on_track", "at_risk", "overdue", "completed", "expired", "terminated"]
-HEALTHS: tuple[Health, ...] = ("overdue", "at_risk", "on_track", "draft", "completed", "expired", "terminated")
+Health = Literal["overdue", "at_risk", "on_track", "draft", "completed", "expired", "terminated"]
+HEALTHS: tuple[Health, ...] = get_args(Health)
 
 RiskKind = Literal["repeated_delays", "slow_payment", "notice_window", "escalation", "concentration"]
 Severity = Literal["high", "medium", "low"]

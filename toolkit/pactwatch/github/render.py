@@ -28,6 +28,7 @@ from pactwatch.github.issues import marker
 from pactwatch.i18n import format_date, format_money, word
 from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
+from pactwatch.vocabulary import labels
 
 _AS_OF = re.compile(r"<!-- pactwatch:as-of -->.*?<!-- /pactwatch:as-of -->", re.DOTALL)
 CloseWhy = str  # done | done_late | waived | cancelled | acknowledged | not_overdue | gone | duplicate
@@ -158,10 +159,11 @@ class Renderer:
         self._plain = Environment(finalize=_finalizer(title_text), autoescape=False, **options)  # titles: finalize neutralises
         self._markdown.filters["code"] = code_span
         self.language = language if language in ("zh", "en") else "en"
+        self._fields = {name: Trusted(text) for name, text in labels(self.language).items()}  # F.kind -> 类型 / Kind
 
     def _render(self, env: Environment, name: str, **context: Any) -> str:
         template = env.get_template(f"github/{name}.{self.language}.j2")
-        return template.render(**context).strip()
+        return template.render(F=self._fields, **context).strip()
 
     def title(self, alert: AlertFacts) -> str:
         return " ".join(self._render(self._plain, "alert-title", a=alert).split())

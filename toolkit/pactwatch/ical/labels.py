@@ -1,19 +1,13 @@
-"""Feed-only words (zh/en); states, kinds and money come from pactwatch.i18n so they read as everywhere else."""
+"""Feed-only words (zh/en); field names come from pactwatch.vocabulary, states, kinds and money from
+pactwatch.i18n, so they read as everywhere else."""
 
 from __future__ import annotations
 
-_LABELS: dict[str, tuple[str, str]] = {
+from pactwatch.vocabulary import FIELD_WORDS
+
+_OWN: dict[str, tuple[str, str]] = {
     "calendar": ("合同里程碑", "Contract milestones"),
     "all": ("全部", "all"),
-    "contract": ("合同", "Contract"),
-    "counterparty": ("相对方", "Counterparty"),
-    "kind": ("类型", "Kind"),
-    "amount": ("金额", "Amount"),
-    "owner": ("负责人", "Owner"),
-    "state": ("状态", "State"),
-    "due": ("到期日", "Due"),
-    "completed_on": ("完成日", "Completed on"),
-    "days_late": ("逾期天数", "Days late"),
     "page": ("合同页面", "Contract page"),
     "source": ("YAML 文件", "YAML file"),
     "documents": ("文档", "Documents"),
@@ -21,6 +15,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "blocked": ("受阻（前置节点未完成）", "blocked (a prerequisite is not done)"),
     "acknowledged": ("已确认延期", "delay acknowledged"),
 }
+_LABELS: dict[str, tuple[str, str]] = {**_OWN}
+_LABELS.update(FIELD_WORDS.items())  # the shared field names, one word in every output
 _COLON = {"zh": "：", "en": ": "}
 
 

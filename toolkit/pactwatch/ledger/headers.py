@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from pactwatch.ledger import labels
 from pactwatch.ledger.values import Unit, unit_from_header
+from pactwatch.vocabulary import CONTRACT_STATUS_WORDS, CONTRACT_TYPE_WORDS, MILESTONE_KIND_WORDS, MILESTONE_STATUS_WORDS, Word
 
 ContractField = Literal[
     "id",
@@ -304,11 +305,16 @@ def export_name(field_name: Field, language: str) -> str:
     return names[0] if language == "zh" else names[1]
 
 
+def _zh(words: Iterable[Word]) -> str:
+    """The vocabulary's Chinese words for a closed choice, as export writes them."""
+    return ", ".join(pair.zh for pair in words)
+
+
 _FIELD_NOTES: Mapping[Field, str] = {
     "id": "contract `id` (also the file name)",
     "title": "`title`",
-    "type": "`type` (销售, 采购, 服务, 租赁, 保密, 框架, 其他 or the English words)",
-    "status": "contract `status` (执行中, 已完成, 已终止, 已到期, 草稿...; default active)",
+    "type": f"`type` ({_zh(CONTRACT_TYPE_WORDS.values())} or the English words)",
+    "status": f"contract `status` ({_zh(CONTRACT_STATUS_WORDS.values())}...; default active)",
     "counterparty": "`counterparty.name`",
     "counterparty_id": "`counterparty.id`",
     "signed_on": "`signed_on`",
@@ -327,12 +333,12 @@ _FIELD_NOTES: Mapping[Field, str] = {
     "amendments": "`amendments`, one a line: `A1 2026-03-20 summary`",
     "milestone_id": "milestone `id` (default M1, M2... in ledger order)",
     "milestone": "milestone `title`",
-    "kind": "milestone `kind` (付款, 交付, 验收, 服务, 报告, 续约, 其他; default: from the title)",
+    "kind": f"milestone `kind` ({_zh(MILESTONE_KIND_WORDS.values())}; default: from the title)",
     "due": "milestone `due`",
     "amount": "milestone `amount`",
     "completed_on": "`completed_on` (makes the milestone done)",
     "milestone_owner": "milestone `owner` (default: the contract's owner)",
-    "milestone_status": "milestone `status` (未开始, 进行中, 已完成, 已豁免, 已取消)",
+    "milestone_status": f"milestone `status` ({_zh(MILESTONE_STATUS_WORDS.values())})",
     "milestone_currency": "must equal the contract's currency",
     "evidence": "`evidence`",
     "depends_on": "`depends_on` (ids, comma separated)",

@@ -5,40 +5,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
-# value -> (Chinese, English)
-CONTRACT_TYPES: Mapping[str, tuple[str, str]] = {
-    "sales": ("销售", "sales"),
-    "purchase": ("采购", "purchase"),
-    "service": ("服务", "service"),
-    "lease": ("租赁", "lease"),
-    "nda": ("保密协议", "nda"),
-    "framework": ("框架协议", "framework"),
-    "other": ("其他", "other"),
-}
-CONTRACT_STATUSES: Mapping[str, tuple[str, str]] = {
-    "draft": ("草稿", "draft"),
-    "active": ("执行中", "active"),
-    "completed": ("已完成", "completed"),
-    "terminated": ("已终止", "terminated"),
-    "expired": ("已到期", "expired"),
-}
-MILESTONE_KINDS: Mapping[str, tuple[str, str]] = {
-    "payment": ("付款", "payment"),
-    "delivery": ("交付", "delivery"),
-    "acceptance": ("验收", "acceptance"),
-    "service": ("服务", "service"),
-    "report": ("报告", "report"),
-    "renewal": ("续约", "renewal"),
-    "other": ("其他", "other"),
-}
-MILESTONE_STATUSES: Mapping[str, tuple[str, str]] = {
-    "pending": ("未开始", "pending"),
-    "in_progress": ("进行中", "in progress"),
-    "done": ("已完成", "done"),
-    "waived": ("已豁免", "waived"),
-    "cancelled": ("已取消", "cancelled"),
-}
+from pactwatch.model import ContractStatus, ContractType, MilestoneKind, MilestoneStatus
+from pactwatch.vocabulary import CONTRACT_STATUS_WORDS, CONTRACT_TYPE_WORDS, MILESTONE_KIND_WORDS, MILESTONE_STATUS_WORDS, Word
+
+K = TypeVar("K", bound=str)
+
+# value -> (Chinese, English): the one vocabulary's words, as the site and the feeds show them.
+CONTRACT_TYPES: Mapping[ContractType, Word] = CONTRACT_TYPE_WORDS
+CONTRACT_STATUSES: Mapping[ContractStatus, Word] = CONTRACT_STATUS_WORDS
+MILESTONE_KINDS: Mapping[MilestoneKind, Word] = MILESTONE_KIND_WORDS
+MILESTONE_STATUSES: Mapping[MilestoneStatus, Word] = MILESTONE_STATUS_WORDS
 # Engine output (states, health) uses pactwatch.i18n.word, so it reads as on the site and in reports.
 YES_NO = (("是", "否"), ("yes", "no"))
 
@@ -61,7 +39,7 @@ SHEETS: Mapping[str, tuple[str, str]] = {
 }
 
 
-def pick(table: Mapping[str, tuple[str, str]], key: str, language: str) -> str:
+def pick(table: Mapping[K, tuple[str, str]], key: K, language: str) -> str:
     zh, en = table[key]
     return zh if language == "zh" else en
 

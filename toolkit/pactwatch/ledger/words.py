@@ -1,4 +1,8 @@
-"""Chinese and English words ledgers use for types, statuses and milestone kinds -> format values."""
+"""Chinese and English words ledgers use for types, statuses and milestone kinds -> format values.
+
+Each table accepts the vocabulary's own words (what export writes and the site shows) and the
+synonyms ledgers use (执行中 for active, 回款 for payment...).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from typing import TypeVar
 
 from pactwatch.ledger.values import clean_text
 from pactwatch.model import ContractStatus, ContractType, MilestoneKind, MilestoneStatus
+from pactwatch.vocabulary import CONTRACT_STATUS_WORDS, CONTRACT_TYPE_WORDS, MILESTONE_KIND_WORDS, MILESTONE_STATUS_WORDS, Word
 
 T = TypeVar("T", bound=str)
 
-CONTRACT_TYPES: Mapping[str, ContractType] = {
+_CONTRACT_TYPE_SYNONYMS: Mapping[str, ContractType] = {
     **dict.fromkeys(("sales", "sale", "销售", "销货", "产品销售"), "sales"),
     **dict.fromkeys(("purchase", "purchasing", "procurement", "采购", "购买", "购销"), "purchase"),
     **dict.fromkeys(("service", "services", "consulting", "服务", "技术服务", "运维", "运维服务", "咨询", "外包"), "service"),
@@ -21,7 +26,7 @@ CONTRACT_TYPES: Mapping[str, ContractType] = {
     **dict.fromkeys(("other", "others", "其他", "其它"), "other"),
 }
 
-CONTRACT_STATUSES: Mapping[str, ContractStatus] = {
+_CONTRACT_STATUS_SYNONYMS: Mapping[str, ContractStatus] = {
     **dict.fromkeys(("draft", "草稿", "拟稿", "待签", "待签订", "未签订", "未签", "审批中", "待审批"), "draft"),
     **dict.fromkeys(
         (
@@ -65,7 +70,7 @@ CONTRACT_STATUSES: Mapping[str, ContractStatus] = {
     **dict.fromkeys(("expired", "已到期", "到期", "已过期", "过期", "失效", "已失效"), "expired"),
 }
 
-MILESTONE_KINDS: Mapping[str, MilestoneKind] = {
+_MILESTONE_KIND_SYNONYMS: Mapping[str, MilestoneKind] = {
     **dict.fromkeys(("payment", "pay", "invoice", "付款", "收款", "回款", "支付", "款项", "付款节点", "收款节点", "租金"), "payment"),
     **dict.fromkeys(("delivery", "shipment", "交付", "交货", "到货", "发货", "上线"), "delivery"),
     **dict.fromkeys(("acceptance", "验收", "验收合格"), "acceptance"),
@@ -75,7 +80,7 @@ MILESTONE_KINDS: Mapping[str, MilestoneKind] = {
     **dict.fromkeys(("other", "其他", "其它"), "other"),
 }
 
-MILESTONE_STATUSES: Mapping[str, MilestoneStatus] = {
+_MILESTONE_STATUS_SYNONYMS: Mapping[str, MilestoneStatus] = {
     **dict.fromkeys(
         ("pending", "open", "not started", "todo", "planned", "未开始", "待办", "未完成", "待付款", "未付款", "待收款", "未收款", "未到账"),
         "pending",
@@ -103,6 +108,17 @@ _SUFFIXES = ("合同", "协议", "类合同", "类")
 
 def _key(word: str) -> str:
     return re.sub(r"\s+", " ", clean_text(word).lower().replace("_", " ")).strip()
+
+
+def _accepting(words: Mapping[T, Word], synonyms: Mapping[str, T]) -> Mapping[str, T]:
+    """The vocabulary's words for each value (both languages), then the ledger's synonyms."""
+    return {**{_key(text): value for value, pair in words.items() for text in pair}, **synonyms}
+
+
+CONTRACT_TYPES = _accepting(CONTRACT_TYPE_WORDS, _CONTRACT_TYPE_SYNONYMS)
+CONTRACT_STATUSES = _accepting(CONTRACT_STATUS_WORDS, _CONTRACT_STATUS_SYNONYMS)
+MILESTONE_KINDS = _accepting(MILESTONE_KIND_WORDS, _MILESTONE_KIND_SYNONYMS)
+MILESTONE_STATUSES = _accepting(MILESTONE_STATUS_WORDS, _MILESTONE_STATUS_SYNONYMS)
 
 
 def lookup(word: str, table: Mapping[str, T]) -> T | None:

@@ -11,6 +11,7 @@ from pactwatch.i18n import format_date, format_money, word
 from pactwatch.links import contract_link
 from pactwatch.model import Person, Settings
 from pactwatch.notify.plan import Notice
+from pactwatch.vocabulary import FIELD_WORDS
 
 Urgency = Literal["overdue", "today", "soon", "later"]
 
@@ -24,7 +25,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "title": ("合同履约提醒 · {date}", "Contract reminders · {date}"),
     "subject": ("【合同提醒】{name}：{n} 项事项（{date}）", "[pactwatch] {n} contract reminder(s) for {name} ({date})"),
     "confidential": ("（保密合同）", "(confidential contract)"),
-    "owner": ("负责人", "owner"),
     "more": ("……另有 {n} 项，详见站点", "... and {n} more: see the site"),
     "digest_title": ("近期合同事项：{name}", "Upcoming contract milestones: {name}"),
     "entered": ("以下 {n} 项事项进入提醒期：", "{n} item(s) entered a reminder window:"),
@@ -38,10 +38,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "cc_note": ("因逾期升级，本邮件抄送：{names}", "Copied to {names} because of an escalation."),
     "col_when": ("状态", "When"),
     "col_item": ("事项", "Milestone"),
-    "col_contract": ("合同", "Contract"),
-    "col_due": ("到期日", "Due"),
-    "col_amount": ("金额", "Amount"),
-    "col_counterparty": ("相对方", "Counterparty"),
+    "col_contract": FIELD_WORDS["contract"],
+    "col_due": FIELD_WORDS["due"],
+    "col_amount": FIELD_WORDS["amount"],
+    "col_counterparty": FIELD_WORDS["counterparty"],
     "open": ("查看", "Open"),
     "footer": (
         "此邮件由 pactwatch 根据合同仓库自动发送；完成后请在合同文件中登记 completed_on。",

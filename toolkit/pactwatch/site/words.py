@@ -1,12 +1,14 @@
-"""The site's own UI words (zh/en); states, kinds, health and risks come from pactwatch.i18n."""
+"""The site's own UI words (zh/en); shared field names come from pactwatch.vocabulary, values
+(states, kinds, health) and risks from pactwatch.i18n, so they read as in every other output."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from pactwatch.i18n import word
+from pactwatch.vocabulary import FIELD_WORDS
 
-_WORDS: dict[str, tuple[str, str]] = {
+_OWN: dict[str, tuple[str, str]] = {
     # sections (the navigation)
     "nav.dashboard": ("概览", "Dashboard"),
     "nav.contracts": ("合同", "Contracts"),
@@ -19,18 +21,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "site.name": ("合同履约看板", "Contract progress"),
     # common labels
     "as_of": ("数据截至", "As of"),
-    "contract": ("合同", "Contract"),
     "contracts": ("合同", "contracts"),
-    "counterparty": ("相对方", "Counterparty"),
-    "owner": ("负责人", "Owner"),
     "value": ("合同金额", "Value"),
     "collected": ("已收/已付", "Collected"),
     "planned": ("计划", "Planned"),
     "progress": ("进度", "Progress"),
     "next_milestone": ("下一节点", "Next milestone"),
     "health": ("状态", "Health"),
-    "type": ("类型", "Type"),
-    "status": ("合同状态", "Status"),
     "term": ("合同期限", "Term"),
     "notice_deadline": ("续约通知截止", "Notice deadline"),
     "signed_on": ("签署日期", "Signed on"),
@@ -51,13 +48,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "feeds": ("日历订阅", "Calendar feeds"),
     "subscribe": ("订阅", "Subscribe"),
     "download": ("下载 .ics", "Download .ics"),
-    "due": ("计划日期", "Due"),
-    "completed_on": ("完成日期", "Completed"),
-    "state": ("状态", "State"),
-    "days_late": ("逾期天数", "Days late"),
     "days_left": ("剩余天数", "Days left"),
-    "amount": ("金额", "Amount"),
-    "kind": ("类别", "Kind"),
     "title": ("名称", "Title"),
     "milestone": ("节点", "Milestone"),
     "evidence": ("凭证", "Evidence"),
@@ -172,6 +163,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_problems": ("没有发现问题。", "No problems found."),
     "public_note": ("公开版：不含金额、文件、条款与保密合同。", "Public edition: no amounts, documents, terms or confidential contracts."),
 }
+
+
+_WORDS: dict[str, tuple[str, str]] = {**_OWN}
+_WORDS.update(FIELD_WORDS.items())  # the shared field names, one word in every output
 
 
 def t(key: str, language: str, **values: object) -> str:

@@ -1,0 +1,159 @@
+"""One vocabulary: the schema's enums, the model's Literals and every output's words agree."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any, get_args
+
+import pytest
+
+from pactwatch import i18n, model, vocabulary
+from pactwatch.engine import records
+from pactwatch.ical import labels as feed_labels
+from pactwatch.ledger import labels as export_labels
+from pactwatch.ledger import words as import_words
+from pactwatch.notify import texts
+from pactwatch.site import words as site_words
+from pactwatch.vocabulary import FIELD_NAMES, FIELD_WORDS, VALUE_WORDS, Word, label
+from tests.conftest import REPO_ROOT
+
+LANGUAGES = ("zh", "en")
+CHOICES: Mapping[str, tuple[Mapping[Any, Word], tuple[str, ...]]] = {
+    "contract type": (vocabulary.CONTRACT_TYPE_WORDS, model.CONTRACT_TYPES),
+    "contract status": (vocabulary.CONTRACT_STATUS_WORDS, model.CONTRACT_STATUSES),
+    "milestone kind": (vocabulary.MILESTONE_KIND_WORDS, model.MILESTONE_KINDS),
+    "milestone status": (vocabulary.MILESTONE_STATUS_WORDS, model.MILESTONE_STATUSES),
+    "repeat unit": (vocabulary.REPEAT_UNIT_WORDS, model.REPEAT_UNITS),
+    "state": (vocabulary.STATE_WORDS, records.STATES),
+    "health": (vocabulary.HEALTH_WORDS, records.HEALTHS),
+    "field": (FIELD_WORDS, FIELD_NAMES),
+}
+
+
+def _schema(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((REPO_ROOT / "schema" / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _repeat_units(contract: dict[str, Any]) -> tuple[str, ...]:
+    pattern = contract["$defs"]["milestone"]["properties"]["repeat"]["properties"]["every"]["pattern"]
+    match = re.search(r"\(([a-z|]+)\)", pattern)
+    assert match is not None, pattern
+    return tuple(match[1].split("|"))
+
+
+def test_schema_enums_are_the_model_literals_and_the_vocabulary() -> None:
+    contract = _schema("contract.schema.json")
+    milestone = contract["$defs"]["milestone"]["properties"]
+    settings = _schema("settings.schema.json")
+    approval_types = settings["properties"]["approvals"]["items"]["properties"]["when"]["properties"]["type"]["items"]["enum"]
+    cases = [
+        (contract["properties"]["type"]["enum"], model.ContractType, "contract type"),
+        (approval_types, model.ContractType, "contract type"),
+        (contract["properties"]["status"]["enum"], model.ContractStatus, "contract status"),
+        (milestone["kind"]["enum"], model.MilestoneKind, "milestone kind"),
+        (milestone["status"]["enum"], model.MilestoneStatus, "milestone status"),
+        (list(_repeat_units(contract)), model.RepeatUnit, "repeat unit"),
+    ]
+    for enum, literal, choice in cases:
+        words, values = CHOICES[choice]
+        assert tuple(enum) == get_args(literal) == values == tuple(words), choice
+
+
+def test_engine_states_and_health_are_the_vocabulary() -> None:
+    assert records.STATES == get_args(records.State) == tuple(vocabulary.STATE_WORDS)
+    assert records.HEALTHS == get_args(records.Health) == tuple(vocabulary.HEALTH_WORDS)
+    assert tuple(FIELD_WORDS) == FIELD_NAMES
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+def test_every_value_has_a_word_in_each_language(choice: str) -> None:
+    words, _ = CHOICES[choice]
+    for value, pair in words.items():
+        assert pair.zh.strip() and not pair.zh.isascii(), (value, pair)
+        assert pair.en.strip() and pair.en.isascii(), (value, pair)
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_two_values_share_a_word(choice: str, language: str) -> None:
+    words, _ = CHOICES[choice]
+    shown = [pair.text(language) for pair in words.values()]
+    assert len(set(shown)) == len(shown), shown
+
+
+def test_a_value_in_two_choices_reads_the_same_in_both() -> None:
+    for words, _ in CHOICES.values():
+        if words is FIELD_WORDS:
+            continue
+        for value, pair in words.items():
+            assert VALUE_WORDS[value] == pair, value
+    with pytest.raises(ValueError, match="two words"):
+        vocabulary._by_value([("done", Word("已完成", "done"))], [("done", Word("完成", "done"))])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_reports_site_and_feeds_name_values_with_the_vocabulary(language: str) -> None:
+    """i18n.word serves the report, the site, the feeds, the issues, the notices and export's computed columns."""
+    for value, pair in VALUE_WORDS.items():
+        assert i18n.word(value, language) == pair.text(language), value
+        assert site_words.t(value, language) == pair.text(language), value
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shared_field_names_come_from_the_vocabulary(language: str) -> None:
+    site = site_words.Words(language)
+    for name in FIELD_NAMES:
+        assert site_words.t(name, language) == label(name, language), name
+        assert str(getattr(site, name)) == label(name, language), name
+        assert feed_labels.label(name, language) == label(name, language), name
+    for column, name in (("col_contract", "contract"), ("col_due", "due"), ("col_amount", "amount"), ("col_counterparty", "counterparty")):
+        assert texts.phrase(column, language) == label(name, language), column
+
+
+def test_no_output_table_keeps_its_own_word_for_a_shared_field_or_a_value() -> None:
+    for own in (site_words._OWN, feed_labels._OWN):
+        assert not set(own) & (set(FIELD_NAMES) | set(VALUE_WORDS)), sorted(set(own) & (set(FIELD_NAMES) | set(VALUE_WORDS)))
+
+
+EXPORTED = [
+    (export_labels.CONTRACT_TYPES, vocabulary.CONTRACT_TYPE_WORDS, import_words.CONTRACT_TYPES),
+    (export_labels.CONTRACT_STATUSES, vocabulary.CONTRACT_STATUS_WORDS, import_words.CONTRACT_STATUSES),
+    (export_labels.MILESTONE_KINDS, vocabulary.MILESTONE_KIND_WORDS, import_words.MILESTONE_KINDS),
+    (export_labels.MILESTONE_STATUSES, vocabulary.MILESTONE_STATUS_WORDS, import_words.MILESTONE_STATUSES),
+]
+
+
+@pytest.mark.parametrize(("exported", "words", "accepted"), EXPORTED)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_export_writes_the_vocabulary_and_import_reads_it_back(
+    exported: Mapping[str, tuple[str, str]], words: Mapping[str, Word], accepted: Mapping[str, str], language: str
+) -> None:
+    for value, pair in words.items():
+        assert export_labels.pick(exported, value, language) == pair.text(language)
+        assert import_words.lookup(pair.text(language), accepted) == value
+
+
+SYNONYMS = [
+    (import_words._CONTRACT_TYPE_SYNONYMS, import_words.CONTRACT_TYPES),
+    (import_words._CONTRACT_STATUS_SYNONYMS, import_words.CONTRACT_STATUSES),
+    (import_words._MILESTONE_KIND_SYNONYMS, import_words.MILESTONE_KINDS),
+    (import_words._MILESTONE_STATUS_SYNONYMS, import_words.MILESTONE_STATUSES),
+]
+
+
+@pytest.mark.parametrize(("synonyms", "accepted"), SYNONYMS)
+def test_import_still_accepts_every_synonym_it_accepted(synonyms: Mapping[str, str], accepted: Mapping[str, str]) -> None:
+    """执行中 is no output's word any more, but a ledger that says it still imports as active."""
+    for text, value in synonyms.items():
+        assert import_words.lookup(text, accepted) == value, text
+    assert import_words.lookup("执行中", import_words.CONTRACT_STATUSES) == "active"
+
+
+def test_active_and_kind_read_the_same_on_the_site_in_the_export_and_in_feeds() -> None:
+    """The words a user saw differ: active as 履行中 and 执行中, kind as 类别 and 类型."""
+    site = site_words.Words("zh")
+    assert {str(site.active), export_labels.pick(export_labels.CONTRACT_STATUSES, "active", "zh")} == {"履行中"}
+    assert {str(site.kind), feed_labels.label("kind", "zh")} == {"类型"}
