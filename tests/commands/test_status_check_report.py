@@ -110,6 +110,19 @@ def test_check_passes_once_everything_is_done(run_cli: Run, write_portfolio: Cal
     assert run_cli("check", "--root", root, "--today", "2026-12-01").code == 1
 
 
+def test_check_annotations_escape_the_file_name(run_cli: Run, write_portfolio: Callable[..., Path]) -> None:
+    """A file name with , or : cannot add or cut workflow-command properties."""
+    root = write_portfolio(
+        {
+            "people.yaml": "people:\n  - {id: ann, name: Ann}\n",
+            "contracts/a,title=x:y.yaml": "id: C-1\ntitle: T\ntype: nda\nstatus: active\nowner: ann\ncounterparty: {name: X}\n"
+            "milestones:\n  - {id: M1, title: Sign, kind: other, due: 2026-11-01, owner: ann}\n",
+        }
+    )
+    lines = run_cli("check", "--root", root, "--today", "2026-11-27", "--format", "github").out.splitlines()
+    assert lines[-1].split("::")[1] == "error file=contracts/a%2Ctitle=x%3Ay.yaml,line=8,title=overdue"
+
+
 def test_check_fails_on_data_errors(run_cli: Run, write_portfolio: Callable[..., Path]) -> None:
     root = write_portfolio({"people.yaml": "people: []\n", "contracts/C-1.yaml": "id: C-1\n"})
     result = run_cli("check", "--root", root)

@@ -64,3 +64,15 @@ def test_clashing_slugs_are_made_unique_deterministically() -> None:
 def test_contracts_share_a_feed_by_id_else_by_name() -> None:
     assert group_key(Counterparty("星瀚", "x1")) == group_key(Counterparty("上海星瀚（新名）", "x1"))
     assert group_key(Counterparty("星瀚")) != group_key(Counterparty("星瀚", "x1"))
+
+
+def test_two_spellings_of_one_name_are_one_counterparty() -> None:
+    composed, combining = Counterparty("Caf\u00e9 Ltd"), Counterparty("Cafe\u0301 Ltd")
+    assert group_key(composed) == group_key(combining)
+    assert len(set(assign_slugs([composed, combining]).values())) == 1
+
+
+@given(st.lists(st.text(max_size=12), max_size=8))
+def test_different_group_keys_never_share_a_slug(names: list[str]) -> None:
+    slugs = assign_slugs([Counterparty(n) for n in names])
+    assert len(set(slugs.values())) == len(slugs)

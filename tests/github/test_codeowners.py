@@ -65,6 +65,15 @@ def test_example_lines() -> None:
     assert "/pactwatch.yml @example-co/finance @example-co/legal\n" in text
 
 
+def test_a_file_name_with_a_line_break_gets_no_rule() -> None:
+    portfolio = evaluation(REPO_ROOT, TODAY).portfolio
+    first = portfolio.contracts[0]
+    hostile = replace(first, source="contracts/a\n* @attacker.yaml")
+    text = render(replace(portfolio, contracts=(hostile, *portfolio.contracts[1:])))
+    assert "@attacker" not in text
+    assert f"# {first.id}: its file name holds a line break or control character, so no rule can name it\n" in text
+
+
 def test_check_writes_nothing_and_fails_until_written(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
     target = portfolio / ".github" / "CODEOWNERS"
     missing = run_cli("codeowners", "--root", portfolio, "--check")

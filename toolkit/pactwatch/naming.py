@@ -44,8 +44,12 @@ def slugify(text: str, digits: int = HASH_DIGITS) -> str:
 
 
 def group_key(counterparty: Counterparty) -> str:
-    """Contracts with the same counterparty id share a feed; without an id, the same name does."""
-    return f"id:{counterparty.id}" if counterparty.id else f"name:{counterparty.name}"
+    """Contracts with the same counterparty id share a feed and a page; without an id, the same name does.
+
+    NFC-normalised, like the slug: two spellings of one name (precomposed or combining accents) are one
+    counterparty, not two groups claiming the same file.
+    """
+    return unicodedata.normalize("NFC", f"id:{counterparty.id}" if counterparty.id else f"name:{counterparty.name}")
 
 
 def counterparty_slug(counterparty: Counterparty) -> str:

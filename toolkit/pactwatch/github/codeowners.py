@@ -82,8 +82,13 @@ def render(portfolio: Portfolio) -> str:
     for contract in sorted(portfolio.contracts, key=lambda c: c.source):
         handle = owner_handle(contract, portfolio.people)
         owners = ([handle] if handle else []) + teams_for(contract, settings)
+        try:
+            pattern = codeowners_pattern(contract.source)
+        except ValueError:  # a line break in the name would start a rule of its own
+            lines.append(f"# {contract.id}: its file name holds a line break or control character, so no rule can name it")
+            continue
         if owners:
-            lines.append(_line(codeowners_pattern(contract.source), owners))
+            lines.append(_line(pattern, owners))
         else:
             lines.append(f"# {contract.source}: no owner with a GitHub handle and no approval rule")
     return "\n".join(lines) + "\n"
