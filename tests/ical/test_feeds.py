@@ -7,6 +7,7 @@ import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,14 +122,12 @@ def test_output_is_deterministic_and_independent_of_object_identity(example: Eva
 def test_parallel_rendering_gives_the_same_bytes(
     example: Evaluation, private_feeds: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from pactwatch import parallel
     from pactwatch.ical import workers
 
-    forked = []
-    real_fork = workers._fork
-    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)  # the example is small: make it fork anyway
-    monkeypatch.setattr(workers, "_fork", lambda *args: forked.append(args[-1]) or real_fork(*args))
+    monkeypatch.setattr(workers, "EVENT_SECONDS", 1.0)  # the example is small: make it fork anyway
+    assert parallel.worth_parallel(3, 3, len(example.occurrences) * workers.EVENT_SECONDS)
     assert build_feeds(example, public=False, jobs=3) == private_feeds
-    assert len(forked) == 2  # two children, the parent did the first slice
     assert build_feeds(example, public=False) == render_feeds(plan_feeds(example, public=False))
 
 
@@ -137,11 +136,15 @@ def test_a_failing_worker_is_redone_in_the_parent(
 ) -> None:
     from pactwatch.ical import workers
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError("pipe broke")
+    parent, real = os.getpid(), workers.rendered
 
-    monkeypatch.setattr(workers, "PARALLEL_MIN", 1)
-    monkeypatch.setattr(workers.pickle, "dump", broken)  # only children send: the parent never calls it
+    def dies_in_a_worker(*args: Any) -> list[workers.Rendered]:
+        if os.getpid() != parent:
+            os._exit(3)  # a worker killed halfway (out of memory, say)
+        return real(*args)
+
+    monkeypatch.setattr(workers, "EVENT_SECONDS", 1.0)
+    monkeypatch.setattr(workers, "rendered", dies_in_a_worker)
     assert build_feeds(example, public=False, jobs=2) == private_feeds
 
 

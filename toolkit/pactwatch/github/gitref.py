@@ -6,11 +6,11 @@ included), which is what a pull request changes. All paths are relative to the p
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError
+from pactwatch.git import GitError, run_git
 
 WATCHED = ("contracts", "pactwatch.yml", "people.yaml")
 
@@ -21,43 +21,50 @@ class Changed:
     paths: tuple[str, ...]  # changed, added or removed files under WATCHED, sorted
 
 
-def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def _git(root: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise PactwatchError("git is not installed (pactwatch approvals compares with a git ref)") from None
-    if check and done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise PactwatchError(f"git {' '.join(args)} failed: {message[-1] if message else done.returncode}")
-    return done
+        return run_git(root, *args)
+    except GitError as exc:
+        if exc.reason == "no-git":
+            raise PactwatchError("git is not installed (pactwatch approvals compares with a git ref)") from None
+        raise
+
+
+def _answer(root: Path, *args: str) -> bytes | None:
+    """git's output, or None when git says no (a ref that is not there, no merge base)."""
+    try:
+        return _git(root, *args)
+    except GitError as exc:
+        if exc.reason != "failed":
+            raise
+        return None
 
 
 def resolve(root: Path, ref: str) -> str:
     """The commit to compare with: the merge base of ``ref`` and HEAD, or ``ref`` itself."""
     if ref.startswith("-"):
         raise PactwatchError(f"{ref!r} is not a git ref")
-    found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
-    if found.returncode != 0:
+    found = _answer(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if found is None:
         raise PactwatchError(
             f"git ref {ref!r} not found in {root}; in a workflow, check out with `fetch-depth: 0` so the base branch is there"
         )
-    commit = found.stdout.decode().strip()
-    merge_base = _git(root, "merge-base", commit, "HEAD", check=False)
-    return merge_base.stdout.decode().strip() if merge_base.returncode == 0 else commit
+    commit = found.decode().strip()
+    merge_base = _answer(root, "merge-base", commit, "HEAD")
+    return merge_base.decode().strip() if merge_base is not None else commit
 
 
 def changed(root: Path, ref: str) -> Changed:
     base = resolve(root, ref)
     diff = _git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", base, "--", *WATCHED)
     untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *WATCHED)
-    names = {p for out in (diff.stdout, untracked.stdout) for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+    names = {p for out in (diff, untracked) for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
     return Changed(base, tuple(sorted(names)))
 
 
 def old_bytes(root: Path, base: str, path: str) -> bytes | None:
     """The file's content at ``base``; None when it did not exist there."""
-    shown = _git(root, "show", f"{base}:./{path}", check=False)
-    return shown.stdout if shown.returncode == 0 else None
+    return _answer(root, "show", "--no-textconv", f"{base}:./{path}")
 
 
 def new_bytes(root: Path, path: str) -> bytes | None:

@@ -1,36 +1,26 @@
 """Rendering the events of a large portfolio on several cores.
 
 Rendering is embarrassingly parallel: the occurrences are cut into contiguous
-slices, forked children render all but the first, which the parent renders
-itself (then works out the feeds' metadata), and the slices are joined back in
-order, so the bytes are the same for any number of jobs. Children are forked,
-so they inherit the evaluation instead of receiving it pickled; each sends its
-rendered events back through a pipe, read only once the parent's own share is
-done (no helper thread competes with the parent for the GIL). A child that
-fails is simply redone here. Where fork is not the safe default (macOS,
-Windows), with other threads running, or for small portfolios, everything
-runs in this process.
+slices, rendered by the one parallel runner (``pactwatch.parallel``: forked
+workers that inherit the evaluation instead of receiving it pickled, used only
+where that pays off), and joined back in order, so the bytes are the same for
+any number of jobs.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import sys
-import threading
 from collections.abc import Sequence
 
 from pactwatch.engine import Occurrence
-from pactwatch.gcpause import paused
 from pactwatch.ical.events import occurrence_events
 from pactwatch.ical.feeds import Layout, Placer, feed_metas, sort_key
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.writer import render_event
+from pactwatch.parallel import map_batches
 
 Rendered = tuple[str, bytes, tuple[str, ...]]  # (sort key, event bytes, the feeds listing it)
-PARALLEL_MIN = 20_000  # occurrences: below this, forking costs more than it saves
+EVENT_SECONDS = 0.000019  # one occurrence's events placed and rendered (bench_feeds, 1 job: ~19 µs): workers pay from ~13,000
 BATCH = 512  # occurrences made into records before they are rendered
-PARENT_SHARE = 0.8  # the parent's slice, relative to a child's: it also works out the metadata and joins the feeds
 
 
 def rendered(plan: Layout, occurrences: Sequence[Occurrence], stamp: str) -> list[Rendered]:
@@ -54,56 +44,15 @@ def rendered(plan: Layout, occurrences: Sequence[Occurrence], stamp: str) -> lis
 
 
 def slices(total: int, jobs: int) -> list[tuple[int, int]]:
-    """Contiguous [start, stop) slices covering ``total``; the first (the parent's) a little smaller."""
-    weights = [PARENT_SHARE] + [1.0] * (jobs - 1)
-    bounds, start, acc = [], 0, 0.0
-    for weight in weights:
-        acc += weight
-        stop = round(total * acc / sum(weights))
-        bounds.append((start, stop))
-        start = stop
-    return bounds
-
-
-def _fork(plan: Layout, occurrences: Sequence[Occurrence], stamp: str, bounds: tuple[int, int]) -> tuple[int, int]:
-    """Start a child rendering ``occurrences[start:stop]``; returns (pid, read end of its pipe)."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: render, send, and leave without running the parent's exit handlers
-        code = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump(rendered(plan, occurrences[bounds[0] : bounds[1]], stamp), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, read
-
-
-def _collect(pid: int, read: int) -> list[Rendered] | None:
-    """The child's events, or None when it failed."""
-    with os.fdopen(read, "rb") as pipe:
-        try:
-            part: list[Rendered] | None = pickle.load(pipe)
-        except (EOFError, pickle.UnpicklingError):
-            part = None
-    _, status = os.waitpid(pid, 0)
-    return part if os.waitstatus_to_exitcode(status) == 0 else None
+    """``jobs`` contiguous [start, stop) slices of about equal size covering ``total``, in order."""
+    return [(total * k // jobs, total * (k + 1) // jobs) for k in range(jobs)]
 
 
 def render_all(plan: Layout, occurrences: Sequence[Occurrence], stamp: str, jobs: int) -> tuple[list[Rendered], dict[str, CalendarMeta]]:
     """Every event rendered, in occurrence order (on ``jobs`` processes when that pays off), and the feeds' metadata."""
-    with paused():  # no cycles are made here: the collector would only walk the evaluation again and again
-        parallel = jobs > 1 and len(occurrences) >= PARALLEL_MIN and sys.platform == "linux" and threading.active_count() == 1
-        if not parallel:
-            return rendered(plan, occurrences, stamp), feed_metas(plan)
-        bounds = slices(len(occurrences), jobs)
-        children = [(_fork(plan, occurrences, stamp, b), b) for b in bounds[1:]]
-        result = rendered(plan, occurrences[bounds[0][0] : bounds[0][1]], stamp)
-        metas = feed_metas(plan)
-        for (pid, read), (start, stop) in children:
-            part = _collect(pid, read)
-            result.extend(part if part is not None else rendered(plan, occurrences[start:stop], stamp))
-        return result, metas
+
+    def render(bounds: tuple[int, int]) -> list[Rendered]:
+        return rendered(plan, occurrences[bounds[0] : bounds[1]], stamp)
+
+    parts = map_batches(render, slices(len(occurrences), jobs), jobs=jobs, seconds=len(occurrences) * EVENT_SECONDS)
+    return [event for part in parts for event in part], feed_metas(plan)

@@ -12,12 +12,13 @@ by the first line of its body, GitHub's pull request title) or a direct commit.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from pactwatch.git import GitError, run_git
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -78,12 +79,7 @@ def parse(output: str) -> dict[str, tuple[Change, ...]]:
 
 def read_history(root: Path, folder: str = "contracts") -> Mapping[str, tuple[Change, ...]]:
     """Paths relative to ``root`` -> changes; empty outside a git work tree."""
-    command = [
-        "git",
-        "-C",
-        str(root),
-        "-c",
-        "core.quotepath=off",
+    command = (
         "log",
         "--first-parent",
         "--diff-merges=first-parent",
@@ -93,11 +89,9 @@ def read_history(root: Path, folder: str = "contracts") -> Mapping[str, tuple[Ch
         f"--format={LOG_FORMAT}",
         "--",
         folder,
-    ]
+    )
     try:
-        run = subprocess.run(command, capture_output=True, check=False, timeout=300)
-    except (OSError, subprocess.SubprocessError):
+        output = run_git(root, *command)
+    except GitError:
         return {}
-    if run.returncode != 0:
-        return {}
-    return parse(run.stdout.decode("utf-8", errors="replace"))
+    return parse(output.decode("utf-8", errors="replace"))

@@ -3,25 +3,26 @@
 Unchanged files keep their times, so ``mkdocs serve`` reloads only what
 changed; each write is atomic (``fileio``), so it never reads half a page.
 Contract pages, the bulk of a big portfolio, are rendered and written
-by worker processes (forked, so the evaluation is shared, not pickled).
+by worker processes (``parallel``: forked, so the evaluation is shared, not pickled).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import accumulate
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError
 from pactwatch.fileio import write_if_changed
+from pactwatch.parallel import map_batches
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
 
-PARALLEL_THRESHOLD = 400  # below this many contracts, starting processes costs more than it saves
+PAGE_SECONDS = 0.0025  # one contract's pages rendered and written (bench_site: ~2.5 ms of CPU): workers pay from ~100 contracts
 CHUNK = 200
 Tick = Callable[[int, int], None]
 
@@ -45,14 +46,6 @@ def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
     return paths, written
 
 
-_WORKER: tuple[SiteInput, Path] | None = None  # set once in each forked worker by _init
-
-
-def _init(data: SiteInput, docs: Path) -> None:
-    global _WORKER  # noqa: PLW0603 - the worker's read-only copy of the build input (the pool initializer pattern)
-    _WORKER = (data, docs)
-
-
 Task = tuple[str, list[str]]  # ("family", [index]) or ("contracts", [ids])
 
 
@@ -61,11 +54,6 @@ def _run(data: SiteInput, docs: Path, task: Task) -> tuple[list[str], int]:
     if kind == "family":
         return write_pages(generate_pages(data, [FAMILIES[int(items[0])]]), docs)
     return write_pages(contract_pages(data, items), docs)
-
-
-def _task(task: Task) -> tuple[list[str], int]:
-    assert _WORKER is not None
-    return _run(*_WORKER, task)
 
 
 def tasks(data: SiteInput, size: int = CHUNK) -> list[tuple[Task, int]]:
@@ -81,26 +69,15 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
     """Every generated page, on ``jobs`` processes for big portfolios; -> (paths, number written)."""
     pieces = tasks(data)
     total = len(data.evaluation.portfolio.contracts)
-    paths: list[str] = []
-    written = done = 0
-    if jobs <= 1 or total < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        for task, count in pieces:
-            task_paths, task_written = _run(data, docs, task)
-            paths.extend(task_paths)
-            written, done = written + task_written, done + count
-            if tick is not None and count:
-                tick(done, total)
-        return sorted(paths), written
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(data, docs)) as pool:
-        futures = {pool.submit(_task, task): count for task, count in pieces}
-        for future in as_completed(futures):
-            task_paths, task_written = future.result()
-            paths.extend(task_paths)
-            written, done = written + task_written, done + futures[future]
-            if tick is not None and futures[future]:
-                tick(done, total)
-    return sorted(paths), written
+    so_far = list(accumulate(count for _, count in pieces))  # contract pages done once piece i is (taken in order)
+
+    def finished(index: int) -> None:
+        if tick is not None and pieces[index][1]:
+            tick(so_far[index], total)
+
+    run = partial(_run, data, docs)
+    results = map_batches(run, [task for task, _ in pieces], jobs=jobs, seconds=total * PAGE_SECONDS, done=finished)
+    return sorted(path for paths, _ in results for path in paths), sum(written for _, written in results)
 
 
 def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tuple[list[str], int]:
