@@ -39,17 +39,18 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
     help=f"Folder for the .ics files (default: {DEFAULT_DIR} in the portfolio).",
 )
 @click.option("--public", is_flag=True, help="For a public site: leave confidential contracts, amounts and document links out.")
-@click.option("--jobs", type=click.IntRange(min=1), help="Processes for large portfolios (default: one per core).")
+@click.option("--jobs", type=click.IntRange(min=1), help="Processes for large portfolios (default: $PACTWATCH_JOBS, else one per core).")
 @root_option
 @today_option
 def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
     from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
+    from pactwatch.parallel import default_jobs
 
     stamp = stamp_from(os.environ)
     prepared = prepare(root, today_text, NEEDS)
     root = prepared.root
-    files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=jobs or os.cpu_count() or 1)
+    files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=default_jobs(jobs))
     target = out_dir if out_dir is not None else root / DEFAULT_DIR
     result = write_feeds(files, target)
     events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")

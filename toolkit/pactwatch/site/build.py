@@ -21,6 +21,7 @@ from pactwatch.findings import Finding
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
 from pactwatch.load.portfolio import load_portfolio
+from pactwatch.parallel import default_jobs
 from pactwatch.resources import data_dir
 from pactwatch.settings import load_settings
 from pactwatch.site import mkdocs_config, tree
@@ -144,7 +145,7 @@ def build_site(
     lap("load")
     build_dir = root / BUILD_DIR
     site_dir = out if out is not None else root / "site"
-    written = write_tree(data, feeds, build_dir, jobs or os.cpu_count() or 1, progress)
+    written = write_tree(data, feeds, build_dir, default_jobs(jobs), progress)
     config_file = write_config(data, build_dir, site_dir)
     lap("pages")
     ev = data.evaluation
