@@ -239,5 +239,5 @@ def test_contracts_with_errors_are_left_out_the_others_are_reminded_and_the_run_
     broken = example / "contracts" / "sales" / "C-2026-001.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: service", "kind: servise"), encoding="utf-8")
     result = _remind(run_cli, example, "2026-11-27", tmp_path / "s.json")
-    assert result.code == 1 and "the portfolio has 1 errors" in result.err  # type: ignore[attr-defined]
+    assert result.code == 1 and "1 data errors in 1 files (contracts/sales/C-2026-001.yaml)" in result.err  # type: ignore[attr-defined]
     assert len(mailserver.inbox.mails) == 2
