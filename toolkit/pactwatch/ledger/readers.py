@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.escape.spreadsheet import from_csv
 from pactwatch.ledger.values import CellValue
 
 MAX_ROWS = 200_000
@@ -69,7 +70,7 @@ def read_csv(name: str, raw: bytes) -> Table:
     rows: list[tuple[CellValue, ...]] = []
     try:
         for row in reader:
-            rows.append(_trim([cell if cell.strip() else None for cell in row]))
+            rows.append(_trim([from_csv(cell) if cell.strip() else None for cell in row]))  # export's ' taken away
             if len(rows) > MAX_ROWS:
                 raise PactwatchError(f"more than {MAX_ROWS:,} rows")
     except csv.Error as exc:

@@ -14,10 +14,11 @@ import io
 import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
@@ -26,6 +27,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from pactwatch.escape.spreadsheet import csv_text, set_text
 from pactwatch.i18n import word
 from pactwatch.ledger import labels
 from pactwatch.ledger.exporter import Ledger
@@ -72,12 +74,14 @@ def _fill(ws: Worksheet, sheet: Sheet) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(sheet.rows):
         for c, value in enumerate(row):
-            if value is None or (isinstance(value, str) and sheet.kind(r, c) != "wrap"):
-                if value is not None:
-                    ws.cell(row=r + 2, column=c + 1, value=value)  # text needs no format: the cheap path, most cells
+            if value is None:
                 continue
             kind = sheet.kind(r, c)
-            cell = ws.cell(row=r + 2, column=c + 1, value=value)
+            cell = cast(Cell, ws.cell(row=r + 2, column=c + 1))  # a new sheet has no merged cells
+            if isinstance(value, str):
+                set_text(cell, value)  # user text: a string cell, never a formula (escape.spreadsheet)
+            else:
+                cell.value = value
             if kind == "wrap":
                 cell.alignment = wrap
             elif kind == "money":
@@ -168,10 +172,13 @@ def _text(value: Any, kind: Kind) -> str:
 
 
 def render_csv(sheet: Sheet) -> bytes:
-    """UTF-8 with a byte-order mark (so Excel on a Chinese Windows opens it right), CRLF line ends."""
+    """UTF-8 with a byte-order mark (so Excel on a Chinese Windows opens it right), CRLF line ends.
+
+    Text from contracts that a spreadsheet would run as a formula gets a ``'`` in front (escape.spreadsheet).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.header for c in sheet.columns])
     for r, row in enumerate(sheet.rows):
-        writer.writerow([_text(value, sheet.kind(r, c)) for c, value in enumerate(row)])
+        writer.writerow([csv_text(value) if isinstance(value, str) else _text(value, sheet.kind(r, c)) for c, value in enumerate(row)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
