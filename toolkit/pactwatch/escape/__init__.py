@@ -7,7 +7,8 @@
 - ``ical``: RFC 5545 TEXT values;
 - ``annotations``: GitHub Actions workflow commands (``::error file=...::message``);
 - ``codeowners``: paths as CODEOWNERS patterns;
-- ``yaml``: double-quoted YAML scalars for files pactwatch writes.
+- ``yaml``: double-quoted YAML scalars for files pactwatch writes;
+- ``spreadsheet``: cells of the exported ledger (.xlsx string cells, CSV text that cannot run as a formula).
 
 Nothing is imported here, so a caller pays only for the target it uses (the feed writer never loads markupsafe).
 """
