@@ -13,6 +13,9 @@ count writes. It models what the documentation says GitHub does:
   for a duplicate name, whatever its case).
 - 401 for a wrong token, 404 for another repository, 403 with ``x-accepted-github-permissions``
   for a write with a read-only token.
+- Authors: GET /user answers the token's ``login`` (403 for an installation token, whose /user fails
+  on GitHub too); issues and comments written through the API are by ``login``, those a test adds
+  are by ``author`` (default "someone", a person). A title over 256 characters is a 422.
 - Injected faults: any status and headers for requests matching a method and a path pattern,
   a number of times, optionally AFTER doing the work (GitHub did it, but the answer is a 502).
 """
@@ -53,6 +56,7 @@ class Fault:
     times: int = 1
     after_work: bool = False  # do the request, then answer with the fault anyway
     skip: int = 0  # let this many matching requests through first
+    raw: bytes | None = None  # answer these bytes (e.g. an HTML page), not JSON
 
 
 @dataclass
@@ -60,6 +64,7 @@ class Answer:
     status: int
     body: Json
     headers: dict[str, str] = field(default_factory=dict)
+    raw: bytes | None = None
 
 
 def _validation(resource: str, code: str, field_name: str, value: object = None) -> Answer:
@@ -85,6 +90,8 @@ class FakeGitHub:
         self._lock = threading.Lock()
         self.url = ""
         self.link_base: str | None = None  # where Link headers point (default: this server)
+        self.login = "pactwatch-bot"  # who the token is: the author of what the API writes
+        self.installation = False  # an installation token: GET /user is refused
 
     # ---- state helpers for tests -------------------------------------------------------------
     def add_issue(
@@ -96,6 +103,7 @@ class FakeGitHub:
         pull_request: bool = False,
         assignees: tuple[str, ...] = (),
         state_reason: str | None = None,
+        author: str = "someone",
     ) -> int:
         number = self._next
         self._next += 1
@@ -107,13 +115,16 @@ class FakeGitHub:
             "state_reason": state_reason,
             "labels": [self._label(name) for name in labels],
             "assignees": [{"login": a} for a in assignees],
-            "user": {"login": "someone"},
+            "user": {"login": author},
         }
         if pull_request:
             issue["pull_request"] = {"url": f"{self.url}/repos/{self.repo}/pulls/{number}"}
         self.issues[number] = issue
         self.comments[number] = []
         return number
+
+    def add_comment(self, number: int, body: str, author: str = "someone") -> None:
+        self.comments[number].append({"id": len(self.comments[number]) + 1, "body": body, "user": {"login": author}})
 
     def fail(self, method: str, pattern: str, status: int, **options: Any) -> None:
         self.faults.append(Fault(method, pattern, status, **options))
@@ -137,10 +148,10 @@ class FakeGitHub:
             self.requests.append(Request(method, parts.path, query, body))
             fault = self._fault(method, parts.path)
             if fault is not None and not fault.after_work:
-                return Answer(fault.status, fault.body or {"message": "fault"}, dict(fault.headers))
+                return Answer(fault.status, fault.body or {"message": "fault"}, dict(fault.headers), fault.raw)
             answer = self._route(method, parts.path, query, headers, body)
             if fault is not None:
-                return Answer(fault.status, fault.body or {"message": "fault"}, dict(fault.headers))
+                return Answer(fault.status, fault.body or {"message": "fault"}, dict(fault.headers), fault.raw)
             return answer
 
     def _fault(self, method: str, path: str) -> Fault | None:
@@ -157,6 +168,12 @@ class FakeGitHub:
         auth = headers.get("authorization")
         if auth is not None and auth != f"Bearer {self.token}":
             return Answer(401, {"message": "Bad credentials"})
+        if method == "GET" and path == "/user":
+            if auth is None:
+                return Answer(401, {"message": "Requires authentication"})
+            if self.installation:
+                return Answer(403, {"message": "Resource not accessible by integration"})
+            return Answer(200, {"login": self.login, "type": "User"})
         prefix = f"/repos/{self.repo}"
         if not path.startswith(prefix + "/"):
             return Answer(404, {"message": "Not Found"})
@@ -225,11 +242,17 @@ class FakeGitHub:
     def _create_issue(self, query: dict[str, str], body: Json) -> Answer:
         if not body or not body.get("title"):
             return _validation("Issue", "missing_field", "title")
+        if len(body["title"]) > 256:
+            return _validation("Issue", "custom", "title")
         refused = self._check_assignees(body.get("assignees", []))
         if refused is not None:
             return refused
         number = self.add_issue(
-            body["title"], body.get("body") or "", tuple(body.get("labels", ())), assignees=tuple(body.get("assignees", ()))
+            body["title"],
+            body.get("body") or "",
+            tuple(body.get("labels", ())),
+            assignees=tuple(body.get("assignees", ())),
+            author=self.login,
         )
         return Answer(201, self.issues[number])
 
@@ -237,6 +260,8 @@ class FakeGitHub:
         issue = self.issues.get(number)
         if issue is None:
             return Answer(404, {"message": "Not Found"})
+        if len(body.get("title") or "") > 256:
+            return _validation("Issue", "custom", "title")
         if body.get("state_reason") not in (None, "completed", "not_planned", "reopened"):
             return _validation("Issue", "invalid", "state_reason", body["state_reason"])
         if "assignees" in body:
@@ -268,9 +293,8 @@ class FakeGitHub:
             return Answer(404, {"message": "Not Found"})
         if not body or not body.get("body"):
             return _validation("IssueComment", "missing_field", "body")
-        comment = {"id": len(self.comments[number]) + 1, "body": body["body"]}
-        self.comments[number].append(comment)
-        return Answer(201, comment)
+        self.add_comment(number, body["body"], author=self.login)
+        return Answer(201, self.comments[number][-1])
 
     def _add_labels(self, query: dict[str, str], body: Json, number: int) -> Answer:
         issue = self.issues.get(number)
@@ -297,9 +321,9 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         answer = self.server.fake.handle(self.command, self.path, headers, raw)  # type: ignore[attr-defined]
-        payload = b"" if answer.body is None else json.dumps(answer.body).encode()
+        payload = answer.raw if answer.raw is not None else b"" if answer.body is None else json.dumps(answer.body).encode()
         self.send_response(answer.status)
-        self.send_header("content-type", "application/json; charset=utf-8")
+        self.send_header("content-type", "text/html" if answer.raw is not None else "application/json; charset=utf-8")
         self.send_header("content-length", str(len(payload)))
         defaults = {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": "4999", "x-ratelimit-reset": "1800003600"}
         for key, value in {**defaults, **answer.headers}.items():

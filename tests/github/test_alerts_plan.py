@@ -83,11 +83,27 @@ def test_managed_labels() -> None:
 
 
 def test_pull_requests_and_unmarked_issues_are_not_ours() -> None:
+    bot = {"login": "pactwatch-bot"}
     items = [
-        {"number": 1, "title": "pr", "body": "<!-- pactwatch:C-1/M1 -->", "pull_request": {"url": "x"}, "labels": []},
-        {"number": 2, "title": "human", "body": "hello", "labels": [{"name": "pactwatch"}]},
-        {"number": 3, "title": "ours", "body": "<!-- pactwatch:C-1/M1 -->\ntext", "labels": [{"name": "pactwatch"}], "state": "closed"},
-        {"number": 4, "title": "no body", "body": None, "labels": []},
+        {"number": 1, "title": "pr", "body": "<!-- pactwatch:C-1/M1 -->", "pull_request": {"url": "x"}, "labels": [], "user": bot},
+        {"number": 2, "title": "human", "body": "hello", "labels": [{"name": "pactwatch"}], "user": bot},
+        {
+            "number": 3,
+            "title": "ours",
+            "body": "<!-- pactwatch:C-1/M1 -->\ntext",
+            "labels": [{"name": "pactwatch"}],
+            "state": "closed",
+            "user": bot,
+        },
+        {"number": 4, "title": "no body", "body": None, "labels": [], "user": bot},
+        {
+            "number": 5,
+            "title": "forged",
+            "body": "<!-- pactwatch:C-1/M2 -->",
+            "labels": [{"name": "pactwatch"}],
+            "user": {"login": "mallory"},
+        },
+        {"number": 6, "title": "no author", "body": "<!-- pactwatch:C-1/M3 -->", "labels": [{"name": "pactwatch"}]},
     ]
-    assert [i.number for i in ours(items)] == [3]
+    assert [i.number for i in ours(items, "PactWatch-Bot")] == [3]  # logins are case-insensitive
     assert from_json(items[0]) is None

@@ -70,7 +70,9 @@ def test_a_lost_answer_to_a_comment_does_not_post_it_twice(github: FakeGitHub, t
 
 
 def test_owners_with_nothing_upcoming_get_their_digest_closed(github: FakeGitHub, tmp_path: Path) -> None:
-    stale = github.add_issue("近期合同事项：赵敏", f"{github_digest.marker('zhao.min')}\nold", labels=("pactwatch-digest",))
+    stale = github.add_issue(
+        "近期合同事项：赵敏", f"{github_digest.marker('zhao.min')}\nold", labels=("pactwatch-digest",), author=github.login
+    )
     people_written = github.add_issue("Hand-written", "no marker here", labels=("pactwatch-digest",))
     root = _portfolio(tmp_path)
     assert _run(root, "2026-11-27", github, tmp_path / "s.json").ok

@@ -62,13 +62,29 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
 @click.option(
     "--max-writes", type=click.IntRange(min=1), default=400, show_default=True, help="Stop after this many writes (the next run goes on)."
 )
-def alerts(root: Path | None, today_text: str | None, repo: str | None, dry_run: bool, fmt: str, pace: float, max_writes: int) -> int:
+@click.option(
+    "--bot-login",
+    metavar="LOGIN",
+    help="Who the token is (default $PACTWATCH_BOT_LOGIN, else GET /user, else github-actions[bot]); only its issues are changed.",
+)
+def alerts(
+    root: Path | None,
+    today_text: str | None,
+    repo: str | None,
+    dry_run: bool,
+    fmt: str,
+    pace: float,
+    max_writes: int,
+    bot_login: str | None,
+) -> int:
     """Open, update, escalate and close one GitHub issue per overdue milestone.
 
     Token from $GITHUB_TOKEN (never printed); API from $GITHUB_API_URL (default https://api.github.com).
+    Only issues and comments the token's own identity wrote are pactwatch's (a marker alone is not enough).
     """
     from pactwatch.github.apply import run
     from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
+    from pactwatch.github.identity import configured
     from pactwatch.github.render import Links, Renderer, search_path
     from pactwatch.github.repository import api_url, resolve_repository
     from pactwatch.resources import data_dir
@@ -82,7 +98,8 @@ def alerts(root: Path | None, today_text: str | None, repo: str | None, dry_run:
     links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
     renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
     with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
-        result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes)
+        login = configured(bot_login, os.environ)
+        result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes, bot_login=login)
     outcome = result.outcome
     if fmt == "json":
         data = {"dry_run": dry_run, "plan": result.plan.as_json(), "outcome": _outcome_json(outcome) if outcome else None}

@@ -5,6 +5,10 @@
   would fail the same way. The next run converges, because the plan is recomputed from what is there.
 - No duplicates: a create (or the escalation comment) whose answer was lost or was a 5xx is not
   simply sent again; the issue list (or the issue's comments) is checked for the hidden marker first.
+  The escalation comment is looked for before it is posted at all (a run stopped between the comment
+  and its label must not @mention the manager twice).
+- Only what the token's own identity wrote counts (github/identity.py): an issue or a comment with
+  our marker by anyone else is neither changed nor taken as done.
 - Content-creation limits: the client spaces writes; ``max_writes`` caps one run well below GitHub's
   500 content-creating requests an hour, leaving the rest for the next run.
 - An assignee GitHub refuses (not a collaborator) does not fail the issue: it is created unassigned,
@@ -20,6 +24,7 @@ from typing import Any
 from pactwatch.engine.records import Evaluation
 from pactwatch.github.alerts_plan import Action, Plan, plan
 from pactwatch.github.client import GitHubClient, GitHubError
+from pactwatch.github.identity import check_author, resolve, written_by
 from pactwatch.github.issues import LISTING_LABEL, ExistingIssue, ours
 from pactwatch.github.render import Links, Renderer, escalation_marker
 
@@ -48,10 +53,10 @@ class RunResult:
     outcome: Outcome | None  # None for a dry run
 
 
-def fetch(client: GitHubClient, repo: str) -> tuple[list[ExistingIssue], list[str]]:
-    """The repository's pactwatch issues (open and closed, every page) and its label names."""
+def fetch(client: GitHubClient, repo: str, login: str) -> tuple[list[ExistingIssue], list[str]]:
+    """The repository's pactwatch issues written by ``login`` (open and closed, every page) and its label names."""
     items = client.paginate(f"/repos/{repo}/issues", params={"labels": LISTING_LABEL, "state": "all", "per_page": 100}, need=READ)
-    issues = ours(items)
+    issues = ours(items, login)
     labels = [str(label["name"]) for label in client.paginate(f"/repos/{repo}/labels", params={"per_page": 100}, need=READ)]
     return issues, labels
 
@@ -79,9 +84,10 @@ def _about(exc: GitHubError, field_name: str) -> bool:
 
 
 class _Applier:
-    def __init__(self, client: GitHubClient, repo: str, max_writes: int) -> None:
+    def __init__(self, client: GitHubClient, repo: str, max_writes: int, login: str) -> None:
         self.client = client
         self.repo = repo
+        self.login = login
         self.max_writes = max_writes
         self.created: dict[str, int] = {}
         self.warnings: list[str] = []
@@ -158,13 +164,15 @@ class _Applier:
         for attempt in range(1, self.client.policy.attempts + 1):
             try:
                 response = self.client.request("POST", self.issue_path(), json=payload, need=WRITE)
-                return int(response.data["number"])
             except GitHubError as exc:
                 if _about(exc, "assignees") and "assignees" in payload:
                     self.warnings.append(f"{action.ref}: GitHub would not assign {', '.join(payload.pop('assignees'))}; created unassigned")
                     continue
                 if not _uncertain(exc) or attempt == self.client.policy.attempts:
                     raise
+            else:
+                check_author(response.data, self.login)  # a wrong login would make a new issue on every run: stop
+                return int(response.data["number"])
             found = self.find(action.ref)
             if found is not None:
                 return found
@@ -175,14 +183,16 @@ class _Applier:
         """The newest open issue carrying ref's marker (checked after a create whose answer was lost)."""
         params: dict[str, str | int] = {"labels": LISTING_LABEL, "state": "open", "sort": "created", "direction": "desc", "per_page": 100}
         response = self.client.get(self.issue_path(), params=params, need=READ)
-        matches = [i.number for i in ours(response.data or ()) if i.ref == ref]
+        matches = [i.number for i in ours(response.data or (), self.login) if i.ref == ref]
         return max(matches) if matches else None
 
     def escalate(self, action: Action) -> int:
         number = action.number or self.created.get(action.ref)
         if number is None:
             raise GitHubError(f"the issue for {action.ref} was not created, so it was not escalated")
-        if not self.post_once(number, action.comment or "", escalation_marker(action.ref)):
+        mark = escalation_marker(action.ref)
+        done = action.number is not None and self.posted(number, mark)  # a run stopped before the label
+        if not done and not self.post_once(number, action.comment or "", mark):
             raise GitHubError(f"could not post the escalation comment on #{number}")
         self.client.request(
             "POST", self.issue_path(number, "/labels"), json={"labels": list(action.labels or ())}, need=WRITE, repeatable=True
@@ -198,11 +208,15 @@ class _Applier:
             except GitHubError as exc:
                 if not _uncertain(exc) or attempt == self.client.policy.attempts:
                     raise
-            comments = self.client.paginate(self.issue_path(number, "/comments"), params={"per_page": 100}, need=READ)
-            if any(mark in str(c.get("body") or "") for c in comments):
+            if self.posted(number, mark):
                 return True
             self.client.pause(self.client.policy.backoff * attempt)
         return False
+
+    def posted(self, number: int, mark: str) -> bool:
+        """Whether the issue has a comment holding ``mark`` written by us (anyone can type a marker)."""
+        comments = self.client.paginate(self.issue_path(number, "/comments"), params={"per_page": 100}, need=READ)
+        return any(mark in str(c.get("body") or "") and written_by(c, self.login) for c in comments)
 
 
 def _fields(action: Action) -> dict[str, Any]:
@@ -213,19 +227,30 @@ def _fields(action: Action) -> dict[str, Any]:
     return fields
 
 
-def apply(the_plan: Plan, client: GitHubClient, *, max_writes: int = MAX_WRITES) -> Outcome:
-    return _Applier(client, the_plan.repository, max_writes).run(the_plan)
+def apply(the_plan: Plan, client: GitHubClient, login: str, *, max_writes: int = MAX_WRITES) -> Outcome:
+    return _Applier(client, the_plan.repository, max_writes, login).run(the_plan)
 
 
 def run(
-    ev: Evaluation, client: GitHubClient, renderer: Renderer, links: Links, *, dry_run: bool, max_writes: int = MAX_WRITES
+    ev: Evaluation,
+    client: GitHubClient,
+    renderer: Renderer,
+    links: Links,
+    *,
+    dry_run: bool,
+    max_writes: int = MAX_WRITES,
+    bot_login: str | None = None,
 ) -> RunResult:
-    """Fetch, plan, and (unless a dry run) apply: one alerts run."""
-    issues, labels = fetch(client, links.repository)
+    """Find who the token is, fetch, plan, and (unless a dry run) apply: one alerts run.
+
+    ``bot_login`` is the token's login when known (--bot-login, PACTWATCH_BOT_LOGIN); else it is asked.
+    """
+    login = resolve(client, bot_login)
+    issues, labels = fetch(client, links.repository, login)
     the_plan = plan(ev, issues, labels, renderer, links)
     if dry_run:
         return RunResult(the_plan, None)
-    return RunResult(the_plan, apply(the_plan, client, max_writes=max_writes))
+    return RunResult(the_plan, apply(the_plan, client, login, max_writes=max_writes))
 
 
 def summary(lines: Iterable[str]) -> str:

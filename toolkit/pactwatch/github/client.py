@@ -7,10 +7,13 @@
   ``x-ratelimit-reset``; a secondary limit waits ``retry-after`` seconds, else one minute doubling.
   A wait longer than ``RetryPolicy.max_wait`` gives up with a clear message instead of hanging a job.
 - Content creation: writes are spaced ``write_interval`` apart, as GitHub asks of integrations.
-- Pagination follows ``Link: <...>; rel="next"``, only ever to the API's own host.
-- 401/403/404/410 become messages that say which permission is missing.
+- Pagination follows ``Link: <...>; rel="next"``, only ever to the API's own host, never to a page
+  already read, and at most ``MAX_PAGES`` pages (a server that links in a circle cannot loop us).
+- 401/403/404/410 become messages that say which permission is missing; a success that is not JSON
+  is a clean error, not a traceback.
 - The token is a ``Secret``: it goes into the Authorization header and nowhere else (not in reprs,
-  messages, or exceptions).
+  messages, or exceptions). Everything GitHub says is redacted (pactwatch.redact) before it becomes
+  a message, because an error page may echo the Authorization header.
 
 ``sleep`` and ``clock`` are injectable so tests run without waiting and without a real clock.
 """
@@ -29,10 +32,12 @@ import httpx
 
 from pactwatch import __version__
 from pactwatch.errors import PactwatchError
+from pactwatch.redact import ERROR_LIMIT, Redactor
 
 API_VERSION = "2022-11-28"
 DEFAULT_API_URL = "https://api.github.com"
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
+MAX_PAGES = 1000  # 100,000 items at per_page=100: far beyond any repository's pactwatch issues
 
 
 class Secret:
@@ -55,11 +60,20 @@ class Secret:
 class GitHubError(PactwatchError):
     """A request GitHub did not do. ``fatal`` means every further request would fail the same way."""
 
-    def __init__(self, message: str, *, status: int | None = None, fatal: bool = False, errors: tuple[Mapping[str, Any], ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        fatal: bool = False,
+        errors: tuple[Mapping[str, Any], ...] = (),
+        rate_limited: bool = False,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.fatal = fatal
         self.errors = errors
+        self.rate_limited = rate_limited
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +172,7 @@ class GitHubClient:
         clock: Callable[[], float] = time.time,
         policy: RetryPolicy | None = None,
         timeout: float = 30.0,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -165,6 +180,7 @@ class GitHubClient:
         self.base_url = base_url.rstrip("/")
         self._origin = (parts.scheme, parts.netloc)
         self._has_token = token is not None
+        self._redact = Redactor([token.reveal()] if token is not None else [])
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION, "User-Agent": f"pactwatch/{__version__}"}
         if token is not None:
             headers["Authorization"] = f"Bearer {token.reveal()}"
@@ -174,6 +190,7 @@ class GitHubClient:
         self.policy = policy or RetryPolicy()
         self._last_write: float | None = None
         self.writes = 0  # write requests sent (for reports and tests)
+        self.max_pages = max_pages
 
     def __repr__(self) -> str:
         return f"GitHubClient({self.base_url!r}, token={'***' if self._has_token else None})"
@@ -195,7 +212,8 @@ class GitHubClient:
         if path.startswith(("http://", "https://")):
             parts = urlsplit(path)
             if (parts.scheme, parts.netloc) != self._origin:
-                raise GitHubError(f"refusing to follow a link away from {self.base_url}: {parts.scheme}://{parts.netloc}", fatal=True)
+                away = self._redact(f"{parts.scheme}://{parts.netloc}", ERROR_LIMIT)
+                raise GitHubError(f"refusing to follow a link away from {self.base_url}: {away}", fatal=True)
             return path
         return f"{self.base_url}{path}"
 
@@ -227,7 +245,7 @@ class GitHubClient:
         """
         repeatable = method != "POST" if repeatable is None else repeatable
         url = self._url(path)
-        shown = urlsplit(url).path
+        shown = self._redact(urlsplit(url).path, ERROR_LIMIT)  # a next link is GitHub's text
         attempts = self.policy.attempts
         for attempt in range(1, attempts + 1):
             if method in WRITE_METHODS:
@@ -267,21 +285,27 @@ class GitHubClient:
                 " the next run picks up where this one stopped",
                 status=status,
                 fatal=True,
+                rate_limited=True,
             )
         return wait
 
     def _finish(self, response: httpx.Response, method: str, shown: str, need: str) -> Response:
         status = response.status_code
         if status < 400:
-            data = response.json() if response.content else None
+            try:
+                data = response.json() if response.content else None
+            except ValueError:  # also a body that is not UTF-8
+                kind = self._redact(response.headers.get("content-type") or "no content type", 80)
+                raise GitHubError(f"GitHub answered {method} {shown} with {status} but not with JSON ({kind})", status=status) from None
             next_link = response.links.get("next", {}).get("url")
             return Response(status, data, dict(response.headers), next_link)
         message, errors = _message_of(response)
+        message = self._redact(message, ERROR_LIMIT)
         if status == 422:
-            detail = _describe_errors(errors)
+            detail = self._redact(_describe_errors(errors), ERROR_LIMIT)
             text = f"GitHub rejected {method} {shown} (422 {message}{': ' + detail if detail else ''})"
             raise GitHubError(text, status=status, errors=errors)
-        accepted = response.headers.get("x-accepted-github-permissions")
+        accepted = self._redact(response.headers.get("x-accepted-github-permissions") or "", ERROR_LIMIT) or None
         text = explain(status, method, shown, message, accepted, need or "the right permission", self._has_token)
         raise GitHubError(text, status=status, fatal=status in (401, 403))
 
@@ -289,12 +313,22 @@ class GitHubClient:
         return self.request("GET", path, params=params, need=need)
 
     def paginate(self, path: str, *, params: Mapping[str, str | int] | None = None, need: str = "") -> Iterator[Any]:
-        """Every item of a listed resource, page after page, following the Link header."""
+        """Every item of a listed resource, page after page, following the Link header.
+
+        A link to a page already read, or more than ``max_pages`` pages, is an error: the list cannot
+        be trusted to be complete, and following it would never end.
+        """
+        shown = urlsplit(self._url(path)).path
         response = self.get(path, params=params, need=need)
+        seen: set[str] = set()
         while True:
             if not isinstance(response.data, list):
-                raise GitHubError(f"GET {path} did not answer with a list")
+                raise GitHubError(f"GET {shown} did not answer with a list")
             yield from response.data
             if response.next_url is None:
                 return
+            if response.next_url in seen or len(seen) + 1 >= self.max_pages:
+                why = "links back to a page already read" if response.next_url in seen else f"has more than {self.max_pages} pages"
+                raise GitHubError(f"GET {shown} {why}; stopped reading it")
+            seen.add(response.next_url)
             response = self.get(response.next_url, need=need)

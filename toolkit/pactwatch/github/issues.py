@@ -2,7 +2,8 @@
 
 The marker is an HTML comment GitHub does not show: ``<!-- pactwatch:C-2026-001/M3 -->`` (or
 ``.../M3@2026-05-31`` for one occurrence of a recurring milestone). Issues without it (written by
-people, even when labelled ``pactwatch``) and pull requests are never ours to change.
+people, even when labelled ``pactwatch``), issues with it written by anyone but the token's own
+identity (anyone can type a marker; see github/identity.py) and pull requests are never ours to change.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from pactwatch.github.identity import written_by
 
 MARKER_RE = re.compile(r"<!-- pactwatch:([A-Za-z0-9][A-Za-z0-9._/@-]*) -->")
 LISTING_LABEL = "pactwatch"
@@ -60,7 +63,7 @@ def from_json(item: Mapping[str, Any]) -> ExistingIssue | None:
     )
 
 
-def ours(items: Iterable[Mapping[str, Any]]) -> list[ExistingIssue]:
-    """The issues (not pull requests) that carry a pactwatch marker, sorted by number."""
-    found = (from_json(item) for item in items)
+def ours(items: Iterable[Mapping[str, Any]], login: str) -> list[ExistingIssue]:
+    """The issues (not pull requests) written by ``login`` that carry a pactwatch marker, sorted by number."""
+    found = (from_json(item) for item in items if written_by(item, login))
     return sorted((i for i in found if i is not None and i.ref is not None), key=lambda i: i.number)

@@ -13,8 +13,8 @@ planner ignores it when deciding whether a body needs an update (``stable``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_fil
 from pactwatch.model import Person, Settings
 from pactwatch.vocabulary import labels
 
+TITLE_LIMIT = 256  # GitHub refuses a longer issue title (422), on every run
 _AS_OF = re.compile(r"<!-- pactwatch:as-of -->.*?<!-- /pactwatch:as-of -->", re.DOTALL)
 CloseWhy = str  # done | done_late | waived | cancelled | acknowledged | not_overdue | gone | duplicate
 
@@ -84,6 +85,17 @@ def escalation_marker(ref: str) -> str:
 def stable(body: str) -> str:
     """A body without its days-late line: what must match for the body to count as up to date."""
     return _AS_OF.sub("", body).strip()
+
+
+def bounded_title(make: Callable[[str], str], user: str, limit: int = TITLE_LIMIT) -> str:
+    """``make(user)``, within ``limit`` characters: the user-written part is cut (with an ellipsis) so
+    that our own words, the state word and the id, stay. Escaping can lengthen a value (joiners), so
+    the result is measured, not predicted; a title still too long (an overriding template) is cut last."""
+    title = make(user)
+    while len(title) > limit and user:
+        user = user[: max(len(user) - (len(title) - limit) - 1, 0)].rstrip()
+        title = make(f"{user}…" if user else "")
+    return title[:limit]
 
 
 def _trusted(url: str | None) -> Trusted | None:
@@ -166,7 +178,12 @@ class Renderer:
         return template.render(F=self._fields, **context).strip()
 
     def title(self, alert: AlertFacts) -> str:
-        return " ".join(self._render(self._plain, "alert-title", a=alert).split())
+        """The issue title, at most TITLE_LIMIT characters: a long milestone title is what gets cut."""
+
+        def make(milestone_title: str) -> str:
+            return " ".join(self._render(self._plain, "alert-title", a=replace(alert, milestone_title=milestone_title)).split())
+
+        return bounded_title(make, alert.milestone_title)
 
     def body(self, alert: AlertFacts) -> str:
         return f"{marker(alert.ref)}\n{self._render(self._markdown, 'alert-body', a=alert)}\n"

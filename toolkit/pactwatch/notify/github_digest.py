@@ -7,6 +7,9 @@ reminder window; when something enters a window, a comment ``@login ...`` lets G
 notifications reach them. A comment carries its own marker, so a retry after a lost answer does
 not post it twice. Contract text is made inert with pactwatch.escape.github_markdown.
 
+Markers are predictable, so only issues and comments written by the token's own identity count
+(pactwatch.github.identity): a stranger's comment with the marker does not silence the @mention.
+
 Building the update is pure (``build``); ``GithubTransport`` applies it through
 pactwatch.github.client.GitHubClient (retries, rate limits, pagination live there).
 """
@@ -24,6 +27,7 @@ from jinja2 import Environment
 
 from pactwatch.engine import Occurrence
 from pactwatch.escape.github_markdown import markdown_text, title_text
+from pactwatch.github.render import bounded_title
 from pactwatch.i18n import format_date
 from pactwatch.model import Person
 from pactwatch.notify import texts
@@ -96,9 +100,8 @@ def build(person: Person, items: Sequence[Notice], new: Sequence[Notice], contex
         )
         fingerprint = hashlib.sha256("\n".join(n.key for n in new).encode()).hexdigest()[:16]
         comment = f"<!-- pactwatch-digest-comment:{person.id}:{fingerprint} -->\n{text}"
-    return DigestUpdate(
-        person.id, title_text(texts.phrase("digest_title", lang, name=person.name)), f"{marker(person.id)}\n{body}", comment
-    )
+    title = bounded_title(lambda name: title_text(texts.phrase("digest_title", lang, name=name)), person.name)
+    return DigestUpdate(person.id, title, f"{marker(person.id)}\n{body}", comment)
 
 
 class Api(Protocol):
@@ -119,11 +122,12 @@ class _Issue:
 
 
 class GithubTransport:
-    def __init__(self, api: Api, repository: str, label: str, today: date) -> None:
+    def __init__(self, api: Api, repository: str, label: str, today: date, login: str | None = None) -> None:
         self._api = api
         self._repo = repository
         self._label = label
         self._today = today
+        self._login = login  # who the token is; asked of GitHub on first use when not given
         self._issues: dict[str, _Issue] | None = None
 
     def __repr__(self) -> str:
@@ -134,14 +138,27 @@ class GithubTransport:
         if close is not None:
             close()
 
+    def login(self) -> str:
+        if self._login is None:
+            from pactwatch.github.identity import resolve
+
+            self._login = str(self._guard(lambda: resolve(self._api, None)))
+        return self._login
+
+    def ours(self, item: Any) -> bool:
+        """Written by the token's identity (pactwatch.github.identity, imported when GitHub is used)."""
+        from pactwatch.github.identity import written_by
+
+        return written_by(item, self.login())
+
     def issues(self) -> dict[str, _Issue]:
-        """Digest issues by person id (the lowest number wins if a lost answer ever made two)."""
+        """Our digest issues by person id (the lowest number wins if a lost answer ever made two)."""
         if self._issues is None:
             found: dict[str, _Issue] = {}
             params = {"labels": self._label, "state": "all", "per_page": 100, "sort": "created", "direction": "asc"}
             for item in self._guard(lambda: list(self._api.paginate(f"/repos/{self._repo}/issues", params=params, need="issues: read"))):
                 match = MARKER_RE.search(item.get("body") or "")
-                if match and item.get("pull_request") is None:
+                if match and item.get("pull_request") is None and self.ours(item):
                     found.setdefault(match.group(1), _Issue(int(item["number"]), str(item.get("state")), item.get("body") or ""))
             self._issues = found
         return self._issues
@@ -153,6 +170,7 @@ class GithubTransport:
         if issue is None:
             payload = {"title": update.title, "body": update.body, "labels": [self._label]}
             answer = self._guard(lambda: self._api.request("POST", f"/repos/{self._repo}/issues", json=payload, need="issues: write"))
+            self._check_author(answer.data)
             issue = _Issue(int(answer.data["number"]), "open", update.body)
             self.issues()[update.person_id] = issue
         elif issue.body != update.body or issue.state != "open":
@@ -167,7 +185,7 @@ class GithubTransport:
         since = f"{(self._today - timedelta(days=2)).isoformat()}T00:00:00Z"
         path = f"/repos/{self._repo}/issues/{number}/comments"
         recent = self._guard(lambda: list(self._api.paginate(path, params={"since": since, "per_page": 100}, need="issues: read")))
-        if any((c.get("body") or "").startswith(head) for c in recent):
+        if any((c.get("body") or "").startswith(head) and self.ours(c) for c in recent):
             return  # posted by an earlier attempt whose answer was lost
         self._guard(lambda: self._api.request("POST", path, json={"body": comment}, need="issues: write"))
 
@@ -182,6 +200,11 @@ class GithubTransport:
                 lambda n=issue.number, c=change: self._api.request("PATCH", f"/repos/{self._repo}/issues/{n}", json=c, need="issues: write")
             )
             issue.state = "closed"
+
+    def _check_author(self, item: Any) -> None:
+        from pactwatch.github.identity import check_author
+
+        self._guard(lambda: check_author(item, self.login()))
 
     @staticmethod
     def _guard(call: Any) -> Any:

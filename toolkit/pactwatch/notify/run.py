@@ -23,6 +23,7 @@ from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig
 from pactwatch.notify.messages import FORMATS, Context
 from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport
 from pactwatch.notify.webhook import WebhookTransport, url_problem
+from pactwatch.redact import ERROR_LIMIT
 
 
 @dataclass(slots=True)
@@ -110,7 +111,10 @@ def _github(
         return f"github: {exc}", None
     policy = RetryPolicy(write_interval=pacing.github_pace)
     client = GitHubClient(api_url(environ), Secret(token), policy=policy, sleep=pacing.sleep)
-    transport = github_digest.GithubTransport(client, repository, config.github.label, today)
+    from pactwatch.github.identity import configured
+
+    login = configured(None, environ)  # PACTWATCH_BOT_LOGIN; else GitHub is asked who the token is
+    transport = github_digest.GithubTransport(client, repository, config.github.label, today, login)
     return transport, transport
 
 
@@ -174,4 +178,4 @@ def _sweep(transport: github_digest.GithubTransport, report: Report, context: Co
     try:
         transport.sweep(active, body_for)
     except DeliveryError as exc:
-        report.errors.append(redact(str(exc)))
+        report.errors.append(redact(str(exc), ERROR_LIMIT))

@@ -5,8 +5,9 @@
 - One channel failing never stops another. After two messages of a channel failed in a row the
   channel is taken as down for this run: its other messages are not tried (so an unreachable SMTP
   server does not cost a timeout per person) and go out on the next run, like every failed one.
-- Every error text passes through a Redactor that knows the run's secrets (robot URLs, their
-  tokens, signing secrets, SMTP password, GitHub token): none can reach stdout, stderr or the log.
+- Every error text passes whole through pactwatch.redact.Redactor, which knows the run's secrets
+  (robot URLs, their tokens, signing secrets, SMTP password, GitHub token) and shortens only after
+  redacting: no secret, nor a part of one, can reach stdout, stderr or the log.
 """
 
 from __future__ import annotations
@@ -15,39 +16,14 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlsplit
 
 from pactwatch.notify.delivery_log import DeliveryLog
 from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport
+from pactwatch.redact import ERROR_LIMIT, Redactor
+
+__all__ = ["Redactor", "Result", "deliver", "settle"]
 
 DOWN_AFTER = 2  # consecutive failed messages after which a channel is not tried again this run
-_MIN_SECRET = 4  # shorter values would redact ordinary words
-
-
-class Redactor:
-    """Replaces every known secret (and the token parts of robot URLs) with ``***``."""
-
-    def __init__(self, secrets: Iterable[str] = ()) -> None:
-        found: set[str] = set()
-        for value in secrets:
-            found.update(_forms(value))
-        self._secrets = sorted((s for s in found if len(s) >= _MIN_SECRET), key=len, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
-
-
-def _forms(value: str) -> set[str]:
-    """A secret as it may appear: raw, URL-encoded; for a URL also its query values and path segments."""
-    value = value.strip()
-    forms = {value, quote(value, safe=""), quote_plus(value), unquote(value)}
-    if "://" in value:
-        parts = urlsplit(value)
-        forms.update(v for _, v in parse_qsl(parts.query))
-        forms.update(segment for segment in parts.path.split("/") if len(segment) >= 8)  # Feishu/Slack hook tokens
-    return {f for f in forms if f}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,14 +70,14 @@ def deliver(
     for message in messages:
         transport = transports.get(message.channel, f"{message.channel}: no transport")
         if isinstance(transport, str):
-            results.append(Result(message, redact(transport), 0))
+            results.append(Result(message, redact(transport, ERROR_LIMIT), 0))
             continue
         if failures.get(message.channel, 0) >= DOWN_AFTER:
             results.append(Result(message, f"{message.channel}: not tried, the channel failed twice in this run", 0))
             continue
         error, tries = _try(transport, message, attempts, backoff, sleep)
         failures[message.channel] = failures.get(message.channel, 0) + 1 if error else 0
-        results.append(Result(message, redact(error) if error else None, tries))
+        results.append(Result(message, redact(error, ERROR_LIMIT) if error else None, tries))
         if error is None and on_delivered is not None:
             on_delivered(results[-1])
     return results

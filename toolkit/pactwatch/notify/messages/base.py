@@ -40,7 +40,7 @@ class ChatFormat(Protocol):
     def sign(self, url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]: ...
 
     def check(self, status: int, answer: bytes) -> str | None:
-        """None when the platform accepted the message, else its error in a few words."""
+        """None when the platform accepted the message, else its error (whole: redacted, then shortened, by the caller)."""
         ...
 
 
@@ -91,6 +91,7 @@ def json_field(answer: bytes, *names: str) -> object:
     return None
 
 
-def short(answer: bytes, limit: int = 200) -> str:
-    text = answer.decode("utf-8", "replace").strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def answer_text(answer: bytes) -> str:
+    """A platform's answer as text, whole: it may echo the webhook URL, so it is shortened only after
+    the run's secrets are redacted from it (pactwatch.redact; send.deliver does both)."""
+    return answer.decode("utf-8", "replace").strip()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pactwatch.escape.chat import lookalikes
 from pactwatch.model import Person
 from pactwatch.notify import signing, texts
-from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, describe, fit, json_field, lines, people_of, short
+from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, describe, fit, json_field, lines, people_of
 from pactwatch.notify.plan import GroupBatch
 
 
@@ -58,4 +58,4 @@ def check(status: int, answer: bytes) -> str | None:
     code = json_field(answer, "errcode")
     if status == 200 and code == 0:
         return None
-    return f"HTTP {status}, errcode {code}: {short(answer)}" if code is not None else f"HTTP {status}: {short(answer)}"
+    return f"HTTP {status}, errcode {code}: {answer_text(answer)}" if code is not None else f"HTTP {status}: {answer_text(answer)}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pactwatch.escape.chat import slack_text
 from pactwatch.model import Person
 from pactwatch.notify import texts
-from pactwatch.notify.messages.base import MAX_LINES, ChatMessage, Context, JsonBody, describe, lines, people_of, short
+from pactwatch.notify.messages.base import MAX_LINES, ChatMessage, Context, JsonBody, answer_text, describe, lines, people_of
 from pactwatch.notify.plan import GroupBatch
 
 _SECTION_LIMIT = 3000
@@ -52,4 +52,4 @@ def sign(url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str,
 def check(status: int, answer: bytes) -> str | None:
     if status == 200 and answer.strip() == b"ok":
         return None
-    return f"HTTP {status}: {short(answer)}"
+    return f"HTTP {status}: {answer_text(answer)}"
