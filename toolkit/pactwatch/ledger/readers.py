@@ -16,10 +16,16 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+from xml.etree.ElementTree import ParseError
 
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.spreadsheet import from_csv
+from pactwatch.ledger import xlsx_guard
 from pactwatch.ledger.values import CellValue
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 MAX_ROWS = 200_000
 
@@ -90,30 +96,66 @@ def _cell(value: object) -> CellValue:
     return None if not text.strip() or text.startswith("=") else text
 
 
-def read_xlsx(path: Path, sheets: Sequence[str] = ()) -> list[Table]:
+def _unreadable(path: Path, exc: Exception) -> PactwatchError:
+    return PactwatchError(f"{path.name} cannot be opened as an Excel workbook ({type(exc).__name__}); save it as .xlsx")
+
+
+def _open(path: Path, handle: BinaryIO, archive: zipfile.ZipFile) -> Workbook:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        xlsx_guard.check_parts(archive)  # before openpyxl parses anything: no DTD, no part too large
         with warnings.catch_warnings():  # openpyxl warns about extensions it ignores (data validation, ...)
             warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PactwatchError(f"{path.name} cannot be opened as an Excel workbook ({type(exc).__name__}); save it as .xlsx") from None
+            return load_workbook(handle, read_only=True, data_only=True)  # our handle: closed even when openpyxl fails
+    except xlsx_guard.Refused as exc:
+        raise PactwatchError(f"{path.name} {exc}") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, ParseError) as exc:
+        raise _unreadable(path, exc) from None
+
+
+def _read_sheet(path: Path, book: Workbook, archive: zipfile.ZipFile, name: str) -> Table:
+    sheet = book[name]
+    part = getattr(sheet, "_worksheet_path", "")  # openpyxl's name for the sheet's XML part (it has no public one)
+    try:
+        extent = xlsx_guard.measure(archive, part, name)
+    except xlsx_guard.Refused as exc:
+        raise PactwatchError(f"{path.name} {exc}") from None
+    if extent.rows > MAX_ROWS:
+        raise PactwatchError(f"{path.name} sheet {name} has more than {MAX_ROWS:,} rows")
+    if not extent.rows:
+        return Table(name, ())
+    # exactly the extent with content: openpyxl would pad every row to the width the sheet claims
+    cells = sheet.iter_rows(max_row=extent.rows, max_col=extent.columns, values_only=True)
+    try:
+        return Table(name, tuple(_trim([_cell(c) for c in row]) for row in cells))
+    except (ParseError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise _unreadable(path, exc) from None
+
+
+def read_xlsx(path: Path, sheets: Sequence[str] = ()) -> list[Table]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise PactwatchError(f"cannot read {path}: {exc.strerror}") from None
+    with handle:
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise _unreadable(path, exc) from None
+        with archive:
+            return _read_book(path, handle, archive, sheets)
+
+
+def _read_book(path: Path, handle: BinaryIO, archive: zipfile.ZipFile, sheets: Sequence[str]) -> list[Table]:
+    book = _open(path, handle, archive)
     try:
         names = list(book.sheetnames)
         unknown = [s for s in sheets if s not in names]
         if unknown:
             raise UsageError(f"{path.name} has no sheet {', '.join(map(repr, unknown))}; its sheets are {', '.join(names)}")
-        tables = []
-        for name in sheets or names:
-            rows = []
-            for row in book[name].iter_rows(values_only=True):
-                rows.append(_trim([_cell(c) for c in row]))
-                if len(rows) > MAX_ROWS:
-                    raise PactwatchError(f"{path.name} sheet {name} has more than {MAX_ROWS:,} rows")
-            tables.append(Table(name, tuple(rows)))
-        return tables
+        return [_read_sheet(path, book, archive, name) for name in sheets or names]
     finally:
         book.close()
 
