@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 DING_TOKEN = "dingtalk-access-token-3f9a1c77"
 DING_SECRET = "SECdingtalk0123456789abcdefsecret"
@@ -51,6 +51,7 @@ class Fault:
     status: int = 200
     code: int | None = None  # a platform error code answered with HTTP 200 (DingTalk/WeCom errcode, Feishu code)
     times: int = 10_000
+    echo: int | None = None  # the error message echoes the request URL (token and all) after this many filler characters
 
 
 @dataclass
@@ -81,7 +82,8 @@ class Robots:
             if fault.code is None:
                 return fault.status, {"message": "injected failure"} if platform != "slack" else "internal_error"
             key = "code" if platform == "feishu" else "errcode"
-            return 200, {key: fault.code, ("msg" if platform == "feishu" else "errmsg"): "injected failure"}
+            text = "injected failure" if fault.echo is None else "." * fault.echo + f" rejected {self.url}{path}?{urlencode(query)}"
+            return 200, {key: fault.code, ("msg" if platform == "feishu" else "errmsg"): text}
         return _CHECKS[platform](path, query, body)
 
 

@@ -5,6 +5,7 @@
 - ``report_markdown``: the Markdown report (a different dialect from GitHub's: see that module);
 - ``chat``: chat robots (Slack mrkdwn; DingTalk, WeCom and Feishu markdown);
 - ``ical``: RFC 5545 TEXT values;
+- ``email_header``: e-mail Subject text and the display names of To and Cc (one line, one mailbox each);
 - ``annotations``: GitHub Actions workflow commands (``::error file=...::message``);
 - ``codeowners``: paths as CODEOWNERS patterns;
 - ``yaml``: double-quoted YAML scalars for files pactwatch writes;

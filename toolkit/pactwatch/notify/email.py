@@ -11,11 +11,12 @@ import hashlib
 import smtplib
 import ssl
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, parseaddr
+from email.utils import formatdate, parseaddr
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from pactwatch.escape.email_header import header_text, mailbox
 from pactwatch.i18n import format_date
 from pactwatch.notify import texts
 from pactwatch.notify.config import EmailConfig
@@ -44,11 +45,16 @@ def environment(root: Path | None = None) -> Environment:
 
 def subject(digest: Digest, context: Context) -> str:
     lang = context.language
-    return texts.phrase("subject", lang, name=digest.person.name, n=len(digest.notices), date=format_date(context.day, lang))
+    text = texts.phrase("subject", lang, name=digest.person.name, n=len(digest.notices), date=format_date(context.day, lang))
+    return header_text(text)  # a name with a line break must not end the header
 
 
 def build(digest: Digest, context: Context, sender: str, env: Environment) -> EmailMessage:
-    """The message to ``digest.person`` (who must have an e-mail address), copying managers with one."""
+    """The message to ``digest.person`` (who must have an e-mail address), copying managers with one.
+
+    Names reach the headers only through pactwatch.escape.email_header (one line, one mailbox each);
+    ValueError when an address cannot be one mailbox (the outbox fails that message alone).
+    """
     assert digest.person.email is not None
     lang = context.language
     lines = [texts.line(n, context.people, context.settings, private=True) for n in digest.notices]
@@ -59,9 +65,9 @@ def build(digest: Digest, context: Context, sender: str, env: Environment) -> Em
     message = EmailMessage()
     message["Subject"] = values["subject"]
     message["From"] = sender
-    message["To"] = formataddr((digest.person.name, digest.person.email))
+    message["To"] = mailbox(digest.person.name, digest.person.email)
     if cc:
-        message["Cc"] = ", ".join(formataddr((p.name, p.email or "")) for p in cc)
+        message["Cc"] = tuple(mailbox(p.name, p.email or "") for p in cc)
     fingerprint = hashlib.sha256("\n".join(n.key for n in digest.notices).encode()).hexdigest()[:16]
     domain = parseaddr(sender)[1].rpartition("@")[2] or "pactwatch.invalid"
     message["Message-ID"] = f"<pactwatch.{context.day.isoformat()}.{digest.person.id}.{fingerprint}@{domain}>"

@@ -4,30 +4,48 @@
 - each chat robot: one message for the group (its pending notices, optionally only some teams);
 - GitHub: one digest update per owner with something upcoming; its comment lists their pending notices.
 People who cannot be reached on a channel (no e-mail address, no GitHub login) are reported, not failed.
+A message that cannot be built (an address the mail library refuses) fails alone; a channel whose
+building breaks fails alone: each becomes a failed message (``Unbuilt``), never a crash of the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from jinja2 import Environment
 
 from pactwatch.engine import Evaluation
 from pactwatch.notify import email, github_digest, plan
-from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig
+from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig, WebhookConfig
 from pactwatch.notify.delivery_log import DeliveryLog
 from pactwatch.notify.messages import FORMATS, Context
-from pactwatch.notify.outgoing import Outgoing
+from pactwatch.notify.outgoing import Outgoing, Unbuilt
 from pactwatch.notify.plan import Notice
 
 GROUP = "group"
+EVERYONE = "all"  # the recipient of a channel that could not be built at all
+Built = tuple[list[Outgoing], list[str]]  # messages, and notes on people a channel cannot reach
 
 
 @dataclass(frozen=True, slots=True)
 class Outbox:
     messages: tuple[Outgoing, ...]  # by channel (configuration order), then recipient
     skipped: tuple[str, ...]  # people a channel cannot reach, owners missing from people.yaml
+
+
+def _unbuilt(channel: str, recipient: str, notices: Sequence[Notice], exc: Exception) -> Outgoing:
+    reason = f"{channel}: the message could not be built ({type(exc).__name__}: {exc})"
+    return Outgoing(channel, recipient, tuple(notices), reason, Unbuilt(reason))
+
+
+def _isolated(channel: str, notices: Sequence[Notice], make: Callable[[], Built]) -> Built:
+    """A channel's messages; when building them breaks, one failed message for the channel instead."""
+    try:
+        return make()
+    except Exception as exc:  # noqa: BLE001 - a name or a template that breaks one channel must not stop the others
+        return [_unbuilt(channel, EVERYONE, notices, exc)], []
 
 
 def _pending(notices: Sequence[Notice], log: DeliveryLog, channel: str, recipient: str) -> list[Notice]:
@@ -46,7 +64,11 @@ def _email(
         if not digest.person.email:
             skipped.append(f"email: {digest.person.id} has no e-mail address in people.yaml ({len(digest.notices)} notices)")
             continue
-        message = email.build(digest, context, config.email.sender, env)
+        try:
+            message = email.build(digest, context, config.email.sender, env)
+        except ValueError as exc:  # an address that cannot be one mailbox: this person's message fails, not the others'
+            out.append(_unbuilt(EMAIL_CHANNEL, digest.person.id, digest.notices, exc))
+            continue
         preview = f"To: {message['To']}" + (f"\nCc: {message['Cc']}" if message["Cc"] else "") + f"\nSubject: {message['Subject']}\n\n"
         body = message.get_body(("plain",))
         preview += body.get_content() if body is not None else ""
@@ -54,14 +76,12 @@ def _email(
     return out, skipped
 
 
-def _chats(notices: Sequence[Notice], config: NotifyConfig, log: DeliveryLog, context: Context) -> list[Outgoing]:
-    out = []
-    for hook in config.webhooks:
-        batch = plan.group_batch(_pending(notices, log, hook.name, GROUP), context.people, hook.teams)
-        if batch is not None:
-            chat = FORMATS[hook.type].render(batch, context)
-            out.append(Outgoing(hook.name, GROUP, batch.notices, chat.preview, chat))
-    return out
+def _chat(hook: WebhookConfig, notices: Sequence[Notice], log: DeliveryLog, context: Context) -> Built:
+    batch = plan.group_batch(_pending(notices, log, hook.name, GROUP), context.people, hook.teams)
+    if batch is None:
+        return [], []
+    chat = FORMATS[hook.type].render(batch, context)
+    return [Outgoing(hook.name, GROUP, batch.notices, chat.preview, chat)], []
 
 
 def _github(
@@ -95,13 +115,14 @@ def build(notices: Sequence[Notice], current: Evaluation, config: NotifyConfig, 
     _, problems = plan.digests(notices, context.people)
     messages: list[Outgoing] = []
     skipped = list(problems)
+    builders: list[tuple[str, Callable[[], Built]]] = []
     if config.email is not None:
-        mails, missing = _email(notices, config, log, context, env)
-        messages += mails
-        skipped += missing
-    messages += _chats(notices, config, log, context)
+        builders.append((EMAIL_CHANNEL, partial(_email, notices, config, log, context, env)))
+    builders += [(hook.name, partial(_chat, hook, notices, log, context)) for hook in config.webhooks]
     if config.github is not None:
-        digests, missing = _github(notices, current, log, context, env)
-        messages += digests
+        builders.append((GITHUB_CHANNEL, partial(_github, notices, current, log, context, env)))
+    for channel, make in builders:
+        built, missing = _isolated(channel, notices, make)
+        messages += built
         skipped += missing
     return Outbox(tuple(messages), tuple(skipped))

@@ -27,6 +27,14 @@ class Outgoing:
         return min((n.fired_on for n in self.notices), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class Unbuilt:
+    """The payload of a message that could not be built (an address the mail library refuses, a bug):
+    it fails alone, with ``reason``, and its notices stay pending for the next run."""
+
+    reason: str
+
+
 class DeliveryError(Exception):
     """A message did not go out. ``retryable``: trying again in a moment may work."""
 

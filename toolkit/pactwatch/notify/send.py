@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pactwatch.notify.delivery_log import DeliveryLog
-from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport
+from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport, Unbuilt
 from pactwatch.redact import ERROR_LIMIT, Redactor
 
 __all__ = ["Redactor", "Result", "deliver", "settle"]
@@ -69,6 +69,8 @@ def deliver(
     failures: dict[str, int] = {}
     for message in messages:
         transport = transports.get(message.channel, f"{message.channel}: no transport")
+        if isinstance(message.payload, Unbuilt):
+            transport = message.payload.reason
         if isinstance(transport, str):
             results.append(Result(message, redact(transport, ERROR_LIMIT), 0))
             continue
