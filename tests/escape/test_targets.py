@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pytest
 
 import pactwatch.escape
-from pactwatch.escape import annotations, chat, codeowners, github_markdown, html, ical, report_markdown, yaml
+from pactwatch.escape import annotations, chat, codeowners, github_markdown, html, ical, report_markdown, spreadsheet, terminal, yaml
+from pactwatch.escape.email_header import header_text
 from pactwatch.load.yaml import Document, load_bytes
 
 PAYLOADS = {
@@ -74,6 +75,9 @@ TARGETS = {
     "annotation_property": Target(annotations.escape_property, (NEWLINE, "%(?!25|0D|0A|3A|2C)", "[:,]"), "annotations"),
     "codeowners": Target(_pattern_or_nothing, (UNESCAPED + r"[ #*?\[\]!]", NEWLINE), "codeowners"),
     "yaml": Target(_yaml_round_trip, (NEWLINE,), "yaml"),
+    "email_header": Target(header_text, (NEWLINE, r"[\x00-\x1f\x7f-\x9f]"), "email_header"),  # tests/notify/test_hostile.py
+    "spreadsheet_csv": Target(spreadsheet.csv_text, (r"\A[=+\-@\t\r]",), "spreadsheet"),  # tests/escape/test_spreadsheet.py
+    "terminal": Target(terminal.terminal_text, (r"[\x00-\x08\x0b-\x1f\x7f-\x9f]",), "terminal"),  # tests/escape/test_terminal.py
 }
 
 

@@ -58,8 +58,12 @@ def test_agrees_on_every_example_file() -> None:
     assert checked > 80
 
 
+def _loads(contract: dict[str, Any]) -> bool:
+    return isinstance(load_bytes("c.yaml", dump_document(contract).encode("utf-8")), Document)
+
+
 @AGREE
-@given(contracts)
+@given(contracts.filter(_loads))  # the hostile numbers (1e1000000) stop at the loader (PW206): the schema never sees them
 def test_agrees_on_generated_contracts(contract: dict[str, Any]) -> None:
     document = load_bytes("c.yaml", dump_document(contract).encode("utf-8"))
     assert isinstance(document, Document)

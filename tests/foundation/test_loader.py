@@ -75,9 +75,11 @@ def test_decimals_keep_their_written_digits() -> None:
     assert [str(data[k]) for k in "abc"] == ["1200000.00", "0.10", "3.14159265358979323846264338327950288"]
 
 
-def test_huge_integers_are_numbers_not_crashes() -> None:
-    digits = "9" * 5000
-    assert load(f"a: {digits}\n").data["a"] == Decimal(digits)
+def test_huge_integers_are_located_findings_not_crashes() -> None:
+    digits = "9" * 5000  # more than int() converts, and more than any amount: PW206 where it stands
+    found = load_bytes("x.yaml", f"a: 1\nb: {digits}\n".encode())
+    assert isinstance(found, Finding) and (found.code, found.line, found.column) == ("PW206", 2, 4)
+    assert load(f"a: {'9' * 40}\n").data["a"] == int("9" * 40)
 
 
 def test_quoted_and_block_scalars_stay_text() -> None:

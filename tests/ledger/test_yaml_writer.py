@@ -21,8 +21,8 @@ def _load(text: str) -> object:
     return loaded.data
 
 
-@given(st.text(min_size=1, max_size=40))
-def test_any_text_reads_back(text: str) -> None:
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from("\t\n\r"), min_size=1, max_size=40))
+def test_any_text_reads_back(text: str) -> None:  # other control characters are refused by the loader (PW111)
     assert _load(f"k: {scalar(text)}\nf: {{a: {scalar(text)}}}\nl: [{scalar(text)}]\n") == {"k": text, "f": {"a": text}, "l": [text]}
 
 

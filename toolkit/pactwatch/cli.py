@@ -14,6 +14,7 @@ import click
 
 from pactwatch import __version__, reporters
 from pactwatch.errors import PactwatchError
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.settings import SettingsError
 
 # name -> (module, attribute, one-line help). Keep alphabetical within each group.
@@ -76,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(reporters.text(exc.findings), err=True)
         return 2
     except PactwatchError as exc:
-        click.echo(f"pactwatch: {exc}", err=True)
+        click.echo(f"pactwatch: {terminal_text(str(exc))}", err=True)  # messages name files and values from the portfolio
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -54,6 +54,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PW108": ("error", "The file is not a YAML mapping."),
     "PW109": ("error", "The file holds more than one YAML document."),
     "PW110": ("error", "A key is a list or mapping instead of text."),
+    "PW111": ("error", "Text holds a control character (an escape such as \\x0b or \\e; tab and line breaks are fine)."),
     # Schema
     "PW201": ("error", "A required key is missing."),
     "PW202": ("error", "A key is not part of the format (often a typo)."),
@@ -93,6 +94,11 @@ CODES: dict[str, tuple[Severity, str]] = {
     ),
     "PW323": ("error", "secret_env is set for a chat robot that is not signed (only DingTalk and Feishu sign)."),
     "PW324": ("error", "The SMTP password would be sent unencrypted (starttls: false and no ssl)."),
+    "PW335": (
+        "error",
+        "Too many occurrences: a repeat cut at 1,000 or past 2200-12-31, or a contract (5,000) or the portfolio (1,000,000) over budget.",
+    ),
+    "PW336": ("warning", "A date is more than 50 years from today (a typo in the year?)."),
 }
 
 

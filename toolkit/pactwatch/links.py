@@ -7,11 +7,13 @@ of absolute links return None. Site pages are named by pactwatch.naming, so a li
 the file the build wrote.
 
 Relative links (``contracts/C-1/``) are relative to the site root; pages prefix them with their own
-depth. Absolute ones need ``site_url`` to be a plain http(s) URL (printable, no spaces).
+depth. Absolute ones need ``site_url`` to be a plain http(s) URL (``is_site_url``; settings.py refuses
+any other at load, since mkdocs-material writes site_url into pages unescaped).
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from pactwatch import naming
@@ -61,13 +63,21 @@ def feed(feed_path: str) -> str:
 # ---- absolute links ----
 
 
-def _plain_http(url: str) -> bool:
-    return url.isprintable() and " " not in url and url.lower().startswith(("http://", "https://"))
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_SITE_URL = re.compile(  # scheme, a host of DNS labels (IDN hosts in their xn-- form), a port, a path of RFC 3986 characters
+    rf"https?://(?:{_LABEL}\.)*{_LABEL}(?::[0-9]{{1,5}})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/-]*)?", re.IGNORECASE
+)
+
+
+def is_site_url(url: str) -> bool:
+    """An absolute http(s) address with a host and nothing that needs escaping: no spaces, quotes, ``<>``,
+    backslashes, control characters, query or fragment."""
+    return _SITE_URL.fullmatch(url) is not None
 
 
 def on_site(site_url: str | None, relative: str) -> str | None:
     """``relative`` (a link from this module) under the site's address; None without a plain http(s) site_url."""
-    if not site_url or not _plain_http(site_url):
+    if not site_url or not is_site_url(site_url):
         return None
     return f"{site_url.rstrip('/')}/{relative}"
 
@@ -94,7 +104,7 @@ def repository_file(
     server: str = GITHUB,
 ) -> str | None:
     """A file of the repository on GitHub (``blob`` shows, ``edit`` edits), at line ``line`` when above 0."""
-    if not repository or not _plain_http(server):
+    if not repository or not is_site_url(server):
         return None
     try:
         where = f"{path(repository)}/{segment(action)}/{path(branch)}/{path(file)}"
@@ -105,7 +115,7 @@ def repository_file(
 
 
 def pull_request(repository: str | None, number: int, server: str = GITHUB) -> str | None:
-    if not repository or not _plain_http(server):
+    if not repository or not is_site_url(server):
         return None
     try:
         return f"{server.rstrip('/')}/{path(repository)}/pull/{number}"

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from pactwatch.escape.annotations import workflow_command
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.findings import Finding
 
 
@@ -16,22 +17,23 @@ def _display_width(text: str) -> int:
 
 
 def caret_line(source: str, column: int) -> str:
-    prefix = source[: max(column - 1, 0)].replace("\t", " ")
+    prefix = terminal_text(source[: max(column - 1, 0)].replace("\t", " "))  # as the source line is shown
     return " " * _display_width(prefix) + "^"
 
 
 def text(findings: Sequence[Finding], *, colour: bool = False) -> str:
+    """Findings for a terminal or a log: every piece of user text (file names too) goes through ``terminal_text``."""
     red, yellow, dim, reset = ("\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m") if colour else ("", "", "", "")
     out: list[str] = []
     for f in findings:
         tone = red if f.severity == "error" else yellow
-        out.append(f"{f.file}:{f.line}:{f.column}: {tone}{f.severity} {f.code}{reset} {f.message}")
+        out.append(f"{terminal_text(f.file)}:{f.line}:{f.column}: {tone}{f.severity} {f.code}{reset} {terminal_text(f.message)}")
         if f.source:
-            shown = f.source.replace("\t", " ")
+            shown = terminal_text(f.source.replace("\t", " "))
             out.append(f"    {shown}")
             out.append(f"    {tone}{caret_line(f.source, f.column)}{reset}")
         if f.hint:
-            out.append(f"    {dim}hint: {f.hint}{reset}")
+            out.append(f"    {dim}hint: {terminal_text(f.hint)}{reset}")
     return "\n".join(out)
 
 

@@ -46,6 +46,7 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
         raise SettingsError([loaded])
     findings = schema.check(loaded, "settings")
     findings += _check_timezone(loaded)
+    findings += _check_site_url(loaded)
     findings += _check_notify(loaded)
     if findings:
         raise SettingsError(findings)
@@ -75,6 +76,19 @@ def _check_timezone(doc: Document) -> list[Finding]:
             )
         ]
     return []
+
+
+def _check_site_url(doc: Document) -> list[Finding]:
+    """site_url goes into mkdocs' configuration and, unescaped, into every page: only a plain http(s) address is used."""
+    from pactwatch.links import is_site_url
+
+    url = doc.data.get("site_url")
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or is_site_url(url):
+        return []  # not text, or not http(s) at all: the schema's finding says so
+    where = doc.locate("/site_url")
+    message = f"site_url {url[:60]!r} is not a plain http(s) address"
+    hint = "e.g. https://contracts.example.com/ (a host, then a path; no spaces, quotes, <>, query or fragment)"
+    return [make("PW205", doc.path, where, "/site_url", message, hint, doc.source_line(where[0]))]
 
 
 def _check_notify(doc: Document) -> list[Finding]:

@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
+from pactwatch.escape.terminal import first_control, terminal_text
+
 STATE_COLOURS = {
     "overdue": "\x1b[31m",
     "due_soon": "\x1b[33m",
@@ -86,11 +88,18 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
 
 
+def _shown(column: tuple[str, ...]) -> tuple[str, ...]:
+    """The cells as the terminal may show them (escape.terminal): checked in one pass, cleaned only when needed."""
+    if first_control("".join(column)) is None:
+        return column
+    return tuple(map(terminal_text, column))
+
+
 def table(rows: Sequence[Sequence[str]], colours: Sequence[str] | None = None) -> list[str]:
     """Rows aligned in columns; the optional colour wraps each whole row."""
     if not rows:
         return []
-    columns = [column for column in zip(*rows, strict=True) if any(column)]  # a column empty in every row takes no room
+    columns = [_shown(column) for column in zip(*rows, strict=True) if any(column)]  # a column empty in every row takes no room
     if not columns:
         return [""] * len(rows) if not colours else [f"{colour}{RESET}" if colour else "" for colour in colours]
     padded = []

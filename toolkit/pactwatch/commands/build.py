@@ -11,6 +11,7 @@ import click
 
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import start
+from pactwatch.escape.terminal import terminal_text
 
 PHASES = {"pages": "pages", "mkdocs": "mkdocs"}
 MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar would be worth drawing
@@ -67,7 +68,7 @@ def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, ro
     )
     click.echo(f"Site: {result.site_dir}/index.html ({result.pages} pages, {result.feeds} calendar feeds) in {elapsed:.1f} s.")
     for message in result.mkdocs_warnings:
-        click.echo(f"mkdocs: {message}", err=True)
+        click.echo(f"mkdocs: {terminal_text(message)}", err=True)
     if result.errors or result.warnings:
         click.echo(
             f"Validation: {result.errors} errors, {result.warnings} warnings (see the Data problems page; "

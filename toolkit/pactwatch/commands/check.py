@@ -11,6 +11,7 @@ from pactwatch.commands.common import echo_parts, root_option, today_option, use
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.engine.records import Occurrence
 from pactwatch.escape.annotations import workflow_command
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.gcpause import one_shot
 from pactwatch.i18n import word
 from pactwatch.jsonout import json_document_parts, occurrence_lines
@@ -68,7 +69,7 @@ def check(root: Path | None, today_text: str | None, fail_on: str, fmt: str) -> 
             click.echo(reporters.text(loaded.findings, colour=use_colour()))
         listing = [f"{'FAIL' if o.ref in failing else '    '} {o.contract.source}:{_line(o)}: {_message(o, language)}" for o in items]
         if listing:
-            click.echo("\n".join(listing))
+            click.echo(terminal_text("\n".join(listing)))
         errors = len(loaded.errors)
         click.echo(
             f"{evaluation.today}: {errors} data errors, {len(failing)} failing milestones ({len(items)} overdue or due soon).", err=True

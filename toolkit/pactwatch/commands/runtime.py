@@ -21,6 +21,7 @@ import click
 
 from pactwatch.commands.common import resolve_today, use_colour
 from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.settings import SETTINGS_FILE
 
@@ -141,7 +142,7 @@ def _apply(needs: Needs, loaded: Loaded) -> None:
         raise PactwatchError(f"the portfolio has {len(errors)} data errors (shown above; see `pactwatch validate`): {needs.refusal}")
     if needs.on_errors is OnErrors.WARN:
         files = sorted({f.file for f in errors})
-        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        shown = terminal_text(", ".join(files[:5])) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
         click.echo(
             f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.",
             err=True,

@@ -10,6 +10,7 @@ import click
 
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import start
+from pactwatch.escape.terminal import terminal_text
 
 
 @click.command()
@@ -42,7 +43,7 @@ def serve(host: str, port: int, public: bool, root: Path | None, today_text: str
                 try:
                     result = preview.rebuild()
                 except PactwatchError as exc:
-                    click.echo(f"rebuild failed: {exc}", err=True)
+                    click.echo(f"rebuild failed: {terminal_text(str(exc))}", err=True)
                     continue
                 click.echo(f"rebuilt: {result.contracts} contracts, {result.overdue} overdue ({time.perf_counter() - started:.1f} s)")
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ import click
 from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.gcpause import one_shot
 from pactwatch.i18n import format_money, word
 from pactwatch.jsonout import json_document_parts, occurrence_lines
@@ -68,7 +69,7 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
     # items come in the engine's order (due, contract, key): a stable sort by owner alone keeps it within each owner
     for owner, group in groupby(sorted(items, key=_OWNER), key=_OWNER):
         name = people[owner].name if owner in people else owner
-        lines.append(f"{name} ({owner})")
+        lines.append(terminal_text(f"{name} ({owner})"))  # the table's cells are cleaned by table()
         rows, colours = [], []
         for o in group:
             m = o.milestone

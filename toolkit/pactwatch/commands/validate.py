@@ -10,6 +10,7 @@ import click
 from pactwatch import reporters
 from pactwatch.commands.common import root_option, today_option, use_colour
 from pactwatch.commands.runtime import Needs, OnErrors, find_root, prepare
+from pactwatch.escape.terminal import terminal_text
 from pactwatch.findings import Finding
 from pactwatch.load.files import CONTRACTS_DIR, PEOPLE_FILE, discover
 from pactwatch.settings import SETTINGS_FILE, SettingsError
@@ -64,7 +65,7 @@ def validate(
     files = loaded.files
     if verbose:
         for notice in loaded.notices:
-            click.echo(f"pactwatch: {notice}", err=True)
+            click.echo(f"pactwatch: {terminal_text(notice)}", err=True)
     _show(findings, fmt, root)
     if fmt == "text" and (verbose or findings):
         errors = sum(f.severity == "error" for f in findings)

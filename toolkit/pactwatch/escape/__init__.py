@@ -9,7 +9,8 @@
 - ``annotations``: GitHub Actions workflow commands (``::error file=...::message``);
 - ``codeowners``: paths as CODEOWNERS patterns;
 - ``yaml``: double-quoted YAML scalars for files pactwatch writes;
-- ``spreadsheet``: cells of the exported ledger (.xlsx string cells, CSV text that cannot run as a formula).
+- ``spreadsheet``: cells of the exported ledger (.xlsx string cells, CSV text that cannot run as a formula);
+- ``terminal``: everything printed to a terminal or a log (no control sequence: window titles, screen clears, OSC 8 links).
 
 Nothing is imported here, so a caller pays only for the target it uses (the feed writer never loads markupsafe).
 """

@@ -1,4 +1,4 @@
-"""Build model records from schema-valid data, checking that every date exists."""
+"""Build model records from schema-valid data, checking that every date exists and lies in pactwatch's calendar."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from pactwatch.dates import FIRST_DAY, LAST_DAY
 from pactwatch.findings import Finding, make
 from pactwatch.load.yaml import Document
 from pactwatch.model import (
@@ -30,39 +31,33 @@ _EVERY = re.compile(r"([0-9]+) (day|week|month|quarter|year)s?\Z")
 
 
 class _Dates:
-    """Parses ISO dates, recording a PW312 finding for each one that does not exist."""
+    """Parses ISO dates, recording a PW312 finding for each one that does not exist and a PW206 for one
+    outside FIRST_DAY..LAST_DAY (``0026-05-01`` is a typo, and ``9999-12-31`` plus a day overflows in feeds and pages)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.findings: list[Finding] = []
 
     def __call__(self, text: str, pointer: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            where = self.doc.locate(pointer)
-            self.findings.append(
-                make(
-                    "PW312",
-                    self.doc.path,
-                    where,
-                    pointer,
-                    f"{text} is not a real date",
-                    "check the day and the month",
-                    self.doc.source_line(where[0]),
-                )
-            )
-            return date.min
+        return self._parse(text, pointer, key=False)
 
     def key(self, text: str, pointer: str) -> date:
+        return self._parse(text, pointer, key=True)
+
+    def _parse(self, text: str, pointer: str, *, key: bool) -> date:
         try:
-            return date.fromisoformat(text)
+            parsed = date.fromisoformat(text)
         except ValueError:
-            where = self.doc.locate(pointer, key=True)
-            self.findings.append(
-                make("PW312", self.doc.path, where, pointer, f"{text} is not a real date", "", self.doc.source_line(where[0]))
-            )
+            self._report("PW312", pointer, key, f"{text} is not a real date", "check the day and the month")
             return date.min
+        if FIRST_DAY <= parsed <= LAST_DAY:
+            return parsed
+        self._report("PW206", pointer, key, f"{text} is outside {FIRST_DAY.year}-{LAST_DAY.year}", "check the year for a typo")
+        return date.min
+
+    def _report(self, code: str, pointer: str, key: bool, message: str, hint: str) -> None:
+        where = self.doc.locate(pointer, key=key)
+        self.findings.append(make(code, self.doc.path, where, pointer, message, hint, self.doc.source_line(where[0])))
 
     def optional(self, text: str | None, pointer: str) -> date | None:
         return None if text is None else self(text, pointer)

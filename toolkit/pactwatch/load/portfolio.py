@@ -61,6 +61,7 @@ def process_contract(source: str, raw: bytes, default_currency: str) -> FileResu
     from pactwatch import rules
     from pactwatch.load import construct, schema
     from pactwatch.load.yaml import load_bytes
+    from pactwatch.rules import occurrences
     from pactwatch.rules.site import Site
 
     digest = digest_of(raw)
@@ -73,7 +74,11 @@ def process_contract(source: str, raw: bytes, default_currency: str) -> FileResu
     contract, date_findings = construct.contract_from(loaded, source, default_currency)
     if contract is None:
         return FileResult(source, digest, tuple(findings + date_findings), None)
-    findings += rules.check_contract(contract, Site(source, loaded))
+    site = Site(source, loaded)
+    over_budget = occurrences.check(contract, site)
+    if over_budget:  # reported instead of expanded: no rule (nor later command) expands its occurrences
+        return FileResult(source, digest, tuple(findings + over_budget), None)
+    findings += rules.check_contract(contract, site)
     return FileResult(source, digest, tuple(findings), contract)
 
 
@@ -212,7 +217,12 @@ def _load(
     known_findings: tuple[Finding, ...] | None = None,
 ) -> Loaded:
     results, findings = _file_results(root, scan, settings.currency, cache, default_jobs(jobs))
+    from pactwatch.rules import occurrences
+
     contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
+    over_budget = occurrences.over_portfolio_budget(contracts)
+    if over_budget:  # left out, like a contract with errors in its own file: nothing expands them
+        contracts = tuple(c for c in contracts if c.source not in over_budget)
     if known_findings is not None:  # a remembered validation: only the people themselves are needed
         people = {p.id: p for p in remembered_people(root, remember=cache is not None)}
         return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
@@ -223,6 +233,7 @@ def _load(
     findings += people_findings
     people = {p.id: p for p in people_list}
     sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
+    findings += [occurrences.portfolio_finding(source, count, sites[source]) for source, count in over_budget.items()]
     if people_doc is not None and people_list:
         findings += portfolio_rules.check_people(people_list, Site(PEOPLE_FILE, people_doc))
     known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml

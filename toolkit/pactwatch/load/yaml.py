@@ -8,6 +8,10 @@ so that we decide how every scalar resolves and remember where every value is:
   numbers with a leading zero (phone numbers, zip codes) stay text, dates stay
   ISO text (the model parses them), fractional numbers are exact ``Decimal``.
 * duplicate keys, anchors, aliases, merge keys and explicit tags are findings.
+* what validates must not break a later command: numbers are bounded in digits and
+  exponent (``1e-999999999`` would print as a billion characters), and text holds
+  no control character but tab and line breaks (an escaped VT breaks the xlsx export,
+  an escaped ESC a terminal); only double-quoted escapes can write one, libyaml refuses them raw.
 * every value and every key is recorded by JSON pointer -> (line, column),
   both 1-based, columns counted in characters.
 """
@@ -40,6 +44,9 @@ _DECIMAL = re.compile(
 )
 _SPECIAL = {"": None, "~": None, "null": None, "Null": None, "NULL": None, "true": True, "false": False}
 _NUMBER_START = frozenset("0123456789+-.")
+MAX_DIGITS = 40  # significant digits of a number: amounts have 18 at most; a longer one is an id to quote
+MAX_EXPONENT = 40  # 1e40 and 1e-40 are already far past any amount or key term
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, CR; DEL; C1
 
 Position = tuple[int, int]
 
@@ -104,6 +111,13 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class OutOfRange:
+    """A plain scalar that reads as a number beyond MAX_DIGITS or MAX_EXPONENT: the loader refuses it."""
+
+    text: str
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve an unquoted scalar the YAML 1.2 way, minus the traps."""
     if text in _SPECIAL:
@@ -111,16 +125,40 @@ def resolve_plain(text: str) -> Any:
     if text[0] not in _NUMBER_START:
         return text
     if _INT.match(text):
-        try:
-            return int(text)
-        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits): still a number
-            return Decimal(text)
+        return int(text) if len(text.lstrip("+-")) <= MAX_DIGITS else OutOfRange(text)  # int() of 4,300+ digits raises, too
     if _DECIMAL.match(text):
         try:
-            return Decimal(text)
+            number = Decimal(text)
         except InvalidOperation:  # pragma: no cover - regex admits only valid text
             return text
+        if len(number.as_tuple().digits) > MAX_DIGITS or abs(number.adjusted()) > MAX_EXPONENT:
+            return OutOfRange(text)
+        return number
     return text
+
+
+def _refused(value: Any, style: str | None, mark: Any) -> LoadError | None:
+    """Why a scalar's value cannot be kept (see the module's notes), or None."""
+    if type(value) is OutOfRange:
+        shown = value.text if len(value.text) <= 40 else value.text[:37] + "..."
+        return LoadError(
+            "PW206",
+            f"number {shown} has more than {MAX_DIGITS} digits or an exponent beyond ±{MAX_EXPONENT}",
+            mark.line + 1,
+            mark.column + 1,
+            "write the number out plainly, or quote it to keep it as text",
+        )
+    if style == '"' and type(value) is str:
+        found = _CONTROL.search(value)
+        if found:
+            return LoadError(
+                "PW111",
+                f"text holds the control character U+{ord(found.group()):04X} (written as an escape)",
+                mark.line + 1,
+                mark.column + 1,
+                "remove it: text may hold tabs and line breaks, no other control character",
+            )
+    return None
 
 
 class _Builder:
@@ -173,9 +211,14 @@ class _Builder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             if event.anchor is None and event.tag is None:
-                return event.value if event.style else resolve_plain(event.value)  # libyaml's plain style is "", PyYAML's None
-            self._check(event)
-            return event.value  # tagged '!': text ("! 12" is the text "12")
+                value = event.value if event.style else resolve_plain(event.value)  # libyaml's plain style is "", PyYAML's None
+            else:
+                self._check(event)
+                value = event.value  # tagged '!': text ("! 12" is the text "12")
+            refused = _refused(value, event.style, mark)
+            if refused is not None:
+                raise refused
+            return value
         self._check(event)
         if self._depth >= MAX_DEPTH:
             raise LoadError("PW104", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
@@ -213,6 +256,9 @@ class _Builder:
                 if kind is not yaml.ScalarEvent:
                     raise LoadError("PW110", "a key must be plain text, not a list or mapping", mark.line + 1, mark.column + 1)
             key = key_event.value
+            refused = _refused(key, key_event.style, mark) if key_event.style == '"' else None
+            if refused is not None:
+                raise refused
             if key == "<<" and not key_event.style:
                 raise LoadError("PW106", "merge key '<<' is not allowed", mark.line + 1, mark.column + 1, "write the keys out in full")
             if key in result:
@@ -229,7 +275,12 @@ class _Builder:
             if type(value) is _SCALAR and value.anchor is None and value.tag is None:  # most values: no call to _node
                 at: Any = value.start_mark
                 positions[child] = (at.line + 1, at.column + 1)
-                result[key] = value.value if value.style else resolve_plain(value.value)
+                resolved = value.value if value.style else resolve_plain(value.value)
+                if type(resolved) is OutOfRange or value.style == '"':  # plain text and numbers, the most values, skip the call
+                    refused = _refused(resolved, value.style, at)
+                    if refused is not None:
+                        raise refused
+                result[key] = resolved
             else:
                 result[key] = self._node(value, child)
 

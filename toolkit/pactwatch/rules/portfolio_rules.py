@@ -8,6 +8,7 @@ from datetime import date
 
 from pactwatch.findings import Finding
 from pactwatch.model import Contract, Person
+from pactwatch.rules import far_dates
 from pactwatch.rules.site import Site
 
 
@@ -41,6 +42,7 @@ def check_contracts(
         if people is not None:
             yield from _owners(contract, people, site)
         yield from _future_completions(contract, today, site)
+        yield from far_dates.check(contract, today, site)
 
 
 def _owners(contract: Contract, people: Mapping[str, Person], site: Site) -> Iterator[Finding]:
