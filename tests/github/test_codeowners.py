@@ -65,6 +65,51 @@ def test_example_lines() -> None:
     assert "/pactwatch.yml @example-co/finance @example-co/legal\n" in text
 
 
+def _owners_of(codeowners: str, path: str) -> list[str]:
+    """GitHub's reading, for the plain anchored patterns used here: the last matching line wins; a/ owns all below."""
+    found: list[str] = []
+    for line in codeowners.splitlines():
+        if line and not line.startswith("#"):
+            pattern, *owners = line.split(" ")
+            name = pattern.lstrip("/")
+            if path == name or (name.endswith("/") and path.startswith(name)):
+                found = owners
+    return found
+
+
+CODE_AND_SETTINGS = (
+    "templates/report/report.md.j2",  # a Jinja override ran code through `pactwatch report`
+    "templates/site/contract.html.j2",
+    "mkdocs.yml",
+    "docs/overrides/main.html",
+    ".github/workflows/validate.yml",
+    ".github/CODEOWNERS",
+    "pactwatch.yml",
+    "people.yaml",
+    "schema/contract.schema.json",
+)
+
+
+@pytest.mark.parametrize("path", CODE_AND_SETTINGS)
+def test_what_runs_code_or_shapes_output_is_owned_by_the_policy_teams(path: str) -> None:
+    text = render(evaluation(REPO_ROOT, TODAY).portfolio)
+    assert _owners_of(text, path) == ["@example-co/finance", "@example-co/legal"]
+    committed = (REPO_ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert _owners_of(committed, path) == ["@example-co/finance", "@example-co/legal"]
+
+
+def test_without_a_policy_team_the_people_with_no_manager_own_them() -> None:
+    portfolio = evaluation(REPO_ROOT, TODAY).portfolio
+    no_policy = replace(portfolio, settings=replace(portfolio.settings, approvals=()))
+    text = render(no_policy)
+    assert "(templates are code): no team in the approval policy: the people with no manager\n" in text
+    assert all(_owners_of(text, path) == ["@zhaomin-ec"] for path in CODE_AND_SETTINGS)
+    nobody = replace(no_policy, people={k: replace(p, github=None) for k, p in portfolio.people.items()})
+    text = render(nobody)
+    assert "# nobody: no team in the approval policy and nobody without a manager has a GitHub handle\n" in text
+    assert not any(_owners_of(text, path) for path in CODE_AND_SETTINGS)
+
+
 def test_a_file_name_with_a_line_break_gets_no_rule() -> None:
     portfolio = evaluation(REPO_ROOT, TODAY).portfolio
     first = portfolio.contracts[0]
