@@ -26,6 +26,9 @@ _SIGNS: dict[Op, str] = {
     "close": "x close",
 }
 
+OFFLINE_REPOSITORY = "OWNER/REPOSITORY"  # links in an offline preview when no repository is configured
+_UNNAMED = f"; links use {OFFLINE_REPOSITORY} (set --repo, GITHUB_REPOSITORY or `repository` in pactwatch.yml)"
+
 NEEDS = Needs(OnErrors.REFUSE, "issues are left as they are until they are fixed", evaluate=True)
 
 
@@ -57,6 +60,11 @@ def _outcome_json(outcome: Outcome) -> dict[str, Any]:
 @today_option
 @click.option("--repo", metavar="OWNER/NAME", help="Default $GITHUB_REPOSITORY, else `repository` in pactwatch.yml.")
 @click.option("--dry-run", is_flag=True, help="Print the plan; change nothing on GitHub.")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="With --dry-run: plan from the contract files alone, as if GitHub had no pactwatch issues yet (no network, no token).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--pace", type=click.FloatRange(min=0), default=1.0, show_default=True, help="Seconds between two write requests.")
 @click.option(
@@ -72,6 +80,7 @@ def alerts(
     today_text: str | None,
     repo: str | None,
     dry_run: bool,
+    offline: bool,
     fmt: str,
     pace: float,
     max_writes: int,
@@ -82,30 +91,44 @@ def alerts(
     Token from $GITHUB_TOKEN (never printed); API from $GITHUB_API_URL (default https://api.github.com).
     Only issues and comments the token's own identity wrote are pactwatch's (a marker alone is not enough).
     """
-    from pactwatch.github.apply import run
+    from pactwatch.github.alerts_plan import plan
+    from pactwatch.github.apply import RunResult, run
     from pactwatch.github.client import GitHubClient, RetryPolicy, Secret
     from pactwatch.github.identity import configured
     from pactwatch.github.render import Links, Renderer, search_path
     from pactwatch.github.repository import api_url, resolve_repository
     from pactwatch.resources import data_dir
 
+    if offline and not dry_run:
+        raise UsageError("--offline previews only: use it with --dry-run")
     prepared = prepare(root, today_text, NEEDS)
     root, settings = prepared.root, prepared.settings
-    repository = resolve_repository(repo, os.environ, settings.repository)
+    unnamed = offline and not (repo or os.environ.get("GITHUB_REPOSITORY") or settings.repository)
+    repository = OFFLINE_REPOSITORY if unnamed else resolve_repository(repo, os.environ, settings.repository)
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if not token and not dry_run:
         raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
     links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
     renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
-    with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
-        login = configured(bot_login, os.environ)
-        result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes, bot_login=login)
+    if offline:  # the pure plan against an empty repository: what would be kept open, from the files alone
+        result = RunResult(plan(prepared.evaluated, [], [], renderer, links), None)
+    else:
+        with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
+            login = configured(bot_login, os.environ)
+            result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes, bot_login=login)
     outcome = result.outcome
     if fmt == "json":
-        data = {"dry_run": dry_run, "plan": result.plan.as_json(), "outcome": _outcome_json(outcome) if outcome else None}
+        data = {
+            "dry_run": dry_run,
+            "offline": offline,
+            "plan": result.plan.as_json(),
+            "outcome": _outcome_json(outcome) if outcome else None,
+        }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif outcome is None:
         click.echo(_plan_text(result.plan))
+        if offline:
+            click.echo(f"  note: offline: GitHub was not asked; its existing issues and labels would change this plan{_UNNAMED if unnamed else ''}")
     else:
         click.echo(f"{repository}: {len(outcome.done)} done, {len(outcome.failed)} failed")
         for line in outcome.done + [f"warning: {w}" for w in outcome.warnings]:

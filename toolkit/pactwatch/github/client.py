@@ -6,6 +6,8 @@
 - Rate limits: a primary limit (403/429 with ``x-ratelimit-remaining: 0``) waits until
   ``x-ratelimit-reset``; a secondary limit waits ``retry-after`` seconds, else one minute doubling.
   A wait longer than ``RetryPolicy.max_wait`` gives up with a clear message instead of hanging a job.
+- A GitHub that does not answer: connect and read timeouts, and a deadline on silence (tries and
+  backoff together, ``RetryPolicy.deadline``), so a run fails in seconds with one line, never hangs.
 - Content creation: writes are spaced ``write_interval`` apart, as GitHub asks of integrations.
 - Pagination follows ``Link: <...>; rel="next"``, only ever to the API's own host, never to a page
   already read, and at most ``MAX_PAGES`` pages (a server that links in a circle cannot loop us).
@@ -84,6 +86,9 @@ class RetryPolicy:
     secondary_wait: float = 60.0  # a secondary rate limit without retry-after: wait a minute, doubling
     max_wait: float = 900.0  # a single wait longer than this gives up (the next scheduled run continues)
     write_interval: float = 1.0  # at least this long between two writes (GitHub's advice for content creation)
+    connect_timeout: float = 4.0  # a host that does not take the connection
+    read_timeout: float = 8.0  # a connection that stays silent
+    deadline: float = 12.0  # no answer at all for this long (tries and waits together): give up, so a run never hangs
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +176,6 @@ class GitHubClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         policy: RetryPolicy | None = None,
-        timeout: float = 30.0,
         max_pages: int = MAX_PAGES,
     ) -> None:
         parts = urlsplit(base_url)
@@ -184,10 +188,11 @@ class GitHubClient:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": API_VERSION, "User-Agent": f"pactwatch/{__version__}"}
         if token is not None:
             headers["Authorization"] = f"Bearer {token.reveal()}"
+        self.policy = policy or RetryPolicy()
+        timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._http = httpx.Client(headers=headers, transport=transport, timeout=timeout, follow_redirects=False)
         self._sleep = sleep
         self._clock = clock
-        self.policy = policy or RetryPolicy()
         self._last_write: float | None = None
         self.writes = 0  # write requests sent (for reports and tests)
         self.max_pages = max_pages
@@ -247,24 +252,37 @@ class GitHubClient:
         url = self._url(path)
         shown = self._redact(urlsplit(url).path, ERROR_LIMIT)  # a next link is GitHub's text
         attempts = self.policy.attempts
+        heard = self._clock()  # when GitHub last answered (or the request began): the deadline counts from here
         for attempt in range(1, attempts + 1):
             if method in WRITE_METHODS:
                 self._pace()
                 self.writes += 1
             try:
-                response = self._http.request(method, url, params=params, json=json)
+                response = self._http.request(method, url, params=params, json=json, timeout=self._timeout(heard))
             except httpx.TransportError as exc:
                 safe = repeatable or isinstance(exc, httpx.ConnectError)  # a refused connection never reached GitHub
-                if attempt == attempts or not safe:
-                    raise GitHubError(f"{method} {shown} failed: no answer from GitHub ({type(exc).__name__})") from None
-                self._sleep(self._backoff(attempt, self.policy.backoff))
+                wait = self._backoff(attempt, self.policy.backoff)
+                if attempt == attempts or not safe or self._clock() - heard + wait >= self.policy.deadline:
+                    raise GitHubError(
+                        f"{method} {shown} failed: no answer from GitHub at {self.base_url} ({type(exc).__name__});"
+                        " check the network, or GITHUB_API_URL"
+                    ) from None
+                self._sleep(wait)
                 continue
+            heard = self._clock()
             delay = self._delay(response, method, shown, attempt)
             if delay is not None and (repeatable or response.status_code < 500):
                 self._sleep(delay)
                 continue
             return self._finish(response, method, shown, need)
         raise AssertionError("unreachable")  # pragma: no cover - the last attempt returns or raises
+
+    def _timeout(self, heard: float) -> httpx.Timeout:
+        """This try's timeouts: the policy's, shrunk in proportion so that connect and read together fit what is left of the deadline."""
+        connect, read = self.policy.connect_timeout, self.policy.read_timeout
+        left = max(self.policy.deadline - (self._clock() - heard), 0.2)
+        share = min(1.0, left / (connect + read))
+        return httpx.Timeout(read * share, connect=connect * share)
 
     def _delay(self, response: httpx.Response, method: str, shown: str, attempt: int) -> float | None:
         """How long to wait before another try, or None to stop here (the caller then raises)."""
