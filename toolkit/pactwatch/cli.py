@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import": ("import_ledger", "import_ledger", "Import a contract ledger (.xlsx/.csv) into contract files."),
     "export": ("export", "export", "Export the ledger finance uses (.xlsx or .csv)."),
     "new": ("new", "new", "Start a contract from a template."),
+    "init": ("init", "init", "Start a contracts repository: settings, people, an example contract, workflows."),
 }
 
 

@@ -1,0 +1,162 @@
+"""pactwatch init [DIR]: scaffold a contracts repository that validates and builds at once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pactwatch.errors import PactwatchError, UsageError
+from pactwatch.escape.terminal import terminal_text
+
+if TYPE_CHECKING:
+    from pactwatch.scaffold import Answers
+
+LOCALTIME = Path("/etc/localtime")
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def machine_timezone(environ: Mapping[str, str], localtime: Path = LOCALTIME) -> tuple[str, str] | None:
+    """This machine's IANA time zone and where it was read ($TZ, else the /etc/localtime link), or None."""
+    from pactwatch.scaffold import known_timezone, zone_from_path
+
+    value = environ.get("TZ", "").lstrip(":")
+    if value:
+        name = value if known_timezone(value) else zone_from_path(value)
+        if name:
+            return name, "$TZ"
+    try:
+        name = zone_from_path(os.readlink(localtime))
+    except OSError:  # no link (a copied file, or not a Unix machine): nothing to name the zone by
+        return None
+    return (name, str(localtime)) if name else None
+
+
+def default_language(environ: Mapping[str, str]) -> str:
+    locale = next((environ[v] for v in _LOCALE_VARIABLES if environ.get(v)), "")
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def default_timezone(language: str, environ: Mapping[str, str], localtime: Path = LOCALTIME) -> tuple[str, str] | None:
+    """The zone to suggest and why: the language's (zh -> Asia/Shanghai), else the machine's; never a silent UTC."""
+    from pactwatch.scaffold import DEFAULT_TIMEZONE
+
+    if language in DEFAULT_TIMEZONE:
+        return DEFAULT_TIMEZONE[language], f"language {language}"
+    return machine_timezone(environ, localtime)
+
+
+def _checked_timezone(text: str) -> str:
+    from pactwatch.scaffold import known_timezone
+
+    name = text.strip()
+    if not known_timezone(name):
+        raise click.BadParameter(f"{text!r} is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, America/New_York)")
+    return name
+
+
+def _checked_currency(text: str) -> str:
+    from pactwatch.ledger.fields import currency
+    from pactwatch.ledger.values import ValueProblem
+
+    try:
+        return currency(text)
+    except ValueProblem as exc:
+        raise click.BadParameter(f"{exc.message}; {exc.hint}") from None
+
+
+def _checked_name(text: str) -> str:
+    name = text.strip()
+    if not name or len(name) > 100 or not name.isprintable():  # a line break would end a YAML comment and the README's heading
+        raise UsageError("--name must be one line of printable text, at most 100 characters")
+    return name
+
+
+def _answers(
+    language: str | None, timezone: str | None, currency: str | None, ask: bool, environ: Mapping[str, str]
+) -> tuple[str, str, str, str]:
+    """Language, time zone, currency and where the zone came from: flags first, then questions on a terminal, then defaults."""
+    from pactwatch.scaffold import DEFAULT_CURRENCY, LANGUAGES
+
+    if language is None:
+        suggested = default_language(environ)
+        language = click.prompt("Language / 语言", type=click.Choice(LANGUAGES), default=suggested) if ask else suggested
+    source = "--timezone"
+    if timezone is None:
+        found = default_timezone(language, environ)
+        if ask:
+            timezone = click.prompt("Time zone / 时区", default=found[0] if found else None, value_proc=_checked_timezone)
+            source = "answer"
+        elif found is None:
+            raise UsageError("cannot tell this machine's time zone ($TZ, /etc/localtime): give --timezone, e.g. --timezone Europe/Berlin")
+        else:
+            timezone, source = found
+    if currency is None:
+        suggested = DEFAULT_CURRENCY[language]
+        currency = click.prompt("Currency / 币种", default=suggested, value_proc=_checked_currency) if ask else suggested
+    return language, timezone, currency, source
+
+
+def _refuse_existing(folder: Path, targets: tuple[str, ...]) -> None:
+    existing = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
+    if existing:
+        shown = ", ".join(existing[:6]) + (f" and {len(existing) - 6} more" if len(existing) > 6 else "")
+        raise PactwatchError(f"{terminal_text(str(folder))} already has {shown}; pactwatch init never overwrites (nothing written)")
+
+
+@click.command("init")
+@click.argument("folder", metavar="[DIR]", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--language", type=click.Choice(["zh", "en"]), help="zh or en: settings comments, README, reports, site. Default: from $LANG."
+)
+@click.option("--timezone", callback=lambda _c, _p, v: _checked_timezone(v) if v else None, help="IANA name, e.g. Asia/Shanghai.")
+@click.option("--currency", callback=lambda _c, _p, v: _checked_currency(v) if v else None, help="ISO 4217 default currency, e.g. CNY.")
+@click.option("--name", help="The company's name, for the site and the README. Default: the folder's name.")
+def init(folder: Path, language: str | None, timezone: str | None, currency: str | None, name: str | None) -> int:
+    """Start a contracts repository in DIR (default: here): settings, people, an example contract, workflows, README."""
+    from pactwatch import scaffold
+    from pactwatch.commands.common import resolve_today
+    from pactwatch.fileio import write_atomic_text
+    from pactwatch.model import Settings
+
+    _refuse_existing(folder, scaffold.TARGETS)  # before any question, so nobody answers for nothing
+    ask = sys.stdin.isatty() and None in (language, timezone, currency)
+    language, timezone, currency, source = _answers(language, timezone, currency, ask, os.environ)
+    company = _checked_name(name if name is not None else (folder.resolve().name or "pactwatch"))
+    today = resolve_today(None, Settings(timezone=timezone), os.environ, datetime.now(UTC))
+    answers = scaffold.Answers(language, timezone, currency, company, today)
+    files = scaffold.render(answers)
+    files[scaffold.CODEOWNERS] = scaffold.codeowners(files, today)
+    _refuse_existing(folder, scaffold.TARGETS)  # again: the questions took time
+    written: list[str] = []
+    for target in scaffold.TARGETS:
+        try:
+            write_atomic_text(folder / target, files[target], exclusive=True)
+        except FileExistsError:
+            raise PactwatchError(
+                f"{folder / target} appeared meanwhile; wrote {len(written)} files before it: {', '.join(written)}"
+            ) from None
+        except OSError as exc:
+            raise PactwatchError(f"cannot write {folder / target}: {exc.strerror}") from None
+        written.append(target)
+    _summary(folder, answers, source, len(written))
+    return 0
+
+
+def _summary(folder: Path, answers: Answers, source: str, count: int) -> None:
+    from pactwatch.scaffold import EXAMPLE_PERSON
+
+    person = EXAMPLE_PERSON[answers.language].id
+    shown = terminal_text(str(folder))
+    settings = f"language {answers.language}, time zone {answers.timezone} ({source}), currency {answers.currency}"
+    click.echo(f"Wrote {count} files in {shown}: {settings}.")
+    click.echo("Next:")
+    if folder != Path("."):
+        click.echo(f"  cd {shown}")
+    click.echo(f"  edit people.yaml (you are {person} for now), then: pactwatch validate && pactwatch build")
+    click.echo(f"  pactwatch new sales --id C-2026-001 --owner {person}")
