@@ -78,6 +78,32 @@ def test_init_refuses_to_overwrite_and_writes_nothing(run_cli: Run, tmp_path: Pa
     assert _files(tmp_path) == before
 
 
+def test_a_file_where_a_folder_goes_is_refused_before_anything_is_written(run_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "contracts").write_text("not a folder\n", encoding="utf-8")
+    result = run_cli("init", tmp_path, *FLAGS)
+    assert result.code == 1 and "contracts" in result.err
+    assert _files(tmp_path) == {"contracts": b"not a folder\n"}
+
+
+def test_a_write_failing_midway_takes_back_what_was_written(run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from pactwatch import fileio
+
+    real = fileio.write_atomic_text
+    target = tmp_path / "new"
+
+    def disk_full_at_gitignore(path: Path, text: str, **kwargs: bool) -> None:
+        if path == target / ".gitignore":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, text, **kwargs)
+
+    monkeypatch.setattr(fileio, "write_atomic_text", disk_full_at_gitignore)  # the one fault a test cannot make real as root
+    result = run_cli("init", target, *FLAGS)
+    assert result.code == 1 and "No space left on device" in result.err and "nothing written" in result.err
+    assert list(tmp_path.rglob("*")) == []
+
+
 def test_init_checks_its_answers(run_cli: Run, tmp_path: Path) -> None:
     assert run_cli("init", tmp_path, "--language", "en", "--timezone", "Mars/Olympus", "--currency", "USD").code == 2
     assert run_cli("init", tmp_path, "--language", "en", "--timezone", "UTC", "--currency", "dollars?").code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -103,10 +104,32 @@ def _answers(
 
 
 def _refuse_existing(folder: Path, targets: tuple[str, ...]) -> None:
-    existing = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
-    if existing:
-        shown = ", ".join(existing[:6]) + (f" and {len(existing) - 6} more" if len(existing) > 6 else "")
+    """Refuse before writing anything: a target that exists, or a folder on its way that is a file."""
+    taken = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
+    taken += sorted({p.relative_to(folder).as_posix() for t in targets for p in (folder / t).parents if p.exists() and not p.is_dir()})
+    if taken:
+        shown = ", ".join(taken[:6]) + (f" and {len(taken) - 6} more" if len(taken) > 6 else "")
         raise PactwatchError(f"{terminal_text(str(folder))} already has {shown}; pactwatch init never overwrites (nothing written)")
+
+
+def _write_all(folder: Path, files: dict[str, str]) -> None:
+    """Every file or none: a write that fails (a name taken meanwhile, a full disk) takes back the ones before it."""
+    from pactwatch.fileio import write_atomic_text
+
+    new_folders = sorted({p for t in files for p in (folder / t).parents if not p.exists()}, key=lambda p: -len(p.parts))
+    written: list[Path] = []
+    for target, text in files.items():
+        try:
+            write_atomic_text(folder / target, text, exclusive=True)
+        except OSError as exc:
+            for path in written:
+                path.unlink(missing_ok=True)  # ours: each was created new, never replacing a file
+            for made in new_folders:  # deepest first; one that holds anything else stays
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+            reason = "it appeared meanwhile" if isinstance(exc, FileExistsError) else exc.strerror
+            raise PactwatchError(f"cannot write {terminal_text(str(folder / target))}: {reason} (nothing written)") from None
+        written.append(folder / target)
 
 
 @click.command("init")
@@ -121,7 +144,6 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
     """Start a contracts repository in DIR (default: here): settings, people, an example contract, workflows, README."""
     from pactwatch import scaffold
     from pactwatch.commands.common import resolve_today
-    from pactwatch.fileio import write_atomic_text
     from pactwatch.model import Settings
 
     _refuse_existing(folder, scaffold.TARGETS)  # before any question, so nobody answers for nothing
@@ -133,18 +155,8 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
     files = scaffold.render(answers)
     files[scaffold.CODEOWNERS] = scaffold.codeowners(files, today)
     _refuse_existing(folder, scaffold.TARGETS)  # again: the questions took time
-    written: list[str] = []
-    for target in scaffold.TARGETS:
-        try:
-            write_atomic_text(folder / target, files[target], exclusive=True)
-        except FileExistsError:
-            raise PactwatchError(
-                f"{folder / target} appeared meanwhile; wrote {len(written)} files before it: {', '.join(written)}"
-            ) from None
-        except OSError as exc:
-            raise PactwatchError(f"cannot write {folder / target}: {exc.strerror}") from None
-        written.append(target)
-    _summary(folder, answers, source, len(written))
+    _write_all(folder, {target: files[target] for target in scaffold.TARGETS})
+    _summary(folder, answers, source, len(scaffold.TARGETS))
     return 0
 
 
