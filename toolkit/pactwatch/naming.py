@@ -11,6 +11,10 @@ ASCII letters and digits folded to lowercase, plus the first 10 hex digits of
 the SHA-256 of the NFC-normalised text: ``pacific-compute-inc-3f2a9c01d4``,
 ``cp-8b1e0f2a77`` for 上海星瀚智能科技有限公司. The slug depends on that text
 alone, so it never changes while the name (or id) stays the same.
+
+People's names compare by ``name_key`` (width, case and spacing ignored), and a person added from a
+name gets the id ``person_id`` makes of it: 李娜 -> ``li.na`` (pinyin, through pypinyin),
+Emily Clark -> ``emily.clark``, Zoë Müller -> ``zoe.muller``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,40 @@ MAX_FOLDED = 40
 _PLAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+MAX_PERSON_ID = 40  # people.schema.json allows 64: room for a numeric suffix that tells namesakes apart
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# two-character surnames: 欧阳娜娜 is ouyang.nana, not ou.yangnana
+_COMPOUND_SURNAMES = frozenset(re.findall("..", "欧阳司马诸葛上官东方皇甫令狐慕容司徒夏侯尉迟长孙宇文公孙端木独孤南宫西门"))  # in pairs
+
+
+def name_key(text: str) -> str:
+    """How two spellings of a name compare: NFKC (full-width letters as ASCII), case-folded, runs of space as one."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def person_id(name: str) -> str:
+    """A person id made of a name, or "" when nothing usable is left (the caller then numbers the person).
+
+    Chinese characters become their pinyin without tones (李娜 -> li.na, 王小明 -> wang.xiaoming: the
+    surname, a dot, the given name; pypinyin is a dependency for this); Latin letters lose their
+    accents; every other run of characters becomes one dot. Long names are cut at a dot, keeping
+    whole syllables. Homographs get pypinyin's most common reading: the id is a handle, and people
+    may rename it (the name is kept beside it).
+    """
+    from pypinyin import lazy_pinyin  # here: only adding people needs it, and it loads a dictionary
+
+    text = unicodedata.normalize("NFKC", name).strip()
+    if _HAN_NAME.fullmatch(text):
+        surname = 2 if text[:2] in _COMPOUND_SURNAMES and len(text) > 2 else 1
+        syllables = ["".join(lazy_pinyin(text[:surname])), "".join(lazy_pinyin(text[surname:]))]
+    else:
+        syllables = lazy_pinyin(text)
+    plain = unicodedata.normalize("NFKD", " ".join(syllables)).encode("ascii", "ignore").decode().lower()
+    slug = _NOT_SLUG.sub(".", plain).strip(".")
+    if len(slug) > MAX_PERSON_ID:
+        cut = slug[:MAX_PERSON_ID]
+        slug = cut.rsplit(".", 1)[0] if slug[MAX_PERSON_ID] != "." and "." in cut else cut.rstrip(".")
+    return slug
 
 
 def digest(text: str, digits: int = HASH_DIGITS) -> str:
