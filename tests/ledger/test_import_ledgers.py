@@ -88,11 +88,11 @@ def test_workbook_with_title_row_and_two_sheets(run_cli: Run, empty_portfolio: P
     ]
 
     zl = _get(portfolio, "ZL-2025-011")  # 1,080,000元, 已完成, an owner not in people.yaml (赵磊)
-    assert (zl.type, zl.status, zl.owner, zl.value.amount if zl.value else None) == ("lease", "completed", "person-1", Decimal(1080000))
-    assert portfolio.people["person-1"].name == "赵磊"
+    assert (zl.type, zl.status, zl.owner, zl.value.amount if zl.value else None) == ("lease", "completed", "zhao.lei", Decimal(1080000))
+    assert portfolio.people["zhao.lei"].name == "赵磊"
     assert _milestones(zl) == [
-        ("M1", "第三季度租金", "payment", date(2025, 7, 1), "person-1", Decimal(270000), "done", date(2025, 7, 1)),
-        ("M2", "续租决定（提前60天通知）", "renewal", date(2026, 5, 1), "person-1", None, "done", date(2026, 4, 28)),
+        ("M1", "第三季度租金", "payment", date(2025, 7, 1), "zhao.lei", Decimal(270000), "done", date(2025, 7, 1)),
+        ("M2", "续租决定（提前60天通知）", "renewal", date(2026, 5, 1), "zhao.lei", None, "done", date(2026, 4, 28)),
     ]
 
 

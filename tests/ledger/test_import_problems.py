@@ -55,8 +55,8 @@ def test_bad_rows_are_located_and_skipped(run_cli: Run, empty_portfolio: Path, t
     assert errors[("C-BADAMT", "H4")]["message"] == "'一百万' is not an amount"
     assert errors[(None, None)]["row"] == 5 and "no contract number" in errors[(None, None)]["message"]
     assert "'搁置' is not known" in errors[("C-STATUS", "J6")]["message"]
-    assert errors[("C-OWNER", "I7")]["message"] == "'王小明' is not in people.yaml"
-    assert "--add-people" in errors[("C-OWNER", "I7")]["hint"]
+    assert errors[(None, "I7")]["message"] == "'王小明' is not in people.yaml (I7; contract C-OWNER not imported)"
+    assert "--add-people" in errors[(None, "I7")]["hint"]
     assert sorted(report["rejected"]) == ["C-BADAMT", "C-BADDATE", "C-OWNER", "C-STATUS"]
     assert report["unknown_people"] == ["王小明"]
     assert _written(empty_portfolio) == ["contracts/sales/C-OK.yaml"]  # the totals row (合计) is not a contract
@@ -74,11 +74,11 @@ def test_text_report_names_file_sheet_row_and_column(run_cli: Run, empty_portfol
 def test_add_people(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
     code, report = _json(run_cli, _csv(tmp_path, CONTRACTS), "--root", empty_portfolio, "--add-people")
     assert code == 1  # the other broken rows are still broken
-    assert report["added_people"] == [{"id": "person-1", "name": "王小明"}]
+    assert report["added_people"] == [{"id": "wang.xiaoming", "name": "王小明"}]
     assert "contracts/service/C-OWNER.yaml" in _written(empty_portfolio)
     people = (empty_portfolio / "people.yaml").read_text(encoding="utf-8")
     assert people.endswith(
-        "  - id: person-1\n    name: 王小明\n    # added by pactwatch import from ledger.csv; add email, github and manager\n"
+        "  - id: wang.xiaoming\n    name: 王小明\n    # added by pactwatch import from ledger.csv; add email, github and manager\n"
     )
     assert run_cli("validate", "--root", empty_portfolio).code == 0
 
@@ -94,7 +94,7 @@ def test_a_people_file_we_cannot_append_to(run_cli: Run, empty_portfolio: Path, 
     (empty_portfolio / "people.yaml").write_text("people: [{id: li.na, name: 李娜}]\n", encoding="utf-8")
     ledger = _csv(tmp_path, "合同编号,合同名称,客户,负责人\nC-1,合同,甲,赵六\n")
     result = run_cli("import", ledger, "--root", empty_portfolio, "--add-people")
-    assert result.code == 1 and "add these people by hand: 赵六 (person-1)" in result.err
+    assert result.code == 1 and "add these people by hand: 赵六 (zhao.liu)" in result.err
     assert _written(empty_portfolio) == []
 
 
@@ -231,6 +231,6 @@ def test_a_portfolio_without_people_yaml(run_cli: Run, empty_portfolio: Path, tm
     assert (
         (empty_portfolio / "people.yaml")
         .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=schema/people.schema.json\npeople:\n  - id: person-1\n    name: 张伟\n")
+        .startswith("# yaml-language-server: $schema=schema/people.schema.json\npeople:\n  - id: zhang.wei\n    name: 张伟\n")
     )
     assert run_cli("validate", "--root", empty_portfolio).code == 0

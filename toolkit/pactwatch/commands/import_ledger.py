@@ -19,9 +19,26 @@ if TYPE_CHECKING:
 _VERBS = {"create": ("write", "wrote"), "replace": ("replace", "replaced"), "unchanged": ("leave", "left"), "exists": ("skip", "skipped")}
 
 
-def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, verbose: bool) -> None:
-    for problem in sorted(plan.problems, key=lambda p: p.sort_key):
-        click.echo(problem.text(ledger), err=True)
+def _people_lines(plan: ImportPlan, dry_run: bool, add_people: bool) -> list[str]:
+    """With --add-people, who is (or would be) added; without it, the problems have said who is missing."""
+    lines = []
+    for name, cells in sorted(plan.unknown.items()) if add_people else ():
+        added = plan.assigned.get(name)
+        where = ", ".join(c.ref for c in cells[:3]) + (" ..." if len(cells) > 3 else "")
+        tail = (
+            f"{'would add' if dry_run else 'added'} to people.yaml as {added}"
+            if added
+            else "not added: no contract naming them is imported"
+        )
+        lines.append(f"person {name!r} ({where}): {tail}")
+    return lines
+
+
+def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, verbose: bool, add_people: bool) -> None:
+    from pactwatch.ledger.problems import report_lines
+
+    for line in report_lines(plan.problems, ledger):
+        click.echo(line, err=True)
     for sheet in layout.skipped if verbose else ():
         click.echo(f"{ledger}: sheet {sheet!r} has no ledger header row; skipped", err=True)
     ignored = sorted({h for p in layout.plans for h in p.ignored})
@@ -35,11 +52,8 @@ def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, v
         click.echo(f"{'would ' if dry_run and f.writes else ''}{verb} {f.source}{note}")
         if verbose and dry_run and f.writes:
             click.echo(f.text)
-    for name, cells in sorted(plan.unknown.items()):
-        added = next((p.id for p in plan.new_people if p.name == name), None)
-        where = ", ".join(c.ref for c in cells[:3]) + (" ..." if len(cells) > 3 else "")
-        tail = f"added to people.yaml as {added}" if added else "not in people.yaml (use --add-people to add)"
-        click.echo(f"person {name!r} ({where}): {tail}", err=True)
+    for line in _people_lines(plan, dry_run, add_people):
+        click.echo(line, err=True)
     written = sum(f.writes for f in plan.files)
     click.echo(
         f"{written} contract files {'to write' if dry_run else 'written'}, {len(plan.rejected)} contracts not imported, "
@@ -89,7 +103,7 @@ def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Replace contract files that already exist.")
-@click.option("--add-people", is_flag=True, help="Add owners missing from people.yaml to it (ids: latin name or person-<n>).")
+@click.option("--add-people", is_flag=True, help="Add owners missing from people.yaml to it (ids from their names: 李娜 -> li.na, Emily Clark -> emily.clark).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="Name the sheets skipped; with --dry-run, print each file's YAML.")
 @root_option
@@ -142,5 +156,5 @@ def import_ledger(
     if fmt == "json":
         _report_json(plan, dry_run)
     else:
-        _report_text(plan, layout, ledger.name, dry_run, verbose)
+        _report_text(plan, layout, ledger.name, dry_run, verbose, add_people)
     return 1 if plan.failed else 0

@@ -324,7 +324,7 @@ _FIELD_NOTES: Mapping[Field, str] = {
     "renewal_months": "`term.renewal_months`",
     "notice_days": "`term.notice_days`",
     "value": "`value.amount`",
-    "currency": "`value.currency` (default: the amount's own ¥/$/€/元, else pactwatch.yml)",
+    "currency": "`value.currency` (default: the amount's own ¥/$/€/元, else pactwatch.yml; kept alone without a value)",
     "owner": "contract `owner` (a person id or name)",
     "tags": "`tags` (separated by commas or 、)",
     "confidential": "`confidential` (是/否)",

@@ -9,6 +9,7 @@ and the contract is written.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,7 @@ from pactwatch.ledger.values import Amount, CellValue, ValueProblem, parse_amoun
 from pactwatch.model import Person
 
 T = TypeVar("T")
+_SHOWN = 8  # cells named in one line about an unknown person
 _DESCRIBING: tuple[ContractField, ...] = ("title", "counterparty", "type", "signed_on", "start", "end", "value")
 
 
@@ -41,6 +43,7 @@ class Outcome:
     problems: tuple[Problem, ...]
     rejected: tuple[str, ...]  # contract numbers left out because of an error
     unknown_people: Mapping[str, tuple[Cell, ...]] = field(default_factory=dict)  # names nobody in people.yaml has
+    # (without --add-people: one error each, naming every cell, instead of an error per cell)
     new_people: Mapping[str, str] = field(default_factory=dict)  # name -> id, with --add-people
 
 
@@ -52,11 +55,15 @@ class People:
         unknown = [n for n in dict.fromkeys(names) if self.directory.find(n).person_id is None and not self.directory.find(n).ambiguous]
         self.new = new_ids(unknown, self.directory.ids) if add else {}
         self.unknown: dict[str, list[Cell]] = {}
+        self.contracts: dict[str, list[str]] = {}  # unknown name -> the contracts naming it
 
     def __call__(self, located: Located, sink: Sink) -> str | None:
         name = parse_text(located.value)
         if len(name) > MAX_NAME:
             sink.error(f"{name[:20]!r}... is not a person's name ({len(name)} characters)", located.cell, "write the person's id or name")
+            return None
+        if any(unicodedata.category(ch) == "Cc" for ch in name):  # people.yaml names are one line of text
+            sink.error(f"{name!r} is not a person's name (it holds a line break or a control character)", located.cell)
             return None
         match = self.directory.find(name)
         if match.person_id is not None:
@@ -71,8 +78,21 @@ class People:
         self.unknown.setdefault(name, []).append(located.cell)
         if name in self.new:
             return self.new[name]
-        sink.error(f"{name!r} is not in people.yaml", located.cell, "add the person to people.yaml, or run again with --add-people")
+        if sink.contract_id not in self.contracts.setdefault(name, []):
+            self.contracts[name].append(sink.contract_id)
+        sink.held = True  # reported once per person, with every cell, by problems()
         return None
+
+    def problems(self) -> list[Problem]:
+        """One error per person not in people.yaml (and not added), naming the cells and contracts."""
+        found = []
+        for name, contracts in self.contracts.items():
+            cells = self.unknown[name]
+            shown = ", ".join(c.ref for c in cells[:_SHOWN]) + (f" and {len(cells) - _SHOWN} more" if len(cells) > _SHOWN else "")
+            named = f"contract {contracts[0]}" if len(contracts) == 1 else f"contracts {', '.join(contracts)}"
+            message = f"{name!r} is not in people.yaml ({shown}; {named} not imported)"
+            found.append(error(message, cells[0], "add them to people.yaml, or run again with --add-people"))
+        return found
 
 
 class Picker:
@@ -135,8 +155,7 @@ def _value(pick: Picker, default_currency: str, data: dict[str, Any]) -> str:
             sink.error(f"the value is in {amount.currency or '¥'} but the currency column says {currency}", located.cell)
         data["value"] = {"amount": amount.amount, "currency": currency}
     elif named and named != default_currency:
-        sink.warning(f"currency {named} is not kept: the format records a currency together with a value", pick.cell("currency"))
-        return default_currency
+        data["value"] = {"currency": named}  # no value yet, but its milestones' amounts are in this currency
     return currency
 
 
@@ -307,6 +326,7 @@ def build(layout: Layout, people: Iterable[Person], *, default_currency: str, to
             rejected.append(contract_id)
         else:
             drafts.append(draft)
+    problems += resolver.problems()
     used = {person for d in drafts for person in _people_of(d.data)}
     new_people = {name: pid for name, pid in resolver.new.items() if pid in used}
     unknown = {name: tuple(cells) for name, cells in resolver.unknown.items()}

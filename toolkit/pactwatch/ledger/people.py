@@ -2,11 +2,16 @@
 
 A ledger names people the way a clerk writes them: 张伟, Emily Clark, or the
 id itself. Ids are matched first, then names (ignoring case and spacing).
-Names nobody has are "unknown"; with --add-people each gets an id: a Latin
-name becomes its lower-case dotted form (Emily Clark -> emily.clark), any
-other name (张伟) becomes person-1, person-2, ... (the next free numbers),
-because ids are ASCII and no transliteration is guessed. People edit the ids
-afterwards if they like: the name is kept.
+Names nobody has are "unknown"; with --add-people each gets an id made of the
+name (naming.person_id): pinyin for Chinese (张伟 -> zhang.wei), the
+lower-case dotted form for Latin (Emily Clark -> emily.clark); namesakes are
+numbered (li.na, li.na2). A name with nothing to make an id of (Иван) becomes
+person-1, person-2, ... People edit the ids afterwards if they like: the name
+is kept.
+
+A cell that is already an id (``li.na``) is an id, not a name: it matches
+that person, or the person this import adds under that id (李娜 elsewhere in
+the ledger), and only becomes a person of its own when nobody has it.
 """
 
 from __future__ import annotations
@@ -22,15 +27,12 @@ from pactwatch.load import schema
 from pactwatch.load.files import PEOPLE_FILE
 from pactwatch.load.yaml import Document, load_bytes
 from pactwatch.model import Person
+from pactwatch.naming import name_key as _name_key
+from pactwatch.naming import person_id
 
 MAX_NAME = 100  # people.schema.json: name maxLength
-MAX_SLUG = 40  # ids may have 64 characters; leave room for a -2 suffix
 
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-
-
-def _name_key(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +69,32 @@ class Directory:
         return person.name
 
 
+def looks_like_id(text: str) -> bool:
+    """Whether a cell holds an id (li.na, zhang-wei) rather than a name (李娜, Emily Clark)."""
+    return bool(_ID.match(unicodedata.normalize("NFKC", text).strip()))
+
+
 def new_ids(names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:
-    """Ids for unknown people, in the order given: latin names slugged, others person-<n>."""
+    """Ids for unknown people, in the order given: made of the name, numbered when taken (li.na2), else person-<n>.
+
+    Names go first and ids written as such (li.na) after, so that an id written in one cell and the
+    name 李娜 in another become one person, li.na, named 李娜.
+    """
     used = set(taken)
     result: dict[str, str] = {}
     counter = 0
-    for name in names:
-        slug = re.sub(r"[^a-z0-9]+", ".", unicodedata.normalize("NFKC", name).lower()).strip(".")
-        if len(slug) > MAX_SLUG:  # keep whole words: wolfgang.amadeus... not wolfgang.amadeus.th
-            cut = slug[:MAX_SLUG]
-            slug = cut.rsplit(".", 1)[0] if slug[MAX_SLUG] != "." and "." in cut else cut
-        if slug and name.isascii() and _ID.match(slug):
+    ordered = list(dict.fromkeys(names))
+    for name in [n for n in ordered if not looks_like_id(n)] + [n for n in ordered if looks_like_id(n)]:
+        written = unicodedata.normalize("NFKC", name).strip().lower()
+        if looks_like_id(name) and written in result.values():
+            result[name] = written  # the id this import gives the person named elsewhere in the ledger
+            continue
+        slug = written if looks_like_id(name) else person_id(name)
+        if slug and _ID.match(slug):
             candidate, n = slug, 1
             while candidate in used:
                 n += 1
-                candidate = f"{slug}-{n}"
+                candidate = f"{slug}{n}"
         else:
             counter += 1
             while f"person-{counter}" in used:
@@ -89,7 +102,7 @@ def new_ids(names: Iterable[str], taken: Iterable[str]) -> dict[str, str]:
             candidate = f"person-{counter}"
         used.add(candidate)
         result[name] = candidate
-    return result
+    return {name: result[name] for name in ordered}
 
 
 def append_entries(text: str | None, people: Iterable[Person], note: str) -> str:

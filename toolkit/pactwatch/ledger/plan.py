@@ -14,6 +14,7 @@ from typing import Literal
 from pactwatch.ledger import preflight
 from pactwatch.ledger.files import describe_rows, target
 from pactwatch.ledger.importer import Draft, Outcome
+from pactwatch.ledger.people import looks_like_id
 from pactwatch.ledger.problems import Cell, Problem
 from pactwatch.ledger.yaml_writer import render
 from pactwatch.model import Person
@@ -42,6 +43,7 @@ class ImportPlan:
     rejected: tuple[str, ...]  # contract numbers not imported because of an error
     new_people: tuple[Person, ...]  # people --add-people adds (only those a written file needs)
     unknown: Mapping[str, tuple[Cell, ...]] = field(default_factory=dict)
+    assigned: Mapping[str, str] = field(default_factory=dict)  # unknown name (or id written as such) -> the id it gets
 
     @property
     def failed(self) -> bool:
@@ -77,7 +79,9 @@ def _action(source: str, text: str, ctx: Context) -> Action:
 
 
 def plan_import(outcome: Outcome, ctx: Context) -> ImportPlan:
-    new = {pid: Person(pid, name) for name, pid in outcome.new_people.items()}
+    # a person written both as 李娜 and as li.na is named 李娜: names after ids, so the name wins
+    ordered = sorted(outcome.new_people.items(), key=lambda item: not looks_like_id(item[0]))
+    new = {pid: Person(pid, name) for name, pid in ordered}
     people = {**ctx.people, **new}
     problems = list(outcome.problems)
     rejected = list(outcome.rejected)
@@ -94,4 +98,5 @@ def plan_import(outcome: Outcome, ctx: Context) -> ImportPlan:
         files.append(FilePlan(draft.id, source, text, _action(source, text, ctx), len(draft.data["milestones"]), used))
     needed = {pid for f in files if f.writes for pid in f.people}
     adding = tuple(person for pid, person in new.items() if pid in needed)
-    return ImportPlan(tuple(files), tuple(problems), tuple(rejected), adding, outcome.unknown_people)
+    assigned = {name: pid for name, pid in outcome.new_people.items() if pid in needed}
+    return ImportPlan(tuple(files), tuple(problems), tuple(rejected), adding, outcome.unknown_people, assigned)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,11 +51,11 @@ class Problem:
         cell = self.cell
         return (self.contract or "", cell.sheet if cell else "", cell.row if cell else 0, cell.column if cell else 0, self.message)
 
-    def text(self, file: str) -> str:
+    def text(self, file: str, *, hint: bool = True) -> str:
         where = f"{file}: {self.cell.describe()}" if self.cell else file
         contract = f" [{self.contract}]" if self.contract else ""
-        hint = f"\n    hint: {self.hint}" if self.hint else ""
-        return f"{where}:{contract} {self.severity}: {self.message}{hint}"
+        shown = f"\n    hint: {self.hint}" if self.hint and hint else ""
+        return f"{where}:{contract} {self.severity}: {self.message}{shown}"
 
     def as_json(self) -> dict[str, object]:
         cell = self.cell
@@ -68,6 +69,16 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def report_lines(problems: Iterable[Problem], file: str) -> list[str]:
+    """The problems in order, one line each; a hint that several problems in a row share is said once, after them."""
+    ordered = sorted(problems, key=lambda p: p.sort_key)
+    lines = []
+    for index, problem in enumerate(ordered):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        lines.append(problem.text(file, hint=following is None or following.hint != problem.hint))
+    return lines
 
 
 def error(message: str, cell: Cell | None = None, hint: str = "", contract: str | None = None) -> Problem:

@@ -17,10 +17,11 @@ class Sink:
         self.contract_id = contract_id
         self.problems: list[Problem] = []
         self.origins: dict[str, Cell] = {}  # JSON pointer in the written contract -> ledger cell
+        self.held = False  # stopped by something reported once for the whole ledger (a person not in people.yaml)
 
     @property
     def failed(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
+        return self.held or any(p.severity == "error" for p in self.problems)
 
     def error(self, message: str, cell: Cell | None, hint: str = "") -> None:
         self.problems.append(Problem("error", message, cell, self.contract_id, hint))

@@ -130,7 +130,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         milestones=tuple(_milestone(raw, i, currency, dates, doc) for i, raw in enumerate(data["milestones"])),
         source=source,
         currency=currency,
-        value=Money(Decimal(value["amount"]), value["currency"]) if value else None,
+        value=Money(Decimal(value["amount"]), value["currency"]) if value and "amount" in value else None,  # a currency alone: no value
         signed_on=dates.optional(data.get("signed_on"), "/signed_on"),
         term=term,
         terms=tuple(_key_term(key, value) for key, value in sorted(data.get("terms", {}).items())),
