@@ -60,3 +60,21 @@ def test_notice_and_renewing_value() -> None:
 def test_week_bounds() -> None:
     assert kpis.period_bounds(D("2026-11-27"), "week") == (D("2026-11-23"), D("2026-11-29"))
     assert kpis.period_bounds(D("2026-12-31"), "month") == (D("2026-12-01"), D("2026-12-31"))
+
+
+def test_on_time_rate_counts_only_milestones_whose_due_date_has_passed() -> None:
+    """On the morning two payments fall due, nothing is late: the rate is not 0% (0/2)."""
+    first = D("2026-11-02")
+    c = contract(
+        milestones=(
+            milestone("M1", "2026-11-02", amount=Decimal(100)),
+            milestone("M2", "2026-11-02", kind="report"),
+            milestone("M3", "2026-11-02", status="done", completed_on=first),  # done on its day: counted, on time
+        ),
+    )
+    start, end = kpis.period_bounds(first, "month")
+    k = kpis.compute(evaluate(portfolio(c), first).contracts.values(), start, end, first)
+    assert (k.due, k.done_on_time, k.overdue) == (1, 1, 0) and k.on_time_rate == 1.0
+    later = D("2026-11-03")  # the next day they are late
+    k = kpis.compute(evaluate(portfolio(c), later).contracts.values(), start, end, later)
+    assert (k.due, k.done_on_time, k.overdue) == (3, 1, 2)

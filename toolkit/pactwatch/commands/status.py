@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
@@ -11,7 +11,9 @@ import click
 
 from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
-from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
+from pactwatch.engine.records import STATES, Evaluation, Occurrence
+from pactwatch.engine.selection import Filters, select, why_nothing
+from pactwatch.errors import UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.gcpause import one_shot
 from pactwatch.i18n import format_money, word
@@ -21,31 +23,17 @@ from pactwatch.terminal import STATE_COLOURS, table
 NEEDS = Needs(OnErrors.WARN, evaluate=True)
 
 
-def select(
-    evaluation: Evaluation,
-    *,
-    owner: str | None = None,
-    counterparty: str | None = None,
-    contract: str | None = None,
-    states: tuple[str, ...] = (),
-    within: int | None = None,
-) -> list[Occurrence]:
-    """The occurrences matching the filters (open ones unless states are named), in the engine's order."""
-    wanted = set(states) if states else set(OPEN_STATES)
-    needle = counterparty.casefold() if counterparty else None
-    horizon = evaluation.today + timedelta(days=within) if within is not None else None
-    return [
-        o
-        for o in evaluation.occurrences
-        if o.state in wanted
-        and (owner is None or o.owner == owner)
-        and (contract is None or o.contract.id == contract)
-        and (needle is None or needle in o.contract.counterparty.name.casefold() or needle == (o.contract.counterparty.id or "").casefold())
-        and (horizon is None or o.due <= horizon)
-    ]
-
-
 _OWNER = attrgetter("milestone.owner")
+
+
+def _person(text: str, evaluation: Evaluation) -> str:
+    """--owner as a person id: an id, else a name (case and width ignored); a name two people share is a usage error."""
+    from pactwatch.ledger.people import Directory
+
+    match = Directory(evaluation.portfolio.people.values()).find(text)
+    if match.ambiguous:
+        raise UsageError(f"--owner {text!r} is the name of {len(match.ambiguous)} people ({', '.join(match.ambiguous)}): give the id")
+    return match.person_id or text  # nobody: nothing matches, and the explanation says so
 
 
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
@@ -95,7 +83,7 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
 @one_shot  # hundreds of thousands of acyclic records and rows: the cyclic collector would only cost time
 @root_option
 @today_option
-@click.option("--owner", metavar="ID", help="Only milestones this person owns.")
+@click.option("--owner", metavar="PERSON", help="Only milestones this person owns (an id or a name from people.yaml).")
 @click.option("--counterparty", metavar="NAME", help="Only contracts with this counterparty (part of the name, or its id).")
 @click.option("--contract", metavar="ID", help="Only this contract.")
 @click.option("--state", "states", multiple=True, type=click.Choice(STATES), help="Only these states (repeatable); default: the open ones.")
@@ -116,11 +104,15 @@ def status(
     """Show each milestone's state today (overdue, due soon, upcoming...)."""
     evaluation = prepare(root, today_text, NEEDS).evaluated
     chosen = STATES if show_all and not states else states
-    items = select(evaluation, owner=owner, counterparty=counterparty, contract=contract, states=chosen, within=within)
+    person = _person(owner, evaluation) if owner is not None else None
+    filters = Filters(person, owner, counterparty, contract, chosen, within)
+    items = select(evaluation, filters)
     if fmt == "json":
         echo_parts(json_document_parts({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
     elif items:
         click.echo(render_text(evaluation, items, use_colour()))
     else:
-        click.echo(f"Nothing matches on {evaluation.today}.")
+        click.echo(f"Nothing matches on {evaluation.today}:")
+        for reason in why_nothing(evaluation, filters):
+            click.echo(terminal_text(f"  {reason}"))
     return 0

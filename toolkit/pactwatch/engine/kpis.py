@@ -31,7 +31,10 @@ def _add(target: dict[str, Decimal], currency: str, amount: Decimal | None) -> N
 class Kpis:
     start: date
     end: date
-    due: int = 0  # milestones due in the period, up to today (waived, cancelled and notice deadlines excluded)
+    # milestones due in the period whose due date has passed, or that are done already (due today and
+    # still open is not late yet: counting it would make the rate 0% on the morning things fall due);
+    # waived, cancelled and notice deadlines excluded
+    due: int = 0
     done_on_time: int = 0
     done_late: int = 0
     overdue: int = 0  # of those due in the period, still open
@@ -81,7 +84,7 @@ def _count_occurrence(k: Kpis, o: Occurrence, today: date) -> None:
                 if o.days_late >= low and (high is None or o.days_late <= high):
                     k.aging_count[name] += 1
                     _add(k.aging_amount[name], o.currency, o.amount)
-    if k.start <= o.due <= min(k.end, today):
+    if k.start <= o.due <= min(k.end, today) and (o.due < today or not o.is_open):
         k.due += 1
         if o.state == "done":
             k.done_on_time += 1
