@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -130,3 +131,41 @@ def test_currency_words(run_cli: Run, empty_portfolio: Path) -> None:
     assert "value: {amount: 1000.00, currency: USD}" in (empty_portfolio / "contracts/purchase/P-1.yaml").read_text(encoding="utf-8")
     bad = run_cli("new", "purchase", "--id", "P-2", "--root", empty_portfolio, "--currency", "dollars")
     assert bad.code == 2 and "--currency" in bad.err
+
+
+def _starts() -> list[date]:
+    """Starts where month arithmetic clamps: the 1st and the last four days of every month of a leap year and the next."""
+    days = [date(2028, 1, 1) + timedelta(days=n) for n in range(366 + 365)]
+    return [d for d in days if d.day == 1 or (d + timedelta(days=4)).month != d.month]
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_templates_keep_repeats_within_the_term(empty_portfolio: Path, kind: str) -> None:
+    """The service template's twelfth monthly report fell after the term ended, and nothing said so (PW314 now does)."""
+    from pactwatch.ledger.preflight import findings
+    from pactwatch.ledger.templates import Inputs, available, render
+    from pactwatch.load.people import load_people
+
+    template = available(empty_portfolio)[kind]
+    people = {p.id: p for p in load_people(empty_portfolio)[0]}
+    found = set()
+    for start in _starts():
+        inputs = Inputs(f"T-{kind}", "T", "ACME", "zhang.wei", start, Decimal(1200000), "CNY", "en", "schema.json")
+        text = render(template, inputs)
+        found |= {f.message for f in findings(f"contracts/{kind}/T.yaml", text, people, "CNY", start) if f.code == "PW314"}
+    assert found == set()
+
+
+def test_a_repeat_past_the_term_is_a_warning_at_the_repeat(run_cli: Run, empty_portfolio: Path) -> None:
+    own = OWN_TEMPLATE.replace("milestones:\n", "term: {start: 2027-01-01, end: 2027-12-31}\nmilestones:\n").replace(
+        "due: {{ at(days=30) }}, owner: {{ owner }}}", "due: 2027-01-31, owner: {{ owner }}, repeat: {every: 1 month, count: 13}}"
+    )
+    (empty_portfolio / "templates" / "contracts").mkdir(parents=True)
+    (empty_portfolio / "templates" / "contracts" / "ours.yaml.j2").write_text(own, encoding="utf-8")
+    result = run_cli("new", "ours", "--id", "O-1", "--root", empty_portfolio)
+    assert result.code == 0, result.err
+    assert "warning: contracts/sales/O-1.yaml:" in result.err
+    assert "PW314 milestone 'M1' repeats past the term's end 2027-12-31: 1 occurrence from 2028-01-31 on" in result.err
+    check = run_cli("validate", "--root", empty_portfolio, "--format", "json")
+    finding = next(f for f in json.loads(check.out)["findings"] if f["code"] == "PW314")
+    assert (finding["severity"], finding["pointer"]) == ("warning", "/milestones/0/repeat")

@@ -66,13 +66,18 @@ def _value(text: str | None, settings: Settings, currency: str | None) -> tuple[
     return parsed.amount, code or parsed.currency or settings.currency
 
 
-def _check(source: str, text: str, people: list[Person], settings: Settings, today: date) -> None:
+def _check(source: str, text: str, people: list[Person], settings: Settings, today: date) -> list[str]:
+    """The warnings for the new contract (a portfolio's own template may still give some); errors write nothing."""
     from pactwatch.ledger.preflight import findings
 
-    errors = [f for f in findings(source, text, {p.id: p for p in people}, settings.currency, today) if f.severity == "error"]
-    if errors:
-        lines = "\n".join(f"  {source}:{f.line}:{f.column}: {f.code} {f.message}" for f in errors)
-        raise PactwatchError(f"the template does not give a valid contract (nothing written):\n{lines}")
+    found = findings(source, text, {p.id: p for p in people}, settings.currency, today)
+    lines = {
+        severity: [f"{source}:{f.line}:{f.column}: {f.code} {f.message}" for f in found if f.severity == severity]
+        for severity in ("error", "warning")
+    }
+    if lines["error"]:
+        raise PactwatchError("the template does not give a valid contract (nothing written):\n  " + "\n  ".join(lines["error"]))
+    return lines["warning"]
 
 
 def _folder(text: str, fallback: str) -> str:
@@ -155,7 +160,8 @@ def new(
     )
     text = render(templates[template_name], inputs)
     source = f"contracts/{_folder(text, template_name)}/{contract_id}.yaml"
-    _check(source, text, people, settings, today)
+    for line in _check(source, text, people, settings, today):
+        click.echo(f"warning: {line}", err=True)
     if dry_run:
         click.echo(text, nl=False)
         return 0

@@ -1,9 +1,13 @@
-"""The term starts before it ends; milestones fall inside it."""
+"""The term starts before it ends; milestones fall inside it, every occurrence of a repeating one too.
+
+An auto-renewing term is not checked for repeats running past its end: the renewed terms cover them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pactwatch.dates import occurrence_dates
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -26,3 +30,13 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
                 f"milestone '{m.id}' is due {m.due}, outside the term {term.start} .. {term.end}",
                 "check the date or extend the term with an amendment",
             )
+        elif m.repeat is not None and not term.auto_renew:
+            after = [due for due in occurrence_dates(m.due, m.repeat) if due > term.end]
+            if after:
+                count = f"{len(after)} occurrence{'s' if len(after) > 1 else ''}"
+                yield site.finding(
+                    "PW314",
+                    f"/milestones/{m.index}/repeat",
+                    f"milestone '{m.id}' repeats past the term's end {term.end}: {count} from {after[0]} on",
+                    f"end the repeat with the term (until: {term.end}, or a smaller count), or extend the term with an amendment",
+                )
