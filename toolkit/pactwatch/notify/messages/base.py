@@ -95,3 +95,23 @@ def answer_text(answer: bytes) -> str:
     """A platform's answer as text, whole: it may echo the webhook URL, so it is shortened only after
     the run's secrets are redacted from it (pactwatch.redact; send.deliver does both)."""
     return answer.decode("utf-8", "replace").strip()
+
+
+def markdown_items(batch: GroupBatch, context: Context, mention: Callable[[Person], str], *, spaced: bool = True) -> list[tuple[str, str]]:
+    """Each line as (label, rest) in the Markdown flavour DingTalk, WeCom and Feishu share.
+
+    ``rest`` is the description, the people (name, then the robot's own @mention;
+    ``spaced`` puts a space between them) and a link arrow. Every piece of user
+    text goes through escape.chat.lookalikes; each robot only frames the item.
+    """
+    from pactwatch.escape.chat import lookalikes
+
+    items = []
+    for line in lines(batch, context):
+        if spaced:
+            tags = " ".join(f"{lookalikes(p.name)} {mention(p)}".strip() for p in people_of(line, context))
+        else:
+            tags = " ".join(f"{lookalikes(p.name)}{mention(p)}" for p in people_of(line, context))
+        link = f" [→]({line.link})" if line.link else ""
+        items.append((lookalikes(line.label), f"{describe(line, lookalikes)} · {tags}{link}"))
+    return items

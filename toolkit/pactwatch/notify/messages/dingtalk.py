@@ -12,10 +12,9 @@ Followed (DingTalk Open Platform, "自定义机器人接入" / custom robot acce
 
 from __future__ import annotations
 
-from pactwatch.escape.chat import lookalikes
 from pactwatch.model import Person
 from pactwatch.notify import signing, texts
-from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, describe, fit, json_field, lines, people_of
+from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, fit, json_field, markdown_items
 from pactwatch.notify.plan import GroupBatch
 
 
@@ -30,11 +29,7 @@ def mention(person: Person) -> str:
 
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
     heading = texts.title(context.day, context.language)
-    items = []
-    for line in lines(batch, context):
-        tags = " ".join(f"{lookalikes(p.name)} {mention(p)}".strip() for p in people_of(line, context))
-        link = f" [→]({line.link})" if line.link else ""
-        items.append(f"- **{lookalikes(line.label)}** {describe(line, lookalikes)} · {tags}{link}")
+    items = [f"- **{label}** {rest}" for label, rest in markdown_items(batch, context, mention)]
     text = fit([f"### {heading}", ""], items, lambda n: "- " + texts.phrase("more", context.language, n=n))
     body: JsonBody = {
         "msgtype": "markdown",

@@ -11,10 +11,9 @@ Followed (WeCom developer docs, "群机器人配置说明", developer.work.weixi
 
 from __future__ import annotations
 
-from pactwatch.escape.chat import lookalikes
 from pactwatch.model import Person
 from pactwatch.notify import signing, texts
-from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, describe, fit, json_field, lines, people_of
+from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, fit, json_field, lines, markdown_items
 from pactwatch.notify.plan import GroupBatch
 
 MARKDOWN_LIMIT = 4096  # bytes of UTF-8
@@ -27,12 +26,11 @@ def mention(person: Person) -> str:
 
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
     heading = texts.title(context.day, context.language)
-    items = []
-    for line in lines(batch, context):
-        tags = " ".join(f"{lookalikes(p.name)}{mention(p)}" for p in people_of(line, context))
-        link = f" [→]({line.link})" if line.link else ""
-        colour = _COLOURS[line.urgency]
-        items.append(f'> <font color="{colour}">{lookalikes(line.label)}</font> {describe(line, lookalikes)} · {tags}{link}')
+    urgencies = [line.urgency for line in lines(batch, context)]
+    items = [
+        f'> <font color="{_COLOURS[urgency]}">{label}</font> {rest}'
+        for urgency, (label, rest) in zip(urgencies, markdown_items(batch, context, mention, spaced=False), strict=True)
+    ]
     text = fit([f"### {heading}"], items, lambda n: "> " + texts.phrase("more", context.language, n=n), MARKDOWN_LIMIT)
     bodies: list[JsonBody] = [{"msgtype": "markdown", "markdown": {"content": text}}]
     by_mobile = [p for p in batch.mention if p.mobile and not p.wecom]
