@@ -44,6 +44,8 @@ def resolve(root: Path, ref: str) -> str:
     """The commit to compare with: the merge base of ``ref`` and HEAD, or ``ref`` itself."""
     if ref.startswith("-"):
         raise PactwatchError(f"{ref!r} is not a git ref")
+    if _answer(root, "rev-parse", "--is-inside-work-tree") is None:
+        raise PactwatchError(f"{root} is not in a git repository: approvals compares the portfolio with a git ref (commit it to git first)")
     found = _answer(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if found is None:
         raise PactwatchError(

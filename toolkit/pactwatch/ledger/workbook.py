@@ -120,7 +120,7 @@ def _milestone_colours(ws: Worksheet, ledger: Ledger) -> None:
 def _contract_colours(ws: Worksheet, ledger: Ledger) -> None:
     sheet = ledger.contracts
     health = _letter(sheet, "health")
-    if health is None:
+    if health is None or not sheet.rows:  # no contracts: no rows to colour (A2:X1 is not a range)
         return
     area = f"A2:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
     for key, (fill, font) in (("overdue", RED), ("at_risk", AMBER)):
