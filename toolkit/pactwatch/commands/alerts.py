@@ -128,7 +128,8 @@ def alerts(
     elif outcome is None:
         click.echo(_plan_text(result.plan))
         if offline:
-            click.echo(f"  note: offline: GitHub was not asked; its existing issues and labels would change this plan{_UNNAMED if unnamed else ''}")
+            unnamed_note = _UNNAMED if unnamed else ""
+            click.echo(f"  note: offline: GitHub was not asked; its existing issues and labels would change this plan{unnamed_note}")
     else:
         click.echo(f"{repository}: {len(outcome.done)} done, {len(outcome.failed)} failed")
         for line in outcome.done + [f"warning: {w}" for w in outcome.warnings]:

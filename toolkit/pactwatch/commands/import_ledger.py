@@ -103,7 +103,11 @@ def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Replace contract files that already exist.")
-@click.option("--add-people", is_flag=True, help="Add owners missing from people.yaml to it (ids from their names: 李娜 -> li.na, Emily Clark -> emily.clark).")
+@click.option(
+    "--add-people",
+    is_flag=True,
+    help="Add owners missing from people.yaml to it (ids from names: 李娜 -> li.na, Emily Clark -> emily.clark).",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-v", "--verbose", is_flag=True, help="Name the sheets skipped; with --dry-run, print each file's YAML.")
 @root_option
