@@ -75,7 +75,7 @@ def copy_portfolio(tmp_path: Path) -> Callable[[Path], Path]:
         target.mkdir()
         for name in PORTFOLIO_FILES:
             if (source / name).is_dir():
-                shutil.copytree(source / name, target / name)
+                shutil.copytree(source / name, target / name, symlinks=True)  # links stay links (tests/examples/invalid/pw112-*)
             elif (source / name).exists():
                 shutil.copy2(source / name, target / name)
         return target

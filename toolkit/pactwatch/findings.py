@@ -55,6 +55,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PW109": ("error", "The file holds more than one YAML document."),
     "PW110": ("error", "A key is a list or mapping instead of text."),
     "PW111": ("error", "Text holds a control character (an escape such as \\x0b or \\e; tab and line breaks are fine)."),
+    "PW112": ("error", "The file is a symbolic link, lies in a linked folder, or is not a regular file (pactwatch reads none of them)."),
     # Schema
     "PW201": ("error", "A required key is missing."),
     "PW202": ("error", "A key is not part of the format (often a typo)."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,13 +28,13 @@ class SettingsError(Exception):
 
 def load_settings(root: Path, *, remember: bool = False) -> Settings:
     """The portfolio's settings; with ``remember``, reused from the cache while pactwatch.yml's bytes are unchanged."""
-    path = root / SETTINGS_FILE
-    if not path.exists():
+    from pactwatch.load.files import read  # regular files inside the portfolio only, at most MAX_BYTES
+
+    if not os.path.lexists(root / SETTINGS_FILE):
         return Settings()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SettingsError([Finding("PW001", "error", SETTINGS_FILE, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    raw = read(root, SETTINGS_FILE)
+    if isinstance(raw, Finding):
+        raise SettingsError([raw])
     if remember:
         known = remembered_parse(root, SETTINGS_FILE, raw, Settings)
         if known is not None:

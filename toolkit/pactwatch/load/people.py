@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +19,7 @@ def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | Non
     from pactwatch.load import construct, schema
     from pactwatch.load.yaml import load_bytes
 
-    path = root / PEOPLE_FILE
-    if not path.exists():
+    if not os.path.lexists(root / PEOPLE_FILE):  # a link, even a broken one, is refused when read (PW112)
         missing = Finding(
             "PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones"
         )

@@ -175,7 +175,7 @@ def _scan(root: Path, only: Sequence[str] | None, cache: ResultCache | None) -> 
     for source in sources:
         if cache is not None:
             try:
-                known = cache.digest(source, os.stat(os.path.join(root, source)))
+                known = cache.digest(source, os.lstat(os.path.join(root, source)))  # a link never matches a file
             except OSError:
                 known = None  # reading it says why
             if known is not None:
@@ -321,7 +321,8 @@ def _lazy_document(root: Path, source: str) -> Callable[[], Document]:
     from pactwatch.load.yaml import Document, load_bytes
 
     def parse() -> Document:
-        loaded = load_bytes(source, (root / source).read_bytes())
+        raw = read(root, source)
+        loaded = load_bytes(source, raw) if isinstance(raw, bytes) else raw
         assert isinstance(loaded, Document)  # only files that loaded cleanly get here
         return loaded
 

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from pactwatch.findings import Finding
+from pactwatch.load.files import MAX_BYTES, too_large
 
 _SCALAR = yaml.ScalarEvent
 
@@ -35,7 +36,6 @@ try:  # libyaml's parser keeps marks and is several times faster
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
 
-MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64  # a contract nests five levels; deeper is a mistake or an attack, and recursion must stay bounded
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
@@ -319,15 +319,9 @@ def parse_text(path: str, text: str) -> Document:
 def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Document | Finding:
     """Load one file's bytes into a Document, or a located Finding saying why not."""
     lines: tuple[str, ...] = ()
+    if len(raw) > MAX_BYTES:
+        return too_large(path, len(raw))
     try:
-        if len(raw) > MAX_BYTES:
-            raise LoadError(
-                "PW102",
-                f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
-                1,
-                1,
-                "split the contract or move attachments out of the YAML",
-            )
         text = decode(raw)
         lines = tuple(text.splitlines())
         if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
