@@ -45,7 +45,7 @@ def one_build(root: Path) -> dict[str, float]:
     wall = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    pages = [p.stat().st_size for p in (root / "site" / "contracts").glob("*/index.html")]
+    pages = [p.stat().st_size for p in (root / "site" / "contracts").glob("*.html") if p.name != "index.html"]
     size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
     return {
         "wall": wall,

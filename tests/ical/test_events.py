@@ -97,10 +97,10 @@ def test_description_has_kind_amount_owner_state_days_late_and_links() -> None:
     assert "负责人：张伟" in lines
     assert "状态：逾期" in lines
     assert "逾期天数：10" in lines
-    assert "合同页面：https://contracts.example.com/contracts/C-1/" in lines
+    assert "合同页面：https://contracts.example.com/contracts/C-1.html" in lines
     assert "YAML 文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml" in lines
     assert "- 合同扫描件: https://dms.example.com/c/1" in lines
-    assert record.url == "https://contracts.example.com/contracts/C-1/"
+    assert record.url == "https://contracts.example.com/contracts/C-1.html"
     assert record.categories == ("付款",)
 
 

@@ -63,9 +63,9 @@ def check_event(event: Parsed, o: Occurrence, ev: Evaluation, *, public: bool) -
     assert f"负责人：{ev.portfolio.people[o.owner].name}" in event.description
     assert (f"逾期天数：{o.days_late}" in event.description) is (o.days_late > 0)
     assert ("金额：" in event.description) is (o.amount is not None and not public)
-    assert f"https://contracts.example.com/contracts/{o.contract.id}/" in event.description
+    assert f"https://contracts.example.com/contracts/{o.contract.id}.html" in event.description
     assert f"https://github.com/example-co/contracts/blob/main/{o.contract.source}" in event.description
-    assert event.url == f"https://contracts.example.com/contracts/{o.contract.id}/"
+    assert event.url == f"https://contracts.example.com/contracts/{o.contract.id}.html"
 
 
 @pytest.mark.parametrize("public", [False, True])

@@ -51,7 +51,7 @@ def test_message_is_text_and_html_in_the_portfolios_language() -> None:
     assert "Hello Ann Lee," in text and "[due in 3 days] C-1 Contract C-1" in text and "¥5,000.00" in text
     assert "Second <b>instalment</b> & <script>x</script>" in text  # plain text is not HTML: shown as written
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html and "&amp;" in html
-    assert '<a href="https://contracts.example.com/contracts/C-1/">C-1</a>' in html
+    assert '<a href="https://contracts.example.com/contracts/C-1.html">C-1</a>' in html
     assert message["Message-ID"].startswith("<pactwatch.2026-11-27.ann.") and message["Message-ID"].endswith("@example.com>")
     again = email.build(digest, context, "pactwatch <bot@example.com>", email.environment())
     assert again.as_bytes() == message.as_bytes()  # deterministic (the Date header is added when sending)

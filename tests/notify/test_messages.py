@@ -62,7 +62,7 @@ def test_dingtalk_markdown_mentions_by_user_id_or_mobile() -> None:
     assert body["at"] == {"atMobiles": ["13800000002"], "atUserIds": ["ding-ann"], "isAtAll": False}
     assert "@ding-ann" in text and "@13800000002" in text  # DingTalk notifies only when the text holds the @
     assert "due in 3 days" in text and "escalated to Bob" in text and "¥1,200.50" in text
-    assert "[→](https://contracts.example.com/contracts/C-1/)" in text
+    assert "[→](https://contracts.example.com/contracts/C-1.html)" in text
 
 
 def test_wecom_markdown_mentions_user_ids_and_a_text_message_mentions_mobiles() -> None:
@@ -90,7 +90,7 @@ def test_slack_blocks_mention_member_ids_and_name_the_others() -> None:
     sections = [b["text"]["text"] for b in blocks[1:]]  # type: ignore[index]
     assert len(sections) == 3 and all(b["type"] == "section" for b in blocks[1:])  # type: ignore[index]
     assert any("<@U0ANN>" in s and "Bob" in s for s in sections) and any(
-        s.endswith("Cy <https://contracts.example.com/contracts/C-1/|→>") for s in sections
+        s.endswith("Cy <https://contracts.example.com/contracts/C-1.html|→>") for s in sections
     )
 
 

@@ -124,7 +124,7 @@ def test_dashboard_renders(browser: Any, example_site: Built) -> None:
 
 def test_contract_page_renders(browser: Any, example_site: Built) -> None:
     with served(example_site.site) as base, opened(browser, base) as (page, watch):
-        visit(page, base + "contracts/C-2026-001/")
+        visit(page, base + "contracts/C-2026-001.html")
         assert page.locator("h1").first.inner_text() == "年度智能分拣设备销售合同"
         assert page.locator("svg.pw-gantt").is_visible()
         assert page.locator("svg.pw-gantt .pw-gm-plan").count() == 6
@@ -134,13 +134,13 @@ def test_contract_page_renders(browser: Any, example_site: Built) -> None:
         assert edit.get_attribute("href") == "https://github.com/example-co/contracts/edit/main/contracts/sales/C-2026-001.yaml"
         page.get_by_role("link", name="上海星瀚智能科技有限公司").first.click()
         page.wait_for_load_state("load")
-        assert page.url == base + "counterparties/xinghan-tech/"
+        assert page.url == base + "counterparties/xinghan-tech.html"
         assert watch.problems == []
 
 
 def test_contracts_filter_and_sort(browser: Any, example_site: Built) -> None:
     with served(example_site.site) as base, opened(browser, base) as (page, watch):
-        visit(page, base + "contracts/")
+        visit(page, base + "contracts/index.html")
         rows = page.locator("table[data-pw-table=contracts] tbody tr")
         assert rows.count() == 13
         page.fill("input[name=q]", "分拣")
@@ -161,31 +161,71 @@ def test_contracts_filter_and_sort(browser: Any, example_site: Built) -> None:
         values = page.locator("table[data-pw-table=contracts] tbody tr").evaluate_all("rows => rows.map(r => parseFloat(r.dataset.value))")
         assert values == sorted(values, reverse=True)
         assert page.locator("th[data-sort=value]").get_attribute("aria-sort") == "descending"
-        visit(page, base + "contracts/?health=overdue")  # dashboard tiles link here
+        visit(page, base + "contracts/index.html?health=overdue")  # dashboard tiles link here
         assert page.locator("select[name=health]").input_value() == "overdue"
         assert page.locator("table[data-pw-table=contracts] tbody tr:visible").count() == 7
         assert watch.problems == []
 
 
+def search(page: Any, text: str) -> str:
+    """Type into the site's search box; -> the text of the results."""
+    page.locator(".md-search__input").click()
+    page.keyboard.type(text)
+    page.keyboard.press("End")  # CJK text arrives as one insertText, without the keyup the search listens for
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    return str(page.locator(".md-search-result__list").inner_text()).replace("\u200b", "")
+
+
 def test_chinese_search_finds_a_contract(browser: Any, example_site: Built) -> None:
     with served(example_site.site) as base, opened(browser, base) as (page, watch):
         visit(page, base)
-        page.locator(".md-search__input").click()
-        page.keyboard.type("分拣")
-        page.keyboard.press("End")  # CJK text arrives as one insertText, without the keyup the search listens for
-        result = page.locator(".md-search-result__item").first
-        result.wait_for(timeout=15000)
-        assert "年度智能分拣设备销售合同" in page.locator(".md-search-result__list").inner_text().replace("\u200b", "")
+        assert "年度智能分拣设备销售合同" in search(page, "分拣")
+        assert watch.problems == []
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Emily", "Emily Clark"),  # a person with a Latin name, on a Chinese site
+        ("Pacific", "Pacific Compute Inc."),  # a counterparty
+        ("Compute", "E-2026-008"),  # ... and its contract
+        ("验收款", "C-2026-007"),  # a milestone title (验收款 60%), from the contract page's index
+    ],
+)
+def test_search_finds_names_counterparties_and_milestones(browser: Any, example_site: Built, query: str, found: str) -> None:
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base)
+        assert found in search(page, query)
+        assert watch.problems == []
+
+
+def _site_links(page: Any) -> set[str]:
+    """The page's links to pages of the site (not feeds to download, other sites, mail or calendar apps)."""
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    return {h.split("#")[0] for h in hrefs if h.startswith("file:") and not h.split("?")[0].endswith(".ics")}
+
+
+def test_the_site_opened_from_disk_opens_a_page_on_every_link(browser: Any, example_site: Built) -> None:
+    """Managers get the site as a zip and open site/index.html: a link to a folder would show a directory listing."""
+    with opened(browser, "file:///") as (page, watch):
+        targets: set[str] = set()
+        for start in ("index.html", "contracts/C-2026-001.html"):
+            page.goto((example_site.site / start).as_uri(), wait_until="load")
+            targets |= _site_links(page)
+        assert len(targets) > 30
+        for url in sorted(targets):
+            page.goto(url, wait_until="load")
+            assert page.locator("article.md-content__inner").count() == 1, url  # a page of the site, not a listing
         assert watch.problems == []
 
 
 def test_every_page_of_a_hostile_portfolio_runs_nothing(browser: Any, hostile_site: Built) -> None:
-    pages = sorted(p.relative_to(hostile_site.site).parent.as_posix() for p in hostile_site.site.rglob("index.html"))
+    pages = sorted(p.relative_to(hostile_site.site).as_posix() for p in hostile_site.site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 40
     with served(hostile_site.site) as base, opened(browser, base) as (page, watch):
         page.add_init_script("window.__pwned = 0; window.alert = window.confirm = window.prompt = () => { window.__pwned += 1; };")
         for path in pages:
-            url = base if path == "." else f"{base}{path}/"
+            url = base + path
             visit(page, url)
             assert page.evaluate("window.__pwned") == 0, url
             found = page.evaluate(
@@ -202,9 +242,9 @@ def test_every_page_of_a_hostile_portfolio_runs_nothing(browser: Any, hostile_si
                 }"""
             )
             assert found == [], (url, found)
-        visit(page, base + "contracts/X-000/")
+        visit(page, base + "contracts/X-000.html")
         assert page.locator(".pw-head h1").inner_text() == f"{PAYLOADS[0]} title"
-        visit(page, base + "contracts/X-007/")
+        visit(page, base + "contracts/X-007.html")
         assert page.locator(".pw-head h1").text_content() == f"{PAYLOADS[7]} title"
         assert page.title().startswith("X-007")
         assert page.evaluate("window.__pwned") == 0

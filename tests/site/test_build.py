@@ -12,23 +12,27 @@ from pactwatch.site.build import build_site
 from tests.site.conftest import TODAY, Built, copy_example
 from tests.site.test_safety import shape
 
-URLS = (
-    "",
-    "contracts/",
-    "contracts/C-2026-001/",
-    "people/",
-    "people/zhang.wei/",
-    "counterparties/",
-    "counterparties/xinghan-tech/",
-    "calendar/",
-    "kpis/",
-    "reports/",
-    "problems/",
+URLS = (  # pages are files, so the site works from disk too (file://)
+    "index.html",
+    "contracts/index.html",
+    "contracts/C-2026-001.html",
+    "people/index.html",
+    "people/zhang.wei.html",
+    "counterparties/index.html",
+    "counterparties/xinghan-tech.html",
+    "calendar/index.html",
+    "kpis/index.html",
+    "reports/index.html",
+    "problems/index.html",
 )
 
 
 def html(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    return (site / url).read_text(encoding="utf-8")
+
+
+def contract_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "contracts").glob("*.html") if p.name != "index.html")
 
 
 def article(page: str) -> str:
@@ -40,9 +44,11 @@ def article(page: str) -> str:
 
 def test_every_documented_url_exists(example_site: Built) -> None:
     for url in URLS:
-        assert (example_site.site / url / "index.html").is_file(), url
+        assert (example_site.site / url).is_file(), url
     assert example_site.result.contracts == 13
-    assert len(list((example_site.site / "contracts").glob("*/index.html"))) == 13
+    assert len(contract_pages(example_site.site)) == 13
+    sections = {p.relative_to(example_site.site).as_posix() for p in example_site.site.rglob("index.html")}
+    assert sections == {url for url in URLS if url.endswith("index.html")}  # no folder per page
 
 
 def test_feeds_are_published_under_calendar(example_site: Built) -> None:
@@ -50,21 +56,21 @@ def test_feeds_are_published_under_calendar(example_site: Built) -> None:
     assert (calendar / "all.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert (calendar / "contracts" / "C-2026-001.ics").is_file()
     assert (calendar / "people" / "zhang.wei.ics").is_file()
-    page = html(example_site.site, "contracts/C-2026-001")
-    assert 'href="../../calendar/contracts/C-2026-001.ics"' in page
+    page = html(example_site.site, "contracts/C-2026-001.html")
+    assert 'href="../calendar/contracts/C-2026-001.ics"' in page
     assert 'href="webcal://contracts.example.com/calendar/contracts/C-2026-001.ics"' in page
     assert 'href="https://contracts.example.com/calendar/contracts/C-2026-001.ics"' in page
 
 
 def test_navigation_lists_only_the_sections(example_site: Built) -> None:
-    page = html(example_site.site, "contracts/C-2026-001")
+    page = html(example_site.site, "contracts/C-2026-001.html")
     tabs = re.findall(r'<a href="[^"]*" class="md-tabs__link">\s*([^<]*?)\s*</a>', page)
     assert tabs == ["概览", "合同", "人员", "相对方", "日历", "指标", "报告", "数据问题"]
     assert "C-2026-007" not in page.split('<div class="pw-page', 1)[0]  # no other contract in the page chrome
 
 
 def test_theme_language_search_and_no_external_requests(example_site: Built) -> None:
-    page = html(example_site.site, "")
+    page = html(example_site.site, "index.html")
     assert '<html lang="zh"' in page
     assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
     for url in re.findall(r'(?:src|href)="(https?:[^"]+)"', page):
@@ -76,27 +82,27 @@ def test_theme_language_search_and_no_external_requests(example_site: Built) -> 
             assert not url.startswith(("http:", "https:", "//")), tag
     index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
-    contract = next(d for d in index["docs"] if d["location"] == "contracts/C-2026-001/")
+    contract = next(d for d in index["docs"] if d["location"] == "contracts/C-2026-001.html")
     assert "分拣" in contract["title"].replace("\u200b", "")
     assert "\u200b" in contract["title"]  # jieba segmented it
     assert not any("逾期天数" in d["text"] for d in index["docs"])  # tables are not indexed
 
 
 def test_contract_page_content(example_site: Built) -> None:
-    page = html(example_site.site, "contracts/C-2026-001")
+    page = html(example_site.site, "contracts/C-2026-001.html")
     assert 'href="https://github.com/example-co/contracts/edit/main/contracts/sales/C-2026-001.yaml"' in page
     assert "¥1,200,000.00" in page and "2026年2月15日" in page
     assert page.count('class="pw-gantt"') == 1 and "<svg" in page
-    assert 'href="../../counterparties/xinghan-tech/"' in page and 'href="../../people/zhang.wei/"' in page
+    assert 'href="../counterparties/xinghan-tech.html"' in page and 'href="../people/zhang.wei.html"' in page
     assert 'href="https://dms.example.com/c/2026-001"' in page
 
 
 def test_history_with_pull_requests(example_site: Built) -> None:
-    page = article(html(example_site.site, "contracts/C-2026-001"))
+    page = article(html(example_site.site, "contracts/C-2026-001.html"))
     assert "质保回访改为客户现场" in page and 'href="https://github.com/example-co/contracts/pull/15">#15</a>' in page
     assert "Import the contract portfolio (#12)" in page and 'pull/12">#12</a>' in page
     assert "Zhang Wei" in page
-    other = article(html(example_site.site, "contracts/L-2025-002"))
+    other = article(html(example_site.site, "contracts/L-2025-002.html"))
     assert "pull/12" in other and "pull/15" not in other
 
 
@@ -127,9 +133,11 @@ def test_contract_ids_that_mkdocs_reads_as_index_pages(tmp_path: Path) -> None:
         (root / "contracts" / "nda" / f"{name}.yaml").write_text(source.replace("id: N-2026-005", f"id: {name}"), encoding="utf-8")
     result = build_site(root, TODAY)
     assert result.contracts == 15
-    assert "<h1>" in html(result.site_dir, "contracts") and 'data-pw-table="contracts"' in html(result.site_dir, "contracts")
+    index = html(result.site_dir, "contracts/index.html")
+    assert "<h1>" in index and 'data-pw-table="contracts"' in index
     for name in ("index", "README"):
-        assert "保密协议" in html(result.site_dir, f"contracts/{name}")
+        assert "保密协议" in html(result.site_dir, f"contracts/{name}/index.html")
+        assert f'href="{name}/index.html"' in index
 
 
 def test_two_builds_in_different_folders_are_identical(tmp_path: Path) -> None:
@@ -146,7 +154,7 @@ def test_two_builds_in_different_folders_are_identical(tmp_path: Path) -> None:
 
 def test_public_edition_leaves_out_amounts_documents_and_confidential(public_site: Built) -> None:
     site = public_site.site
-    assert not (site / "contracts" / "C-2026-007").exists()
+    assert not (site / "contracts" / "C-2026-007.html").exists()
     assert not (site / "calendar" / "contracts" / "C-2026-007.ics").exists()
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -159,7 +167,7 @@ def test_public_edition_leaves_out_amounts_documents_and_confidential(public_sit
 
 
 def test_average_contract_page_is_small(example_site: Built) -> None:
-    sizes = [p.stat().st_size for p in (example_site.site / "contracts").glob("*/index.html")]
+    sizes = [p.stat().st_size for p in contract_pages(example_site.site)]
     assert sum(sizes) / len(sizes) <= 60_000
 
 
@@ -175,12 +183,12 @@ def test_plain_mkdocs_builds_the_same_pages_without_the_accelerator(example_site
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    for url in ("", "contracts/C-2026-001", "calendar", "kpis"):
+    for url in ("index.html", "contracts/C-2026-001.html", "calendar/index.html", "kpis/index.html"):
         fast, plain = html(example_site.site, url), html(out, url)
         assert article(fast).split() == article(plain).split(), url
-    details = [sorted((out / folder).glob("*/index.html")) for folder in ("contracts", "people", "counterparties")]
-    for page in [p for pages in details for p in pages]:
-        url = page.parent.relative_to(out).as_posix()
+    details = [sorted((out / folder).glob("*.html")) for folder in ("contracts", "people", "counterparties")]
+    for page in [p for pages in details for p in pages if p.name != "index.html"]:
+        url = page.relative_to(out).as_posix()
         assert html(example_site.site, url).split() == page.read_text(encoding="utf-8").split(), url  # the whole page
     fast_index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     plain_index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))

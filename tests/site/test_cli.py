@@ -55,3 +55,17 @@ def test_progress_bar_only_on_a_terminal() -> None:
     quiet = io.StringIO()
     Bar(quiet)("pages", 1000, 1000)
     assert quiet.getvalue() == ""
+
+
+def test_build_without_site_url_does_not_crash(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    """Most portfolios start without site_url: the feeds get a download link and a note, no webcal button."""
+    root = copy_example(tmp_path / "p")
+    settings = root / "pactwatch.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("site_url: https://contracts.example.com/\n", ""), encoding="utf-8")
+    assert "\nsite_url:" not in settings.read_text(encoding="utf-8")
+    result = run_cli("build", "--root", root, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    contract = (tmp_path / "out" / "contracts" / "C-2026-001.html").read_text(encoding="utf-8")
+    assert 'href="../calendar/contracts/C-2026-001.ics" download' in contract and "webcal://" not in contract
+    calendar = (tmp_path / "out" / "calendar" / "index.html").read_text(encoding="utf-8")
+    assert "site_url" in calendar and "webcal://" not in calendar

@@ -36,5 +36,5 @@ def test_counterparty_feeds_and_pages_share_their_names() -> None:
     assert page_names - {"index"} == feed_names and len(feed_names) == 4  # Café and Cafe + U+0301 are one counterparty
     for group in Site(data).groups:
         page = pages[f"counterparties/{group.slug}.md"]
-        assert f'href="../../calendar/counterparties/{group.slug}.ics"' in page
+        assert f'href="../calendar/counterparties/{group.slug}.ics"' in page
         assert f"counterparties/{group.slug}.ics" in feeds

@@ -78,12 +78,26 @@ def test_every_body_is_one_block_without_blank_lines(pages: dict[str, str]) -> N
 
 
 def test_links_are_relative_to_each_page(pages: dict[str, str]) -> None:
-    assert prefix("index.md") == "" and prefix("contracts/index.md") == "../" and prefix("contracts/C-1.md") == "../../"
+    assert prefix("index.md") == "" and prefix("contracts/index.md") == "../" and prefix("contracts/C-1.md") == "../"
+    assert prefix("contracts/index/index.md") == "../../"
     assert page_path("contracts", "index") == "contracts/index/index.md" and page_path("people", "x.y") == "people/x.y.md"
     contract = pages["contracts/C-2026-001.md"]
-    assert 'href="../../people/li.na/"' in contract and 'href="../../calendar/contracts/C-2026-001.ics"' in contract
-    assert 'href="C-2026-001/"' in pages["contracts/index.md"]
-    assert 'href="contracts/?health=overdue"' in pages["index.md"]
+    assert 'href="../people/li.na.html"' in contract and 'href="../calendar/contracts/C-2026-001.ics"' in contract
+    assert 'href="C-2026-001.html"' in pages["contracts/index.md"]
+    assert 'href="contracts/index.html?health=overdue"' in pages["index.md"]
+
+
+def test_every_link_names_a_page_file(pages: dict[str, str]) -> None:
+    """Opened from disk (file://), a link to a folder shows a directory listing: every page link names its file."""
+    for path, text in pages.items():
+        for href in re.findall(r'href="([^"]*)"', text):
+            if "://" in href or href.startswith(("mailto:", "#")):
+                continue
+            target = href.split("?")[0].split("#")[0]
+            assert target.endswith((".html", ".ics")), (path, href)
+            folder = path.rsplit("/", 1)[0] if "/" in path else ""
+            file = os.path.normpath(os.path.join(folder, target))
+            assert file.endswith(".ics") or file.removesuffix(".html") + ".md" in pages, (path, href)
 
 
 def test_history_links_pull_requests(pages: dict[str, str]) -> None:

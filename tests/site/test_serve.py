@@ -26,7 +26,7 @@ def test_preview_rebuilds_when_a_contract_changes(tmp_path: Path) -> None:
     preview = Preview(root, lambda: TODAY, port=0)
     try:
         preview.start()
-        page = fetch(preview.url + "contracts/C-2026-001/")
+        page = fetch(preview.url + "contracts/C-2026-001.html")
         assert "年度智能分拣设备销售合同" in page
         assert RELOAD_PATH in page  # the live-reload script
         assert fetch(preview.url + RELOAD_PATH.lstrip("/")) == "1"
@@ -37,7 +37,7 @@ def test_preview_rebuilds_when_a_contract_changes(tmp_path: Path) -> None:
         )
         assert preview.changed()
         preview.rebuild()
-        assert "年度分拣设备销售合同（修订）" in fetch(preview.url + "contracts/C-2026-001/")
+        assert "年度分拣设备销售合同（修订）" in fetch(preview.url + "contracts/C-2026-001.html")
         assert fetch(preview.url + RELOAD_PATH.lstrip("/")) == "2"
         assert fetch(preview.url + "calendar/all.ics").startswith("BEGIN:VCALENDAR")
     finally:

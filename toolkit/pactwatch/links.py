@@ -6,7 +6,11 @@ also read ``%2e%2e`` as ``..``) gives no link at all: ``segment`` raises ValueEr
 of absolute links return None. Site pages are named by pactwatch.naming, so a link always points at
 the file the build wrote.
 
-Relative links (``contracts/C-1/``) are relative to the site root; pages prefix them with their own
+Site pages are files, not folders (mkdocs ``use_directory_urls: false``): ``contracts/C-1.html``,
+``contracts/index.html``, so every link opens a page from a web server and from a copy of the site
+opened on disk (``file://``, where a link to a folder shows a directory listing) alike.
+
+Relative links (``contracts/C-1.html``) are relative to the site root; pages prefix them with their own
 depth. Absolute ones need ``site_url`` to be a plain http(s) URL (``is_site_url``; settings.py refuses
 any other at load, since mkdocs-material writes site_url into pages unescaped).
 """
@@ -39,20 +43,26 @@ def path(text: str) -> str:
 # ---- site pages, relative to the site root ----
 
 
-def page(folder: str, name: str) -> str:
-    return f"{folder}/{segment(name)}/"
+def page(docs_path: str) -> str:
+    """The address of the page mkdocs builds from ``docs_path``: ``contracts/C-1.md`` -> ``contracts/C-1.html``."""
+    return path(docs_path.removesuffix(".md") + ".html")
+
+
+def section(folder: str) -> str:
+    """A section's index page (``contracts/index.html``); ``""`` is the dashboard (``index.html``)."""
+    return page(f"{folder}/index.md" if folder else "index.md")
 
 
 def contract_page(contract_id: str) -> str:
-    return page("contracts", naming.file_name(contract_id))
+    return page(naming.contract_page(contract_id))
 
 
 def person_page(person_id: str) -> str:
-    return page("people", naming.file_name(person_id))
+    return page(naming.person_page(person_id))
 
 
 def counterparty_page(slug: str) -> str:
-    return page("counterparties", slug)
+    return page(naming.counterparty_page(slug))
 
 
 def feed(feed_path: str) -> str:

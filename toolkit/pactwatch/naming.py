@@ -122,7 +122,7 @@ def feed_path(folder: str, name: str) -> str:
 
 
 def page_path(folder: str, name: str) -> str:
-    """A detail page relative to the docs folder: ``folder/name.md``, served at ``/folder/name/``.
+    """A detail page relative to the docs folder: ``folder/name.md``, served at ``/folder/name.html`` (links.page).
 
     One folder less per page than ``name/index.md``; mkdocs reads ``index.md`` and ``README.md`` as a
     folder's index page, so those names get a folder of their own.

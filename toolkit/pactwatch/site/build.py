@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pactwatch import outdir
 from pactwatch.engine import evaluate
+from pactwatch.errors import PactwatchError
+from pactwatch.fileio import write_if_changed
 from pactwatch.findings import Finding
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
@@ -108,10 +111,26 @@ def write_config(data: SiteInput, build_dir: Path, site_dir: Path) -> Path:
     user = mkdocs_config.load_yaml(user_file) if user_file else None
     config = mkdocs_config.build_config(data.evaluation.portfolio.settings, user, sections=SECTIONS, site_dir=site_dir.resolve())
     target = build_dir / "mkdocs.yml"
-    from pactwatch.fileio import write_if_changed
-
     write_if_changed(target, mkdocs_config.dump(config).encode("utf-8"))
     return target
+
+
+def write_disk_search_index(site_dir: Path) -> None:
+    """The search index as a script, ``search/search_index.js``: mkdocs-material loads that instead of the
+    JSON when a page is opened from disk (``file://``, a site handed over as a zip), where a missing one is a
+    script error on every page. This is what Material's offline plugin writes; the plugin itself is not
+    used, since it also loads a script from unpkg.com and the site loads nothing from other hosts."""
+    index = site_dir / "search" / "search_index.json"
+    try:
+        data = index.read_bytes()
+    except FileNotFoundError:
+        return  # search is off in the portfolio's mkdocs.yml
+    except OSError as exc:
+        raise PactwatchError(f"cannot read {index}: {exc.strerror or exc}") from None
+    try:
+        write_if_changed(index.with_suffix(".js"), b"var __index = " + data)
+    except OSError as exc:
+        raise PactwatchError(f"cannot write the site's search index to {index.parent}: {exc.strerror or exc}") from None
 
 
 def _cpu() -> float:
@@ -130,7 +149,24 @@ def build_site(
     progress: Progress | None = None,
     run: bool = True,
 ) -> BuildResult:
-    """The whole build; ``run=False`` stops after writing the tree and mkdocs.yml (for tests and serve)."""
+    """The whole build; ``run=False`` stops after writing the tree and mkdocs.yml (for tests and serve).
+
+    The build folder and the site folder are claimed first (``outdir``: never the portfolio's data, a link,
+    or a folder pactwatch did not make; locked, so two builds never mix) and held until the build is done."""
+    with outdir.claim(root / BUILD_DIR, root), outdir.claim(out if out is not None else root / "site", root):
+        return _build_site(root, today, out=out, public=public, jobs=jobs, progress=progress, run=run)
+
+
+def _build_site(
+    root: Path,
+    today: date,
+    *,
+    out: Path | None,
+    public: bool,
+    jobs: int | None,
+    progress: Progress | None,
+    run: bool,
+) -> BuildResult:
     clock, cpu = time.perf_counter(), _cpu()
     seconds: dict[str, float] = {}
     cpu_seconds: dict[str, float] = {}
@@ -171,6 +207,7 @@ def build_site(
                 progress("mkdocs", done, total)
 
         result.mkdocs_warnings = run_mkdocs(config_file, today, tick)
+        write_disk_search_index(site_dir)
         lap("mkdocs")
     result.feeds_written = len(write_feeds(feeds, site_dir / "calendar").written)
     lap("feeds")

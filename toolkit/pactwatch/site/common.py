@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jinja2 import Environment
@@ -12,22 +12,20 @@ from markupsafe import Markup
 from pactwatch import links
 from pactwatch.engine.records import Occurrence
 from pactwatch.i18n import word
-from pactwatch.site.context import Site
+from pactwatch.site.context import FeedLinks, Site
 from pactwatch.site.render import SEARCH_END, page_text
 from pactwatch.site.words import t
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    path: str  # relative to the docs folder, e.g. "contracts/C-1.md" (served at /contracts/C-1/)
+    path: str  # relative to the docs folder, e.g. "contracts/C-1.md" (served at /contracts/C-1.html)
     text: str
 
 
 def prefix(path: str) -> str:
-    """The relative way back to the site root from the page built from ``path`` (directory URLs)."""
-    parts = path.split("/")
-    depth = len(parts) - 1 if parts[-1] == "index.md" else len(parts)
-    return "../" * depth
+    """The relative way back to the site root from the page built from ``path`` (a file beside it: links.page)."""
+    return "../" * path.count("/")
 
 
 class Ui:
@@ -43,6 +41,10 @@ class Ui:
 
     def href(self, target: str | None) -> str | None:
         return None if target is None else self.root + target
+
+    def section(self, folder: str, query: str = "") -> str:
+        """A section's index page from this page (``../contracts/index.html?health=overdue``)."""
+        return self.root + links.section(folder) + (f"?{query}" if query else "")
 
 
 def render_page(env: Environment, site: Site, path: str, template: str, title: str, **context: Any) -> Page:
@@ -95,8 +97,7 @@ def when_text(site: Site, o: Occurrence) -> str:
     return word(o.state, site.language)
 
 
-def feed_context(site: Site, path: str | None, root: str) -> Mapping[str, str] | None:
+def feed_context(site: Site, path: str | None, root: str) -> FeedLinks | None:
+    """A feed's links for a page whose way back to the site root is ``root``; None if the build wrote no such feed."""
     found = site.feed_links(site.feed(path) if path else None)
-    if found is None:
-        return None
-    return {**found, "href": root + found["href"]}
+    return None if found is None else replace(found, href=root + found.href)

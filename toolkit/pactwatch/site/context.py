@@ -36,6 +36,15 @@ class SiteInput:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedLinks:
+    """A feed's download link (relative) and, only with a plain http(s) ``site_url``, its https and webcal addresses."""
+
+    href: str
+    https: str | None = None
+    webcal: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CounterpartyGroup:
     key: str  # naming.group_key
     slug: str
@@ -106,15 +115,12 @@ class Site:
         """A feed path (relative to calendar/) if the build wrote it."""
         return path if path in self.feeds else None
 
-    def feed_links(self, path: str | None) -> dict[str, str] | None:
-        """href (relative to the site root), https and webcal addresses of a feed."""
+    def feed_links(self, path: str | None) -> FeedLinks | None:
+        """The links of a feed (href relative to the site root); without site_url, the download link alone."""
         if path is None:
             return None
-        found = {"href": links.feed(path)}
         absolute = links.feed_urls(self.settings.site_url, path)
-        if absolute is not None:
-            found["https"], found["webcal"] = absolute
-        return found
+        return FeedLinks(links.feed(path), *(absolute or (None, None)))
 
     def repository_file(self, file: str, *, action: str = "blob", line: int = 0) -> str | None:
         return links.repository_file(self.settings.repository, file, action=action, line=line)

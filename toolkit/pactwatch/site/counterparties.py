@@ -92,7 +92,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
     listing = []
     for group in site.groups:
         stats = _summary(site, group)
-        href = links.counterparty_page(group.slug).removeprefix("counterparties/")  # the index is counterparties/
+        href = links.counterparty_page(group.slug).removeprefix("counterparties/")  # the index is counterparties/index.html
         listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
     yield render_page(env, site, INDEX, "pages/counterparties.html", t("nav.counterparties", lang), groups=listing)
     for group in site.groups:

@@ -10,6 +10,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch import links
 from pactwatch.engine import kpis
 from pactwatch.engine.records import HEALTHS, Occurrence
 from pactwatch.i18n import format_share, risk_sentence, word
@@ -88,7 +89,11 @@ def _money_tip(site: Site, currency: str) -> Callable[[float], str]:
 
 def health_parts(site: Site, root: str) -> list[charts.Part]:
     counts = Counter(v.health for v in site.views)
-    return [charts.Part(word(h, site.language), f"h-{h}", counts[h], f"{root}contracts/?health={h}") for h in HEALTHS if counts[h]]
+    return [
+        charts.Part(word(h, site.language), f"h-{h}", counts[h], f"{root}{links.section('contracts')}?health={h}")
+        for h in HEALTHS
+        if counts[h]
+    ]
 
 
 def kpi_tiles(site: Site) -> list[tuple[str, str, str]]:

@@ -22,8 +22,9 @@ USER_FILES = ("mkdocs.yml", "mkdocs.yaml")
 # (mkdocs-material renders the whole navigation into every page).
 NOT_IN_NAV = ("/contracts/", "/people/", "/counterparties/")
 ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
-# mkdocs-material's separator for Chinese (text is pre-segmented by jieba with U+200B) plus code-ish punctuation
-ZH_SEPARATOR = r"""[\s\u200b\u3000\-、。，．？！；：（）《》“”_,:;!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])"""
+# mkdocs-material's separator for Chinese (text is pre-segmented by jieba with U+200B) plus code-ish punctuation;
+# Latin words split on spaces and punctuation as in English
+SEPARATOR = r"""[\s\u200b\u3000\-、。，．？！；：（）《》“”_,:;!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])"""
 
 
 def user_config_file(root: Path) -> Path | None:
@@ -70,17 +71,25 @@ def _plugin_name(entry: object) -> str | None:
     return None
 
 
+def search_options(language: str) -> dict[str, Any]:
+    """Search for both scripts in every site: a Chinese portfolio names people and companies in Latin letters
+    (Emily Clark, Pacific Compute Inc.), an English one in Chinese characters.
+
+    No stemmer: with it, Material's search found no whole name typed in full (Emily, Compute); names, ids
+    and titles are not words to stem. The default pipeline's English trimmer would also strip Chinese words:
+    with ``lang: [zh, en]`` the trimmer keeps both scripts.
+    """
+    return {"lang": ["zh", "en"] if language == "zh" else ["en", "zh"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"]}
+
+
 def _search(plugins: list[Any], language: str) -> list[Any]:
-    """Give the search plugin the Chinese separator unless the portfolio set its own."""
-    if language != "zh":
-        return plugins
+    """Give the search plugin the options above, except those the portfolio set itself."""
     out = []
     for entry in plugins:
         name = _plugin_name(entry)
         if name in ("search", "material/search"):
             options = dict(entry[name] or {}) if isinstance(entry, Mapping) else {}
-            options.setdefault("separator", ZH_SEPARATOR)
-            out.append({name: options})
+            out.append({name: {**search_options(language), **options}})
         else:
             out.append(entry)
     return out
@@ -107,7 +116,7 @@ def build_config(
     lang = settings.language
     config["docs_dir"] = "docs"
     config["site_dir"] = str(site_dir)
-    config["use_directory_urls"] = True
+    config["use_directory_urls"] = False  # pages are files (links.page): the site works opened from disk too
     config["site_name"] = config.get("site_name") or t("site.name", lang)
     if settings.site_url and not config.get("site_url"):
         config["site_url"] = settings.site_url

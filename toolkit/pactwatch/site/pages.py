@@ -1,8 +1,9 @@
 """All pages of the site: SiteInput -> {docs path: Markdown text}. Pure and deterministic.
 
-URLs are part of the interface: ``/``, ``/contracts/``, ``/contracts/<id>/``,
-``/people/``, ``/people/<id>/``, ``/counterparties/``, ``/counterparties/<slug>/``,
-``/calendar/``, ``/kpis/``, ``/reports/``, ``/problems/``.
+URLs are part of the interface, and name files (so a copy of the site opened from disk works too):
+``/index.html``, ``/contracts/index.html``, ``/contracts/<id>.html``, ``/people/index.html``,
+``/people/<id>.html``, ``/counterparties/index.html``, ``/counterparties/<slug>.html``,
+``/calendar/index.html``, ``/kpis/index.html``, ``/reports/index.html``, ``/problems/index.html``.
 """
 
 from __future__ import annotations
