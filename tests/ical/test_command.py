@@ -60,26 +60,26 @@ def test_public_flag_drops_confidential_contracts_and_amounts(run_cli: Run, exam
 
 def test_source_date_epoch_sets_dtstamp(run_cli: Run, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert run_cli("feeds", "--root", example, "-o", tmp_path).code == 0
-    assert b"DTSTAMP:20231114T221320Z\r\n" in (tmp_path / "all.ics").read_bytes()
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds").code == 0
+    assert b"DTSTAMP:20231114T221320Z\r\n" in (tmp_path / "feeds" / "all.ics").read_bytes()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    result = run_cli("feeds", "--root", example, "-o", tmp_path)
+    result = run_cli("feeds", "--root", example, "-o", tmp_path / "feeds")
     assert result.code == 2
     assert "SOURCE_DATE_EPOCH" in result.err
 
 
 def test_today_decides_states_and_the_stamp(run_cli: Run, example: Path, tmp_path: Path) -> None:
-    assert run_cli("feeds", "--root", example, "-o", tmp_path).code == 0  # PACTWATCH_TODAY=2026-11-27
-    assert "[逾期]".encode() not in (tmp_path / "contracts" / "C-2026-001.ics").read_bytes()
-    assert run_cli("feeds", "--root", example, "-o", tmp_path, "--today", "2028-01-01").code == 0
-    data = (tmp_path / "contracts" / "C-2026-001.ics").read_bytes()
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds").code == 0  # PACTWATCH_TODAY=2026-11-27
+    assert "[逾期]".encode() not in (tmp_path / "feeds" / "contracts" / "C-2026-001.ics").read_bytes()
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds", "--today", "2028-01-01").code == 0
+    data = (tmp_path / "feeds" / "contracts" / "C-2026-001.ics").read_bytes()
     assert b"DTSTAMP:20280101T000000Z" in data
     assert "[逾期] 年度智能分拣设备销售合同 · 质保期中期回访".encode() in data.replace(b"\r\n ", b"")
 
 
 def test_uids_survive_edits_of_title_date_and_owner(run_cli: Run, example: Path, tmp_path: Path) -> None:
-    feed = tmp_path / "contracts" / "C-2026-001.ics"
-    assert run_cli("feeds", "--root", example, "-o", tmp_path).code == 0
+    feed = tmp_path / "feeds" / "contracts" / "C-2026-001.ics"
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds").code == 0
     before = events_by_uid(feed)
     source = example / "contracts" / "sales" / "C-2026-001.yaml"
     text = source.read_text(encoding="utf-8")
@@ -89,25 +89,25 @@ def test_uids_survive_edits_of_title_date_and_owner(run_cli: Run, example: Path,
         "    title: 质保期回访（改期）\n    kind: service\n    due: 2027-01-15\n    owner: zhang.wei",
     )
     source.write_text(text, encoding="utf-8")
-    assert run_cli("feeds", "--root", example, "-o", tmp_path).code == 0
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds").code == 0
     after = events_by_uid(feed)
     assert set(after) == set(before)
     moved = event_uid("C-2026-001", "M5")
     assert before[moved][0] == D("2026-12-10")
     assert after[moved] == (D("2027-01-15"), "年度智能分拣设备销售合同（修订） · 质保期回访（改期）")
-    assert moved in events_by_uid(tmp_path / "people" / "zhang.wei.ics")
-    assert moved not in events_by_uid(tmp_path / "people" / "liu.yang.ics")
+    assert moved in events_by_uid(tmp_path / "feeds" / "people" / "zhang.wei.ics")
+    assert moved not in events_by_uid(tmp_path / "feeds" / "people" / "liu.yang.ics")
 
 
 def test_errors_in_the_portfolio_keep_the_last_good_feeds(run_cli: Run, example: Path, tmp_path: Path) -> None:
-    assert run_cli("feeds", "--root", example, "-o", tmp_path).code == 0
-    good = (tmp_path / "all.ics").read_bytes()
+    assert run_cli("feeds", "--root", example, "-o", tmp_path / "feeds").code == 0
+    good = (tmp_path / "feeds" / "all.ics").read_bytes()
     (example / "contracts" / "sales" / "C-2026-001.yaml").write_text("id: C-2026-001\ntitle: [broken\n", encoding="utf-8")
-    result = run_cli("feeds", "--root", example, "-o", tmp_path)
+    result = run_cli("feeds", "--root", example, "-o", tmp_path / "feeds")
     assert result.code == 1
     assert "feeds not written" in result.err
     assert "C-2026-001.yaml" in result.err
-    assert (tmp_path / "all.ics").read_bytes() == good
+    assert (tmp_path / "feeds" / "all.ics").read_bytes() == good
 
 
 def test_jobs_must_be_positive(run_cli: Run, example: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pactwatch.errors import PactwatchError
-from pactwatch.ical.output import owned_feeds, write_feeds
+from pactwatch.ical.output import MANIFEST, owned_feeds, write_feeds
 
 FILES = {"all.ics": b"A", "people/ann.ics": b"P", "contracts/C-1.ics": b"C", "counterparties/cp-1.ics": b"X"}
 
@@ -58,7 +58,7 @@ def test_stale_feeds_go_and_other_files_stay(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     write_feeds(FILES, tmp_path)
     write_feeds({p: d + b"!" for p, d in FILES.items()}, tmp_path)
-    leftovers = [name for _, _, names in os.walk(tmp_path) for name in names if name.startswith(".")]
+    leftovers = [name for _, _, names in os.walk(tmp_path) for name in names if name.startswith(".") and name != MANIFEST]
     assert leftovers == []
 
 
@@ -76,3 +76,24 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(PactwatchError, match="cannot write feeds"):
         write_feeds(FILES, blocker)
+
+
+def test_only_feeds_it_wrote_are_removed(tmp_path: Path) -> None:
+    """`feeds -o ~/calendars` must not delete the .ics files somebody else keeps there."""
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "holidays.ics").write_bytes(b"mine")
+    (tmp_path / "all.ics").write_bytes(b"theirs")  # overwritten: written by this run, then listed
+    write_feeds(FILES, tmp_path)
+    result = write_feeds({"all.ics": b"A"}, tmp_path)
+    assert sorted(result.removed) == ["contracts/C-1.ics", "counterparties/cp-1.ics", "people/ann.ics"]
+    assert (tmp_path / "people" / "holidays.ics").read_bytes() == b"mine"
+    assert (tmp_path / MANIFEST).read_text() == "all.ics\n"
+
+
+def test_a_hostile_manifest_deletes_nothing_outside_the_feeds(tmp_path: Path) -> None:
+    out, victim = tmp_path / "out", tmp_path / "victim.ics"
+    victim.write_bytes(b"keep")
+    out.mkdir()
+    (out / MANIFEST).write_text("../victim.ics\n/etc/passwd\npeople/../../victim.ics\n")
+    assert write_feeds({"all.ics": b"A"}, out).removed == ()
+    assert victim.read_bytes() == b"keep"

@@ -45,14 +45,16 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
 def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
     from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
+    from pactwatch.outdir import claim
     from pactwatch.parallel import default_jobs
 
     stamp = stamp_from(os.environ)
     prepared = prepare(root, today_text, NEEDS)
     root = prepared.root
-    files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=default_jobs(jobs))
     target = out_dir if out_dir is not None else root / DEFAULT_DIR
-    result = write_feeds(files, target)
+    with claim(target, root):  # never the portfolio's data, a link or somebody else's folder; locked while written
+        files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=default_jobs(jobs))
+        result = write_feeds(files, target)
     events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")
     click.echo(
         f"{len(files)} feeds, {events} events{' (public)' if public else ''} in {target}: "

@@ -3,9 +3,11 @@
 Rewriting only what changed keeps file times (and so HTTP caches, ``mkdocs
 build --dirty`` and ``pactwatch serve``) quiet. Each write goes to a temporary
 file in the same folder and is renamed over the old one, so a web server never
-serves half a feed. The ``.ics`` files this module owns (``all.ics`` and those
-directly in ``people/``, ``contracts/`` and ``counterparties/``) that are not in
-the new set are removed; nothing else in the folder is touched.
+serves half a feed. Only files this module wrote are ever removed: each write
+lists its feeds in ``.pactwatch-feeds`` (the manifest, in the folder), and a
+feed the last manifest lists that is not in the new set is removed; a file it
+never wrote (someone's ``holidays.ics`` in ``-o ~/calendars``) is never touched.
+A manifest line that is not a feed path (``../x``, ``/etc/passwd``) is ignored.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from pathlib import Path, PurePosixPath
 
 from pactwatch.errors import PactwatchError
 from pactwatch.fileio import write_if_changed
+from pactwatch.safefs import read_regular
 
 ALL_FEED = "all.ics"
+MANIFEST = ".pactwatch-feeds"
+_MANIFEST_LIMIT = 64 * 1024 * 1024  # a line per feed: 100,000 feeds take ~4 MB
 FEED_DIRS = ("people", "contracts", "counterparties")
 
 
@@ -35,13 +40,21 @@ def _check(path: str) -> None:
         raise ValueError(f"not a feed path: {path!r}")
 
 
+def _is_feed(path: str) -> bool:
+    try:
+        _check(path)
+    except ValueError:
+        return False
+    return True
+
+
 def owned_feeds(out_dir: Path) -> set[str]:
-    """The feed files present in ``out_dir`` that this module manages."""
-    found = {ALL_FEED} if (out_dir / ALL_FEED).is_file() else set()
-    for folder in FEED_DIRS:
-        if (out_dir / folder).is_dir():
-            found.update(f"{folder}/{p.name}" for p in (out_dir / folder).iterdir() if p.suffix == ".ics" and p.is_file())
-    return found
+    """The feeds the last write listed in ``out_dir``'s manifest: the only files this module may remove."""
+    try:
+        raw, _ = read_regular(out_dir, MANIFEST, _MANIFEST_LIMIT)
+    except OSError:
+        return set()  # none yet (or not a file we wrote): nothing is removed
+    return {line for line in raw.decode("utf-8", "replace").splitlines() if _is_feed(line)}
 
 
 def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
@@ -56,6 +69,7 @@ def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
         stale = sorted(owned_feeds(out_dir) - set(files))
         for path in stale:
             (out_dir / path).unlink(missing_ok=True)
+        write_if_changed(out_dir / MANIFEST, "".join(f"{path}\n" for path in sorted(files)).encode("utf-8"))
     except OSError as exc:
         raise PactwatchError(f"cannot write feeds to {out_dir}: {exc.strerror or exc}") from exc
     return WriteResult(tuple(written), len(files) - len(written), tuple(stale))

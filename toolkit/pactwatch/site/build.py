@@ -153,7 +153,7 @@ def build_site(
 
     The build folder and the site folder are claimed first (``outdir``: never the portfolio's data, a link,
     or a folder pactwatch did not make; locked, so two builds never mix) and held until the build is done."""
-    with outdir.claim(root / BUILD_DIR, root), outdir.claim(out if out is not None else root / "site", root):
+    with outdir.claim(out if out is not None else root / "site", root), outdir.claim(root / BUILD_DIR, root):
         return _build_site(root, today, out=out, public=public, jobs=jobs, progress=progress, run=run)
 
 
