@@ -100,6 +100,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "Too many occurrences: a repeat cut at 1,000 or past 2200-12-31, or a contract (5,000) or the portfolio (1,000,000) over budget.",
     ),
     "PW336": ("warning", "A date is more than 50 years from today (a typo in the year?)."),
+    "PW350": ("error", "A milestone has both due and due_after, or repeats while due after another milestone."),
+    "PW351": ("error", "due_after names a milestone or occurrence the contract does not have (R1@2026-05-31 for a recurring one)."),
+    "PW352": ("error", "Relative deadlines (due_after) form a cycle."),
+    "PW353": ("error", "Working days (working_days, reminders in working days, business_day) are used but the settings have no calendar."),
+    "PW354": ("error", "The settings' calendar names a country or subdivision the holidays package does not know."),
 }
 
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from pactwatch.vocabulary import VALUE_WORDS
+
+if TYPE_CHECKING:  # the engine imports this module
+    from pactwatch.engine.records import Occurrence
 
 Language = str  # "zh" or "en"
 
@@ -21,6 +25,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     # milestone flags
     "blocked": ("受阻", "blocked"),
     "acknowledged": ("已确认延期", "acknowledged"),
+    "projected": ("预计", "projected"),
     # risk kinds
     "repeated_delays": ("多次延误", "repeated delays"),
     "slow_payment": ("回款缓慢", "slow payment"),
@@ -116,3 +121,40 @@ def risk_sentence(kind: str, subject: str, facts: Mapping[str, object], language
         return (pair[0] if language == "zh" else pair[1]).format(subject=subject, **facts)
     except (KeyError, ValueError, IndexError):
         return fallback
+
+
+# Why an effective due date is not the date written in the contract (business-day conventions, due_after).
+_DUE_NOTES: dict[str, tuple[str, str]] = {
+    "written": ("合同约定 {written}", "contract date {written}"),
+    "days": ("{anchor} 完成后 {days} 日", "{days} days after {anchor}"),
+    "working_days": ("{anchor} 完成后 {days} 个工作日", "{days} working days after {anchor}"),
+    "computed": ("{rule}为 {written}", "{rule}: {written}"),
+    "later": ("{subject}，遇节假日顺延至 {due}", "{subject}, moved to the next working day {due}"),
+    "earlier": ("{subject}，遇节假日提前至 {due}", "{subject}, moved to the previous working day {due}"),
+    "projected": ("{rule}（预计：{anchor} 尚未完成）", "{rule} (projected: {anchor} is not complete yet)"),
+}
+
+
+def _note(key: str, language: Language, **values: object) -> str:
+    pair = _DUE_NOTES[key]
+    return (pair[0] if language == "zh" else pair[1]).format(**values)
+
+
+def due_note(occurrence: Occurrence, language: Language) -> str:
+    """Why the occurrence is due on its date, or "" when it is the date written: "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"."""
+    relative = occurrence.milestone.due_after
+    rule = ""
+    if relative is not None:
+        rule = _note("working_days" if relative.working else "days", language, anchor=relative.anchor, days=relative.days)
+    written = occurrence.written
+    if written is None:
+        if not rule:
+            return ""
+        if occurrence.projected:
+            return _note("projected", language, rule=rule, anchor=relative.anchor if relative else "")
+        return rule
+    subject = _note("computed", language, rule=rule, written=written) if rule else _note("written", language, written=written)
+    moved = _note("later" if occurrence.due > written else "earlier", language, subject=subject, due=occurrence.due)
+    if occurrence.projected and relative is not None:
+        return _note("projected", language, rule=moved, anchor=relative.anchor)
+    return moved

@@ -26,6 +26,7 @@ def occurrence_json(o: Occurrence) -> dict[str, Any]:
         "owner": m.owner,
         "counterparty": contract.counterparty.name,
         "due": o.due.isoformat(),
+        **_moved(o),
         "state": o.state,
         "days_late": o.days_late,
         "days_until": o.days_until,
@@ -36,6 +37,16 @@ def occurrence_json(o: Occurrence) -> dict[str, Any]:
         "completed_on": None if o.completed_on is None else o.completed_on.isoformat(),
         "file": contract.source,
     }
+
+
+def _moved(o: Occurrence) -> dict[str, Any]:
+    """The keys a business-day convention or a relative deadline adds after ``due``: none when neither applies."""
+    extra: dict[str, Any] = {}
+    if o.written is not None:
+        extra["due_as_written"] = o.written.isoformat()
+    if o.projected:
+        extra["projected"] = True
+    return extra
 
 
 def _contract_pieces(contract: Contract) -> tuple[bytes, bytes, bytes]:
@@ -83,6 +94,9 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
         if done is None:
             done = days[o.completed_on] = f'"{o.completed_on.isoformat()}"'.encode()  # type: ignore[union-attr]
         until = b"null" if o.days_until is None else b"%d" % o.days_until
+        due_text = due[1:]
+        if o.written is not None or o.projected:  # rare: the keys after due, as occurrence_json writes them
+            due_text += b", " + _ENCODER.encode(_moved(o))[1:-1].encode()
         more = b", " + _ENCODER.encode(extra(o))[1:-1].encode() if extra is not None else b""
         lines.append(
             b'%s%s, "title": %s, "kind": %s, "owner": %s%s%s, "state": "%s", "days_late": %d, "days_until": %s, '
@@ -94,7 +108,7 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
                 texts[m.kind],
                 texts[m.owner],
                 c[1],
-                due[1:],
+                due_text,
                 _STATES[o.state],
                 o.days_late,
                 until,

@@ -19,12 +19,14 @@ ContractStatus = Literal["draft", "active", "completed", "terminated", "expired"
 MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report", "renewal", "other"]
 MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
 RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
+BusinessDay = Literal["following", "preceding", "modified_following", "none"]  # how a date on a non-working day moves
 
 CONTRACT_TYPES: tuple[ContractType, ...] = get_args(ContractType)
 CONTRACT_STATUSES: tuple[ContractStatus, ...] = get_args(ContractStatus)
 MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = get_args(MilestoneStatus)
 REPEAT_UNITS: tuple[RepeatUnit, ...] = get_args(RepeatUnit)
+BUSINESS_DAYS: tuple[BusinessDay, ...] = get_args(BusinessDay)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,15 @@ class Ack:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class DueAfter:
+    """``due_after: {milestone: M3, days: 30}``: due a number of (working) days after another milestone is complete."""
+
+    anchor: str  # a milestone id, or an occurrence of a recurring one: "R1@2026-05-31"
+    days: int
+    working: bool = False  # days counts working days (needs the settings' calendar)
+
+
 NO_COMPLETIONS: Mapping[date, date] = {}  # shared by every milestone without completed occurrences: never mutated
 
 
@@ -106,6 +117,8 @@ class Milestone(NamedTuple):
     completed: Mapping[date, date] = NO_COMPLETIONS  # occurrence due -> completion
     index: int = 0  # type: ignore[assignment]  # position in the milestones list (for JSON pointers); hides tuple.index
     line: int = 0  # line of the milestone in its file (for annotations)
+    due_after: DueAfter | None = None  # a relative deadline: ``due`` is then provisional (calendar days, anchors' own dates)
+    business_day: BusinessDay | None = None  # this milestone's convention, over the contract's and the settings'
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +174,7 @@ class Contract:
     tags: tuple[str, ...] = ()
     confidential: bool = False
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
+    business_day: BusinessDay | None = None  # ``terms.business_day``: the contract's convention, over the settings'
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +195,16 @@ class ApprovalRule:
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarSettings:
+    """``calendar: {country: CN}``: the working days of a country (the holidays package), corrected by the company."""
+
+    country: str
+    subdivision: str | None = None
+    extra_holidays: tuple[date, ...] = ()
+    extra_workdays: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     timezone: str = "UTC"
     language: Literal["zh", "en"] = "en"
@@ -194,6 +218,9 @@ class Settings:
     reminder_events: bool = False
     approvals: tuple[ApprovalRule, ...] = ()
     notify: Mapping[str, object] = field(default_factory=dict)
+    calendar: CalendarSettings | None = None  # None: calendar days, no working-day rules (as before calendars)
+    business_day: BusinessDay = "none"
+    reminders_in_working_days: bool = False  # ``reminders: {working_days: [5, 2, 0]}``
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pactwatch.findings import Finding, make
 from pactwatch.load.store import remember_parse, remembered_parse
-from pactwatch.model import ApprovalRule, RiskSettings, Settings
+from pactwatch.model import ApprovalRule, CalendarSettings, RiskSettings, Settings
 
 if TYPE_CHECKING:
     from pactwatch.load.yaml import Document
@@ -49,6 +50,7 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
     findings += _check_timezone(loaded)
     findings += _check_site_url(loaded)
     findings += _check_notify(loaded)
+    findings += _check_calendar(loaded)
     if findings:
         raise SettingsError(findings)
     settings = settings_from(loaded.data)
@@ -92,6 +94,34 @@ def _check_site_url(doc: Document) -> list[Finding]:
     return [make("PW205", doc.path, where, "/site_url", message, hint, doc.source_line(where[0]))]
 
 
+def _check_calendar(doc: Document) -> list[Finding]:
+    """A country the holidays package knows (PW354), real extra dates (PW312), and working days only with a calendar (PW353)."""
+    from pactwatch.workdays import known_calendar
+
+    found: list[tuple[str, str, str, str]] = []  # code, pointer, message, hint
+    block = doc.data.get("calendar")
+    if isinstance(block, dict) and isinstance(block.get("country"), str):
+        problem = known_calendar(block["country"], block.get("subdivision"))
+        if problem is not None:
+            found.append(("PW354", f"/calendar/{problem[0]}", problem[1], "use a code the holidays package knows, e.g. country: CN"))
+        for key in ("extra_holidays", "extra_workdays"):
+            for i, text in enumerate(block.get(key, ())):
+                try:
+                    date.fromisoformat(text)
+                except (TypeError, ValueError):
+                    found.append(("PW312", f"/calendar/{key}/{i}", f"{text} is not a real date", "check the day and the month"))
+    elif block is None:
+        hint = "add calendar: {country: CN} (working days need a calendar)"
+        if doc.data.get("business_day") not in (None, "none"):
+            found.append(("PW353", "/business_day", "a business-day convention without a calendar", hint))
+        if isinstance(doc.data.get("reminders"), dict):
+            found.append(("PW353", "/reminders", "reminders in working days without a calendar", hint))
+    located = [(code, pointer, message, hint, doc.locate(pointer)) for code, pointer, message, hint in found]
+    return [
+        make(code, doc.path, where, pointer, message, hint, doc.source_line(where[0])) for code, pointer, message, hint, where in located
+    ]
+
+
 def _check_notify(doc: Document) -> list[Finding]:
     """The notify block's own rules (notify/config.py), located: `validate` and `remind` both stop here."""
     from pactwatch.notify.config import problems
@@ -111,7 +141,8 @@ def settings_from(data: dict[str, Any]) -> Settings:
         timezone=data.get("timezone", defaults.timezone),
         language=data.get("language", defaults.language),
         currency=data.get("currency", defaults.currency),
-        reminders=tuple(sorted(set(data.get("reminders", defaults.reminders)), reverse=True)),
+        reminders=tuple(sorted(set(_reminder_days(data.get("reminders", defaults.reminders))), reverse=True)),
+        reminders_in_working_days=isinstance(data.get("reminders"), dict),
         due_soon_days=data.get("due_soon_days", defaults.due_soon_days),
         escalate_after_days=data.get("escalate_after_days", defaults.escalate_after_days),
         site_url=data.get("site_url"),
@@ -134,4 +165,22 @@ def settings_from(data: dict[str, Any]) -> Settings:
             for rule in data.get("approvals", ())
         ),
         notify=data.get("notify", {}),
+        calendar=_calendar(data.get("calendar")),
+        business_day=data.get("business_day", defaults.business_day),
+    )
+
+
+def _reminder_days(value: list[int] | tuple[int, ...] | dict[str, list[int]]) -> list[int] | tuple[int, ...]:
+    """``[7, 3, 0]`` (calendar days) or ``{working_days: [5, 2, 0]}``."""
+    return value["working_days"] if isinstance(value, dict) else value
+
+
+def _calendar(block: dict[str, Any] | None) -> CalendarSettings | None:
+    if block is None:
+        return None
+    return CalendarSettings(
+        country=block["country"],
+        subdivision=block.get("subdivision"),
+        extra_holidays=tuple(sorted({date.fromisoformat(d) for d in block.get("extra_holidays", ())})),
+        extra_workdays=tuple(sorted({date.fromisoformat(d) for d in block.get("extra_workdays", ())})),
     )

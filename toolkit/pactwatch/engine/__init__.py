@@ -20,6 +20,7 @@ from operator import attrgetter
 
 from pactwatch.engine import contracts as contract_views
 from pactwatch.engine import kpis, reminders
+from pactwatch.engine.deadlines import DeadlineRules
 from pactwatch.engine.records import (
     OPEN_STATES,
     STATES,
@@ -34,6 +35,8 @@ from pactwatch.engine.records import (
 from pactwatch.engine.renewals import notice_occurrence
 from pactwatch.engine.states import occurrences as expand
 from pactwatch.model import Portfolio
+from pactwatch.workdays import WorkCalendar
+from pactwatch.workdays import build as build_calendar
 
 _ID = attrgetter("id")
 _DUE = attrgetter("due")
@@ -54,13 +57,16 @@ __all__ = [
 ]
 
 
-def evaluate(portfolio: Portfolio, today: date) -> Evaluation:
+def evaluate(portfolio: Portfolio, today: date, workdays: WorkCalendar | None = None) -> Evaluation:
+    """Everything the engine knows on ``today``; ``workdays``: the settings' calendar, when the caller has built it already."""
     settings = portfolio.settings
+    calendar = workdays if workdays is not None else build_calendar(settings.calendar)
+    rules = DeadlineRules(calendar, settings.business_day, today)
     parts: dict[str, ContractParts] = {}
     listed: list[Occurrence] = []
     notices: list[Occurrence] = []
     for contract in sorted(portfolio.contracts, key=_ID):  # sorted already when loaded: then this costs nothing
-        items = expand(contract, today, settings.due_soon_days)
+        items = expand(contract, today, settings.due_soon_days, rules)
         term, notice = notice_occurrence(contract, today, settings.due_soon_days, settings.language)
         if notice is not None:
             items.append(notice)
@@ -71,4 +77,4 @@ def evaluate(portfolio: Portfolio, today: date) -> Evaluation:
     # contracts come sorted by id and each one's items by (due, key): a stable sort by due alone
     # gives the order (due, contract id, key) at a fraction of the cost of a three-part key
     listed.sort(key=_DUE)
-    return Evaluation(today=today, portfolio=portfolio, occurrences=tuple(listed), parts=parts, notices=tuple(notices))
+    return Evaluation(today, portfolio, tuple(listed), parts, tuple(notices), calendar)

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple, get_args
 
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
+from pactwatch.workdays import WorkCalendar
 
 # In display order (worst first); their words are in pactwatch.vocabulary.
 State = Literal["overdue", "due_soon", "upcoming", "done", "done_late", "waived", "cancelled"]
@@ -45,6 +46,8 @@ class Occurrence(NamedTuple):
     blocked: bool  # some depends_on milestone is not done
     acknowledged: bool  # overdue with an ack whose `until` has not passed
     derived: bool = False  # computed from the term (notice deadline), not written in the YAML
+    written: date | None = None  # the contractual (or anchor-computed) date when the business-day convention moved it
+    projected: bool = False  # due after a milestone that is not complete yet: due is a projection
 
     @property
     def owner(self) -> str:
@@ -143,6 +146,7 @@ class Evaluation:
     occurrences: tuple[Occurrence, ...]  # sorted by due, contract id, key
     parts: Mapping[str, ContractParts]  # by contract id
     notices: tuple[Occurrence, ...]  # derived notice deadlines
+    workdays: WorkCalendar | None = None  # the settings' calendar (None: calendar days)
 
     def open(self) -> list[Occurrence]:
         return [o for o in self.occurrences if o.is_open]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from pactwatch.dates import occurrence_dates
+from pactwatch.engine.deadlines import DeadlineRules, schedule
 from pactwatch.engine.records import Occurrence, State
 from pactwatch.model import Contract, Milestone, MilestoneStatus
 
@@ -46,8 +47,10 @@ def blocked_ids(contract: Contract) -> frozenset[str]:
     return frozenset(m.id for m in contract.milestones if m.depends_on and not satisfied.issuperset(m.depends_on))
 
 
-def occurrences(contract: Contract, today: date, due_soon_days: int) -> list[Occurrence]:
-    """Every occurrence of every milestone of the contract, as of ``today``."""
+def occurrences(contract: Contract, today: date, due_soon_days: int, rules: DeadlineRules | None = None) -> list[Occurrence]:
+    """Every occurrence of every milestone of the contract, as of ``today``, on their effective due dates."""
+    if rules is not None and not rules.plain(contract):
+        return _scheduled(contract, today, due_soon_days, rules)
     blocked = blocked_ids(contract)
     result: list[Occurrence] = []
     for m in contract.milestones:
@@ -71,6 +74,38 @@ def occurrences(contract: Contract, today: date, due_soon_days: int) -> list[Occ
                     days_until,
                     is_blocked and days_until is not None,  # blocked: open and waiting on a dependency
                     state == "overdue" and ack_until is not None and ack_until >= today,  # acknowledged
+                )
+            )
+    return result
+
+
+def _scheduled(contract: Contract, today: date, due_soon_days: int, rules: DeadlineRules) -> list[Occurrence]:
+    """occurrences() where conventions or relative deadlines apply: the dates come from engine/deadlines.py."""
+    blocked = blocked_ids(contract)
+    dated = schedule(contract, rules)
+    result: list[Occurrence] = []
+    for m in contract.milestones:
+        ack_until = m.ack.until if m.ack is not None else None
+        for d in dated[m.id]:
+            state, days_late, days_until = classify(m.status, d.due, d.completed_on, today, due_soon_days)
+            acknowledged = state == "overdue" and ack_until is not None and ack_until >= today
+            written = d.written if d.written != d.due else None
+            blocked_now = m.id in blocked and days_until is not None
+            result.append(
+                Occurrence(
+                    contract,
+                    m,
+                    d.key,
+                    d.due,
+                    d.completed_on,
+                    state,
+                    days_late,
+                    days_until,
+                    blocked_now,
+                    acknowledged,
+                    False,
+                    written,
+                    d.projected,
                 )
             )
     return result

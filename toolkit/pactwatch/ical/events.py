@@ -25,13 +25,14 @@ from functools import lru_cache
 
 from pactwatch import links
 from pactwatch.engine import STATES, Evaluation, Occurrence
-from pactwatch.engine.reminders import remind_days
+from pactwatch.engine.reminders import offsets as reminder_offsets
 from pactwatch.escape.ical import clean_text
-from pactwatch.i18n import format_date, format_money, word
+from pactwatch.i18n import due_note, format_date, format_money, word
 from pactwatch.ical.labels import alarm_text, field, label, reminder_marker
 from pactwatch.ical.records import Alarm, EventRecord, EventStatus
 from pactwatch.model import MILESTONE_KINDS, Contract, Settings
 from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
+from pactwatch.workdays import WorkCalendar
 
 UID_NAMESPACE = uuid.UUID("7af7e07a-e748-573f-adf5-4e9bba665514")  # fixed forever: changing it changes every UID
 _NAMESPACE_SHA1 = hashlib.sha1(UID_NAMESPACE.bytes)  # UUIDv5 = SHA-1 of namespace + name, version and variant bits set
@@ -51,6 +52,7 @@ class EventContext:
     names: Mapping[str, str]  # person id -> clean display name
     words: Mapping[str, str]  # state or kind -> UI word (pactwatch.i18n)
     fields: Mapping[str, str]  # description label -> "类型：" prefix
+    workdays: WorkCalendar | None = None  # the evaluation's calendar: reminders move off non-working days
 
     @property
     def language(self) -> str:
@@ -63,7 +65,7 @@ class EventContext:
         names = {pid: clean_text(person.name) for pid, person in evaluation.portfolio.people.items()}
         words: dict[str, str] = {key: word(key, lang) for key in (*STATES, *MILESTONE_KINDS)}
         fields = {key: field(key, "", lang) for key in ("kind", "amount", "owner", "state", "due", "completed_on", "days_late")}
-        return cls(settings, evaluation.today, public, names, words, fields)
+        return cls(settings, evaluation.today, public, names, words, fields, evaluation.workdays)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,9 @@ def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext)
     if occurrence.acknowledged:
         state += " · " + label("acknowledged", lang)
     lines.append(f["state"] + state)
+    note = due_note(occurrence, lang) if occurrence.written is not None or milestone.due_after is not None else ""
+    if note:
+        lines.append(f["due"] + clean_text(note))
     if occurrence.completed_on is not None:
         lines.append(f["completed_on"] + _day(occurrence.completed_on, lang))
     if occurrence.days_late > 0:
@@ -149,7 +154,7 @@ def pending_reminders(occurrence: Occurrence, ctx: EventContext) -> tuple[int, .
     """Reminder offsets (days before due, largest first) whose day has not passed, for open occurrences not yet overdue."""
     if occurrence.state not in ("upcoming", "due_soon"):
         return ()
-    return _offsets(remind_days(occurrence, ctx.settings), min((occurrence.due - ctx.today).days, MAX_REMIND_DAYS))
+    return _offsets(reminder_offsets(occurrence, ctx.settings, ctx.workdays), min((occurrence.due - ctx.today).days, MAX_REMIND_DAYS))
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,7 @@ from pactwatch.model import (
     Amendment,
     Contract,
     Counterparty,
+    DueAfter,
     KeyTerm,
     Milestone,
     Money,
@@ -55,6 +56,9 @@ class _Dates:
         self._report("PW206", pointer, key, f"{text} is outside {FIRST_DAY.year}-{LAST_DAY.year}", "check the year for a typo")
         return date.min
 
+    def report(self, code: str, pointer: str, message: str, hint: str) -> None:
+        self._report(code, pointer, False, message, hint)
+
     def _report(self, code: str, pointer: str, key: bool, message: str, hint: str) -> None:
         where = self.doc.locate(pointer, key=key)
         self.findings.append(make(code, self.doc.path, where, pointer, message, hint, self.doc.source_line(where[0])))
@@ -83,11 +87,12 @@ def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, do
     if "ack" in raw:
         ack = Ack(until=dates(raw["ack"]["until"], f"{base}/ack/until"), note=raw["ack"].get("note", ""))
     remind = raw.get("remind_days")
+    due_after = _due_after(raw, base, dates)
     return Milestone(
         id=str(raw["id"]),
         title=raw["title"],
         kind=raw["kind"],
-        due=dates(raw["due"], f"{base}/due"),
+        due=dates(raw["due"], f"{base}/due") if due_after is None else FIRST_DAY,  # relative: set by _provisional
         owner=raw["owner"],
         currency=raw.get("currency", currency),
         amount=Decimal(raw["amount"]) if "amount" in raw else None,
@@ -101,7 +106,39 @@ def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, do
         completed=completed,
         index=index,
         line=doc.locate(base)[0],
+        due_after=due_after,
+        business_day=raw.get("business_day"),
     )
+
+
+def _due_after(raw: dict[str, Any], base: str, dates: _Dates) -> DueAfter | None:
+    """``due_after`` as a record (the schema has checked there is exactly one of due and due_after); no repeat beside it (PW350)."""
+    spec = raw.get("due_after")
+    if spec is not None and "repeat" in raw:
+        message, hint = (
+            f"milestone '{raw['id']}' repeats and is due after a milestone",
+            "a relative deadline is one date: drop repeat or write due",
+        )
+        dates.report("PW350", f"{base}/due_after", message, hint)
+    if spec is None:
+        return None
+    working = "working_days" in spec
+    return DueAfter(anchor=str(spec["milestone"]), days=spec["working_days"] if working else spec["days"], working=working)
+
+
+def _provisional(milestones: tuple[Milestone, ...]) -> tuple[Milestone, ...]:
+    """Relative milestones with a ``due`` from their anchors' own dates (calendar days): what rules and diffs read.
+
+    The engine computes the real date (completion, working days, conventions); this one only keeps every record
+    holding a date.
+    """
+    if all(m.due_after is None for m in milestones):
+        return milestones
+    from pactwatch.engine.deadlines import DeadlineRules, schedule
+
+    probe = Contract("", "", "other", "active", "", Counterparty(""), milestones, "", "")
+    dated = schedule(probe, DeadlineRules(None))
+    return tuple(m if m.due_after is None else m._replace(due=dated[m.id][0].written) for m in milestones)
 
 
 def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Contract | None, list[Finding]]:
@@ -127,7 +164,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         status=data["status"],
         owner=data["owner"],
         counterparty=Counterparty(name=data["counterparty"]["name"], id=data["counterparty"].get("id")),
-        milestones=tuple(_milestone(raw, i, currency, dates, doc) for i, raw in enumerate(data["milestones"])),
+        milestones=_provisional(tuple(_milestone(raw, i, currency, dates, doc) for i, raw in enumerate(data["milestones"]))),
         source=source,
         currency=currency,
         value=Money(Decimal(value["amount"]), value["currency"]) if value and "amount" in value else None,  # a currency alone: no value
@@ -142,6 +179,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         tags=tuple(data.get("tags", ())),
         confidential=data.get("confidential", False),
         term_line=doc.locate("/term")[0] if "term" in data else 0,
+        business_day=data.get("terms", {}).get("business_day"),
     )
     if dates.findings:
         return None, dates.findings

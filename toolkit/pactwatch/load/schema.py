@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
@@ -58,6 +59,9 @@ def validator(name: str) -> Draft202012Validator:
 def fast_check(name: str) -> Check | None:
     """The compiled yes/no check of a schema (None when the schema is outside the compiled subset)."""
     return compile_schema(load_schema(name))
+
+
+_MILESTONE = re.compile(r"/milestones/[0-9]+")
 
 
 def _pointer(path: Any) -> str:
@@ -151,6 +155,12 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
         limit = _RANGE_KEYWORDS[keyword].format(error.validator_value)
         shown = f"{_describe(value)} " if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") else ""
         yield make("PW206", doc.path, where, pointer, f"{_field(pointer)} {shown}{limit}", "", source)
+    elif keyword == "oneOf" and _MILESTONE.fullmatch(pointer):
+        if isinstance(value, dict):  # anything else is not a mapping: PW203 says so
+            yield _due_or_due_after(doc, pointer, value, where, source)
+    elif keyword == "oneOf" and pointer.endswith("/due_after"):
+        message, hint = "due_after needs exactly one of 'days' or 'working_days'", "e.g. due_after: {milestone: M3, days: 30}"
+        yield make("PW207", doc.path, where, pointer, message, hint, source)
     elif keyword == "oneOf" and pointer.endswith("/repeat"):
         yield make(
             "PW207",
@@ -163,6 +173,20 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
         )
     else:
         yield make("PW207", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
+
+
+def _due_or_due_after(doc: Document, pointer: str, value: dict[str, Any], where: tuple[int, int], source: str) -> Finding:
+    """A milestone needs exactly one of due (a date) and due_after (a date after another milestone)."""
+    if "due" not in value:  # neither: reported as before relative deadlines, a missing due
+        message, hint = (
+            f"missing required key 'due' in {_field(pointer)}",
+            "add 'due:' (or 'due_after:' for a date after another milestone)",
+        )
+        return make("PW201", doc.path, where, f"{pointer}/due", message, hint, source)
+    at = doc.locate(f"{pointer}/due_after", key=True)
+    message = f"milestone {_describe(value.get('id', _field(pointer)))} has both due and due_after"
+    hint = "keep one: due for a fixed date, due_after for one after a milestone"
+    return make("PW350", doc.path, at, f"{pointer}/due_after", message, hint, doc.source_line(at[0]))
 
 
 def check(doc: Document, schema_name: str) -> list[Finding]:

@@ -90,7 +90,7 @@ def fired(ev: Evaluation, day: date | None = None, open_now: Sequence[Occurrence
     candidates = open_now if open_now is not None else ev.open()
     found = [
         Notice(r.occurrence, "reminder" if r.days_before >= 0 else "overdue", r.days_before, day)
-        for r in reminders.firing(candidates, day, settings)
+        for r in reminders.firing(candidates, day, settings, ev.workdays)
     ]
     for o in candidates:
         late = (day - o.due).days
@@ -150,7 +150,7 @@ def upcoming(current: Evaluation) -> dict[str, tuple[Occurrence, ...]]:
     for o in current.occurrences:
         if not o.is_open or o.days_until is None:
             continue
-        window = max(reminders.remind_days(o, settings), default=0)
+        window = max(reminders.offsets(o, settings, current.workdays), default=0)
         if o.days_until <= max(window, settings.due_soon_days):
             result.setdefault(o.milestone.owner, []).append(o)
     return {owner: tuple(items) for owner, items in result.items()}

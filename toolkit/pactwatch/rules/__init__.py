@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
-from pactwatch.rules import completion, dependencies, identity, money, term, urls
+from pactwatch.rules import completion, dependencies, identity, money, relative, term, urls
 from pactwatch.rules.site import Site
 
 ContractRule = Callable[[Contract, Site], Iterator[Finding]]
@@ -18,6 +18,7 @@ ContractRule = Callable[[Contract, Site], Iterator[Finding]]
 CONTRACT_RULES: tuple[ContractRule, ...] = (
     identity.check,
     dependencies.check,
+    relative.check,
     completion.check,
     term.check,
     money.check,

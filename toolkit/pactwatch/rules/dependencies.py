@@ -22,7 +22,7 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
                     "known milestones: " + ", ".join(sorted(ids)),
                 )
         graph.setdefault(m.id, tuple(d for d in m.depends_on if d in ids))
-    cycle = _find_cycle(graph)
+    cycle = find_cycle(graph)
     if cycle:
         first = next(m for m in contract.milestones if m.id == cycle[0])
         yield site.finding(
@@ -30,7 +30,7 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
         )
 
 
-def _find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:
+def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:
     """A cycle in the graph as a list of nodes, or [] (iterative DFS, no recursion limit)."""
     colour: dict[str, int] = {}
     for start in sorted(graph):

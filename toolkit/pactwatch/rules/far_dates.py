@@ -27,7 +27,8 @@ def dates_of(contract: Contract) -> Iterator[tuple[str, date, bool]]:
         yield "/term/end", contract.term.end, False
     for m in contract.milestones:
         base = f"/milestones/{m.index}"
-        yield f"{base}/due", m.due, False
+        if m.due_after is None:  # a relative milestone states no date of its own
+            yield f"{base}/due", m.due, False
         if m.completed_on is not None:
             yield f"{base}/completed_on", m.completed_on, False
         if m.ack is not None:

@@ -21,8 +21,8 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
         yield site.finding("PW313", "/term/end", f"the term ends ({term.end}) before it starts ({term.start})")
         return
     for m in contract.milestones:
-        if m.kind == "renewal":
-            continue  # renewal decisions may fall after the original end
+        if m.kind == "renewal" or m.due_after is not None:
+            continue  # renewal decisions may fall after the original end; a relative date depends on a completion
         if not term.start <= m.due <= term.end:
             yield site.finding(
                 "PW314",
