@@ -43,7 +43,7 @@ def test_outside_a_repository_git_fails_with_its_reason(tmp_path: Path) -> None:
         run_git(tmp_path / "nowhere", "log")
     assert missing.value.reason == "no-folder"
     assert read_history(tmp_path) == {} and read_history(tmp_path / "nowhere") == {}
-    with pytest.raises(PactwatchError, match="not found"):
+    with pytest.raises(PactwatchError, match="is not in a git repository"):
         gitref.resolve(tmp_path, "main")
 
 
