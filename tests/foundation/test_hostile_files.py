@@ -17,6 +17,7 @@ import pytest
 
 from pactwatch.load.files import MAX_BYTES
 from pactwatch.safefs import NotRegularFile, read_regular
+from tests.conftest import REPO_ROOT
 
 if TYPE_CHECKING:
     from conftest import CliResult
@@ -107,3 +108,19 @@ def test_read_regular_reads_at_most_one_byte_past_the_limit(tmp_path: Path) -> N
     os.symlink(tmp_path, tmp_path / "folder")
     with pytest.raises(NotRegularFile, match="folder on its path is a symbolic link"):
         read_regular(tmp_path, "folder/f", 10)
+
+
+def test_a_linked_asset_or_template_is_refused_not_published(copy_portfolio: Callable[[Path], Path], run_cli: RunCli) -> None:
+    """templates/ is reviewed as code, but a link in it would publish any file of the machine that builds."""
+    root = copy_portfolio(REPO_ROOT)
+    (root / "templates" / "site" / "assets").mkdir(parents=True)
+    os.symlink("/etc/passwd", root / "templates" / "site" / "assets" / "x.css")
+    result = run_cli("build", "--root", root)
+    assert (result.code, result.err.count("\n")) == (1, 1), result.err
+    assert "x.css is a symbolic link: the site copies only regular files" in result.err
+    assert not list((root / ".pactwatch-build").rglob("x.css"))
+    os.unlink(root / "templates" / "site" / "assets" / "x.css")
+    os.symlink("/proc/self/environ", root / "templates" / "site" / "base.html")
+    result = run_cli("build", "--root", root)
+    assert result.code == 1
+    assert "base.html is a symbolic link: a portfolio's templates must be regular files" in result.err

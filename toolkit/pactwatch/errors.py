@@ -13,3 +13,15 @@ class UsageError(PactwatchError):
     """The command line or the environment is wrong. Exit 2."""
 
     exit_code = 2
+
+
+class CannotWrite(PactwatchError, OSError):
+    """An output file could not be written (a full disk, no permission): one line, exit 1, the old file intact.
+
+    Still an OSError, so callers that catch OSError around a write (the cache, which ignores it) keep working."""
+
+    def __init__(self, path: object, cause: OSError) -> None:
+        OSError.__init__(self, cause.errno, cause.strerror or str(cause), str(path))
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"

@@ -16,6 +16,8 @@ import os
 import secrets
 from pathlib import Path
 
+from pactwatch.errors import CannotWrite
+
 _TRIES = 100  # random temporary names that may be taken before giving up (as tempfile.TMP_MAX)
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)  # O_BINARY: no newline translation on Windows
 
@@ -25,7 +27,17 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False, fsync: boo
 
     ``exclusive``: never replace an existing file; raise FileExistsError and leave it as it is.
     ``fsync``: the data and the new name are on disk when this returns (for state that must survive a crash).
+    Any other failure (a full disk) is CannotWrite naming ``path``: one line for the user, the old file intact.
     """
+    try:
+        _write(path, data, exclusive=exclusive, fsync=fsync)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise CannotWrite(path, exc) from exc
+
+
+def _write(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = _new_temp(path)
     try:

@@ -167,9 +167,9 @@ def md_escape(value: Any) -> str:
 def _environment(root: Path | None) -> Any:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-    from pactwatch.resources import data_dir
+    from pactwatch.resources import data_dir, own_templates
 
-    loaders = [FileSystemLoader(str(root / "templates"))] if root is not None and (root / "templates").is_dir() else []
+    loaders = [own_templates(root / "templates")] if root is not None and (root / "templates").is_dir() else []
     loaders.append(FileSystemLoader(str(data_dir("templates"))))
     env = Environment(
         loader=ChoiceLoader(loaders), autoescape=False, finalize=md_escape, undefined=StrictUndefined, keep_trailing_newline=True

@@ -23,7 +23,7 @@ from pactwatch.notify.config import EmailConfig
 from pactwatch.notify.messages.base import Context
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
 from pactwatch.notify.plan import Digest
-from pactwatch.resources import data_dir
+from pactwatch.resources import data_dir, own_templates
 
 _COLOURS = {"overdue": "#cf222e", "today": "#bc4c00", "soon": "#9a6700", "later": "#656d76"}
 _WORDS = ("greeting", "intro", "col_when", "col_item", "col_contract", "col_due", "col_amount", "col_counterparty", "open", "footer")
@@ -31,10 +31,10 @@ _WORDS = ("greeting", "intro", "col_when", "col_item", "col_contract", "col_due"
 
 def environment(root: Path | None = None) -> Environment:
     """Templates from the portfolio's ``templates/`` first, then the shipped ones."""
-    folders = [root / "templates"] if root is not None and (root / "templates" / "notify").is_dir() else []
-    folders.append(data_dir("templates"))
+    loaders = [own_templates(root / "templates")] if root is not None and (root / "templates" / "notify").is_dir() else []
+    loaders.append(FileSystemLoader(str(data_dir("templates"))))
     return Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(
             enabled_extensions=("html.j2",), default_for_string=False, default=False
         ),  # text and Markdown are escaped in Python

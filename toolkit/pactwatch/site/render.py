@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from pactwatch.escape.html import escape_text, safe_title
-from pactwatch.resources import data_dir
+from pactwatch.resources import data_dir, own_templates
 
 PAGE_CLASS = "pw-page"  # the generated body starts with <div class="pw-page ...">; the accelerator keys on it
 SEARCH_END = "<!--pw:search-end-->"  # everything after this marker is data-search-exclude
@@ -25,12 +25,12 @@ _BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 def environment(root: Path | None) -> Environment:
     """Templates from the portfolio's ``templates/site`` first, then the shipped ones."""
-    folders = []
+    loaders: list[BaseLoader] = []
     if root is not None and (root / "templates" / "site").is_dir():
-        folders.append(str(root / "templates" / "site"))
-    folders.append(str(data_dir("templates") / "site"))
+        loaders.append(own_templates(root / "templates" / "site"))
+    loaders.append(FileSystemLoader(str(data_dir("templates") / "site")))
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(folder) for folder in dict.fromkeys(folders)]),
+        loader=ChoiceLoader(loaders),
         autoescape=True,
         finalize=escape_text,
         undefined=StrictUndefined,

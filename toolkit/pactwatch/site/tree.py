@@ -18,6 +18,8 @@ from pathlib import Path
 from pactwatch.errors import PactwatchError
 from pactwatch.fileio import write_if_changed
 from pactwatch.parallel import map_batches
+from pactwatch.resources import OWN_FILE_LIMIT
+from pactwatch.safefs import NotRegularFile, read_regular
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
@@ -81,19 +83,33 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
 
 
 def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tuple[list[str], int]:
-    """Copy a folder's files (the portfolio's own pages, the assets) into the tree (below ``under``), unless generated."""
+    """Copy a folder's files (the portfolio's own pages, the assets) into the tree (below ``under``), unless generated.
+
+    A link or a special file in it stops the build (``safefs``): ``assets/x.css -> /etc/shadow`` would publish it."""
     paths, written = [], 0
     for directory, subdirs, files in os.walk(source):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
+        for name in sorted(files + [d for d in subdirs if os.path.islink(os.path.join(directory, d))]):
             if name.startswith("."):
                 continue
-            rel = under + (Path(directory) / name).relative_to(source).as_posix()
-            if rel in skip:
+            own = (Path(directory) / name).relative_to(source).as_posix()
+            if under + own in skip:
                 continue
-            paths.append(rel)
-            written += write_if_changed(docs / rel, (Path(directory) / name).read_bytes())
+            paths.append(under + own)
+            written += write_if_changed(docs / (under + own), _read_own(source, own))
     return paths, written
+
+
+def _read_own(source: Path, rel: str) -> bytes:
+    try:
+        raw, _ = read_regular(source, rel, OWN_FILE_LIMIT)
+    except NotRegularFile as exc:
+        raise PactwatchError(f"{exc.filename} {exc.strerror}: the site copies only regular files") from None
+    except OSError as exc:
+        raise PactwatchError(f"cannot read {source / rel}: {exc.strerror or exc}") from None
+    if len(raw) > OWN_FILE_LIMIT:
+        raise PactwatchError(f"{source / rel} is larger than {OWN_FILE_LIMIT:,} bytes: the site copies only smaller files")
+    return raw
 
 
 def remove_stale(docs: Path, expected: set[str]) -> int:
