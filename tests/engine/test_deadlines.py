@@ -7,9 +7,11 @@ off, Saturdays 02-14 and 02-28 working; Labour Day 05-01..05-05 off, Saturday 05
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pactwatch.engine import evaluate, reminders
 from pactwatch.engine.deadlines import DeadlineRules, schedule
@@ -185,3 +187,41 @@ def test_the_engine_is_handed_the_calendar() -> None:
     given = build(CalendarSettings("CN", extra_workdays=(D("2026-10-01"),)))
     (o,) = evaluate(portfolio(c, settings=CN_SETTINGS), D("2026-09-01"), given).occurrences
     assert o.due == date(2026, 10, 1) and o.written is None
+
+
+# Invariants (hypothesis): over the years the package's Chinese data covers well (2020-2027).
+
+DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2027, 12, 31))
+MOVING = st.sampled_from(["following", "preceding", "modified_following"])
+
+
+@given(DAYS, MOVING)
+def test_a_convention_always_lands_on_a_working_day(day: date, convention: str) -> None:
+    effective = CN.adjust(day, convention)  # type: ignore[arg-type]
+    assert CN.is_workday(effective)
+    assert effective == day or not CN.is_workday(day)  # only a non-working day moves
+    if convention == "modified_following":
+        assert effective.month == day.month
+
+
+@given(DAYS)
+def test_none_never_moves_a_date(day: date) -> None:
+    assert CN.adjust(day, "none") == day
+    c = contract(milestones=(milestone("M1", day.isoformat(), business_day="none"),))
+    (o,) = evaluate(portfolio(c, settings=Settings(calendar=CalendarSettings("CN"))), D("2026-01-01")).occurrences
+    assert (o.due, o.written) == (day, None)
+
+
+@given(DAYS, st.integers(min_value=0, max_value=40))
+def test_working_day_offsets_count_working_days(day: date, count: int) -> None:
+    end = CN.add_working_days(day, count)
+    between = [day + timedelta(days=i) for i in range(1, (end - day).days + 1)]
+    assert sum(CN.is_workday(d) for d in between) == count
+    assert count == 0 or CN.is_workday(end)
+
+
+@given(DAYS, st.integers(min_value=0, max_value=365))
+def test_without_a_calendar_effective_dates_are_the_written_ones(day: date, days: int) -> None:
+    c = contract(milestones=(milestone("M1", day.isoformat(), business_day="following"),))
+    (o,) = evaluate(portfolio(c, settings=Settings(business_day="following")), D("2026-01-01")).occurrences
+    assert (o.due, o.written, o.projected) == (day, None, False)
