@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from pactwatch.dates import add_months
@@ -91,6 +92,7 @@ class Plan:
     ack_until: date | None = None
     repeat: str = ""
     completed: dict[date, date] = field(default_factory=dict)
+    due_after: str = ""  # with --calendar: "{milestone: M2, days: 30}" instead of due
 
 
 def people_pool(rng: random.Random, count: int = 50) -> list[tuple[str, str, str, str | None]]:
@@ -119,13 +121,25 @@ def party_pool(rng: random.Random, count: int = 300) -> tuple[list[tuple[str, st
     return parties, [1 / (rank + 1) ** 1.1 for rank in range(count)]
 
 
-def write_settings(out: Path) -> None:
+def write_settings(out: Path, calendar: bool = False) -> None:
     (out / "pactwatch.yml").write_text(
         "# yaml-language-server: $schema=schema/settings.schema.json\n"
         "timezone: Asia/Shanghai\nlanguage: zh\ncurrency: CNY\nreminders: [7, 3, 0]\ndue_soon_days: 7\nescalate_after_days: 7\n"
-        "site_url: https://contracts.example.com/\nrepository: example-co/contracts\n",
+        "site_url: https://contracts.example.com/\nrepository: example-co/contracts\n"
+        + ("calendar: {country: CN}\nbusiness_day: following\n" if calendar else ""),
         encoding="utf-8",
     )
+
+
+def make_relative(plans: list[Plan]) -> None:
+    """Every second payment (after a one-off milestone) becomes due 30 days, or 10 working days, after the one before it."""
+    payments = 0
+    for previous, plan in pairwise(plans):
+        if plan.kind != "payment" or previous.repeat:
+            continue
+        payments += 1
+        if payments % 2:
+            plan.due_after = f"{{milestone: {previous.id}, " + ("days: 30}" if payments % 4 == 1 else "working_days: 10}")
 
 
 def write_people(out: Path, people: list[tuple[str, str, str, str | None]]) -> None:
@@ -225,7 +239,7 @@ def milestone_lines(plan: Plan) -> Iterator[str]:
     yield f"  - id: {plan.id}"
     yield f"    title: {plan.title}"
     yield f"    kind: {plan.kind}"
-    yield f"    due: {plan.due.isoformat()}"
+    yield f"    due_after: {plan.due_after}" if plan.due_after else f"    due: {plan.due.isoformat()}"
     yield f"    owner: {plan.owner}"
     if plan.amount is not None:
         yield f"    amount: {money(plan.amount)}"
@@ -245,7 +259,7 @@ def milestone_lines(plan: Plan) -> Iterator[str]:
         yield f"    ack: {{until: {plan.ack_until.isoformat()}, note: 已与相对方确认延期}}"
 
 
-def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int) -> tuple[str, str]:
+def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int, calendar: bool = False) -> tuple[str, str]:
     """(relative path, YAML text) of contract ``number``."""
     ctype = rng.choices(list(TYPES), TYPE_WEIGHTS)[0]
     prefix, type_cn, type_en = TYPES[ctype]
@@ -273,7 +287,10 @@ def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int
     lines += [f"term: {{start: {start.isoformat()}, end: {end.isoformat()}{renew}}}"]
     lines += ["terms:", f"  payment_days: {rng.choice((15, 30, 45, 60))}", f"  warranty_months: {rng.choice((0, 6, 12, 24))}"]
     lines.append("milestones:")
-    for plan in plan_milestones(rng, pools, milestones, (start, end), value, closed=status == "completed"):
+    plans = plan_milestones(rng, pools, milestones, (start, end), value, closed=status == "completed")
+    if calendar:
+        make_relative(plans)
+    for plan in plans:
         lines.extend(milestone_lines(plan))
     if rng.random() < 0.15:
         lines += ["amendments:", f"  - {{id: A1, date: {(start + timedelta(days=20)).isoformat()}, summary: 交付日期顺延两周}}"]
@@ -285,8 +302,11 @@ def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int
     return f"contracts/{ctype}/{start.year}/{cid}.yaml", "\n".join(lines) + "\n"
 
 
-def generate(out: Path, contracts: int, milestones: int, seed: int) -> None:
-    """Write a portfolio of ``contracts`` contracts with ``milestones`` milestones each into ``out``."""
+def generate(out: Path, contracts: int, milestones: int, seed: int, calendar: bool = False) -> None:
+    """Write a portfolio of ``contracts`` contracts with ``milestones`` milestones each into ``out``.
+
+    ``calendar``: settings with the Chinese working-day calendar and following, and half the payments relative (due_after).
+    """
     if milestones < 1:
         raise ValueError("every contract needs at least one milestone")
     rng = random.Random(seed)
@@ -296,10 +316,10 @@ def generate(out: Path, contracts: int, milestones: int, seed: int) -> None:
     people = people_pool(rng)
     parties, weights = party_pool(rng)
     pools = Pools([p[0] for p in people], parties, weights)
-    write_settings(out)
+    write_settings(out, calendar)
     write_people(out, people)
     for number in range(1, contracts + 1):
-        rel, text = contract_text(rng, pools, number, milestones)
+        rel, text = contract_text(rng, pools, number, milestones, calendar)
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -311,8 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--contracts", type=int, default=1000)
     parser.add_argument("--milestones", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--calendar", action="store_true", help="calendar: CN, business_day: following, half the payments due_after")
     args = parser.parse_args(argv)
-    generate(args.out, args.contracts, args.milestones, args.seed)
+    generate(args.out, args.contracts, args.milestones, args.seed, args.calendar)
     return 0
 
 

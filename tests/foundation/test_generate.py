@@ -100,3 +100,15 @@ def test_parallel_and_serial_validation_agree(generator: ModuleType, tmp_path: P
     assert [f.code for f in serial.findings] == ["PW105"]
     assert serial.findings == parallel.findings == cached.findings
     assert serial.portfolio.contracts == parallel.portfolio.contracts == cached.portfolio.contracts
+
+
+def test_the_calendar_option_validates_with_half_the_payments_relative(generator: ModuleType, tmp_path: Path) -> None:
+    generator.generate(tmp_path, contracts=40, milestones=10, seed=1, calendar=True)
+    assert "calendar: {country: CN}" in (tmp_path / "pactwatch.yml").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "contracts").rglob("*.yaml"))
+    assert "days: 30}" in text and "working_days: 10}" in text
+    loaded = load_portfolio(tmp_path, TODAY, use_cache=False)
+    assert loaded.errors == []
+    relative = [m for c in loaded.portfolio.contracts for m in c.milestones if m.due_after is not None]
+    payments = [m for c in loaded.portfolio.contracts for m in c.milestones if m.kind == "payment" and m.repeat is None]
+    assert 0.3 < len(relative) / len(payments) < 0.6
