@@ -210,11 +210,11 @@ def test_the_site_opened_from_disk_opens_a_page_on_every_link(browser: Any, exam
     with opened(browser, "file:///") as (page, watch):
         targets: set[str] = set()
         for start in ("index.html", "contracts/C-2026-001.html"):
-            page.goto((example_site.site / start).as_uri(), wait_until="load")
+            page.goto((example_site.site / start).as_uri(), wait_until="networkidle")
             targets |= _site_links(page)
         assert len(targets) > 30
         for url in sorted(targets):
-            page.goto(url, wait_until="load")
+            page.goto(url, wait_until="networkidle")  # leaving earlier would cut off the page's own late requests
             assert page.locator("article.md-content__inner").count() == 1, url  # a page of the site, not a listing
         assert watch.problems == []
 

@@ -14,11 +14,12 @@ from pactwatch.ical.feeds import build_feeds
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.naming import page_path
 from pactwatch.settings import load_settings
+from pactwatch.site.build import build_site
 from pactwatch.site.common import prefix
 from pactwatch.site.context import SiteInput
 from pactwatch.site.history import Change
 from pactwatch.site.public import redact
-from tests.site.conftest import REPO_ROOT, TODAY, all_pages
+from tests.site.conftest import REPO_ROOT, TODAY, all_pages, copy_example
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_PAGES = ("index.md", "contracts/C-2026-001.md", "contracts/L-2025-002.md", "people/li.na.md", "counterparties/xinghan-tech.md")
@@ -121,3 +122,27 @@ def test_english_site() -> None:
     assert "Overdue milestones" in dashboard and "As of 2026-11-27" in dashboard
     assert 'title: "Dashboard"' in dashboard
     assert "Edit this contract" in english["contracts/C-2026-001.md"] and "¥1,200,000.00" in english["contracts/C-2026-001.md"]
+
+
+def test_dashboard_flags_contracts_left_out_for_errors(tmp_path: Path) -> None:
+    """A file whose YAML is broken is left off the site: the dashboard says so and links to the data problems,
+    which list it apart from files with other errors (those stay on the site, with their problems)."""
+    root = copy_example(tmp_path / "p")
+    broken = root / "contracts" / "sales" / "C-2026-007.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "extra: [unclosed\n", encoding="utf-8")
+    kept = root / "contracts" / "sales" / "C-2026-001.yaml"
+    kept.write_text(kept.read_text(encoding="utf-8").replace("owner: zhang.wei", "owner: nobody", 1), encoding="utf-8")
+    docs = build_site(root, TODAY, run=False).docs_dir
+    dashboard = (docs / "index.md").read_text(encoding="utf-8")
+    problems = (docs / "problems" / "index.md").read_text(encoding="utf-8")
+    assert not (docs / "contracts" / "C-2026-007.md").exists() and (docs / "contracts" / "C-2026-001.md").is_file()
+    assert "1 个合同文件因错误未显示在站点上" in dashboard and "contracts/sales/C-2026-007.yaml" in dashboard
+    assert 'href="problems/index.html#left-out"' in dashboard and "C-2026-001.yaml" not in dashboard
+    left_out = problems.split('id="left-out"', 1)[1].split("</section>", 1)[0]
+    assert "contracts/sales/C-2026-007.yaml" in left_out and "C-2026-001" not in left_out
+    assert "结构损坏" in problems and "照常显示" in problems  # the sentence says which files are left out
+    assert "PW304" in problems.split('id="left-out"', 1)[0] + problems.split("</section>", 1)[1]  # the kept file's problem is listed
+
+
+def test_nothing_left_out_no_flag(pages: dict[str, str]) -> None:
+    assert 'id="left-out"' not in pages["index.md"] and 'id="left-out"' not in pages["problems/index.md"]

@@ -17,6 +17,7 @@ from pactwatch import links
 from pactwatch.engine.records import ContractView, Evaluation, Occurrence, Risk
 from pactwatch.findings import Finding
 from pactwatch.i18n import format_date, format_money
+from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.model import Counterparty, Settings
 from pactwatch.naming import assign_slugs, group_key
 from pactwatch.site.history import Change
@@ -33,6 +34,13 @@ class SiteInput:
     feeds: tuple[str, ...] = ()  # feed paths relative to calendar/ (all.ics, people/x.ics, ...)
     public: bool = False
     root: Path | None = None  # for the portfolio's own templates
+
+
+def left_out(findings: tuple[Finding, ...], sources: set[str]) -> list[str]:
+    """Contract files with an error that gave no contract, so no page: YAML or structure broken, impossible dates,
+    too many occurrences. Files with other errors (an unknown owner, say) are on the site, with their problems."""
+    contract_files = {f.file for f in findings if f.severity == "error" and (f.file + "/").startswith(CONTRACTS_DIR + "/")}
+    return sorted(contract_files - sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +74,7 @@ class Site:
         self.views: list[ContractView] = [self.ev.contracts[c.id] for c in self.ev.portfolio.contracts]
         self.feeds = frozenset(data.feeds)
         self.words = Words(self.language)
+        self.left_out = left_out(data.findings, {c.source for c in self.ev.portfolio.contracts})
         self._index()
 
     def _index(self) -> None:

@@ -151,4 +151,6 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         ],
         risks_total=len(risks),
         feed=feed_context(site, ALL_FEED, root),
+        left_out=site.left_out[:LIST_LIMIT],
+        left_out_total=len(site.left_out),
     )

@@ -25,6 +25,15 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         for f in findings
     ]
     errors = sum(1 for f in findings if f.severity == "error")
+    left_out = [(file, site.repository_file(file)) for file in site.left_out]
     yield render_page(
-        env, site, PATH, "pages/problems.html", t("nav.problems", site.language), items=items, errors=errors, warnings=len(items) - errors
+        env,
+        site,
+        PATH,
+        "pages/problems.html",
+        t("nav.problems", site.language),
+        items=items,
+        errors=errors,
+        warnings=len(items) - errors,
+        left_out=left_out,
     )

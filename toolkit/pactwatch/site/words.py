@@ -150,9 +150,15 @@ _OWN: dict[str, tuple[str, str]] = {
     "by_person": ("按负责人", "By person"),
     # problems
     "problems_intro": (
-        "校验发现的问题（有错误的合同文件不会出现在站点上）。",
-        "What validation found (contract files with errors are left out of the site).",
+        "校验发现的问题。结构损坏的合同文件（YAML 无法解析、格式不符、日期不可能或节点过多）不会出现在站点上，列在下方；"
+        "有其他错误的合同照常显示，其问题也列在这里。",
+        "What validation found. Contract files whose structure is broken (YAML that cannot be read, a shape the schema "
+        "refuses, impossible dates, too many occurrences) are left out of the site and listed below; contracts with "
+        "other errors are shown, and their problems are listed here too.",
     ),
+    "left_out": ("未显示在站点上的合同文件", "Contract files left out of the site"),
+    "left_out_note": ("{n} 个合同文件因错误未显示在站点上：", "{n} contract files are left out of the site because of errors:"),
+    "see_problems": ("查看数据问题", "See the data problems"),
     "file": ("文件", "File"),
     "line": ("行", "Line"),
     "code": ("代码", "Code"),
