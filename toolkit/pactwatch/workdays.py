@@ -44,6 +44,7 @@ class WorkCalendar:
         self._extra_off = frozenset(extra_holidays)
         self._extra_on = frozenset(extra_workdays)
         self._years: dict[int, tuple[frozenset[date], frozenset[date]]] = {}
+        self._adjusted: dict[tuple[date, BusinessDay], date] = {}  # due dates repeat across contracts: each worked out once
 
     def holidays_of(self, year: int) -> tuple[frozenset[date], frozenset[date]]:
         del year
@@ -80,6 +81,12 @@ class WorkCalendar:
 
     def adjust(self, day: date, convention: BusinessDay) -> date:
         """The effective date of a contractual ``day`` under a business-day convention."""
+        known = self._adjusted.get((day, convention))
+        if known is None:
+            known = self._adjusted[day, convention] = self._adjust(day, convention)
+        return known
+
+    def _adjust(self, day: date, convention: BusinessDay) -> date:
         if convention == "none" or self.is_workday(day):
             return day
         if convention == "following":
