@@ -14,7 +14,9 @@ from pactwatch.load.yaml import resolve_plain
 _YAML11_WORDS = frozenset(["y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", ".inf", ".nan", "-.inf", "+.inf"])
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@` ")
 _NUMBERISH = re.compile(r"[-+.\d][-+.\d:_eExXoObBa-fA-F]*\Z")
-_UNSAFE = re.compile(r": |:$| #|[,\[\]{}\t\n\r\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# Any ':' is quoted: inside a flow mapping ({title: ...}) libyaml reads ':' before some characters
+# ('0:?') as a value indicator, and the writer places scalars in both block and flow context.
+_UNSAFE = re.compile(r":| #|[,\[\]{}\t\n\r\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 def plain_ok(text: str) -> bool:
