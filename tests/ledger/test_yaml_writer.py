@@ -118,3 +118,13 @@ def test_style_matches_the_examples() -> None:
         'documents:\n  - title: 扫描件\n    url: "https://x.example/1"\n'
         "tags: [a, b]\n"
     )
+
+
+def test_relative_deadlines_and_conventions_read_back() -> None:
+    milestone = {"id": "M4", "title": "验收合格后30日内付款", "kind": "payment", "due_after": {"milestone": "M3", "working_days": 10}}
+    milestone |= {"business_day": "following", "owner": "li.na"}
+    data = {"id": "C-1", "title": "设备", "type": "sales", "status": "active", "owner": "li.na", "counterparty": {"name": "ACME"}}
+    data |= {"terms": {"business_day": "modified_following"}, "milestones": [milestone]}
+    text = render(data, "../../schema/contract.schema.json")
+    assert "    due_after: {milestone: M3, working_days: 10}\n    business_day: following\n" in text
+    assert _load(text) == data

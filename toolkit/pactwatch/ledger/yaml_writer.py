@@ -37,6 +37,8 @@ MILESTONE_KEYS = (
     "title",
     "kind",
     "due",
+    "due_after",
+    "business_day",
     "owner",
     "amount",
     "currency",
@@ -55,6 +57,7 @@ _FLOW_ORDER = {
     "term": ("start", "end", "auto_renew", "renewal_months", "notice_days"),
     "ack": ("until", "note"),
     "repeat": ("every", "until", "count"),
+    "due_after": ("milestone", "days", "working_days"),
 }
 
 
