@@ -16,10 +16,10 @@ import pytest
 
 from pactwatch.dates import LAST_DAY, MAX_OCCURRENCES, occurrence_dates, planned_occurrences
 from pactwatch.findings import Finding
+from pactwatch.load import budget
 from pactwatch.load.portfolio import load_portfolio, process_contract
 from pactwatch.load.yaml import Document, load_bytes
 from pactwatch.model import Repeat
-from pactwatch.rules import occurrences
 
 if TYPE_CHECKING:
     from tests.conftest import CliResult
@@ -72,7 +72,7 @@ def test_the_portfolio_budget_leaves_out_the_largest_contracts(write_portfolio: 
     loaded = load_portfolio(root, date(2026, 11, 27), use_cache=False, jobs=1)
     assert [(f.code, f.file, f.pointer) for f in loaded.findings] == [("PW335", "contracts/C-000.yaml", "/milestones")]
     assert len(loaded.portfolio.contracts) == 200
-    assert sum(map(occurrences.size, loaded.portfolio.contracts)) == occurrences.PER_PORTFOLIO
+    assert sum(map(budget.size, loaded.portfolio.contracts)) == budget.PER_PORTFOLIO
 
 
 # --- (7b, 7c, 7d) values refused at load, and the commands they used to crash --------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pactwatch.findings import Finding
+from pactwatch.load.budget import over_portfolio_budget
 from pactwatch.load.files import PEOPLE_FILE, digest_of, discover, read, read_with_stat
 from pactwatch.load.people import load_people, remembered_people
 from pactwatch.load.store import ResultCache, Signature, decode, encode, signature
@@ -217,16 +218,14 @@ def _load(
     known_findings: tuple[Finding, ...] | None = None,
 ) -> Loaded:
     results, findings = _file_results(root, scan, settings.currency, cache, default_jobs(jobs))
-    from pactwatch.rules import occurrences
-
     contracts = tuple(sorted((r.contract for r in results if r.contract is not None), key=lambda c: c.id))
-    over_budget = occurrences.over_portfolio_budget(contracts)
+    over_budget = over_portfolio_budget(contracts)
     if over_budget:  # left out, like a contract with errors in its own file: nothing expands them
         contracts = tuple(c for c in contracts if c.source not in over_budget)
     if known_findings is not None:  # a remembered validation: only the people themselves are needed
         people = {p.id: p for p in remembered_people(root, remember=cache is not None)}
         return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
-    from pactwatch.rules import portfolio_rules, relative
+    from pactwatch.rules import occurrences, portfolio_rules, relative
     from pactwatch.rules.site import Site
 
     people_list, people_findings, people_doc = load_people(root)

@@ -9,16 +9,14 @@ calendar (dates.LAST_DAY) is reported as well, rather than tracked with occurren
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from pactwatch.dates import LAST_DAY, MAX_OCCURRENCES, count_until, occurrence_count, planned_occurrences
 from pactwatch.findings import Finding
+from pactwatch.load.budget import PER_PORTFOLIO
 from pactwatch.model import Contract, Milestone
 from pactwatch.rules.site import Site
 
 CODE = "PW335"
 PER_CONTRACT = 5_000
-PER_PORTFOLIO = 1_000_000  # 7 times the 10,000-contract benchmark portfolio (145,000 occurrences)
 
 
 def _cut(m: Milestone, site: Site) -> Finding | None:
@@ -51,24 +49,6 @@ def check(contract: Contract, site: Site) -> list[Finding]:
         message = f"contract '{contract.id}' has {total:,} milestone occurrences; the budget is {PER_CONTRACT:,} per contract"
         findings.append(site.finding(CODE, "/milestones", message, "split the contract, or repeat milestones less often", key=True))
     return findings
-
-
-def size(contract: Contract) -> int:
-    """The occurrences the engine will expand for ``contract``."""
-    return sum(1 if m.repeat is None else occurrence_count(m.due, m.repeat) for m in contract.milestones)
-
-
-def over_portfolio_budget(contracts: Iterable[Contract], budget: int = PER_PORTFOLIO) -> dict[str, int]:
-    """The contracts (by source, with their sizes) to leave out so that the rest fit ``budget``: the largest first."""
-    sizes = sorted(((size(c), c.source) for c in contracts), key=lambda pair: (-pair[0], pair[1]))
-    total = sum(count for count, _ in sizes)
-    dropped: dict[str, int] = {}
-    for count, source in sizes:
-        if total <= budget:
-            break
-        dropped[source] = count
-        total -= count
-    return dropped
 
 
 def portfolio_finding(source: str, count: int, site: Site, budget: int = PER_PORTFOLIO) -> Finding:
