@@ -124,3 +124,22 @@ def test_each_policy_on_a_portfolio_with_a_broken_file(
     if code == 1 and args[0] not in ("check", "validate"):
         assert "contracts/broken.yaml:1:1" in result.err  # a refusal shows what to fix
         assert not any(tmp_path.glob("feeds/*")) and not (tmp_path / "CODEOWNERS").exists() and not (tmp_path / "ledger.xlsx").exists()
+
+
+def test_a_warm_status_needs_neither_the_parser_nor_the_rules(example: Path, tmp_path: Path) -> None:
+    """What keeps `status` and `check` fast on 10,000 contracts: the cache answers, so nothing parses (no timing here)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import io, sys\n"
+        "from pactwatch.cli import main\n"
+        "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
+        "main(['status', '--root', sys.argv[1], '--format', 'json'])\n"
+        "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m in ('yaml', 'jsonschema') or m.startswith('pactwatch.rules'))))\n"
+    )
+    env = {**os.environ, "PACTWATCH_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", probe, str(example)], env=env, capture_output=True, text=True) for _ in range(2)]
+    assert "pactwatch.rules" in runs[0].stderr  # cold: parsed and checked
+    assert runs[1].stderr == ""  # warm: nothing of the kind imported

@@ -47,3 +47,10 @@ def remembered_people(root: Path, *, remember: bool) -> list[Person]:
     if isinstance(raw, bytes) and not findings:
         remember_parse(root, PEOPLE_FILE, raw, people)
     return people
+
+
+def remember_people(root: Path, people: list[Person]) -> None:
+    """Remember ``people`` as what people.yaml's current bytes parse to (call only after a parse without findings)."""
+    raw = read(root, PEOPLE_FILE)
+    if isinstance(raw, bytes):
+        remember_parse(root, PEOPLE_FILE, raw, people)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from pactwatch.findings import Finding
 from pactwatch.load.budget import over_portfolio_budget
 from pactwatch.load.files import PEOPLE_FILE, digest_of, discover, read, read_with_stat
-from pactwatch.load.people import load_people, remembered_people
+from pactwatch.load.people import load_people, remember_people, remembered_people
 from pactwatch.load.store import ResultCache, Signature, decode, encode, signature
 from pactwatch.model import Contract, Portfolio, Settings
 from pactwatch.parallel import default_jobs, map_batches
@@ -230,6 +230,8 @@ def _load(
 
     people_list, people_findings, people_doc = load_people(root)
     findings += people_findings
+    if cache is not None and people_doc is not None and not people_findings:
+        remember_people(root, people_list)  # the next, warm run then needs no parser at all
     people = {p.id: p for p in people_list}
     sites = {r.source: Site(r.source, _lazy_document(root, r.source)) for r in results if r.contract is not None}
     findings += [occurrences.portfolio_finding(source, count, sites[source]) for source, count in over_budget.items()]
