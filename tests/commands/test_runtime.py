@@ -140,6 +140,7 @@ def test_a_warm_status_needs_neither_the_parser_nor_the_rules(example: Path, tmp
         "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m in ('yaml', 'jsonschema') or m.startswith('pactwatch.rules'))))\n"
     )
     env = {**os.environ, "PACTWATCH_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [subprocess.run([sys.executable, "-c", probe, str(example)], env=env, capture_output=True, text=True) for _ in range(2)]
+    command = [sys.executable, "-c", probe, str(example)]
+    runs = [subprocess.run(command, check=True, env=env, capture_output=True, text=True) for _ in range(2)]
     assert "pactwatch.rules" in runs[0].stderr  # cold: parsed and checked
     assert runs[1].stderr == ""  # warm: nothing of the kind imported
