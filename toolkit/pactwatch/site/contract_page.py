@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment
@@ -11,6 +10,7 @@ from jinja2 import Environment
 from pactwatch import links, naming
 from pactwatch.engine.records import ContractView
 from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.model import KeyTerm
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
 from pactwatch.site.common import Page, feed_context, prefix, render_page, rows, when_text
@@ -23,7 +23,8 @@ def page_path(contract_id: str) -> str:
     return naming.contract_page(contract_id)
 
 
-def _term_value(value: str | int | Decimal | bool, language: str) -> str:
+def _term_value(term: KeyTerm, language: str) -> str:
+    value = term.value
     if isinstance(value, bool):
         return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
     return str(value)
@@ -100,7 +101,7 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "owner_person": site.people.get(c.owner),
         "counterparty_href": root + site.counterparty_href(c.counterparty),
         "facts": _facts(site, view),
-        "terms": [(key, _term_value(value, lang)) for key, value in c.terms],
+        "terms": [(term.key, _term_value(term, lang)) for term in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
         "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.words, site.public),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
