@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from pactwatch.model import DueAfter
 from pactwatch.vocabulary import VALUE_WORDS
 
 if TYPE_CHECKING:  # the engine imports this module
@@ -140,12 +141,15 @@ def _note(key: str, language: Language, **values: object) -> str:
     return (pair[0] if language == "zh" else pair[1]).format(**values)
 
 
+def relative_rule(relative: DueAfter, language: Language) -> str:
+    """``due_after`` in words: "M3 完成后 30 日" / "30 days after M3" (the ledger export's cell, read back by its importer)."""
+    return _note("working_days" if relative.working else "days", language, anchor=relative.anchor, days=relative.days)
+
+
 def due_note(occurrence: Occurrence, language: Language) -> str:
     """Why the occurrence is due on its date, or "" when it is the date written: "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"."""
     relative = occurrence.milestone.due_after
-    rule = ""
-    if relative is not None:
-        rule = _note("working_days" if relative.working else "days", language, anchor=relative.anchor, days=relative.days)
+    rule = relative_rule(relative, language) if relative is not None else ""
     written = occurrence.written
     if written is None:
         if not rule:

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.engine.records import ContractView
-from pactwatch.i18n import word
+from pactwatch.i18n import due_note, relative_rule, word
 from pactwatch.ledger import labels
 from pactwatch.ledger.fields import format_ack, format_amendments, format_documents, format_repeat, format_terms
 from pactwatch.ledger.headers import Field, export_name
@@ -44,6 +44,11 @@ MILESTONE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("collected", "money"), ("depends_on", "text"), ("repeat", "text"), ("evidence", "text"), ("remind_days", "text"), ("ack", "text"),
 )  # fmt: skip
 _MILESTONE_CONTEXT: tuple[tuple[str, Kind], ...] = (("id", "text"), ("title", "text"), ("counterparty", "text"))
+# After ``due``, only in a portfolio whose dates move (calendar conventions, relative deadlines): ``due`` is then
+# the effective date, these say what the contract writes and why the date moved (a plain export is unchanged).
+_MOVED_COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("due_as_written", "date"), ("due_after", "text"), ("business_day", "text"), ("due_note", "text"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +108,29 @@ class _Rows:
             "state": word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
             "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat) if m.repeat else None,
             "evidence": m.evidence, "remind_days": ", ".join(map(str, m.remind_days)) if m.remind_days is not None else None,
-            "ack": format_ack(m.ack) or None,
+            "ack": format_ack(m.ack) or None, **self.moved(o),
         }  # fmt: skip
+
+    def moved(self, o: Occurrence) -> dict[str, Any]:
+        m = o.milestone
+        return {
+            "due_as_written": o.written, "due_after": relative_rule(m.due_after, self.language) if m.due_after else None,
+            "business_day": m.business_day, "due_note": due_note(o, self.language) or None,
+        }  # fmt: skip
+
+
+def dates_move(ev: Evaluation) -> bool:
+    """True when some due date is not simply the one written: the export then carries _MOVED_COLUMNS."""
+    if any(o.written is not None or o.projected for o in ev.occurrences):
+        return True
+    return any(m.due_after is not None or m.business_day is not None for c in ev.portfolio.contracts for m in c.milestones)
+
+
+def _milestone_spec(moved: bool) -> tuple[tuple[str, Kind], ...]:
+    if not moved:
+        return MILESTONE_COLUMNS
+    at = next(n for n, (key, _) in enumerate(MILESTONE_COLUMNS) if key == "due") + 1
+    return (*MILESTONE_COLUMNS[:at], *_MOVED_COLUMNS, *MILESTONE_COLUMNS[at:])
 
 
 def in_file_order(contract: Contract, occurrences: Sequence[Occurrence]) -> list[Occurrence]:
@@ -139,8 +165,9 @@ def build(ev: Evaluation, *, language: str, public: bool = False) -> Ledger:
         flat_rows += [{**base, **cells.occurrence(o)} for o in occurrences] or [base]
         flat_currencies += [view.contract.currency] * max(1, len(occurrences))
     contract_columns = _columns(CONTRACT_COLUMNS, language, public)
-    milestone_columns = _columns((*_MILESTONE_CONTEXT, *MILESTONE_COLUMNS), language, public)
-    flat_spec = [*CONTRACT_COLUMNS, *MILESTONE_COLUMNS]
+    spec = _milestone_spec(dates_move(ev))
+    milestone_columns = _columns((*_MILESTONE_CONTEXT, *spec), language, public)
+    flat_spec = [*CONTRACT_COLUMNS, *spec]
     sheet = labels.SHEETS
     return Ledger(
         contracts=_sheet(labels.pick(sheet, "contracts", language), contract_columns, contract_rows, contract_currencies),

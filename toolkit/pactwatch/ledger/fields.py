@@ -16,7 +16,7 @@ from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_d
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load.yaml import LoadError
 from pactwatch.load.yaml import parse_text as parse_yaml
-from pactwatch.model import Ack, Amendment, Document, KeyTerm, Repeat
+from pactwatch.model import BUSINESS_DAYS, Ack, Amendment, Document, KeyTerm, Repeat
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 LOCAL_ID = ID_PATTERN
@@ -144,6 +144,36 @@ def ack(value: CellValue) -> dict[str, Any]:
     if match[2]:
         result["note"] = match[2].strip()
     return result
+
+
+# i18n.relative_rule's two forms: "30 days after M3" / "10 working days after M3", "M3 完成后 30 日" / "M3 完成后 10 个工作日".
+_DUE_AFTER_EN = re.compile(r"(\d{1,4})\s*(working\s+)?days?\s+after\s+(\S+)", re.I)
+_DUE_AFTER_ZH = re.compile(r"(\S+?)\s*完成后\s*(\d{1,4})\s*(个工作日|工作日|日|天)")
+_ANCHOR = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}(@\d{4}-\d{2}-\d{2})?")  # the schema's pattern
+
+
+def due_after(value: CellValue) -> dict[str, Any]:
+    """'30 days after M3' or 'M3 完成后 10 个工作日' -> {milestone: M3, days: 30} / {milestone: M3, working_days: 10}."""
+    text = unicodedata.normalize("NFKC", parse_text(value)).strip()
+    if match := _DUE_AFTER_EN.fullmatch(text):
+        days, working, anchor = int(match[1]), bool(match[2]), match[3]
+    elif match := _DUE_AFTER_ZH.fullmatch(text):
+        anchor, days, working = match[1], int(match[2]), "工作日" in match[3]
+    else:
+        raise ValueProblem(
+            f"{text!r} is not a relative deadline", "write '30 days after M3' or '10 working days after M3' (M3 完成后 30 日)"
+        )
+    if not _ANCHOR.fullmatch(anchor):
+        raise ValueProblem(f"{anchor!r} is not a milestone id", "name the milestone it is due after: M3, or R1@2026-05-31")
+    return {"milestone": anchor, "working_days" if working else "days": days}
+
+
+def business_day(value: CellValue) -> str:
+    """following, preceding, modified_following or none (as in the YAML)."""
+    text = re.sub(r"[\s-]+", "_", parse_text(value).strip().lower())
+    if text not in BUSINESS_DAYS:
+        raise ValueProblem(f"{parse_text(value)!r} is not a business-day convention", f"use one of {', '.join(BUSINESS_DAYS)}")
+    return text
 
 
 def int_list(value: CellValue) -> list[int]:

@@ -31,6 +31,7 @@ COMPUTED_HEADERS: Mapping[str, tuple[str, str]] = {
     "notice_deadline": ("通知截止日", "Notice deadline"),
     "state": ("履约状态", "State"),
     "days_late": ("逾期天数", "Days late"),
+    "due_note": ("日期说明", "Why this date"),  # why the effective date is not the one written (i18n.due_note)
 }
 SHEETS: Mapping[str, tuple[str, str]] = {
     "contracts": ("合同", "Contracts"),

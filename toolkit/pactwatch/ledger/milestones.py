@@ -24,7 +24,7 @@ from pactwatch.ledger.values import Amount, parse_amount, parse_date, parse_list
 from pactwatch.model import MilestoneStatus
 
 Resolver = Callable[[Located, Sink], str | None]
-_SHARED = ("title", "kind", "owner", "amount", "evidence", "depends_on", "remind_days", "ack", "repeat")
+_SHARED = ("title", "kind", "owner", "amount", "evidence", "depends_on", "remind_days", "ack", "repeat", "business_day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Candidate:
 class Row:
     id: str | None
     data: dict[str, Any]  # the keys every occurrence shares
-    due: date
+    due: date | None  # None: due_after (in data) makes the date
     status: MilestoneStatus | None
     completed_on: date | None
     where: Cell
@@ -108,6 +108,8 @@ def _optional(cells: Mapping[MilestoneField, Located], data: dict[str, Any], sin
         data["ack"] = acked
     if (rule := sink.parse(cells.get("repeat"), fields.repeat)) is not None:
         data["repeat"] = rule
+    if (convention := sink.parse(cells.get("business_day"), fields.business_day)) is not None:
+        data["business_day"] = convention
     if (named := sink.parse(cells.get("milestone_currency"), fields.currency)) is not None and named != scope.currency:
         sink.error(f"the milestone is in {named} but the contract is in {scope.currency}", cells["milestone_currency"].cell)
 
@@ -116,10 +118,10 @@ def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
     cells = candidate.cells
     before = len(sink.problems)
     title = sink.parse(cells.get("milestone"), parse_text) or candidate.title
-    due = sink.parse(cells.get("due"), parse_date)
+    due, relative = _due(cells, sink)
     if not title:
         sink.error("the milestone has no title (节点 / Milestone)", candidate.where)
-    if due is None and "due" not in cells:
+    if due is None and relative is None and "due" not in cells:
         sink.error(f"milestone {title!r} has no due date (计划日期 / Due)" if title else "the milestone has no due date", candidate.where)
     amount = _amount(cells.get("amount"), scope, sink)
     data: dict[str, Any] = {"title": title, "kind": _kind(cells, title or "", amount is not None, sink)}
@@ -127,6 +129,8 @@ def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
     data["owner"] = owner
     if amount is not None:
         data["amount"] = amount.amount
+    if relative is not None:
+        data["due_after"] = relative
     _optional(cells, data, sink, scope)
     row_id = sink.parse(cells.get("milestone_id"), fields.local_id)
     completed = sink.parse(cells.get("completed_on"), parse_date)
@@ -137,11 +141,24 @@ def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
             "leave the completion date empty until it happens (or pass --today)",
         )
     status = _status(cells.get("milestone_status"), sink)
-    if any(p.severity == "error" for p in sink.problems[before:]) or due is None or owner is None:
+    if any(p.severity == "error" for p in sink.problems[before:]) or (due is None and relative is None) or owner is None:
         return None
     row = Row(row_id, data, due, status, completed, candidate.where)
     row.cells = {key: located.cell for key, located in _origin_cells(cells).items()}
     return row
+
+
+def _due(cells: Mapping[MilestoneField, Located], sink: Sink) -> tuple[date | None, dict[str, Any] | None]:
+    """The written due date, or the relative deadline that makes it.
+
+    Export writes the effective date under 计划日期 and, where a convention moved it, the contract's date under
+    合同约定日期: the contract's date is the one to keep. A relative deadline needs no date (its 计划日期 is computed).
+    """
+    relative = sink.parse(cells.get("due_after"), fields.due_after)
+    if relative is not None:
+        return None, relative
+    written = sink.parse(cells.get("due_as_written"), parse_date)
+    return (written if written is not None else sink.parse(cells.get("due"), parse_date)), None
 
 
 def _origin_cells(cells: Mapping[MilestoneField, Located]) -> dict[str, Located]:
@@ -150,7 +167,7 @@ def _origin_cells(cells: Mapping[MilestoneField, Located]) -> dict[str, Located]
 
 
 def _one_off(row: Row, sink: Sink) -> dict[str, Any] | None:
-    result = {**row.data, "due": row.due}
+    result = {**row.data} if row.due is None else {**row.data, "due": row.due}
     status, completed = row.status, row.completed_on
     if completed is not None:
         if status in ("waived", "cancelled"):
@@ -192,8 +209,12 @@ def _recurring(rows: Sequence[Row], sink: Sink) -> dict[str, Any] | None:
             "give each milestone its own id, or a repeat rule (周期) to its occurrences",
         )
         return None
-    result = {**first.data, "due": min(r.due for r in rows)}
-    completed = {r.due: r.completed_on for r in rows if r.completed_on is not None}
+    dues = [r.due for r in rows if r.due is not None]
+    if len(dues) < len(rows):
+        sink.error(f"recurring milestone {first.id!r} is due after another milestone", first.cells.get("due_after", first.where))
+        return None
+    result = {**first.data, "due": min(dues)}
+    completed = {r.due: r.completed_on for r in rows if r.completed_on is not None and r.due is not None}
     if bad := next((r for r in rows if r.status == "done" and r.completed_on is None), None):
         sink.error(f"an occurrence of {first.id!r} is marked done without a completion date", bad.cells.get("status", bad.where))
         return None
