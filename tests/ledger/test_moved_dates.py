@@ -7,7 +7,10 @@ is not complete: projected).
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,11 +20,44 @@ from pactwatch.ledger import fields
 from pactwatch.ledger.exporter import MILESTONE_COLUMNS
 from pactwatch.ledger.headers import export_name
 from pactwatch.ledger.values import ValueProblem
-from tests.conftest import CliResult
+from tests.conftest import REPO_ROOT, CliResult
 from tests.ledger.test_roundtrip import _contracts, _round_trip
 
 Run = Callable[..., CliResult]
 _MOVED_HEADERS = {"合同约定日期", "相对期限", "节假日规则", "日期说明"}
+
+
+def _milestone_rows(path: Path) -> dict[str, dict[str, object]]:
+    sheet = load_workbook(path).worksheets[1]
+    values = list(sheet.iter_rows(values_only=True))
+    rows = [dict(zip(values[0], row, strict=True)) for row in values[1:]]
+    return {f"{r['合同编号']}/{r['节点编号']}": r for r in rows}
+
+
+def test_the_holiday_shifted_and_relative_milestones_show_their_dates_and_why(run_cli: Run, copy_portfolio: Callable[[Path], Path]) -> None:
+    example = copy_portfolio(REPO_ROOT)
+    out = example.parent / "ledger.xlsx"
+    assert run_cli("export", "--root", example, "-o", out).code == 0
+    rows = _milestone_rows(out)
+    shifted = rows["E-2026-009/M1"]
+    assert shifted["计划日期"] == datetime(2026, 10, 8) and shifted["合同约定日期"] == datetime(2026, 10, 1)
+    assert shifted["节假日规则"] == "following" and shifted["日期说明"] == "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"
+    projected = rows["P-2026-003/M4"]
+    assert projected["计划日期"] == datetime(2026, 12, 30) and projected["相对期限"] == "M3 完成后 30 日"
+    assert projected["日期说明"] == "M3 完成后 30 日（预计：M3 尚未完成）"
+    assert rows["C-2026-001/M4"]["日期说明"] == "M3 完成后 30 日"  # M3 is complete: a fixed date, not projected
+    plain = rows["C-2026-001/M1"]
+    assert all(plain[h] is None for h in _MOVED_HEADERS)
+
+
+def test_english_csv_writes_the_rule_import_reads(run_cli: Run, copy_portfolio: Callable[[Path], Path]) -> None:
+    example = copy_portfolio(REPO_ROOT)
+    result = run_cli("export", "--root", example, "--language", "en", "-o", "-", "--format", "csv")
+    assert result.code == 0, result.err
+    rows = {f"{r['Contract No.']}/{r['Milestone id']}": r for r in csv.DictReader(io.StringIO(result.out.lstrip("\ufeff")))}
+    assert rows["P-2026-003/M4"]["Due after"] == "30 days after M3"
+    assert rows["P-2026-003/M4"]["Why this date"] == "30 days after M3 (projected: M3 is not complete yet)"
+    assert rows["E-2026-009/M1"]["Why this date"] == "contract date 2026-10-01, moved to the next working day 2026-10-08"
 
 
 def test_a_portfolio_whose_dates_never_move_exports_the_columns_it_always_had(run_cli: Run, write_portfolio: Callable[..., Path]) -> None:

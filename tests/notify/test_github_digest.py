@@ -56,8 +56,10 @@ def test_digest_issues_are_updated_in_place_and_comments_mention_new_notices(git
     chen = _digest_of(github, "chen.jing")
     assert "_截至 2026年11月28日" in chen["body"]  # type: ignore[operator]
     comments = [c["body"] for c in github.comments[chen["number"]]]  # type: ignore[index]
-    assert len(comments) == 2 and comments[1].split("\n")[1].startswith("@chenjing-ec 以下 2 项事项进入提醒期")
-    assert "升级至 孙浩" in comments[1] and "7 天后到期" in comments[1] and "到货验收及上架测试" not in comments[1]
+    # calendar CN: the 7-day reminder of Saturday 12-05 falls on Saturday 11-28, so it came on Friday 11-27 (8 days before)
+    assert comments[0].split("\n")[1].startswith("@chenjing-ec 以下 2 项事项进入提醒期") and "8 天后到期" in comments[0]
+    assert len(comments) == 2 and comments[1].split("\n")[1].startswith("@chenjing-ec 以下 1 项事项进入提醒期")
+    assert "升级至 孙浩" in comments[1] and "天后到期" not in comments[1] and "到货验收及上架测试" not in comments[1]
 
 
 def test_a_lost_answer_to_a_comment_does_not_post_it_twice(github: FakeGitHub, tmp_path: Path) -> None:

@@ -124,9 +124,10 @@ def test_group_batches_can_be_limited_to_teams_and_mention_managers_of_escalatio
 def test_the_example_portfolio_on_the_demo_days() -> None:
     settings_ = load_settings(REPO_ROOT)
     loaded = load_portfolio(REPO_ROOT, D("2026-11-27"), settings=settings_, use_cache=False)
+    # calendar CN: the 7-day reminder of Saturday 2026-12-05 would fall on Saturday 11-28, so it is sent on Friday 11-27 (r8)
     expected = {
-        "2026-11-27": ["P-2026-003/M3|r3", "S-2026-004/M2|r0"],
-        "2026-11-28": ["P-2026-003/M2|escalation", "S-2026-004/M2|overdue", "S-2026-004/R1@2026-12-05|r7"],
+        "2026-11-27": ["P-2026-003/M3|r3", "S-2026-004/M2|r0", "S-2026-004/R1@2026-12-05|r8"],
+        "2026-11-28": ["P-2026-003/M2|escalation", "S-2026-004/M2|overdue"],
         "2026-12-03": ["C-2026-001/M5|r7", "L-2025-002/M4|r7", "O-2026-010/M4|r0"],
     }
     for day, keys in expected.items():

@@ -42,13 +42,15 @@ def test_first_run_reaches_every_channel_and_a_rerun_sends_nothing(
     first = _remind(run_cli, example, "2026-11-27", state)
     assert first.code == 0, first.out + first.err  # type: ignore[attr-defined]
 
-    # e-mail: one per owner with a notice that day (chen.jing: 3 days before P-2026-003/M3; zhou.lei: S-2026-004/M2 due today)
+    # e-mail: one per owner with a notice that day (chen.jing: 3 days before P-2026-003/M3, and 8 days before Saturday
+    # 12-05 for S-2026-004/R1: calendar CN moves its 7-day reminder off Saturday 11-28; zhou.lei: S-2026-004/M2 due today)
     mails = mailserver.inbox.mails
     assert sorted(r for m in mails for r in m.recipients) == ["chen.jing@example.com", "zhou.lei@example.com"]
     assert all(m.tls and m.login == SMTP_USER for m in mails)
     chen = mailserver.inbox.to("chen.jing@example.com")[0].message
-    assert chen["Subject"] == "【合同提醒】陈静：1 项事项（2026年11月27日）"
+    assert chen["Subject"] == "【合同提醒】陈静：2 项事项（2026年11月27日）"
     assert chen.get_body(("plain",)).get_content().count("3 天后到期") == 1  # type: ignore[union-attr]
+    assert chen.get_body(("plain",)).get_content().count("8 天后到期") == 1  # type: ignore[union-attr]
     assert "到货验收及上架测试" in chen.get_body(("html",)).get_content()  # type: ignore[union-attr]
 
     # each robot got one message for the group, accepted (tokens and signatures checked by the stand-ins)
