@@ -34,7 +34,6 @@ def test_clean_text_drops_controls_and_normalises_newlines() -> None:
     assert clean_text("合同 · 节点") == "合同 · 节点"
 
 
-
 @given(st.text(max_size=300))
 def test_escaped_text_parses_back_with_icalendar(text: str) -> None:
     clean = clean_text(text)
