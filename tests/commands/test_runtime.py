@@ -41,6 +41,29 @@ def test_outside_a_portfolio_every_command_says_so(tmp_path: Path, run_cli: RunC
         result = run_cli(name)
         assert result.code == 2, name
         assert "not inside a pactwatch portfolio" in result.err, name
+        assert "start one with `pactwatch init`, or use --root DIR" in result.err, name  # what a new user does next
+
+
+def test_new_list_works_outside_a_portfolio_and_adds_a_portfolios_own_inside(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    outside = run_cli("new", "--list")
+    assert outside.code == 0, outside.err
+    assert [line.split()[:2] for line in outside.out.splitlines()][:2] == [["framework", "shipped"], ["lease", "shipped"]]
+    assert all(line.split()[1] == "shipped" for line in outside.out.splitlines())
+    own = tmp_path / "templates" / "contracts"  # a stray templates/ folder outside any portfolio is nobody's
+    own.mkdir(parents=True)
+    (own / "consulting.yaml.j2").write_text("{# Our consulting #}\nid: {{ id }}\n", encoding="utf-8")
+    assert run_cli("new", "--list").out == outside.out
+    (tmp_path / "pactwatch.yml").write_text("language: en\n", encoding="utf-8")
+    monkeypatch.chdir(own)  # inside the portfolio now, from a subfolder
+    inside = run_cli("new", "--list")
+    assert inside.code == 0 and "consulting   portfolio Our consulting" in inside.out
+    assert set(outside.out.splitlines()) < set(inside.out.splitlines())
+    (tmp_path / "other").mkdir()
+    elsewhere = run_cli("new", "--list", "--root", tmp_path / "other")
+    assert elsewhere.code == 2 and "not a pactwatch portfolio" in elsewhere.err and "pactwatch init DIR" in elsewhere.err
 
 
 def test_settings_mark_the_root_before_a_nearer_contracts_folder(tmp_path: Path) -> None:

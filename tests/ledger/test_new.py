@@ -89,6 +89,19 @@ def test_list_and_portfolio_templates(run_cli: Run, empty_portfolio: Path) -> No
     assert run_cli("validate", "--root", empty_portfolio).code == 0
 
 
+def test_without_people_yaml_it_says_the_file_is_missing_and_how_to_start(run_cli: Run, empty_portfolio: Path) -> None:
+    (empty_portfolio / "people.yaml").unlink()
+    missing = run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio)
+    assert missing.code == 1 and "people.yaml is missing in " in missing.err, missing.err
+    assert "create it" in missing.err and "`pactwatch init`" in missing.err and "lists nobody" not in missing.err
+    (empty_portfolio / "people.yaml").write_text("people: [{id: li.na}]\n", encoding="utf-8")  # name is required
+    broken = run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio)
+    assert broken.code == 1 and broken.err.startswith("pactwatch: people.yaml:1:") and "PW201" in broken.err, broken.err
+    (empty_portfolio / "people.yaml").write_text("people: []\n", encoding="utf-8")
+    assert "people.yaml lists nobody" in run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio).err
+    assert not any((empty_portfolio / "contracts").iterdir())
+
+
 def test_a_broken_template_writes_nothing(run_cli: Run, empty_portfolio: Path) -> None:
     own = empty_portfolio / "templates" / "contracts"
     own.mkdir(parents=True)

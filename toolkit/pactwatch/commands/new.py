@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from decimal import Decimal
@@ -24,20 +25,44 @@ _TITLES = {
 }
 
 
-def _list(root: Path) -> int:
+def _list(root_option: Path | None) -> int:
+    """The shipped templates, and a portfolio's own when run inside one: no portfolio is needed to see what there is."""
     from pactwatch.ledger.templates import available
 
+    try:
+        root: Path | None = runtime.find_root(root_option, Path.cwd())
+    except UsageError:
+        if root_option is not None:
+            raise  # a --root that is not a portfolio is a mistake worth saying
+        root = None
     for template in available(root).values():
         where = "portfolio" if template.own else "shipped"
         click.echo(f"{template.name:<12} {where:<9} {template.summary}")
     return 0
 
 
+def _people(root: Path) -> list[Person]:
+    """people.yaml's people; a missing, unreadable or invalid file says so (every contract needs an owner from it)."""
+    from pactwatch.load.files import PEOPLE_FILE
+    from pactwatch.load.people import load_people
+
+    people, problems, _ = load_people(root)
+    if not os.path.lexists(root / PEOPLE_FILE):
+        raise PactwatchError(
+            f"{PEOPLE_FILE} is missing in {root.resolve()}: every contract needs an owner listed there; create it "
+            "(people: [{id: li.na, name: 李娜}], see the README's people.yaml) or start a new portfolio with `pactwatch init`"
+        )
+    if problems:
+        first = problems[0]
+        raise PactwatchError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}; run `pactwatch validate`")
+    if not people:
+        raise UsageError(f"{PEOPLE_FILE} lists nobody; add the contract's owner there first")
+    return people
+
+
 def _owner(text: str | None, people: list[Person]) -> str:
     from pactwatch.ledger.people import Directory
 
-    if not people:
-        raise UsageError("people.yaml lists nobody; add the contract's owner there first")
     if text is None:
         return people[0].id
     match = Directory(people).find(text)
@@ -133,12 +158,11 @@ def new(
     from pactwatch.fileio import write_atomic_text
     from pactwatch.ledger.files import existing_contracts, schema_ref
     from pactwatch.ledger.templates import Inputs, available, render
-    from pactwatch.load.people import load_people
 
-    begun = runtime.start(root, today_text)
-    root, settings, today = begun.root, begun.settings, begun.today
     if list_only:
         return _list(root)
+    begun = runtime.start(root, today_text)
+    root, settings, today = begun.root, begun.settings, begun.today
     templates = available(root)
     template_name, contract_id = _checked_arguments(template_name, list(templates), contract_id)
     try:
@@ -148,7 +172,7 @@ def new(
     existing = existing_contracts(root)
     if contract_id in existing:
         raise PactwatchError(f"{contract_id} exists already ({existing[contract_id]}); pactwatch new never overwrites")
-    people, _, _ = load_people(root)
+    people = _people(root)
     amount, code = _value(value, settings, currency)
     names = _TITLES.get(template_name, (template_name, template_name))
     default_title = f"{names[0] if settings.language == 'zh' else names[1]} {contract_id}"

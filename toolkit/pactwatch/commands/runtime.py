@@ -75,14 +75,20 @@ def find_root(option: Path | None, cwd: Path) -> Path:
         if not option.is_dir():
             raise UsageError(f"{option} is not a directory")
         if not _is_portfolio(option):
-            raise UsageError(f"{option.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); use --root DIR")
+            raise UsageError(
+                f"{option.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); "
+                "start one there with `pactwatch init DIR`, or give --root a portfolio"
+            )
         return option
     here = cwd.resolve()
     for marker in (SETTINGS_FILE, CONTRACTS_DIR):
         for folder in (here, *here.parents):
             if (folder / marker).exists():
                 return folder if folder != here else Path(".")
-    raise UsageError(f"{here} is not inside a pactwatch portfolio (no pactwatch.yml or contracts/ here or above); use --root DIR")
+    raise UsageError(
+        f"{here} is not inside a pactwatch portfolio (no pactwatch.yml or contracts/ here or above); "
+        "start one with `pactwatch init`, or use --root DIR"
+    )
 
 
 def _is_portfolio(folder: Path) -> bool:

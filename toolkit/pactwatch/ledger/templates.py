@@ -56,16 +56,16 @@ class Inputs:
     schema: str  # the modeline's schema reference
 
 
-def folders(root: Path) -> list[tuple[Path, bool]]:
-    """Where templates are looked up, the portfolio's own first (in this repository they are the shipped ones)."""
-    own = root / "templates" / FOLDER
+def folders(root: Path | None) -> list[tuple[Path, bool]]:
+    """Where templates are looked up, the portfolio's own first (in this repository they are the shipped ones); None: no portfolio."""
     shipped = data_dir("templates") / FOLDER
+    own = root / "templates" / FOLDER if root is not None else shipped
     if own.is_dir() and own.resolve() != shipped.resolve():
         return [(own, True), (shipped, False)]
     return [(shipped, False)]
 
 
-def available(root: Path) -> dict[str, Template]:
+def available(root: Path | None) -> dict[str, Template]:
     found: dict[str, Template] = {}
     for folder, own in folders(root):
         for path in sorted(folder.glob(f"*{SUFFIX}")):
