@@ -162,3 +162,11 @@ def due_note(occurrence: Occurrence, language: Language) -> str:
     if occurrence.projected and relative is not None:
         return _note("projected", language, rule=moved, anchor=relative.anchor)
     return moved
+
+
+def with_due_note(day_text: str, occurrence: Occurrence, language: Language) -> str:
+    """The effective due date as the caller wrote it, then why it is not the date written (reports, alerts, reminders)."""
+    note = due_note(occurrence, language)
+    if not note:
+        return day_text
+    return f"{day_text}（{note}）" if language == "zh" else f"{day_text} ({note})"

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pactwatch.engine import kpis as kpi_engine
 from pactwatch.engine.records import Evaluation, Occurrence, Risk
 from pactwatch.escape import report_markdown
-from pactwatch.i18n import format_money, format_share, risk_sentence, word
+from pactwatch.i18n import format_money, format_share, risk_sentence, with_due_note, word
 from pactwatch.jsonout import occurrence_json
 from pactwatch.vocabulary import labels
 
@@ -208,7 +208,10 @@ def render_markdown(report: Report, root: Path | None = None) -> str:
     def says(x: Risk) -> str:  # contains user text (names): escaped by finalize
         return risk_sentence(x.kind, x.subject, x.facts, report.language, x.detail)
 
+    def due(o: Occurrence) -> str:  # the effective date and why it moved (milestone ids: escaped by finalize)
+        return with_due_note(o.due.isoformat(), o, report.language)
+
     fields = {name: Trusted(text) for name, text in labels(report.language).items()}  # F.due -> 计划日期 / Due
     aging = [name for name, _, _ in kpi_engine.AGING_BUCKETS]
-    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, F=fields, says=says, aging=aging)
+    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, F=fields, says=says, due=due, aging=aging)
     return text

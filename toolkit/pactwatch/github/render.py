@@ -25,7 +25,7 @@ from pactwatch.engine.records import Occurrence
 from pactwatch.escape.github_markdown import code_span as _code_span
 from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.github.issues import marker
-from pactwatch.i18n import format_date, format_money, word
+from pactwatch.i18n import format_date, format_money, with_due_note, word
 from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
 from pactwatch.vocabulary import labels
@@ -60,8 +60,8 @@ class AlertFacts:
     milestone_id: str
     milestone_title: str
     kind: str  # in the portfolio's language
-    due: str
-    due_iso: Trusted  # ISO date we formatted
+    due: str  # the effective date, with why it is not the date written
+    due_iso: Trusted  # the occurrence's date as written (its key under `completed`), ISO
     days_late: int
     as_of: str
     amount: str | None
@@ -121,8 +121,8 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
         milestone_id=o.milestone.id,
         milestone_title=o.title,
         kind=word(o.kind, lang),
-        due=format_date(o.due, lang),
-        due_iso=Trusted(o.due.isoformat()),
+        due=with_due_note(format_date(o.due, lang), o, lang),  # and why it moved, if it did
+        due_iso=Trusted((o.written or o.due).isoformat()),  # the key under `completed`: the date as written
         days_late=o.days_late,
         as_of=format_date(today, lang),
         amount=format_money(o.amount, o.currency, lang) if o.amount is not None else None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pactwatch.i18n import format_date, format_money, word
+from pactwatch.i18n import format_date, format_money, with_due_note, word
 from pactwatch.links import contract_link
 from pactwatch.model import Person, Settings
 from pactwatch.notify.plan import Notice
@@ -70,7 +70,7 @@ class Line:
     contract_title: str  # "" when hidden
     milestone: str
     kind: str
-    due: str
+    due: str  # the effective date, with why it is not the date written (a holiday, a relative deadline)
     amount: str  # "" when none or hidden
     counterparty: str  # "" when hidden
     owner_id: str
@@ -109,7 +109,7 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
         contract_title=phrase("confidential", language) if hide else o.contract.title,
         milestone=o.title,
         kind=word(o.kind, language),
-        due=format_date(o.due, language),
+        due=with_due_note(format_date(o.due, language), o, language),  # and why it moved, if it did
         amount=amount,
         counterparty="" if hide else o.contract.counterparty.name,
         owner_id=o.owner,

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from pactwatch import links
 from pactwatch.engine.records import Occurrence
-from pactwatch.i18n import word
+from pactwatch.i18n import due_note, word
 from pactwatch.site.context import FeedLinks, Site
 from pactwatch.site.render import SEARCH_END, page_text
 from pactwatch.site.words import t
@@ -65,6 +65,8 @@ def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
         "state_text": word(o.state, lang),
         "due": site.date(o.due),
         "due_iso": o.due.isoformat(),
+        "due_note": due_note(o, lang),  # why the effective date is not the one written ("" when it is)
+        "projected": o.projected,
         "completed": site.date(o.completed_on),
         "days_late": o.days_late,
         "days_until": o.days_until,

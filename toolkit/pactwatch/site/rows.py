@@ -22,7 +22,16 @@ def _flags(o: dict[str, Any], w: Words) -> str:
         out += f' <span class="pw-flag" title="{w.blocked}">{w.blocked}</span>'
     if o["acknowledged"]:
         out += f' <span class="pw-flag" title="{w.acknowledged}">{w.acknowledged}</span>'
+    if o["projected"]:
+        out += f' <span class="pw-flag" title="{w.projected}">{w.projected}</span>'
     return out
+
+
+def _due(o: dict[str, Any]) -> str:
+    """The effective due date, and under it why it is not the date written (a convention, a relative deadline)."""
+    if not o["due_note"]:
+        return str(e(o["due"]))
+    return f'{e(o["due"])}<div class="pw-sub pw-due-note">{e(o["due_note"])}</div>'
 
 
 def _notes(o: dict[str, Any], w: Words) -> str:
@@ -46,7 +55,7 @@ def milestone_rows(rows: Iterable[dict[str, Any]], w: Words, public: bool) -> Ma
         out.append(
             f'<tr class="pw-r-{o["state"]}"><td class="pw-nowrap">{e(o["key"])}</td>\n'
             f'<td>{e(o["title"])}{_flags(o, w)}<div class="pw-sub">{_notes(o, w)}</div></td>\n'
-            f'<td>{owner}</td><td class="pw-nowrap">{e(o["due"])}</td><td class="pw-nowrap">{e(o["completed"])}</td>\n'
+            f'<td>{owner}</td><td class="pw-nowrap">{_due(o)}</td><td class="pw-nowrap">{e(o["completed"])}</td>\n'
             f'<td><span class="pw-badge pw-b-{o["state"]}">{e(o["state_text"])}</span></td>'
             f'<td class="pw-num{late}">{o["days_late"] or ""}</td>\n{amount}</tr>'
         )

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from pactwatch.engine.records import ContractView, Occurrence
 from pactwatch.escape.html import escape_text as e
-from pactwatch.i18n import word
+from pactwatch.i18n import due_note, word
 from pactwatch.site.words import t
 from pactwatch.terminal import clip
 
@@ -70,6 +70,8 @@ class _Scale:
 
 def _tip(o: Occurrence, language: str) -> str:
     parts = [f"{o.key} {o.title}", f"{t('planned_date', language)} {o.due.isoformat()}"]
+    if note := due_note(o, language):  # why the planned date is not the one written
+        parts.append(note)
     if o.completed_on:
         parts.append(f"{t('actual_date', language)} {o.completed_on.isoformat()}")
     state = word(o.state, language)
