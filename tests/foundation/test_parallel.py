@@ -129,3 +129,29 @@ def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)  # leave nothing behind, then fail
     assert survivors == []
+
+
+_EVERY_WORKER_DIES = textwrap.dedent(
+    """
+    import os
+    from pactwatch.parallel import map_batches
+
+    parent = os.getpid()
+
+    def work(batch):
+        if os.getpid() != parent:
+            os._exit(3)  # a worker killed at once, while the parent is still queueing batches
+        return batch
+
+    for _ in range(20):
+        assert map_batches(work, list(range(2000)), jobs=2, seconds=100) == list(range(2000))
+    print("ok")
+    """
+)
+
+
+@linux
+def test_workers_dying_while_batches_are_queued_neither_crash_nor_hang() -> None:
+    """The pool breaks during submit (BrokenProcessPool escaped) or leaves futures pending forever (a hang)."""
+    done = subprocess.run([sys.executable, "-c", _EVERY_WORKER_DIES], capture_output=True, text=True, timeout=240, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "ok"), done.stderr[-2000:]

@@ -88,16 +88,49 @@ def map_batches(
     workers = min(jobs, len(batches))
     # fork passes initargs without pickling: func and batches are inherited, only indexes and results travel
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(os.getpid(), func, batches)) as pool:
-        futures = [pool.submit(_call, index) for index in range(len(batches))]
+        futures = _submit_all(pool, len(batches))
         results = []
-        for index, future in enumerate(futures):
+        for index in range(len(batches)):
+            future = futures[index] if index < len(futures) else None
             try:
-                results.append(future.result())
+                if future is None:
+                    raise LookupError("never submitted: the pool broke first")
+                results.append(_result(pool, future))
             except Exception:  # noqa: BLE001 - redone here, where a real error is raised again with its own traceback
                 results.append(func(batches[index]))
             if done is not None:
                 done(index)
     return results
+
+
+def _result(pool: Any, future: Any) -> Any:
+    """The future's result; an exception when its pool broke, even if the pool never completes the future.
+
+    A worker dying while work is being queued can leave some futures pending forever (a race in
+    concurrent.futures), so the wait is in short steps that look at the pool's own broken flag.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except TimeoutError:
+            if getattr(pool, "_broken", False):
+                raise BrokenProcessPool("a worker died") from None
+
+
+def _submit_all(pool: Any, count: int) -> list[Any]:
+    """A future per batch, as far as the pool takes them: a worker that dies while we submit breaks the pool,
+    and the batches not yet submitted are then done in the parent like the failed ones."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    futures = []
+    for index in range(count):
+        try:
+            futures.append(pool.submit(_call, index))
+        except BrokenProcessPool:
+            break
+    return futures
 
 
 _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # set once in each worker by _start
