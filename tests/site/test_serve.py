@@ -23,7 +23,7 @@ def fetch(url: str) -> str:
 
 def test_preview_rebuilds_when_a_contract_changes(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "p")
-    preview = Preview(root, lambda: TODAY, port=0)
+    preview = Preview(root, lambda: (TODAY, None), port=0)
     try:
         preview.start()
         page = fetch(preview.url + "contracts/C-2026-001.html")
@@ -79,7 +79,7 @@ def resident_bytes() -> int:
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads resident memory from /proc (Linux)")
 def test_rebuilds_do_not_accumulate_memory(tmp_path: Path) -> None:
     # serve rebuilds for hours: each rebuild's objects must go (gc.freeze() kept them all: +27 MB a rebuild here)
-    preview = Preview(generated(tmp_path / "p", 300), lambda: TODAY, port=0)
+    preview = Preview(generated(tmp_path / "p", 300), lambda: (TODAY, None), port=0)
     try:
         preview.rebuild()
         preview.rebuild()

@@ -10,11 +10,13 @@ from typing import TextIO
 import click
 
 from pactwatch.commands.common import root_option, today_option
-from pactwatch.commands.runtime import start
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.escape.terminal import terminal_text
 
 PHASES = {"pages": "pages", "mkdocs": "mkdocs"}
 MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar would be worth drawing
+
+NEEDS = Needs(OnErrors.REPORT)  # the site shows the findings on its data-problems page
 
 
 class Bar:
@@ -57,10 +59,10 @@ def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, ro
     """Build the progress site: pages, calendar feeds and mkdocs-material, into site/."""
     from pactwatch.site.build import build_site
 
-    begun = start(root, today_text)
-    root, today = begun.root, begun.today  # the site builder loads the portfolio: data errors go to its problems page
     started = time.perf_counter()
-    result = build_site(root, today, out=out_dir, public=public, jobs=jobs, progress=Bar(sys.stderr))
+    prepared = prepare(root, today_text, NEEDS)  # data errors go to the site's data-problems page
+    root, today = prepared.root, prepared.today
+    result = build_site(root, today, out=out_dir, public=public, jobs=jobs, progress=Bar(sys.stderr), loaded=prepared.loaded)
     elapsed = time.perf_counter() - started
     edition = " (public)" if public else ""
     click.echo(

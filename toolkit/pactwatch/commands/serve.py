@@ -5,12 +5,18 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pactwatch.commands.common import root_option, today_option
-from pactwatch.commands.runtime import start
+from pactwatch.commands.runtime import Needs, OnErrors, prepare, start
 from pactwatch.escape.terminal import terminal_text
+
+if TYPE_CHECKING:
+    from pactwatch.load.portfolio import Loaded
+
+NEEDS = Needs(OnErrors.REPORT)  # the site shows the findings on its data-problems page
 
 
 @click.command()
@@ -26,11 +32,12 @@ def serve(host: str, port: int, public: bool, root: Path | None, today_text: str
 
     root = start(root, today_text).root
 
-    def today() -> date:  # asked again at each rebuild: a preview left running overnight moves to the new day
-        return start(root, today_text).today
+    def load() -> tuple[date, Loaded]:  # again at each rebuild: edits are seen, and a preview left running overnight moves on
+        prepared = prepare(root, today_text, NEEDS)
+        return prepared.today, prepared.loaded
 
     try:
-        preview = Preview(root, today, public=public, host=host, port=port)
+        preview = Preview(root, load, public=public, host=host, port=port)
     except OSError as exc:
         raise PactwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     try:

@@ -23,7 +23,7 @@ from pactwatch.fileio import write_if_changed
 from pactwatch.findings import Finding
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
-from pactwatch.load.portfolio import load_portfolio
+from pactwatch.load.portfolio import Loaded, load_portfolio
 from pactwatch.parallel import default_jobs
 from pactwatch.resources import data_dir
 from pactwatch.settings import load_settings
@@ -58,10 +58,13 @@ class BuildResult:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time per phase, worker processes included
 
 
-def prepare(root: Path, today: date, *, public: bool) -> tuple[SiteInput, dict[str, bytes]]:
-    """Load, (redact,) evaluate, read history, render feeds: everything the pages need."""
-    settings = load_settings(root)
-    loaded = load_portfolio(root, today, settings=settings)
+def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = None) -> tuple[SiteInput, dict[str, bytes]]:
+    """(Load,) (redact,) evaluate, read history, render feeds: everything the pages need.
+
+    The commands pass ``loaded`` from the command runtime; loading here is for library callers (tests, benchmarks).
+    """
+    if loaded is None:
+        loaded = load_portfolio(root, today, settings=load_settings(root))
     portfolio = redact(loaded.portfolio) if public else loaded.portfolio
     evaluation = evaluate(portfolio, today)
     feeds = build_feeds(evaluation, public=public)
@@ -148,13 +151,14 @@ def build_site(
     jobs: int | None = None,
     progress: Progress | None = None,
     run: bool = True,
+    loaded: Loaded | None = None,
 ) -> BuildResult:
     """The whole build; ``run=False`` stops after writing the tree and mkdocs.yml (for tests and serve).
 
     The build folder and the site folder are claimed first (``outdir``: never the portfolio's data, a link,
     or a folder pactwatch did not make; locked, so two builds never mix) and held until the build is done."""
     with outdir.claim(out if out is not None else root / "site", root), outdir.claim(root / BUILD_DIR, root):
-        return _build_site(root, today, out=out, public=public, jobs=jobs, progress=progress, run=run)
+        return _build_site(root, today, out=out, public=public, jobs=jobs, progress=progress, run=run, loaded=loaded)
 
 
 def _build_site(
@@ -166,6 +170,7 @@ def _build_site(
     jobs: int | None,
     progress: Progress | None,
     run: bool,
+    loaded: Loaded | None,
 ) -> BuildResult:
     clock, cpu = time.perf_counter(), _cpu()
     seconds: dict[str, float] = {}
@@ -177,7 +182,7 @@ def _build_site(
         seconds[name], cpu_seconds[name] = now - clock, used - cpu
         clock, cpu = now, used
 
-    data, feeds = prepare(root, today, public=public)
+    data, feeds = prepare(root, today, public=public, loaded=loaded)
     lap("load")
     build_dir = root / BUILD_DIR
     site_dir = out if out is not None else root / "site"

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pactwatch.load.portfolio import Loaded
 from pactwatch.site.build import BuildResult, build_site
 
 WATCHED = ("contracts", "people.yaml", "pactwatch.yml", "mkdocs.yml", "mkdocs.yaml", "templates")
@@ -88,9 +89,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class Preview:
     """The rebuild loop and the HTTP server of ``pactwatch serve``."""
 
-    def __init__(self, root: Path, today: Callable[[], date], *, public: bool = False, host: str = "127.0.0.1", port: int = 8000) -> None:
+    def __init__(
+        self, root: Path, load: Callable[[], tuple[date, Loaded | None]], *, public: bool = False, host: str = "127.0.0.1", port: int = 8000
+    ) -> None:
+        """``load`` gives the day and the loaded portfolio for each rebuild (None: the builder loads it)."""
         self.root = root
-        self.today = today
+        self.load = load
         self.public = public
         self.site = Path(tempfile.mkdtemp(prefix="pactwatch-serve-"))
         self.generation = 0
@@ -106,7 +110,8 @@ class Preview:
         return f"http://{host!s}:{port}/"
 
     def rebuild(self) -> BuildResult:
-        self.last = build_site(self.root, self.today(), out=self.site, public=self.public)
+        today, loaded = self.load()
+        self.last = build_site(self.root, today, out=self.site, public=self.public, loaded=loaded)
         self.generation += 1
         return self.last
 
