@@ -8,9 +8,10 @@
 Each refusal is one line and exit 2. A claimed folder is then locked (``flock`` on the marker) while the
 command writes it: a second build or feeds into the same folder stops with one line instead of mixing two
 sites. Holding the lock, links inside the folder are removed (unlinking a link never touches its target,
-and nothing is then written through one) and so are ``fileio``'s temporary files older than an hour: those
-are left by a writer that was killed (``kill -9``, a full disk). An hour, not "not ours": the names carry no
-process id, other writers (``serve``'s thread) do not take the lock, and no single file takes that long.
+and nothing is then written through one) and so are ``fileio``'s temporary files older than five minutes: those
+are left by a writer that was killed (``kill -9``, a full disk). Five minutes, not "not ours": the names carry
+no process id and other writers (``serve``'s thread) do not take the lock, but no single file pactwatch writes
+takes more than a second, so the next run after a kill finds them stale.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pactwatch.errors import PactwatchError, UsageError
 
 MARKER = ".pactwatch-output"
 PROTECTED = ("contracts", "people.yaml", "pactwatch.yml", "templates", "schema", ".git")
-STALE_TEMP_SECONDS = 3600
+STALE_TEMP_SECONDS = 300
 _TEMP = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")  # fileio._new_temp's names: .<name>.<8 hex>.tmp
 _MARKER_TEXT = b"pactwatch writes this folder and deletes files in it that it no longer produces.\n"
 _OPEN = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
