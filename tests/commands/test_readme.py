@@ -25,3 +25,16 @@ def test_readme_commands_are_registered() -> None:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"pactwatch {name}" in readme, f"the README does not document `pactwatch {name}`"
+
+
+def test_the_people_yaml_example_is_valid_and_shows_every_field() -> None:
+    import jsonschema
+    import yaml
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `people.yaml`", 1)[1]
+    example = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    schema = yaml.safe_load((REPO_ROOT / "schema" / "people.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(example, schema)
+    [person] = example["people"]
+    assert set(person) == set(schema["properties"]["people"]["items"]["properties"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +31,28 @@ def test_option_beats_environment_beats_clock() -> None:
 def test_bad_dates_are_usage_errors(option: str | None, env: dict[str, str]) -> None:
     with pytest.raises(UsageError):
         resolve_today(option, SHANGHAI, env, LATE_UTC)
+
+
+@pytest.mark.parametrize(
+    ("settings", "zone", "today", "warned"),
+    [
+        ("language: zh\n", "Asia/Shanghai", date(2026, 3, 1), False),  # a Shanghai office: already March 1st at 07:30
+        ("language: zh\ntimezone: America/New_York\n", "America/New_York", date(2026, 2, 28), False),
+        ("language: en\n", "UTC", date(2026, 2, 28), True),
+        (None, "UTC", date(2026, 2, 28), True),  # no pactwatch.yml at all
+    ],
+)
+def test_without_a_timezone_zh_means_shanghai_and_utc_is_never_silent(
+    tmp_path: Path, settings: str | None, zone: str, today: date, warned: bool
+) -> None:
+    from pactwatch.commands.runtime import start
+    from pactwatch.load.portfolio import load_portfolio
+
+    (tmp_path / "contracts").mkdir()
+    (tmp_path / "people.yaml").write_text("people:\n  - {id: ann, name: Ann}\n", encoding="utf-8")
+    if settings is not None:
+        (tmp_path / "pactwatch.yml").write_text(settings, encoding="utf-8")
+    begun = start(tmp_path, None, environ={}, now=LATE_UTC)
+    assert (begun.settings.timezone, begun.today) == (zone, today)
+    found = [(f.code, f.severity, f.file, f.line) for f in load_portfolio(tmp_path, begun.today, use_cache=False).findings]
+    assert found == ([("PW355", "warning", "pactwatch.yml", 1)] if warned else [])

@@ -51,7 +51,11 @@ def portfolio(write_portfolio: WritePortfolio) -> Path:
 
 @pytest.fixture
 def warning_only(write_portfolio: WritePortfolio, tmp_path: Path) -> Path:
-    files = {"people.yaml": PEOPLE, "contracts/W-1.yaml": contract("W-1", "term: {start: 2026-01-01, end: 2026-06-30}\n")}
+    files = {
+        "pactwatch.yml": SETTINGS,
+        "people.yaml": PEOPLE,
+        "contracts/W-1.yaml": contract("W-1", "term: {start: 2026-01-01, end: 2026-06-30}\n"),
+    }
     return write_portfolio(files, tmp_path / "warnings")
 
 
@@ -180,7 +184,7 @@ def test_json_format_shape(portfolio: Path, run_cli: RunCli) -> None:
 
 
 def test_json_keeps_chinese_readable(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"people.yaml": PEOPLE, "contracts/合同-1.yaml": contract("合同-1")})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE, "contracts/合同-1.yaml": contract("合同-1")})
     result = run_cli("validate", "--root", root, "--format", "json")
     files = {f["file"] for f in json.loads(result.out)["findings"]}
     assert files == {"contracts/合同-1.yaml"}
@@ -226,7 +230,7 @@ def test_caret_sits_under_the_offending_text_after_cjk(write_portfolio: WritePor
 @pytest.fixture
 def future_completion(write_portfolio: WritePortfolio) -> Path:
     done = "    status: done\n    completed_on: 2026-12-03\n"
-    return write_portfolio({"people.yaml": PEOPLE, "contracts/T-1.yaml": contract("T-1", milestone=done)})
+    return write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE, "contracts/T-1.yaml": contract("T-1", milestone=done)})
 
 
 def test_today_from_environment_then_option(future_completion: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -300,7 +304,9 @@ def test_files_outside_contracts_check_no_contract(portfolio: Path, run_cli: Run
 
 
 def test_duplicate_id_reported_for_the_given_file_only(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"people.yaml": PEOPLE, "contracts/a/D-1.yaml": contract("D-1"), "contracts/b/D-1.yaml": contract("D-1")})
+    root = write_portfolio(
+        {"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE, "contracts/a/D-1.yaml": contract("D-1"), "contracts/b/D-1.yaml": contract("D-1")}
+    )
     result = run_cli("validate", "--root", root, "--format", "json", root / "contracts/b/D-1.yaml")
     found = [(f["code"], f["file"], f["line"], f["column"]) for f in json.loads(result.out)["findings"]]
     assert found == [("PW302", "contracts/b/D-1.yaml", 1, 5)]
@@ -312,7 +318,7 @@ def test_duplicate_id_reported_for_the_given_file_only(write_portfolio: WritePor
 def test_oversized_contract_is_a_located_finding(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
     padding = "# " + "x" * 98 + "\n"
     big = contract("BIG") + padding * (1024 * 1024 // len(padding) + 1)
-    root = write_portfolio({"people.yaml": PEOPLE, "contracts/BIG.yaml": big})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE, "contracts/BIG.yaml": big})
     result = run_cli("validate", "--root", root, "--format", "json")
     assert result.code == 1
     [finding] = json.loads(result.out)["findings"]
@@ -321,7 +327,7 @@ def test_oversized_contract_is_a_located_finding(write_portfolio: WritePortfolio
 
 
 def test_unreadable_contract_is_a_finding(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     os.symlink(root / "missing-target.yaml", root / "contracts/GONE.yaml")  # a link, broken or not, is never read
     result = run_cli("validate", "--root", root, "--format", "json")
     assert result.code == 1
@@ -329,7 +335,7 @@ def test_unreadable_contract_is_a_finding(write_portfolio: WritePortfolio, run_c
 
 
 def test_missing_people_file(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"contracts/A.yaml": contract("A")})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "contracts/A.yaml": contract("A")})
     result = run_cli("validate", "--root", root)
     assert result.code == 1
     assert result.out.startswith("people.yaml:1:1: error PW001 people.yaml is missing")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     WritePortfolio = Callable[..., Path]
 
 PEOPLE = "people:\n  - {id: ann, name: Ann}\n"
+SETTINGS = "timezone: Asia/Shanghai\n"  # a zone of its own: no PW355 among the findings compared
 CONTRACT = (
     "id: C-1\ntitle: T\ntype: sales\nstatus: active\nowner: ann\ncounterparty: {name: ACME}\n"
     "milestones:\n  - {id: M1, title: D, kind: delivery, due: 2026-12-01, owner: ann}\n"
@@ -43,7 +44,7 @@ def test_a_link_to_the_environment_does_not_print_it(
     write_portfolio: WritePortfolio, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PACTWATCH_TEST_TOKEN", SECRET)
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     os.symlink("/proc/self/environ", root / "contracts/C-1.yaml")
     result = run_cli("validate", "--root", root)
     assert SECRET not in result.out + result.err
@@ -51,7 +52,7 @@ def test_a_link_to_the_environment_does_not_print_it(
 
 
 def test_a_link_to_dev_zero_and_a_named_pipe_are_refused(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     os.symlink("/dev/zero", root / "contracts/ZERO.yaml")
     os.mkfifo(root / "contracts/PIPE.yaml")  # opening it without O_NONBLOCK would wait for a writer forever
     assert _findings(run_cli, root) == [
@@ -64,7 +65,7 @@ def test_linked_folders_are_reported_not_walked(write_portfolio: WritePortfolio,
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "C-1.yaml").write_text(CONTRACT, encoding="utf-8")
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     os.symlink(outside, root / "contracts/archive")
     assert _findings(run_cli, root) == [("PW112", "contracts/archive", "is a symbolic link")]
 
@@ -73,7 +74,7 @@ def test_a_linked_contracts_folder_is_refused(write_portfolio: WritePortfolio, r
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "C-1.yaml").write_text(CONTRACT, encoding="utf-8")
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     os.rmdir(root / "contracts")
     os.symlink(outside, root / "contracts")
     assert _findings(run_cli, root) == [("PW112", "contracts", "is a symbolic link")]
@@ -92,7 +93,7 @@ def test_linked_people_and_settings_are_refused(write_portfolio: WritePortfolio,
 
 
 def test_a_huge_file_is_not_read_whole(write_portfolio: WritePortfolio, run_cli: RunCli) -> None:
-    root = write_portfolio({"people.yaml": PEOPLE})
+    root = write_portfolio({"pactwatch.yml": SETTINGS, "people.yaml": PEOPLE})
     with open(root / "contracts/BIG.yaml", "wb") as handle:
         handle.truncate(8 * 1024**3)  # sparse: 8 GiB that a whole read would try to hold in memory
     assert _findings(run_cli, root) == [("PW102", "contracts/BIG.yaml", f"file is {8 * 1024**3:,} bytes; the limit is {MAX_BYTES:,}")]

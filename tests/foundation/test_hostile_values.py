@@ -68,7 +68,9 @@ def test_no_occurrence_runs_past_the_last_day() -> None:
 
 def test_the_portfolio_budget_leaves_out_the_largest_contracts(write_portfolio: Callable[..., Path]) -> None:
     files = {f"contracts/C-{i:03}.yaml": contract_text(f"C-{i:03}", milestones=repeating(5, 1000, "1 week")) for i in range(201)}
-    root = write_portfolio({"people.yaml": PEOPLE, **files})  # 201 x 5,000: one contract past 1,000,000
+    root = write_portfolio(
+        {"pactwatch.yml": "timezone: Asia/Shanghai\n", "people.yaml": PEOPLE, **files}
+    )  # 201 x 5,000: one contract past 1,000,000
     loaded = load_portfolio(root, date(2026, 11, 27), use_cache=False, jobs=1)
     assert [(f.code, f.file, f.pointer) for f in loaded.findings] == [("PW335", "contracts/C-000.yaml", "/milestones")]
     assert len(loaded.portfolio.contracts) == 200

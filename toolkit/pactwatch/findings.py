@@ -105,6 +105,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PW352": ("error", "Relative deadlines (due_after) form a cycle."),
     "PW353": ("error", "Working days (working_days, reminders in working days, business_day) are used but the settings have no calendar."),
     "PW354": ("error", "The settings' calendar names a country or subdivision the holidays package does not know."),
+    "PW355": ("warning", "No time zone in the settings: today is taken in UTC (language: zh alone means Asia/Shanghai)."),
 }
 
 

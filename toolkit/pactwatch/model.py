@@ -221,6 +221,7 @@ class Settings:
     calendar: CalendarSettings | None = None  # None: calendar days, no working-day rules (as before calendars)
     business_day: BusinessDay = "none"
     reminders_in_working_days: bool = False  # ``reminders: {working_days: [5, 2, 0]}``
+    timezone_assumed: bool = False  # no zone in pactwatch.yml nor from the language: UTC, and validate warns (PW355)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from pactwatch.load.yaml import Document
 
 SETTINGS_FILE = "pactwatch.yml"
+# the zone a language implies when pactwatch.yml names none; other languages are spoken in many zones: UTC, with a warning
+DEFAULT_TIMEZONE = {"zh": "Asia/Shanghai"}
 
 
 class SettingsError(Exception):
@@ -32,7 +34,7 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
     from pactwatch.load.files import read  # regular files inside the portfolio only, at most MAX_BYTES
 
     if not os.path.lexists(root / SETTINGS_FILE):
-        return Settings()
+        return Settings(timezone_assumed=True)
     raw = read(root, SETTINGS_FILE)
     if isinstance(raw, Finding):
         raise SettingsError([raw])
@@ -133,13 +135,29 @@ def _check_notify(doc: Document) -> list[Finding]:
     return [make(p.code, doc.path, where, p.pointer, p.message, p.hint, doc.source_line(where[0])) for p, where in located]
 
 
+def timezone_warning(settings: Settings, exists: bool) -> list[Finding]:
+    """PW355 when "today" is taken in UTC only because nothing names a zone: a Shanghai office would get yesterday before 08:00."""
+    if not settings.timezone_assumed:
+        return []
+    if exists:
+        message = "no timezone: today is taken in UTC"
+        hint = "set timezone: to the office's IANA zone, e.g. timezone: Europe/Berlin (language: zh alone means Asia/Shanghai)"
+    else:
+        message = f"no {SETTINGS_FILE}, so no timezone: today is taken in UTC"
+        hint = f"create {SETTINGS_FILE} with timezone: and the office's IANA zone, e.g. timezone: Europe/Berlin"
+    return [make("PW355", SETTINGS_FILE, (1, 1), "", message, hint)]
+
+
 def settings_from(data: dict[str, Any]) -> Settings:
     defaults = Settings()
     risk = data.get("risk", {})
     rd = RiskSettings()
+    language = data.get("language", defaults.language)
+    timezone = data.get("timezone", DEFAULT_TIMEZONE.get(language))
     return Settings(
-        timezone=data.get("timezone", defaults.timezone),
-        language=data.get("language", defaults.language),
+        timezone=timezone or defaults.timezone,
+        timezone_assumed=timezone is None,
+        language=language,
         currency=data.get("currency", defaults.currency),
         reminders=tuple(sorted(set(_reminder_days(data.get("reminders", defaults.reminders))), reverse=True)),
         reminders_in_working_days=isinstance(data.get("reminders"), dict),

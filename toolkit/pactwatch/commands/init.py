@@ -45,7 +45,7 @@ def default_language(environ: Mapping[str, str]) -> str:
 
 def default_timezone(language: str, environ: Mapping[str, str], localtime: Path = LOCALTIME) -> tuple[str, str] | None:
     """The zone to suggest and why: the language's (zh -> Asia/Shanghai), else the machine's; never a silent UTC."""
-    from pactwatch.scaffold import DEFAULT_TIMEZONE
+    from pactwatch.settings import DEFAULT_TIMEZONE  # the one table: settings without a timezone use it too
 
     if language in DEFAULT_TIMEZONE:
         return DEFAULT_TIMEZONE[language], f"language {language}"
@@ -69,6 +69,18 @@ def _checked_currency(text: str) -> str:
         return currency(text)
     except ValueProblem as exc:
         raise click.BadParameter(f"{exc.message}; {exc.hint}") from None
+
+
+def _checked_source(text: str) -> str:
+    from pactwatch.scaffold import is_repository_url
+
+    url = text.strip().rstrip("/")
+    if not is_repository_url(url):
+        raise click.BadParameter(
+            f"{text!r} is not a git address to install from: https://, ssh:// or file:// with a path, "
+            "no spaces, quotes, query or '@' in the path (e.g. https://git.example.com/tools/pactwatch)"
+        )
+    return url
 
 
 def _checked_name(text: str) -> str:
@@ -140,7 +152,14 @@ def _write_all(folder: Path, files: dict[str, str]) -> None:
 @click.option("--timezone", callback=lambda _c, _p, v: _checked_timezone(v) if v else None, help="IANA name, e.g. Asia/Shanghai.")
 @click.option("--currency", callback=lambda _c, _p, v: _checked_currency(v) if v else None, help="ISO 4217 default currency, e.g. CNY.")
 @click.option("--name", help="The company's name, for the site and the README. Default: the folder's name.")
-def init(folder: Path, language: str | None, timezone: str | None, currency: str | None, name: str | None) -> int:
+@click.option(
+    "--pactwatch-from",
+    "mirror",
+    metavar="URL",
+    callback=lambda _c, _p, v: _checked_source(v) if v is not None else None,
+    help="The git repository the workflows and the pre-commit hook install pactwatch from (your mirror). Default: pactwatch's own.",
+)
+def init(folder: Path, language: str | None, timezone: str | None, currency: str | None, name: str | None, mirror: str | None) -> int:
     """Start a contracts repository in DIR (default: here): settings, people, an example contract, workflows, README."""
     from pactwatch import scaffold
     from pactwatch.commands.common import resolve_today
@@ -151,7 +170,7 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
     language, timezone, currency, source = _answers(language, timezone, currency, ask, os.environ)
     company = _checked_name(name if name is not None else (folder.resolve().name or "pactwatch"))
     today = resolve_today(None, Settings(timezone=timezone), os.environ, datetime.now(UTC))
-    answers = scaffold.Answers(language, timezone, currency, company, today)
+    answers = scaffold.Answers(language, timezone, currency, company, today, mirror or scaffold.REPOSITORY_URL)
     files = scaffold.render(answers)
     files[scaffold.CODEOWNERS] = scaffold.codeowners(files, today)
     _refuse_existing(folder, scaffold.TARGETS)  # again: the questions took time

@@ -26,7 +26,7 @@ from pactwatch.load.people import load_people, remember_people, remembered_peopl
 from pactwatch.load.store import ResultCache, Signature, decode, encode, signature
 from pactwatch.model import Contract, Portfolio, Settings
 from pactwatch.parallel import default_jobs, map_batches
-from pactwatch.settings import SETTINGS_FILE, load_settings
+from pactwatch.settings import SETTINGS_FILE, load_settings, timezone_warning
 
 if TYPE_CHECKING:
     from pactwatch.load.yaml import Document
@@ -240,6 +240,7 @@ def _load(
     known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml
     findings += portfolio_rules.check_contracts(contracts, known, today, sites)
     findings += relative.check_calendar(contracts, settings, sites)
+    findings += timezone_warning(settings, exists=os.path.lexists(root / SETTINGS_FILE))
     findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
     portfolio = Portfolio(settings=settings, people=people, contracts=contracts)
     return Loaded(portfolio, tuple(sorted(findings, key=lambda f: f.sort_key)), len(scan.sources))
