@@ -266,7 +266,8 @@ def test_your_own_portfolio_in_five_minutes(run_cli: Run, tmp_path: Path, monkey
     assert {line[3:] for line in listed.stdout.splitlines()} == mine, "git status lists a generated file"
     assert status  # the README's own `git status` ran
     assert (repo / "site" / "index.html").is_file()
-    for command in (("feeds",), ("report",), ("export",), ("remind", "--dry-run"), ("check", "--fail-on", "never")):
+    commands_after = (("feeds",), ("report",), ("export",), ("alerts", "--dry-run", "--offline"), ("remind", "--dry-run"))
+    for command in (*commands_after, ("check", "--fail-on", "never")):
         result = run_cli(*command)
         assert result.code == 0, (command, result.out, result.err)
     listed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo, capture_output=True, text=True, check=True)
