@@ -125,3 +125,24 @@ def test_a_linked_asset_or_template_is_refused_not_published(copy_portfolio: Cal
     result = run_cli("build", "--root", root)
     assert result.code == 1
     assert "base.html is a symbolic link: a portfolio's templates must be regular files" in result.err
+
+
+def test_linked_issue_and_contract_templates_are_refused(copy_portfolio: Callable[[Path], Path], run_cli: RunCli, tmp_path: Path) -> None:
+    """The alert issue templates and `new`'s contract templates are a portfolio's own code too: never read through a link."""
+    root = copy_portfolio(REPO_ROOT)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN=do-not-print\n", encoding="utf-8")
+    (root / "templates" / "github").mkdir(parents=True)
+    os.symlink(secret, root / "templates" / "github" / "alert-body.zh.j2")
+    result = run_cli("alerts", "--root", root, "--dry-run", "--offline")
+    assert result.code == 1, result.err
+    assert "alert-body.zh.j2 is a symbolic link: a portfolio's templates must be regular files" in result.err
+    assert "do-not-print" not in result.out + result.err
+    (root / "templates" / "contracts").mkdir(parents=True)
+    os.symlink(secret, root / "templates" / "contracts" / "sales.yaml.j2")
+    for args in (("new", "--list"), ("new", "sales", "--id", "C-9", "--owner", "li.na")):
+        result = run_cli(*args, "--root", root)
+        assert result.code == 1, (args, result.err)
+        assert "sales.yaml.j2 is a symbolic link" in result.err
+        assert "do-not-print" not in result.out + result.err
+    assert not (root / "contracts" / "sales" / "C-9.yaml").exists()

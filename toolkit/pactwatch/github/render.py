@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from pactwatch.engine.records import Occurrence
 from pactwatch.escape.github_markdown import code_span as _code_span
@@ -28,6 +28,7 @@ from pactwatch.github.issues import marker
 from pactwatch.i18n import format_date, format_money, with_due_note, word
 from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
+from pactwatch.resources import data_dir, own_templates
 from pactwatch.vocabulary import labels
 
 TITLE_LIMIT = 256  # GitHub refuses a longer issue title (422), on every run
@@ -165,7 +166,10 @@ class Renderer:
     """Renders the github/ templates in one language. Deterministic: same facts, same text."""
 
     def __init__(self, folders: Sequence[Path], language: str) -> None:
-        loader = FileSystemLoader([str(f) for f in folders])
+        shipped = data_dir("templates").resolve()
+        loader = ChoiceLoader(  # a portfolio's own templates arrive by pull request: read as regular files only
+            [FileSystemLoader(str(f)) if f.resolve().is_relative_to(shipped) else own_templates(f) for f in folders]
+        )
         options: dict[str, Any] = {"loader": loader, "undefined": StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
         self._markdown = Environment(finalize=_finalizer(markdown_text), autoescape=False, **options)  # Markdown: finalize escapes
         self._plain = Environment(finalize=_finalizer(title_text), autoescape=False, **options)  # titles: finalize neutralises

@@ -24,7 +24,8 @@ import jinja2
 from pactwatch.dates import add_months
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import amount, scalar
-from pactwatch.resources import data_dir
+from pactwatch.resources import OWN_FILE_LIMIT, data_dir
+from pactwatch.safefs import NotRegularFile, read_regular
 
 SUFFIX = ".yaml.j2"
 FOLDER = "contracts"
@@ -39,7 +40,7 @@ class Template:
     @property
     def summary(self) -> str:
         """The template's description: its first line when that is a Jinja comment ``{# ... #}``."""
-        first = self.path.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+        first = _source(self).split("\n", 1)[0].strip()
         return first[2:-2].strip(" -") if first.startswith("{#") and first.endswith("#}") else ""
 
 
@@ -83,6 +84,17 @@ def _share(value: Decimal | None) -> Any:
     return share
 
 
+def _source(template: Template) -> str:
+    """The template's text; a portfolio's own (arriving by pull request) only from a regular file, never through a link."""
+    if not template.own:
+        return template.path.read_text(encoding="utf-8")
+    try:
+        raw, _ = read_regular(template.path.parent, template.path.name, OWN_FILE_LIMIT)
+    except NotRegularFile as exc:
+        raise PactwatchError(f"template {exc.filename} {exc.strerror}: a portfolio's templates must be regular files") from None
+    return raw.decode("utf-8")
+
+
 def render(template: Template, inputs: Inputs) -> str:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)  # YAML, not HTML
     env.filters["yaml"] = scalar
@@ -96,7 +108,7 @@ def render(template: Template, inputs: Inputs) -> str:
         return chinese if inputs.language == "zh" else english
 
     try:
-        compiled = env.from_string(template.path.read_text(encoding="utf-8"))
+        compiled = env.from_string(_source(template))
         return compiled.render(
             id=inputs.id,
             title=inputs.title,
