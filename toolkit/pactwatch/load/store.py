@@ -40,6 +40,7 @@ from pactwatch import __version__
 from pactwatch.fileio import write_atomic
 from pactwatch.findings import Finding
 from pactwatch.resources import data_dir
+from pactwatch.safefs import NotRegularFile, read_regular
 
 if TYPE_CHECKING:
     from pactwatch.load.portfolio import FileResult
@@ -120,22 +121,20 @@ def decode(data: bytes, kind: Any) -> Any:
 
 
 def read_private(path: Path) -> bytes | str:
-    """The bytes of a cache file, or why it is not trusted: only a regular file of ours, read without following links."""
+    """The bytes of a cache file, or why it is not trusted: only a regular file of ours (safefs: never through a link)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        data, info = read_regular(path.parent, path.name, _MAX_BYTES)
     except FileNotFoundError:
         return ""  # simply not there yet: nothing to say
+    except NotRegularFile as exc:
+        return f"it {exc.strerror}"
     except OSError as exc:
-        return f"cannot open it ({exc.strerror})"  # a link makes O_NOFOLLOW fail with ELOOP
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat_module.S_ISREG(info.st_mode):
-            return "it is not a regular file"
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return "it belongs to another user"
-        if info.st_size > _MAX_BYTES:
-            return "it is too large"
-        return handle.read(_MAX_BYTES + 1)
+        return f"cannot open it ({exc.strerror})"
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return "it belongs to another user"
+    if len(data) > _MAX_BYTES:
+        return "it is too large"
+    return data
 
 
 def remembered_parse(root: Path, name: str, raw: bytes, kind: type[T], environ: Mapping[str, str] | None = None) -> T | None:
