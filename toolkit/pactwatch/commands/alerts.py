@@ -15,7 +15,7 @@ from pactwatch.errors import UsageError
 
 if TYPE_CHECKING:
     from pactwatch.github.alerts_plan import Op, Plan
-    from pactwatch.github.apply import Outcome
+    from pactwatch.github.apply import Outcome, RunResult
 
 _SIGNS: dict[Op, str] = {
     "create_label": "+ label",
@@ -116,6 +116,11 @@ def alerts(
         with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
             login = configured(bot_login, os.environ)
             result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes, bot_login=login)
+    return _report(result, repository, fmt=fmt, dry_run=dry_run, offline=offline, unnamed=unnamed)
+
+
+def _report(result: RunResult, repository: str, *, fmt: str, dry_run: bool, offline: bool, unnamed: bool) -> int:
+    """Print the plan or what was done (text or JSON); 1 when something could not be done."""
     outcome = result.outcome
     if fmt == "json":
         data = {
