@@ -110,6 +110,12 @@ def _unknown_keys(doc: Document, pointer: str, value: dict[str, Any], allowed: l
         yield make("PW202", doc.path, at, child, f"unknown key '{key}'", hint, doc.source_line(at[0]))
 
 
+_ONE_OF = {  # key -> (message, hint) when its mapping matches not exactly one alternative
+    "due_after": ("due_after needs exactly one of 'days' or 'working_days'", "e.g. due_after: {milestone: M3, days: 30}"),
+    "repeat": ("repeat needs exactly one of 'until' or 'count'", "e.g. repeat: {every: 1 month, until: 2027-06-30}"),
+}
+
+
 def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
     pointer = _pointer(error.absolute_path)
     keyword = str(error.validator)
@@ -158,19 +164,9 @@ def _translate(error: ValidationError, doc: Document) -> Iterator[Finding]:
     elif keyword == "oneOf" and _MILESTONE.fullmatch(pointer):
         if isinstance(value, dict):  # anything else is not a mapping: PW203 says so
             yield _due_or_due_after(doc, pointer, value, where, source)
-    elif keyword == "oneOf" and pointer.endswith("/due_after"):
-        message, hint = "due_after needs exactly one of 'days' or 'working_days'", "e.g. due_after: {milestone: M3, days: 30}"
+    elif keyword == "oneOf" and pointer.rsplit("/", 1)[-1] in _ONE_OF:
+        message, hint = _ONE_OF[pointer.rsplit("/", 1)[-1]]
         yield make("PW207", doc.path, where, pointer, message, hint, source)
-    elif keyword == "oneOf" and pointer.endswith("/repeat"):
-        yield make(
-            "PW207",
-            doc.path,
-            where,
-            pointer,
-            "repeat needs exactly one of 'until' or 'count'",
-            "e.g. repeat: {every: 1 month, until: 2027-06-30}",
-            source,
-        )
     else:
         yield make("PW207", doc.path, where, pointer, f"{_field(pointer)}: {error.message}", "", source)
 
