@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pactwatch.catalogue import Msg
+
 Severity = Literal["error", "warning"]
 
 
@@ -20,15 +22,22 @@ class Finding:
     line: int
     column: int
     pointer: str
-    message: str
-    hint: str = ""
+    message: Msg | str  # a catalogue id and its facts, put in words at output time (str: not yet moved to the catalogue)
+    hint: Msg | str = ""
     source: str = ""  # the offending source line, for the caret display
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.column, self.code, self.message)
+        return (self.file, self.line, self.column, self.code, str(self.message))
 
-    def as_json(self) -> dict[str, object]:
+    def message_text(self, language: str) -> str:
+        return _words(self.message, language)
+
+    def hint_text(self, language: str) -> str:
+        return _words(self.hint, language)
+
+    def as_json(self, language: str = "en") -> dict[str, object]:
+        """The stable JSON shape; only the message and hint texts follow the language."""
         return {
             "code": self.code,
             "severity": self.severity,
@@ -36,9 +45,13 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "pointer": self.pointer,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.message_text(language),
+            "hint": self.hint_text(language),
         }
+
+
+def _words(text: Msg | str, language: str) -> str:
+    return text if isinstance(text, str) else text.render(language)
 
 
 CODES: dict[str, tuple[Severity, str]] = {
@@ -114,8 +127,8 @@ def make(
     file: str,
     position: tuple[int, int],
     pointer: str,
-    message: str,
-    hint: str = "",
+    message: Msg | str,
+    hint: Msg | str = "",
     source: str = "",
 ) -> Finding:
     """A finding whose severity comes from the CODES table."""

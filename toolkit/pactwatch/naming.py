@@ -22,8 +22,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 
-from pactwatch.model import Counterparty
+from pactwatch.model import Counterparty, Person
 
 HASH_DIGITS = 10
 MAX_FOLDED = 40
@@ -34,6 +35,14 @@ MAX_PERSON_ID = 40  # people.schema.json allows 64: room for a numeric suffix th
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # two-character surnames: 欧阳娜娜 is ouyang.nana, not ou.yangnana
 _COMPOUND_SURNAMES = frozenset(re.findall("..", "欧阳司马诸葛上官东方皇甫令狐慕容司徒夏侯尉迟长孙宇文公孙端木独孤南宫西门"))  # in pairs
+
+
+def person_name(person_id: str, people: Mapping[str, Person], *, with_id: bool = False) -> str:
+    """How every output a person reads names someone: 李娜, or 李娜 (li.na) where the id helps; an unknown id as it is."""
+    person = people.get(person_id)
+    if person is None or not person.name:
+        return person_id
+    return f"{person.name} ({person_id})" if with_id and person.name != person_id else person.name
 
 
 def name_key(text: str) -> str:

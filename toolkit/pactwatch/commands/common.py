@@ -19,7 +19,31 @@ F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "PACTWATCH_TODAY"
 
 
+LANG_META = "pactwatch.lang"
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.meta[LANG_META] = value
+
+
+def lang_override() -> str | None:
+    """--lang of the running command, read by the runtime (so no command passes it on by hand)."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.meta.get(LANG_META) if ctx is not None else None
+    return value if isinstance(value, str) else None
+
+
 def root_option(func: F) -> F:
+    """--root, and --lang with it: every command that reads a portfolio speaks in its language unless told otherwise."""
+    func = click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default=None,
+        expose_value=False,
+        callback=_remember_lang,
+        help="The language of this run's output; default $PACTWATCH_LANG, else the portfolio's language: setting.",
+    )(func)
     return click.option(
         "--root",
         type=click.Path(file_okay=False, path_type=Path),

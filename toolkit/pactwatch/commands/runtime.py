@@ -12,14 +12,15 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from pactwatch.commands.common import resolve_today, use_colour
+from pactwatch.catalogue import language_of
+from pactwatch.commands.common import lang_override, resolve_today, use_colour
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.load.files import CONTRACTS_DIR
@@ -108,6 +109,10 @@ def start(
 
     root = find_root(root_option, Path.cwd())
     settings = load_settings(root, remember=remember_settings)
+    env = os.environ if environ is None else environ
+    language = language_of(settings.language, lang_override(), env)
+    if language != settings.language:
+        settings = replace(settings, language=language)
     today = resolve_today(today_text, settings, os.environ if environ is None else environ, now or datetime.now(UTC))
     return Start(root, settings, today)
 

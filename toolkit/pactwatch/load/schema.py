@@ -190,7 +190,7 @@ def check(doc: Document, schema_name: str) -> list[Finding]:
     fast = fast_check(schema_name)
     if fast is not None and fast(doc.data):
         return []  # valid: jsonschema would find nothing (tests/foundation/test_fastschema.py)
-    findings: dict[tuple[str, str, str], Finding] = {}
+    findings: dict[tuple[str, str, object], Finding] = {}
     for error in validator(schema_name).iter_errors(doc.data):
         for finding in _translate(error, doc):  # "required" reports every missing key per error: keep one each
             findings.setdefault((finding.code, finding.pointer, finding.message), finding)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pactwatch.catalogue import Msg
 from pactwatch.findings import Finding, make
 from pactwatch.load.yaml import Document
 
@@ -25,7 +26,7 @@ class Site:
             self._document = self._document()
         return self._document
 
-    def finding(self, code: str, pointer: str, message: str, hint: str = "", *, key: bool = False) -> Finding:
+    def finding(self, code: str, pointer: str, message: Msg | str, hint: Msg | str = "", *, key: bool = False) -> Finding:
         doc = self.document
         where = doc.locate(pointer, key=key)
         return make(code, self.path, where, pointer, message, hint, doc.source_line(where[0]))

@@ -1,0 +1,22 @@
+"""Every area's table of the catalogue, in one list (``CATALOGUE`` merges them; the tests check no id is in two)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pactwatch.catalogue import Text, cli, feeds, findings_load, findings_rules, github, ledger, notify, report, risks, site, terms, words
+
+TABLES: tuple[Mapping[str, Text], ...] = (
+    words.TEXTS,
+    terms.TEXTS,
+    findings_load.TEXTS,
+    findings_rules.TEXTS,
+    cli.TEXTS,
+    site.TEXTS,
+    feeds.TEXTS,
+    notify.TEXTS,
+    github.TEXTS,
+    report.TEXTS,
+    risks.TEXTS,
+    ledger.TEXTS,
+)

@@ -1,0 +1,7 @@
+"""Catalogue entries: findings_rules."""
+
+from __future__ import annotations
+
+from pactwatch.catalogue import Text
+
+TEXTS: dict[str, Text] = {}
