@@ -222,6 +222,7 @@ class Settings:
     business_day: BusinessDay = "none"
     reminders_in_working_days: bool = False  # ``reminders: {working_days: [5, 2, 0]}``
     timezone_assumed: bool = False  # no zone in pactwatch.yml nor from the language: UTC, and validate warns (PW355)
+    term_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # {payment_days: {zh: .., en: ..}}: see term_label
 
 
 @dataclass(frozen=True, slots=True)

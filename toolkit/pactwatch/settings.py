@@ -185,6 +185,7 @@ def settings_from(data: dict[str, Any]) -> Settings:
         notify=data.get("notify", {}),
         calendar=_calendar(data.get("calendar")),
         business_day=data.get("business_day", defaults.business_day),
+        term_labels=data.get("term_labels", {}),
     )
 
 
