@@ -57,14 +57,23 @@ def git_environment(environ: Mapping[str, str]) -> dict[str, str]:
     return {**{k: v for k, v in environ.items() if not k.startswith("GIT_")}, **SAFE_ENV}
 
 
-def run_git(repo: Path, *args: str, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """git's standard output for ``git ARGS`` run in the folder ``repo``; GitError when it cannot answer."""
+def run_git(repo: Path, *args: str, timeout: float = TIMEOUT_SECONDS, stdin: bytes | None = None) -> bytes:
+    """git's standard output for ``git ARGS`` run in the folder ``repo``; GitError when it cannot answer.
+
+    ``stdin``: what git reads (``cat-file --batch`` takes the names of many objects in one process)."""
     if not repo.is_dir():
         raise GitError(args, "no-folder", f"{repo} is not a folder")
     command = ["git", *(part for setting in SAFE_CONFIG for part in ("-c", setting)), *args]
     try:
         done = subprocess.run(
-            command, cwd=repo, env=git_environment(os.environ), stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False
+            command,
+            cwd=repo,
+            env=git_environment(os.environ),
+            stdin=subprocess.DEVNULL if stdin is None else None,
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
         )
     except FileNotFoundError:
         raise GitError(args, "no-git", "git is not installed") from None

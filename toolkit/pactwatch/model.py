@@ -119,6 +119,7 @@ class Milestone(NamedTuple):
     line: int = 0  # line of the milestone in its file (for annotations)
     due_after: DueAfter | None = None  # a relative deadline: ``due`` is then provisional (calendar days, anchors' own dates)
     business_day: BusinessDay | None = None  # this milestone's convention, over the contract's and the settings'
+    baseline_due: date | None = None  # ``baseline_due:``: the original plan, over the one read from git history
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,8 @@ class RiskSettings:
     slow_payment_min_days: int = 10
     notice_window_days: int = 30
     concentration_share: Decimal = Decimal("0.4")
+    replans: int = 2  # a milestone re-planned this many times is slipping (pactwatch.history)
+    slip_days: int = 30  # ... or this many days behind its baseline
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,6 +171,8 @@ def settings_from(data: dict[str, Any]) -> Settings:
             slow_payment_min_days=risk.get("slow_payment_min_days", rd.slow_payment_min_days),
             notice_window_days=risk.get("notice_window_days", rd.notice_window_days),
             concentration_share=Decimal(risk.get("concentration_share", rd.concentration_share)),
+            replans=risk.get("replans", rd.replans),
+            slip_days=risk.get("slip_days", rd.slip_days),
         ),
         reminder_events=data.get("feeds", {}).get("reminder_events", False),
         approvals=tuple(

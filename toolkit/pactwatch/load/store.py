@@ -298,6 +298,18 @@ class ResultCache:
         if self._prepare():
             self._write(_PARSED, parsed)
 
+    def read_entry(self, name: str, kind: Any) -> Any:
+        """Another module's cache file ``name`` (``history.msgpack``) as a ``kind``, or None; same checks as ours."""
+        return self._load(name, kind)
+
+    def write_entry(self, name: str, value: object) -> None:
+        """Replace another module's cache file ``name`` with ``value`` (data only; a value it cannot hold is not kept)."""
+        if self._prepare():
+            try:
+                self._write(name, value)
+            except (OverflowError, TypeError):
+                self.notices.append(f"cache file {self._dir / name} not written: a value the format cannot hold")
+
     def save(self) -> None:
         if not self._dirty or not self._prepare():
             self._dirty.clear()

@@ -1,0 +1,60 @@
+"""What the git history says about each milestone's plan: pure, frozen data (the cache stores it as it is).
+
+A plan is written as text: an ISO date (``2026-06-15``) for ``due``, or ``M3+30d`` / ``M3+10wd`` for
+``due_after`` (a relative deadline has no date of its own until its anchor is done).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Replan:
+    """One commit on the main line that moved a milestone's due date (or its due_after)."""
+
+    commit: str  # full hash
+    day: date  # when it landed (committer date)
+    author: str  # who made the commit: for a merge, who merged the pull request
+    pull_request: int | None  # from "Merge pull request #N" or "Title (#N)"
+    before: str  # the plan before (see the module docstring)
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneHistory:
+    baseline: str | None  # the plan when the contract became active (or when the milestone was added after that)
+    replans: tuple[Replan, ...] = ()
+
+    @property
+    def baseline_date(self) -> date | None:
+        return plan_date(self.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class ContractHistory:
+    milestones: Mapping[str, MilestoneHistory] = field(default_factory=dict)  # by milestone id at HEAD
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHistory:
+    """Per contract file (its path at HEAD, relative to the portfolio root): its milestones' histories."""
+
+    head: str  # the commit this was read at
+    contracts: Mapping[str, ContractHistory] = field(default_factory=dict)
+
+    def milestone(self, source: str, milestone_id: str) -> MilestoneHistory | None:
+        contract = self.contracts.get(source)
+        return None if contract is None else contract.milestones.get(milestone_id)
+
+
+def plan_date(plan: str | None) -> date | None:
+    """The date of a plan written as a date; None for a relative one (or none)."""
+    if plan is None or len(plan) != 10:
+        return None
+    try:
+        return date.fromisoformat(plan)
+    except ValueError:
+        return None
