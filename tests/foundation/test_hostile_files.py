@@ -133,10 +133,10 @@ def test_linked_issue_and_contract_templates_are_refused(copy_portfolio: Callabl
     secret = tmp_path / "secret.txt"
     secret.write_text("TOKEN=do-not-print\n", encoding="utf-8")
     (root / "templates" / "github").mkdir(parents=True)
-    os.symlink(secret, root / "templates" / "github" / "alert-body.zh.j2")
+    os.symlink(secret, root / "templates" / "github" / "alert-body.j2")
     result = run_cli("alerts", "--root", root, "--dry-run", "--offline")
     assert result.code == 1, result.err
-    assert "alert-body.zh.j2 is a symbolic link: a portfolio's templates must be regular files" in result.err
+    assert "alert-body.j2 is a symbolic link: a portfolio's templates must be regular files" in result.err
     assert "do-not-print" not in result.out + result.err
     (root / "templates" / "contracts").mkdir(parents=True)
     os.symlink(secret, root / "templates" / "contracts" / "sales.yaml.j2")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from github.conftest import TODAY, evaluation, links_for, renderer_for
+from pactwatch.errors import PactwatchError
 from pactwatch.escape.github_markdown import ZWJ
 from pactwatch.github.issues import marker, ref_in
 from pactwatch.github.render import facts, stable
@@ -59,9 +60,17 @@ def test_hostile_contract_text_stays_inert(portfolio: Path) -> None:
 def test_a_portfolio_template_overrides_but_keeps_the_marker(portfolio: Path) -> None:
     own = portfolio / "templates" / "github"
     own.mkdir(parents=True)
-    (own / "alert-body.zh.j2").write_text("自定义：{{ a.contract_title }} {{ a.owner_handle }}\n", encoding="utf-8")
+    (own / "alert-body.j2").write_text("自定义：{{ a.contract_title }} {{ a.owner_handle }} {{ t('field.owner') }}\n", encoding="utf-8")
     out = alert_text(portfolio, "C-2026-007/M4")
-    assert "BODY:\n" + marker("C-2026-007/M4") + "\n自定义：智能仓储管理系统销售合同 @lina-ec" in out
+    assert "BODY:\n" + marker("C-2026-007/M4") + "\n自定义：智能仓储管理系统销售合同 @lina-ec 负责人" in out
+
+
+def test_an_old_per_language_override_is_an_error_not_ignored(portfolio: Path) -> None:
+    own = portfolio / "templates" / "github"
+    own.mkdir(parents=True)
+    (own / "alert-body.zh.j2").write_text("自定义\n", encoding="utf-8")
+    with pytest.raises(PactwatchError, match=r"alert-body\.zh\.j2: per-language issue templates are no longer read"):
+        alert_text(portfolio, "C-2026-007/M4")
 
 
 def test_the_days_late_line_does_not_count_as_a_change() -> None:

@@ -1,7 +1,94 @@
-"""Catalogue entries: github."""
+"""Catalogue entries: the overdue issues on GitHub (titles, bodies, escalation and closing comments, labels).
+
+Facts that hold contract text (titles, names) are escaped by the renderer before they are put in;
+what is in backticks is YAML the reader types, and stays as it is in both languages.
+"""
 
 from __future__ import annotations
 
 from pactwatch.catalogue import Text
 
-TEXTS: dict[str, Text] = {}
+TEXTS: dict[str, Text] = {
+    "github.alert.title": Text("逾期：{contract} {milestone}（到期 {due}）", "Overdue: {contract} {milestone} (due {due})"),
+    "github.alert.lead": Text(
+        "合同 **{contract}**（{title}）的节点 **{milestone}** 已逾期。",
+        "Milestone **{milestone}** of contract **{contract}** ({title}) is overdue.",
+    ),
+    "github.alert.item": Text("项目", "Item"),
+    "github.alert.value": Text("内容", "Value"),
+    "github.alert.derived": Text("{title}（由合同期限推算）", "{title} (from the contract term)"),
+    "github.alert.late": Text("{count} 天（截至 {date}）", "{count} days (as of {date})", "1 day (as of {date})"),
+    "github.alert.source": Text("合同文件 {source}", "Contract file {source}"),
+    "github.alert.resolve": Text("如何处理", "How to resolve"),
+    "github.alert.renew": Text(
+        "**已决定续约或解约**：提交 PR，在合同文件中加入（或完成）一个 `kind: renewal` 的节点，写明 `status: done` 和 `completed_on`。",
+        "**Decided to renew or cancel**: open a pull request that adds (or completes) a `kind: renewal` milestone"
+        " with `status: done` and `completed_on`.",
+    ),
+    "github.alert.done_recurring": Text(
+        "**已完成**：提交 PR，在节点 {milestone} 的 `completed` 下加一行 `{due}: 完成日期`。",
+        "**Done**: open a pull request that adds `{due}: <completion date>` under `completed` of milestone {milestone}.",
+    ),
+    "github.alert.done": Text(
+        "**已完成**：提交 PR，把节点 {milestone} 改为 `status: done`，并填写 `completed_on: 完成日期`（可附 `evidence`）。",
+        "**Done**: open a pull request that sets milestone {milestone} to `status: done` with `completed_on: <date>`"
+        " (and `evidence` if you have it).",
+    ),
+    "github.alert.delay": Text(
+        "**确认延期**：在节点 {milestone} 下加上 `ack: {{until: 新的日期, note: 原因}}`；截止日前此议题会关闭，到期仍未完成会重新打开。",
+        "**Delay agreed**: add `ack: {{until: <new date>, note: <why>}}` to milestone {milestone};"
+        " this issue closes until then and reopens if it is still not done.",
+    ),
+    "github.alert.merged": Text(
+        "合并后，下一次 `pactwatch alerts` 运行会关闭此议题。请不要直接关闭：只要合同文件仍显示逾期，它会被重新打开。",
+        "Once merged, the next `pactwatch alerts` run closes this issue."
+        " Please do not close it by hand: while the contract file says overdue, it is reopened.",
+    ),
+    "github.alert.escalates": Text(
+        "逾期超过 {count} 天会通知上级 {manager}。", "After {count} days late, {manager} is told.", "After 1 day late, {manager} is told."
+    ),
+    "github.alert.footer": Text(
+        "此议题由 pactwatch 根据合同文件自动维护；正文会被覆盖，请在评论中讨论。",
+        "This issue is kept by pactwatch from the contract files; its text is rewritten, so discuss in the comments.",
+    ),
+    "github.escalation.manager": Text(
+        "{manager} 请关注：此节点已逾期超过 {count} 天，负责人为 {owner}{handle}。",
+        "{manager} for your attention: this milestone is more than {count} days late; its owner is {owner}{handle}.",
+        "{manager} for your attention: this milestone is more than 1 day late; its owner is {owner}{handle}.",
+    ),
+    "github.escalation.nobody": Text(
+        "此节点已逾期超过 {count} 天；负责人 {owner} 没有可通知的上级（`people.yaml` 中的 `manager` / `github`）。",
+        "This milestone is more than {count} days late; its owner {owner} has no manager to tell (`manager` / `github` in `people.yaml`).",
+        "This milestone is more than 1 day late; its owner {owner} has no manager to tell (`manager` / `github` in `people.yaml`).",
+    ),
+    "github.handle": Text("（{handle}）", " ({handle})"),
+    "github.closing.done": Text(
+        "合同文件记录此节点已于 {date} 完成，关闭。", "The contract file records this milestone as done on {date}: closing."
+    ),
+    "github.closing.waived": Text("合同文件记录此节点已豁免，关闭。", "The contract file records this milestone as waived: closing."),
+    "github.closing.cancelled": Text("合同文件记录此节点已取消，关闭。", "The contract file records this milestone as cancelled: closing."),
+    "github.closing.acknowledged": Text(
+        "延期已确认至 {date}，先关闭；届时仍未完成会重新打开。",
+        "The delay is acknowledged until {date}: closing until then; it reopens if still not done.",
+    ),
+    "github.closing.acknowledged_note": Text(
+        "延期已确认至 {date}（{note}），先关闭；届时仍未完成会重新打开。",
+        "The delay is acknowledged until {date} ({note}): closing until then; it reopens if still not done.",
+    ),
+    "github.closing.not_overdue": Text(
+        "此节点已不再逾期（到期日现为 {date}），关闭。", "This milestone is no longer overdue (it is now due {date}): closing."
+    ),
+    "github.closing.duplicate": Text("与 #{number} 重复，关闭。", "Duplicate of #{number}: closing."),
+    "github.closing.gone": Text(
+        "合同文件中已没有这个节点（或合同已不在履行中），关闭。",
+        "This milestone is no longer in the contract files (or its contract is no longer active): closing.",
+    ),
+    "github.note.no_handle": Text(
+        "{ref}：负责人 {owner} 在 `people.yaml` 中没有 GitHub 账号，议题不指派给任何人",
+        "{ref}: owner {owner} has no GitHub handle in `people.yaml`; the issue is not assigned",
+    ),
+    "github.label.pactwatch": Text("由 pactwatch 根据合同文件维护", "Kept by pactwatch from the contract files"),
+    "github.label.overdue": Text("合同节点已逾期", "A contract milestone is overdue"),
+    "github.label.escalated": Text("逾期已久，已通知负责人的上级", "Overdue long enough to tell the owner's manager"),
+    "github.label.kind": Text("合同节点类型：{kind}", "Kind of contract milestone: {kind}"),
+}

@@ -22,22 +22,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pactwatch.catalogue import CATALOGUE, text, word
 from pactwatch.engine.records import Evaluation, Occurrence
 from pactwatch.github.issues import ExistingIssue
 from pactwatch.github.render import AlertFacts, Links, Renderer, facts, stable
 from pactwatch.i18n import format_date
+from pactwatch.naming import person_name
 
 Op = Literal["create_label", "create", "update", "reopen", "escalate", "close"]
 OPS: tuple[Op, ...] = ("create_label", "create", "update", "reopen", "escalate", "close")
 
 BASE_LABELS = ("pactwatch", "overdue")
 ESCALATED = "escalated"
-LABELS: Mapping[str, tuple[str, str]] = {  # name -> (colour, description)
-    "pactwatch": ("5319e7", "Kept by pactwatch from the contract files"),
-    "overdue": ("d73a4a", "A contract milestone is overdue"),
-    "escalated": ("b60205", "Overdue long enough to tell the owner's manager"),
+LABELS: Mapping[str, tuple[str, str]] = {  # name -> (colour, catalogue id of its description)
+    "pactwatch": ("5319e7", "github.label.pactwatch"),
+    "overdue": ("d73a4a", "github.label.overdue"),
+    "escalated": ("b60205", "github.label.escalated"),
 }
-KIND_LABEL = ("c5def5", "Kind of contract milestone")
+KIND_LABEL = ("c5def5", "github.label.kind")
 
 
 def kind_label(kind: str) -> str:
@@ -160,7 +162,8 @@ class _Planner:
         base = (*BASE_LABELS, kind_label(o.kind))
         handle = self.handle(o)
         if handle is None:
-            self.notes.append(f"{o.ref}: owner {o.owner} has no GitHub handle in people.yaml; the issue is not assigned")
+            owner = person_name(o.owner, self.people, with_id=True)
+            self.notes.append(text("github.note.no_handle", self.settings.language, ref=o.ref, owner=owner))
         if issue is None:
             create = Action("create", o.ref, None, title, body, tuple(sorted(base)), (handle,) if handle else (), why="overdue")
             return [create, self.escalate(o, alert, None)] if self.escalates(o) else [create]
@@ -224,7 +227,7 @@ class _Planner:
         )
 
 
-def _label_actions(actions: Sequence[Action], existing: Iterable[str]) -> list[Action]:
+def _label_actions(actions: Sequence[Action], existing: Iterable[str], language: str) -> list[Action]:
     have = _lower(existing)
     needed: dict[str, None] = {}
     for action in actions:
@@ -234,9 +237,9 @@ def _label_actions(actions: Sequence[Action], existing: Iterable[str]) -> list[A
                     needed.setdefault(label.lower())
     out = []
     for name in sorted(needed):
-        colour, description = LABELS.get(name, KIND_LABEL)
-        if name.startswith("kind:"):
-            description = f"{KIND_LABEL[1]}: {name[5:]}"
+        colour, description_id = LABELS.get(name, KIND_LABEL)
+        kind = name[5:] if name.startswith("kind:") else ""
+        description = text(description_id, language, kind=word(f"value.{kind}", language) if f"value.{kind}" in CATALOGUE else kind)
         out.append(Action("create_label", name, colour=colour, description=description, why="missing in the repository"))
     return out
 
@@ -259,5 +262,5 @@ def plan(ev: Evaluation, existing: Sequence[ExistingIssue], repo_labels: Iterabl
             actions.append(planner.close(keep, every.get(ref)))
         if keep is not None:
             actions += [planner.duplicate(other, keep) for other in others if other.state == "open"]
-    labels = _label_actions(actions, repo_labels)
+    labels = _label_actions(actions, repo_labels, ev.portfolio.settings.language)
     return Plan(links.repository, tuple(labels + actions), len(existing), len(wanted), tuple(sorted(set(planner.notes))))

@@ -1,7 +1,8 @@
 """Issue titles, bodies and comments in the portfolio's language, from Jinja2 templates.
 
 Templates live in ``templates/github/`` (shipped in the wheel); a portfolio's own
-``templates/github/`` overrides them file by file. Every ``{{ value }}`` a template prints passes
+``templates/github/`` overrides them file by file. One template per text, for both languages: its words
+are catalogue ids (``t("github.alert.lead", ...)``, pactwatch.catalogue.jinja). Every ``{{ value }}`` a template prints passes
 through ``finalize``: contract text is made inert (pactwatch.escape.github_markdown) unless it is ``Trusted``
 (links and handles we built ourselves). So a template cannot forget to escape.
 
@@ -21,15 +22,18 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from pactwatch.catalogue import word
+from pactwatch.catalogue.jinja import globals_for
 from pactwatch.engine.records import Occurrence
+from pactwatch.errors import PactwatchError
 from pactwatch.escape.github_markdown import code_span as _code_span
 from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.github.issues import marker
-from pactwatch.i18n import format_date, format_money, with_due_note, word
+from pactwatch.i18n import format_date, format_money, with_due_note
 from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
+from pactwatch.naming import person_name
 from pactwatch.resources import data_dir, own_templates
-from pactwatch.vocabulary import labels
 
 TITLE_LIMIT = 256  # GitHub refuses a longer issue title (422), on every run
 _AS_OF = re.compile(r"<!-- pactwatch:as-of -->.*?<!-- /pactwatch:as-of -->", re.DOTALL)
@@ -121,15 +125,15 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
         counterparty=contract.counterparty.name,
         milestone_id=o.milestone.id,
         milestone_title=o.title,
-        kind=word(o.kind, lang),
+        kind=word(f"value.{o.kind}", lang),
         due=with_due_note(format_date(o.due, lang), o, lang),  # and why it moved, if it did
         due_iso=Trusted((o.written or o.due).isoformat()),  # the key under `completed`: the date as written
         days_late=o.days_late,
         as_of=format_date(today, lang),
         amount=format_money(o.amount, o.currency, lang) if o.amount is not None else None,
-        owner=owner.name if owner is not None else o.owner,
+        owner=person_name(o.owner, people),
         owner_handle=_handle(owner),
-        manager=manager.name if manager is not None else None,
+        manager=person_name(manager.id, people) if manager is not None else None,
         manager_handle=_handle(manager),
         source=contract.source,
         source_url=_trusted(source),
@@ -162,11 +166,25 @@ def search_path(portfolio_root: Path | None, shipped: Path) -> list[Path]:
     return [p for p in (own, shipped) if p is not None and p.is_dir()]
 
 
+def refuse_per_language(folders: Sequence[Path], shipped: Path) -> None:
+    """A portfolio's ``github/<name>.zh.j2`` (the old per-language copies) would be silently ignored: say so."""
+    for folder in folders:
+        if folder.resolve().is_relative_to(shipped):
+            continue
+        old = sorted(p.name for p in (folder / "github").glob("*.j2") if p.name.endswith((".zh.j2", ".en.j2")))
+        if old:
+            raise PactwatchError(
+                f"{folder / 'github' / old[0]}: per-language issue templates are no longer read;"
+                " make one github/<name>.j2 for both languages (its words are catalogue ids: t('github.alert.lead', ...))"
+            )
+
+
 class Renderer:
     """Renders the github/ templates in one language. Deterministic: same facts, same text."""
 
     def __init__(self, folders: Sequence[Path], language: str) -> None:
         shipped = data_dir("templates").resolve()
+        refuse_per_language(folders, shipped)
         loader = ChoiceLoader(  # a portfolio's own templates arrive by pull request: read as regular files only
             [FileSystemLoader(str(f)) if f.resolve().is_relative_to(shipped) else own_templates(f) for f in folders]
         )
@@ -174,12 +192,12 @@ class Renderer:
         self._markdown = Environment(finalize=_finalizer(markdown_text), autoescape=False, **options)  # Markdown: finalize escapes
         self._plain = Environment(finalize=_finalizer(title_text), autoescape=False, **options)  # titles: finalize neutralises
         self._markdown.filters["code"] = code_span
-        self.language = language if language in ("zh", "en") else "en"
-        self._fields = {name: Trusted(text) for name, text in labels(self.language).items()}  # F.kind -> 类型 / Kind
+        self.language = language
+        self._markdown.globals.update(globals_for(language, markdown_text, Trusted))  # facts escaped, our words as they are
+        self._plain.globals.update(globals_for(language, title_text, Trusted))
 
     def _render(self, env: Environment, name: str, **context: Any) -> str:
-        template = env.get_template(f"github/{name}.{self.language}.j2")
-        return template.render(F=self._fields, **context).strip()
+        return env.get_template(f"github/{name}.j2").render(**context).strip()
 
     def title(self, alert: AlertFacts) -> str:
         """The issue title, at most TITLE_LIMIT characters: a long milestone title is what gets cut."""
