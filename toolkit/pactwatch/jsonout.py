@@ -9,6 +9,7 @@ from json.encoder import encode_basestring as json_string  # the C function the 
 from typing import Any
 
 from pactwatch.engine.records import STATES, Occurrence
+from pactwatch.history.records import PlanHistory
 from pactwatch.model import Contract
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) builds one per call
@@ -47,6 +48,17 @@ def _moved(o: Occurrence) -> dict[str, Any]:
     if o.projected:
         extra["projected"] = True
     return extra
+
+
+def plan_fields(history: PlanHistory | None) -> Callable[[Occurrence], dict[str, Any]]:
+    """The plan-versus-actual keys of a row: ``baseline_due``, ``slip_days`` and ``replans`` (a count); null and 0 without a baseline."""
+    from pactwatch.engine.slippage import replans_of, slip_days
+
+    def fields(o: Occurrence) -> dict[str, Any]:
+        baseline = None if o.baseline is None else o.baseline.isoformat()
+        return {"baseline_due": baseline, "slip_days": slip_days(o), "replans": len(replans_of(o, history))}
+
+    return fields
 
 
 def _contract_pieces(contract: Contract) -> tuple[bytes, bytes, bytes]:

@@ -34,6 +34,31 @@ def lang_override() -> str | None:
     return value if isinstance(value, str) else None
 
 
+VERBOSE_META = "pactwatch.verbose"
+
+
+def _remember_verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[VERBOSE_META] = True
+
+
+def verbose_option(func: F) -> F:
+    """-v: say what the runtime noticed (no git history here, a cache file ignored), read by the runtime like --lang."""
+    return click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_verbose,
+        help="Say what was noticed on the way (e.g. no git history).",
+    )(func)
+
+
+def verbose() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(VERBOSE_META))
+
+
 def root_option(func: F) -> F:
     """--root, and --lang with it: every command that reads a portfolio speaks in its language unless told otherwise."""
     func = click.option(

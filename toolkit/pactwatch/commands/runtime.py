@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pactwatch.catalogue import language_of
-from pactwatch.commands.common import lang_override, resolve_today, use_colour
+from pactwatch.commands.common import lang_override, resolve_today, use_colour, verbose
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.load.files import CONTRACTS_DIR
@@ -28,6 +28,7 @@ from pactwatch.settings import SETTINGS_FILE
 
 if TYPE_CHECKING:
     from pactwatch.engine.records import Evaluation
+    from pactwatch.history.records import PlanHistory
     from pactwatch.load.portfolio import Loaded
     from pactwatch.model import Settings
 
@@ -45,6 +46,7 @@ class Needs:
     on_errors: OnErrors
     refusal: str = ""  # with REFUSE: what stays as it is, e.g. "CODEOWNERS is left as it is"
     evaluate: bool = False
+    history: bool = False  # with evaluate: baselines and re-plans from git (pactwatch.history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +142,20 @@ def prepare(
     if needs.evaluate:
         from pactwatch.engine import evaluate
 
-        evaluation = evaluate(loaded.portfolio, begun.today)
+        evaluation = evaluate(
+            loaded.portfolio, begun.today, history=read_history(begun.root, begun.settings.language) if needs.history else None
+        )
     return Prepared(begun.root, begun.settings, begun.today, loaded, evaluation)
+
+
+def read_history(root: Path, language: str) -> PlanHistory | None:
+    """The portfolio's plan history from git; why there is none is said under -v, a shallow clone always."""
+    from pactwatch.history.read import read_plan_history
+
+    found = read_plan_history(root, os.environ)
+    if found.notice is not None and (found.shallow or verbose()):
+        click.echo(f"pactwatch: {terminal_text(found.notice.render(language))}", err=True)
+    return found.history
 
 
 def _apply(needs: Needs, loaded: Loaded) -> None:

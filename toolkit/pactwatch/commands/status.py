@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour
+from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour, verbose_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.engine.records import STATES, Evaluation, Occurrence
 from pactwatch.engine.selection import Filters, select, why_nothing
@@ -17,10 +17,10 @@ from pactwatch.errors import UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.gcpause import one_shot
 from pactwatch.i18n import format_money, word
-from pactwatch.jsonout import json_document_parts, occurrence_lines
+from pactwatch.jsonout import json_document_parts, occurrence_lines, plan_fields
 from pactwatch.terminal import STATE_COLOURS, table
 
-NEEDS = Needs(OnErrors.WARN, evaluate=True)
+NEEDS = Needs(OnErrors.WARN, evaluate=True, history=True)
 
 
 _OWNER = attrgetter("milestone.owner")
@@ -83,6 +83,7 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
 @one_shot  # hundreds of thousands of acyclic records and rows: the cyclic collector would only cost time
 @root_option
 @today_option
+@verbose_option
 @click.option("--owner", metavar="PERSON", help="Only milestones this person owns (an id or a name from people.yaml).")
 @click.option("--counterparty", metavar="NAME", help="Only contracts with this counterparty (part of the name, or its id).")
 @click.option("--contract", metavar="ID", help="Only this contract.")
@@ -108,7 +109,11 @@ def status(
     filters = Filters(person, owner, counterparty, contract, chosen, within)
     items = select(evaluation, filters)
     if fmt == "json":
-        echo_parts(json_document_parts({"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items)))
+        echo_parts(
+            json_document_parts(
+                {"today": evaluation.today.isoformat()}, "milestones", occurrence_lines(items, plan_fields(evaluation.history))
+            )
+        )
     elif items:
         click.echo(render_text(evaluation, items, use_colour()))
     else:

@@ -33,7 +33,9 @@ from pactwatch.engine.records import (
     State,
 )
 from pactwatch.engine.renewals import notice_occurrence
+from pactwatch.engine.slippage import with_baselines
 from pactwatch.engine.states import occurrences as expand
+from pactwatch.history.records import PlanHistory
 from pactwatch.model import Portfolio
 from pactwatch.workdays import WorkCalendar
 from pactwatch.workdays import build as build_calendar
@@ -57,8 +59,9 @@ __all__ = [
 ]
 
 
-def evaluate(portfolio: Portfolio, today: date, workdays: WorkCalendar | None = None) -> Evaluation:
-    """Everything the engine knows on ``today``; ``workdays``: the settings' calendar, when the caller has built it already."""
+def evaluate(portfolio: Portfolio, today: date, workdays: WorkCalendar | None = None, history: PlanHistory | None = None) -> Evaluation:
+    """Everything the engine knows on ``today``; ``workdays``: the settings' calendar, when the caller has built it already;
+    ``history``: baselines and re-plans read from git (``pactwatch.history``), else baselines come from ``baseline_due`` only."""
     settings = portfolio.settings
     calendar = workdays if workdays is not None else build_calendar(settings.calendar)
     rules = DeadlineRules(calendar, settings.business_day, today)
@@ -66,7 +69,7 @@ def evaluate(portfolio: Portfolio, today: date, workdays: WorkCalendar | None = 
     listed: list[Occurrence] = []
     notices: list[Occurrence] = []
     for contract in sorted(portfolio.contracts, key=_ID):  # sorted already when loaded: then this costs nothing
-        items = expand(contract, today, settings.due_soon_days, rules)
+        items = with_baselines(contract, expand(contract, today, settings.due_soon_days, rules), history)
         term, notice = notice_occurrence(contract, today, settings.due_soon_days, settings.language)
         if notice is not None:
             items.append(notice)
@@ -77,4 +80,4 @@ def evaluate(portfolio: Portfolio, today: date, workdays: WorkCalendar | None = 
     # contracts come sorted by id and each one's items by (due, key): a stable sort by due alone
     # gives the order (due, contract id, key) at a fraction of the cost of a three-part key
     listed.sort(key=_DUE)
-    return Evaluation(today, portfolio, tuple(listed), parts, tuple(notices), calendar)
+    return Evaluation(today, portfolio, tuple(listed), parts, tuple(notices), calendar, history)

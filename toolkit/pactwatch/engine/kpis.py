@@ -49,10 +49,17 @@ class Kpis:
     aging_amount: dict[str, Amounts] = field(default_factory=lambda: {name: {} for name, _, _ in AGING_BUCKETS})
     next_notice_days: int | None = None
     renewing_value: Amounts = field(default_factory=dict)  # auto-renewing within 90 days
+    due_by_baseline: int = 0  # as ``due``, by the baseline date (milestones with a baseline: engine.slippage)
+    done_by_baseline: int = 0  # of those, done on or before the baseline date
 
     @property
     def on_time_rate(self) -> float | None:
         return self.done_on_time / self.due if self.due else None
+
+    @property
+    def on_time_vs_baseline(self) -> float | None:
+        """The on-time rate against the original plan: moving a due date does not make a milestone on time."""
+        return self.done_by_baseline / self.due_by_baseline if self.due_by_baseline else None
 
     @property
     def obligation_health(self) -> float | None:
@@ -94,6 +101,10 @@ def _count_occurrence(k: Kpis, o: Occurrence, today: date) -> None:
             k.overdue += 1
         if o.state in ("done_late", "overdue"):
             k.late_days.append(o.days_late)
+    baseline = o.baseline
+    if baseline is not None and k.start <= baseline <= min(k.end, today) and (baseline < today or not o.is_open):
+        k.due_by_baseline += 1
+        k.done_by_baseline += o.completed_on is not None and o.completed_on <= baseline and o.state in ("done", "done_late")
     if o.kind == "payment" and o.amount is not None:
         if k.start <= o.due <= k.end:
             _add(k.planned, o.currency, o.amount)
