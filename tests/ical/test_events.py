@@ -98,8 +98,9 @@ def test_description_has_kind_amount_owner_state_days_late_and_links() -> None:
     assert "状态：逾期" in lines
     assert "逾期天数：10" in lines
     assert "合同页面：https://contracts.example.com/contracts/C-1.html" in lines
-    assert "YAML 文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml" in lines
-    assert "- 合同扫描件: https://dms.example.com/c/1" in lines
+    assert "合同文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml" in lines
+    assert "- 合同扫描件：https://dms.example.com/c/1" in lines
+    assert lines[0] == "合同：合同 C-1（C-1）"
     assert record.url == "https://contracts.example.com/contracts/C-1.html"
     assert record.categories == ("付款",)
 
@@ -109,7 +110,7 @@ def test_links_are_percent_encoded_and_unsafe_documents_are_left_out() -> None:
     record = one(milestone(), source="contracts/销售/C-1.yaml", documents=docs)
     assert "https://github.com/acme/contracts/blob/main/contracts/%E9%94%80%E5%94%AE/C-1.yaml" in record.description
     assert "javascript" not in record.description
-    assert "- 好: https://dms.example.com/x" in record.description
+    assert "- 好：https://dms.example.com/x" in record.description
 
 
 def test_without_site_url_the_url_is_the_yaml_file_and_without_both_none() -> None:
@@ -132,9 +133,9 @@ def test_public_builds_leave_amounts_and_documents_out() -> None:
 def test_alarms_at_nine_on_each_reminder_day_still_ahead() -> None:
     record = one(milestone(due="2026-12-10"))  # 13 days ahead: 7, 3 and 0 are all to come
     assert [a.trigger for a in record.alarms] == [timedelta(days=-7, hours=9), timedelta(days=-3, hours=9), timedelta(hours=9)]
-    assert [a.description for a in record.alarms] == ["7天后到期", "3天后到期", "今天到期"]  # clients show them with the title
+    assert [a.description for a in record.alarms] == ["7 天后到期", "3 天后到期", "今天到期"]  # clients show them with the title
     english = one(milestone(due="2026-12-10", remind_days=(1, 0)), settings=replace(SETTINGS, language="en"))
-    assert [a.description for a in english.alarms] == ["Due in 1 day", "Due today"]
+    assert [a.description for a in english.alarms] == ["due in 1 day", "due today"]  # the reminders' words, singular for 1
     soon = one(milestone(due="2026-11-30", remind_days=(14, 7, 1)))  # 3 days ahead: only 1 is still to come
     assert [a.trigger for a in soon.alarms] == [timedelta(days=-1, hours=9)]
     assert one(milestone(due="2026-11-20")).alarms == ()  # overdue: reminders have passed
@@ -146,7 +147,7 @@ def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
     main, *extra = records
     assert [(r.start, r.end - r.start) for r in extra] == [(D("2026-12-03"), timedelta(days=1)), (D("2026-12-07"), timedelta(days=1))]
     assert [r.uid for r in extra] == [event_uid("C-1", "M1", "#reminder-7"), event_uid("C-1", "M1", "#reminder-3")]
-    assert extra[0].summary == "[提醒 · 7天后到期] 合同 C-1 · 节点 M1"
+    assert extra[0].summary == "[提醒 · 7 天后到期] 合同 C-1 · 节点 M1"
     assert extra[0].categories == ("付款", "提醒")
     assert extra[0].description.startswith("计划日期：2026年12月10日\n")  # it sits on another day than the due one
     assert all(r.alarms == () for r in extra)

@@ -96,9 +96,9 @@ def test_the_feed_set(example: Evaluation, private_feeds: dict[str, bytes]) -> N
 
 
 def test_calendar_names_are_localised(private_feeds: dict[str, bytes]) -> None:
-    assert "NAME:合同里程碑 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
-    assert "X-WR-CALNAME:合同里程碑 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
-    assert "X-WR-CALNAME:合同里程碑 · 全部\r\n".encode() in private_feeds["all.ics"]
+    assert "NAME:合同节点 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
+    assert "X-WR-CALNAME:合同节点 · 张伟\r\n".encode() in private_feeds["people/zhang.wei.ics"]
+    assert "X-WR-CALNAME:合同节点 · 全部\r\n".encode() in private_feeds["all.ics"]
     assert b"REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\n" in private_feeds["all.ics"]
 
 

@@ -24,11 +24,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from pactwatch import links
+from pactwatch.catalogue import text, word
 from pactwatch.engine import STATES, Evaluation, Occurrence
 from pactwatch.engine.reminders import offsets as reminder_offsets
 from pactwatch.escape.ical import clean_text
-from pactwatch.i18n import due_note, format_date, format_money, word
-from pactwatch.ical.labels import alarm_text, field, label, reminder_marker
+from pactwatch.i18n import due_note, format_date, format_money
 from pactwatch.ical.records import Alarm, EventRecord, EventStatus
 from pactwatch.model import MILESTONE_KINDS, Contract, Settings
 from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
@@ -50,7 +50,7 @@ class EventContext:
     today: date
     public: bool
     names: Mapping[str, str]  # person id -> clean display name
-    words: Mapping[str, str]  # state or kind -> UI word (pactwatch.i18n)
+    words: Mapping[str, str]  # state or kind -> its word (catalogue ``value.*``)
     fields: Mapping[str, str]  # description label -> "类型：" prefix
     workdays: WorkCalendar | None = None  # the evaluation's calendar: reminders move off non-working days
 
@@ -63,8 +63,11 @@ class EventContext:
         settings = evaluation.portfolio.settings
         lang = settings.language
         names = {pid: clean_text(person.name) for pid, person in evaluation.portfolio.people.items()}
-        words: dict[str, str] = {key: word(key, lang) for key in (*STATES, *MILESTONE_KINDS)}
-        fields = {key: field(key, "", lang) for key in ("kind", "amount", "owner", "state", "due", "completed_on", "days_late")}
+        words: dict[str, str] = {key: word(f"value.{key}", lang) for key in (*STATES, *MILESTONE_KINDS)}
+        fields = {
+            key: field(word(f"field.{key}", lang), "", lang)
+            for key in ("kind", "amount", "owner", "state", "due", "completed_on", "days_late")
+        }
         return cls(settings, evaluation.today, public, names, words, fields, evaluation.workdays)
 
 
@@ -93,25 +96,33 @@ def linkable(url: str) -> bool:
     return is_safe_url(url)
 
 
+def field(label: str, value: str, language: str) -> str:
+    """``金额：¥1.00 CNY`` / ``Amount: ¥1.00 CNY``."""
+    return text("feeds.field", language, label=label, value=value)
+
+
 def contract_facts(contract: Contract, ctx: EventContext) -> ContractFacts:
     lang = ctx.language
     title = clean_text(contract.title)
-    head = [field("contract", f"{title} ({contract.id})", lang), field("counterparty", clean_text(contract.counterparty.name), lang)]
+    head = [
+        field(word("field.contract", lang), text("feeds.contract", lang, title=title, id=contract.id), lang),
+        field(word("field.counterparty", lang), clean_text(contract.counterparty.name), lang),
+    ]
     settings = ctx.settings
     page, source = links.contract_url(settings.site_url, contract.id), links.repository_file(settings.repository, contract.source)
-    tail = [field(key, url, lang) for key, url in (("page", page), ("source", source)) if url]
+    tail = [field(word(key, lang), url, lang) for key, url in (("feeds.page", page), ("feeds.source", source)) if url]
     documents = [] if ctx.public else [d for d in contract.documents if linkable(d.url)]
     if documents:
-        tail.append(field("documents", "", lang))
-        tail.extend(f"- {clean_text(d.title)}: {clean_text(d.url.strip())}" for d in documents)
+        tail.append(field(word("feeds.documents", lang), "", lang))
+        tail.extend(text("feeds.document", lang, title=clean_text(d.title), url=clean_text(d.url.strip())) for d in documents)
     return ContractFacts(title, "\n".join(head), "\n".join(tail), page or source)
 
 
 def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
-    text = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
+    title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
     if occurrence.state in UNMARKED_STATES:
-        return text
-    return f"[{ctx.words[occurrence.state]}] {text}"
+        return title
+    return f"[{ctx.words[occurrence.state]}] {title}"
 
 
 def _amount(occurrence: Occurrence, language: str) -> str:
@@ -129,9 +140,9 @@ def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext)
     lines.append(f["owner"] + ctx.names.get(milestone.owner, milestone.owner))
     state = ctx.words[occurrence.state]
     if occurrence.blocked:
-        state += " · " + label("blocked", lang)
+        state += " · " + word("feeds.blocked", lang)
     if occurrence.acknowledged:
-        state += " · " + label("acknowledged", lang)
+        state += " · " + word("flag.acknowledged", lang)
     lines.append(f["state"] + state)
     note = due_note(occurrence, lang) if occurrence.written is not None or milestone.due_after is not None else ""
     if note:
@@ -169,39 +180,41 @@ def alarm_trigger(days: int) -> timedelta:
 
 @lru_cache(maxsize=1024)
 def _alarm(days: int, language: str) -> Alarm:
-    return Alarm(alarm_trigger(days), alarm_text(days, language))
+    """What an alarm says (clients show it with the event's own title): the reminders' own words."""
+    said = word("notify.due.today", language) if days == 0 else text("notify.due.in_days", language, count=days)
+    return Alarm(alarm_trigger(days), said)
 
 
 def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[EventRecord]:
     """The event of one occurrence, then its reminder events when ``reminder_events`` is on."""
     lang = ctx.language
     title = summary(occurrence, facts, ctx)
-    text = description(occurrence, facts, ctx)
+    said = description(occurrence, facts, ctx)
     kind = ctx.words[occurrence.milestone.kind]
     offsets = pending_reminders(occurrence, ctx)
     alarms = tuple(_alarm(days, lang) for days in offsets) if offsets else ()
     uid = event_uid(occurrence.contract.id, occurrence.key)
     status: EventStatus = "CANCELLED" if occurrence.state == "cancelled" else "CONFIRMED"
-    event = EventRecord(uid, occurrence.due, title, text, (kind,), status, facts.url, alarms)
+    event = EventRecord(uid, occurrence.due, title, said, (kind,), status, facts.url, alarms)
     if ctx.settings.reminder_events and any(offsets):
-        return [event, *reminder_events(occurrence, facts, ctx, offsets, text)]
+        return [event, *reminder_events(occurrence, facts, ctx, offsets, said)]
     return [event]
 
 
 def reminder_events(
-    occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, offsets: tuple[int, ...], text: str
+    occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, offsets: tuple[int, ...], event_text: str
 ) -> list[EventRecord]:
     """One-day events on the reminder days before the due day (offset 0 is the event itself)."""
     lang = ctx.language
     title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
-    text = f"{ctx.fields['due']}{_day(occurrence.due, lang)}\n{text}"
-    categories = (ctx.words[occurrence.milestone.kind], label("reminder", lang))
+    said = f"{ctx.fields['due']}{_day(occurrence.due, lang)}\n{event_text}"
+    categories = (ctx.words[occurrence.milestone.kind], word("feeds.reminder", lang))
     return [
         EventRecord(
             event_uid(occurrence.contract.id, occurrence.key, f"#reminder-{days}"),
             occurrence.due - timedelta(days=days),
-            f"{reminder_marker(days, lang)} {title}",
-            text,
+            text("feeds.reminder_title", lang, count=days, title=title),
+            said,
             categories,
             "CONFIRMED",
             facts.url,

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 
+from pactwatch.catalogue import text, word
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.escape.ical import clean_text
 from pactwatch.ical.events import ContractFacts, EventContext, contract_facts
-from pactwatch.ical.labels import label
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.writer import format_stamp, render_calendar
@@ -64,12 +64,11 @@ def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
     """Every feed that exists (path -> calendar properties), sorted by path; a person's feed exists even when empty."""
     settings = plan.ctx.settings
     lang, zone = settings.language, settings.timezone
-    prefix = label("calendar", lang)
 
     def meta(name: str) -> CalendarMeta:
-        return CalendarMeta(f"{prefix} · {name}", zone, lang)
+        return CalendarMeta(text("feeds.calendar", lang, name=name), zone, lang)
 
-    metas = {ALL_FEED: meta(label("all", lang))}
+    metas = {ALL_FEED: meta(word("feeds.all", lang))}
     owners = set(plan.ctx.names) | {o.milestone.owner for o in plan.evaluation.occurrences if o.contract.id in plan.homes}
     for person in sorted(owners):
         metas.setdefault(person_feed(person), meta(plan.ctx.names.get(person, person)))
