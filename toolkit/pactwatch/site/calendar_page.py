@@ -9,10 +9,10 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links
+from pactwatch.catalogue import text
 from pactwatch.ical.feeds import ALL_FEED
 from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
-from pactwatch.site.words import t
 
 PATH = "calendar/index.md"
 WEEKS = 8
@@ -28,7 +28,7 @@ def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
         items = [o for o in site.ev.occurrences if o.state in ("due_soon", "upcoming") and start <= o.due <= end]
         weeks.append(
             {
-                "title": t("week_of", site.language, start=site.date(start)),
+                "title": text("site.week_of", site.language, start=site.date(start)),
                 "iso": f"{start.isocalendar().year}-W{start.isocalendar().week:02d}",
                 "rows": rows(site, items[:LIMIT], root),
                 "total": len(items),
@@ -66,7 +66,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/calendar.html",
-        t("nav.calendar", site.language),
+        text("site.nav.calendar", site.language),
         overdue=rows(site, overdue[:LIMIT], root),
         overdue_total=len(overdue),
         weeks=_weeks(site, root),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from pactwatch.catalogue.site import NUMBER_UNITS
 from pactwatch.escape.html import escape_text as e
 
 WIDTH = 720
@@ -30,8 +31,7 @@ class Series:
 def compact_number(value: float, language: str) -> str:
     """1.2M / 350K in English, 120万 / 1.2亿 in Chinese."""
     magnitude = abs(value)
-    steps = ((1e8, "亿"), (1e4, "万")) if language == "zh" else ((1e9, "B"), (1e6, "M"), (1e3, "K"))
-    for size, suffix in steps:
+    for size, suffix in NUMBER_UNITS.get(language, NUMBER_UNITS["en"]):
         if magnitude >= size:
             return f"{value / size:.3g}{suffix}"
     return f"{value:.3g}" if value != int(value) else str(int(value))

@@ -10,11 +10,11 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from pactwatch import links
-from pactwatch.engine.records import Occurrence
-from pactwatch.i18n import due_note, word
+from pactwatch.catalogue import text
+from pactwatch.engine.records import Occurrence, Risk
+from pactwatch.i18n import due_note, risk_sentence, word
 from pactwatch.site.context import FeedLinks, Site
 from pactwatch.site.render import SEARCH_END, page_text
-from pactwatch.site.words import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,21 +23,20 @@ class Page:
     text: str
 
 
+FLAGS = ("blocked", "acknowledged", "projected")  # an occurrence's flags, shown beside its title
+
+
 def prefix(path: str) -> str:
     """The relative way back to the site root from the page built from ``path`` (a file beside it: links.page)."""
     return "../" * path.count("/")
 
 
 class Ui:
-    """What templates call: words, dates, money and links relative to the current page."""
+    """What templates call for links relative to the current page (words: the ``t`` global, pactwatch.site.words)."""
 
     def __init__(self, site: Site, path: str) -> None:
         self.site = site
         self.root = prefix(path)
-        self.lang = site.language
-
-    def w(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
 
     def href(self, target: str | None) -> str | None:
         return None if target is None else self.root + target
@@ -76,8 +75,7 @@ def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
         "contract_id": o.contract.id,
         "contract_title": o.contract.title,
         "contract_href": root + links.contract_page(o.contract.id),
-        "blocked": o.blocked,
-        "acknowledged": o.acknowledged,
+        "flags": [word(flag, lang) for flag in FLAGS if getattr(o, flag)],
         "derived": o.derived,
         "evidence": o.milestone.evidence or "",
         "depends_on": ", ".join(o.milestone.depends_on),
@@ -89,14 +87,22 @@ def rows(site: Site, items: Iterable[Occurrence], root: str) -> list[dict[str, A
 
 
 def when_text(site: Site, o: Occurrence) -> str:
-    """'in 3 days' / 'due today' / '12 days late' for open occurrences."""
+    """'in 3 days' / 'due today' / '12 days overdue' for open occurrences."""
     if o.state == "overdue":
-        return f"{word('overdue', site.language)} {o.days_late} {t('days', site.language)}"
+        return text("site.days_overdue", site.language, count=o.days_late)
     if o.days_until == 0:
-        return t("due_today", site.language)
+        return text("site.due_today", site.language)
     if o.days_until is not None:
-        return t("in_days", site.language, n=o.days_until)
+        return text("site.in_days", site.language, count=o.days_until)
     return word(o.state, site.language)
+
+
+def risk_items(site: Site, risks: Iterable[Risk]) -> list[tuple[str, str, str, str]]:
+    """(severity, its word, the kind's word, the sentence) of each risk, for the risk lists of every page."""
+    lang = site.language
+    return [
+        (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail)) for r in risks
+    ]
 
 
 def feed_context(site: Site, path: str | None, root: str) -> FeedLinks | None:

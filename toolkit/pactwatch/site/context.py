@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pactwatch import links
+from pactwatch import links, naming
 from pactwatch.engine.records import ContractView, Evaluation, Occurrence, Risk
 from pactwatch.findings import Finding
 from pactwatch.i18n import format_date, format_money
@@ -21,7 +21,7 @@ from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.model import Counterparty, Settings
 from pactwatch.naming import assign_slugs, group_key
 from pactwatch.site.history import Change
-from pactwatch.site.words import Words
+from pactwatch.site.words import Texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ class Site:
         self.people = self.ev.portfolio.people
         self.views: list[ContractView] = [self.ev.contracts[c.id] for c in self.ev.portfolio.contracts]
         self.feeds = frozenset(data.feeds)
-        self.words = Words(self.language)
+        self.texts = Texts(self.language)
         self.left_out = left_out(data.findings, {c.source for c in self.ev.portfolio.contracts})
         self._index()
 
@@ -104,8 +104,7 @@ class Site:
     # ---- names and links (relative to the site root; pages prefix them with their own depth) ----
 
     def person_name(self, person: str) -> str:
-        found = self.people.get(person)
-        return found.name if found is not None else person
+        return naming.person_name(person, self.people)
 
     def person_ids(self) -> list[str]:
         return sorted(set(self.people) | set(self.by_owner) | set(self.owned))

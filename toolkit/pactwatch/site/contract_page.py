@@ -8,15 +8,16 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links, naming
+from pactwatch.catalogue import text
+from pactwatch.catalogue.terms import term_label
 from pactwatch.engine.records import ContractView
-from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.i18n import format_share, word
 from pactwatch.model import KeyTerm
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows, when_text
+from pactwatch.site.common import Page, feed_context, prefix, render_page, risk_items, rows, when_text
 from pactwatch.site.context import Site
 from pactwatch.site.rows import milestone_rows
-from pactwatch.site.words import t
 
 
 def page_path(contract_id: str) -> str:
@@ -26,7 +27,7 @@ def page_path(contract_id: str) -> str:
 def _term_value(term: KeyTerm, language: str) -> str:
     value = term.value
     if isinstance(value, bool):
-        return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+        return text("site.yes" if value else "site.no", language)
     return str(value)
 
 
@@ -37,7 +38,7 @@ def _facts(site: Site, view: ContractView) -> dict[str, Any]:
     term = view.current_term or c.term
     renew = ""
     if term is not None:
-        renew = t("renews_by", lang, n=term.renewal_months or 12) if term.auto_renew else t("no_auto_renew", lang)
+        renew = text("site.renews_by", lang, count=term.renewal_months or 12) if term.auto_renew else text("site.no_auto_renew", lang)
     notice_days = (view.notice_deadline - site.today).days if view.notice_deadline else None
     return {
         "value": site.money(c.value.amount, c.value.currency) if c.value else "",
@@ -101,19 +102,16 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "owner_person": site.people.get(c.owner),
         "counterparty_href": root + site.counterparty_href(c.counterparty),
         "facts": _facts(site, view),
-        "terms": [(term.key, _term_value(term, lang)) for term in c.terms],
+        "terms": [(term_label(term.key, lang, site.settings.term_labels), _term_value(term, lang)) for term in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
-        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.words, site.public),
+        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.texts, site.public),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),
         "edit_href": site.repository_file(c.source, action="edit"),
         "source_href": site.repository_file(c.source),
         "feed": feed_context(site, naming.contract_feed(c.id), root),
-        "risks": [
-            (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
-            for r in site.risks_by_contract.get(c.id, ())
-        ],
+        "risks": risk_items(site, site.risks_by_contract.get(c.id, ())),
         "mailto": _mailto(site, c.owner),
     }
 

@@ -13,13 +13,13 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links
+from pactwatch.catalogue import text
 from pactwatch.engine.records import HEALTHS, ContractView
 from pactwatch.i18n import format_share, word
 from pactwatch.model import CONTRACT_TYPES
 from pactwatch.site import charts
 from pactwatch.site.common import Page, render_page
 from pactwatch.site.context import Site
-from pactwatch.site.words import t
 
 PATH = "contracts/index.md"
 
@@ -61,7 +61,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/contracts.html",
-        t("nav.contracts", lang),
+        text("site.nav.contracts", lang),
         rows=[_row(site, v) for v in site.views],
         healths=[(h, word(h, lang)) for h in HEALTHS if h in present],
         types=[(x, word(x, lang)) for x in CONTRACT_TYPES if x in types],

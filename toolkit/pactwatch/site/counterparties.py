@@ -9,13 +9,13 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links, naming
+from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.engine.records import Risk
-from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.i18n import format_share, word
 from pactwatch.site import charts
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.common import Page, feed_context, prefix, render_page, risk_items, rows
 from pactwatch.site.context import CounterpartyGroup, Site
-from pactwatch.site.words import t
 
 INDEX = "counterparties/index.md"
 ALL_TIME = date(1, 1, 1)
@@ -79,10 +79,7 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
         "contracts": contracts,
         "delays": rows(site, late[:LIMIT], root),
         "delays_total": len(late),
-        "risks": [
-            (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
-            for r in _risks(site, group)
-        ],
+        "risks": risk_items(site, _risks(site, group)),
         "feed": feed_context(site, naming.counterparty_feed(group.slug), root),
     }
 
@@ -94,7 +91,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         stats = _summary(site, group)
         href = links.counterparty_page(group.slug).removeprefix("counterparties/")  # the index is counterparties/index.html
         listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
-    yield render_page(env, site, INDEX, "pages/counterparties.html", t("nav.counterparties", lang), groups=listing)
+    yield render_page(env, site, INDEX, "pages/counterparties.html", text("site.nav.counterparties", lang), groups=listing)
     for group in site.groups:
         context = _group(site, group)
         yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, **context)

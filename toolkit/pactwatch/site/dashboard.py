@@ -11,14 +11,14 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links
+from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.engine.records import HEALTHS, Occurrence
-from pactwatch.i18n import format_share, risk_sentence, word
+from pactwatch.i18n import format_share, word
 from pactwatch.ical.feeds import ALL_FEED
 from pactwatch.site import charts
-from pactwatch.site.common import Page, feed_context, render_page, rows
+from pactwatch.site.common import Page, feed_context, render_page, risk_items, rows
 from pactwatch.site.context import Site
-from pactwatch.site.words import t
 
 PATH = "index.md"
 LIST_LIMIT = 25
@@ -33,8 +33,9 @@ def month_starts(today: date, back: int, ahead: int) -> list[date]:
     return [date((i) // 12, i % 12 + 1, 1) for i in range(index - back, index + ahead + 1)]
 
 
-def _month_label(day: date, language: str) -> str:
-    return f"{day.month}月" if language == "zh" else day.strftime("%b")
+def month_label(day: date, language: str) -> str:
+    """3月 / Mar: a month on a chart axis."""
+    return text(f"site.month.{day.month}", language)
 
 
 def payments_by_month(site: Site, months: Sequence[date]) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
@@ -60,19 +61,19 @@ def payment_charts(site: Site, months: Sequence[date]) -> list[dict[str, Any]]:
     if site.public:
         return []
     lang = site.language
-    labels = [_month_label(m, lang) for m in months]
+    labels = [month_label(m, lang) for m in months]
     current = next(i for i, m in enumerate(months) if (m.year, m.month) == (site.today.year, site.today.month))
     out = []
     for currency, (planned, collected) in list(payments_by_month(site, months).items())[:3]:
         series = [
-            charts.Series(t("planned", lang), "planned", [float(v) for v in planned]),
-            charts.Series(t("collected", lang), "collected", [float(v) if i <= current else None for i, v in enumerate(collected)]),
+            charts.Series(text("site.planned", lang), "planned", [float(v) for v in planned]),
+            charts.Series(text("site.collected", lang), "collected", [float(v) if i <= current else None for i, v in enumerate(collected)]),
         ]
         chart = charts.bar_chart(
             labels,
             series,
             lambda v: charts.compact_number(v, lang),
-            title=f"{t('payments_chart', lang)} ({currency})",
+            title=text("site.payments_chart_of", lang, currency=currency),
             tooltip=_money_tip(site, currency),
             highlight=current,
         )
@@ -101,16 +102,16 @@ def kpi_tiles(site: Site) -> list[tuple[str, str, str]]:
     start, end = kpis.period_bounds(site.today, "month")
     k = kpis.compute(site.views, start, end, site.today)
     tiles = [
-        (t("on_time_this_month", lang), format_share(k.on_time_rate), f"{k.done_on_time}/{k.due}"),
-        (t("overdue_now", lang), str(k.overdue_now), site.money_map(k.overdue_amount) if k.overdue_amount else ""),
+        (text("site.on_time_this_month", lang), format_share(k.on_time_rate), f"{k.done_on_time}/{k.due}"),
+        (text("site.overdue_now", lang), str(k.overdue_now), site.money_map(k.overdue_amount) if k.overdue_amount else ""),
     ]
     if not site.public:
         rate = k.collection_rate().get(site.settings.currency)
-        tiles.append((t("collected_this_month", lang), site.money_map(k.collected) if k.collected else "—", format_share(rate)))
+        tiles.append((text("site.collected_this_month", lang), site.money_map(k.collected) if k.collected else "—", format_share(rate)))
     if k.next_notice_days is not None:
-        tiles.append((t("next_notice", lang), t("in_days", lang, n=k.next_notice_days), ""))
+        tiles.append((text("site.next_notice", lang), text("site.in_days", lang, count=k.next_notice_days), ""))
     if k.renewing_value and not site.public:
-        tiles.append((t("renewing_90", lang), site.money_map(k.renewing_value), ""))
+        tiles.append((text("site.renewing_90", lang), site.money_map(k.renewing_value), ""))
     return tiles
 
 
@@ -134,7 +135,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/dashboard.html",
-        t("nav.dashboard", lang),
+        text("site.nav.dashboard", lang),
         today=site.date(site.today),
         contracts=len(site.views),
         health=charts.stacked_bar(health_parts(site, root)),
@@ -145,10 +146,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         overdue_total=len(overdue),
         soon=rows(site, soon[:LIST_LIMIT], root),
         soon_total=len(soon),
-        risks=[
-            (r.severity, word(r.severity, lang), word(r.kind, lang), risk_sentence(r.kind, r.subject, r.facts, lang, r.detail))
-            for r in risks[:RISK_LIMIT]
-        ],
+        risks=risk_items(site, risks[:RISK_LIMIT]),
         risks_total=len(risks),
         feed=feed_context(site, ALL_FEED, root),
         left_out=site.left_out[:LIST_LIMIT],

@@ -8,13 +8,13 @@ from typing import Any
 
 from jinja2 import Environment
 
+from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
 from pactwatch.site import charts
 from pactwatch.site.common import Page, render_page
 from pactwatch.site.context import Site
-from pactwatch.site.dashboard import month_starts
-from pactwatch.site.words import t
+from pactwatch.site.dashboard import month_label, month_starts
 
 PATH = "kpis/index.md"
 MONTHS = 12
@@ -38,7 +38,8 @@ def on_time_by_month(site: Site, months: list[date]) -> list[tuple[int, int]]:
 def _period(site: Site, period: str) -> dict[str, Any]:
     start, end = kpis.period_bounds(site.today, period)
     k = kpis.compute(site.views, start, end, site.today)
-    return {"title": t(f"this_{period}", site.language), "range": f"{site.date(start)} – {site.date(end)}", "k": k, **_figures(site, k)}
+    title = text(f"site.this_{period}", site.language)
+    return {"title": title, "range": f"{site.date(start)} – {site.date(end)}", "k": k, **_figures(site, k)}
 
 
 def _figures(site: Site, k: kpis.Kpis) -> dict[str, str]:
@@ -64,10 +65,10 @@ def _on_time_chart(site: Site) -> Any:
     lang = site.language
     months = month_starts(site.today, MONTHS - 1, 0)
     counts = on_time_by_month(site, months)
-    labels = [f"{m.month}月" if lang == "zh" else m.strftime("%b") for m in months]
+    labels = [month_label(m, lang) for m in months]
     rates = [100.0 * done / due if due else None for due, done in counts]
-    series = [charts.Series(t("on_time_rate", lang), "ontime", rates)]
-    return charts.bar_chart(labels, series, lambda v: f"{v:.0f}%", title=t("on_time_by_month", lang), highlight=len(months) - 1)
+    series = [charts.Series(text("site.on_time_rate", lang), "ontime", rates)]
+    return charts.bar_chart(labels, series, lambda v: f"{v:.0f}%", title=text("site.on_time_by_month", lang), highlight=len(months) - 1)
 
 
 def _aging(site: Site, k: kpis.Kpis) -> Any:
@@ -75,7 +76,7 @@ def _aging(site: Site, k: kpis.Kpis) -> Any:
         return None
     rows = [
         (
-            f"{name} {t('days', site.language)}",
+            text("site.aging_bucket", site.language, bucket=name),
             float(k.aging_count[name]),
             f"{k.aging_count[name]} · {site.money_map(k.aging_amount[name])}",
         )
@@ -95,7 +96,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/kpis.html",
-        t("nav.kpis", lang),
+        text("site.nav.kpis", lang),
         periods=[week, month],
         on_time_chart=_on_time_chart(site),
         aging=_aging(site, month["k"]),

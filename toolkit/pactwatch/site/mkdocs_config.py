@@ -12,10 +12,10 @@ from typing import Any
 
 import yaml
 
+from pactwatch.catalogue import LANGUAGES, text
 from pactwatch.errors import PactwatchError
 from pactwatch.model import Settings
 from pactwatch.resources import data_dir
-from pactwatch.site.words import t
 
 USER_FILES = ("mkdocs.yml", "mkdocs.yaml")
 # Generated detail pages are reached from the index pages, never listed in the navigation
@@ -79,7 +79,8 @@ def search_options(language: str) -> dict[str, Any]:
     and titles are not words to stem. The default pipeline's English trimmer would also strip Chinese words:
     with ``lang: [zh, en]`` the trimmer keeps both scripts.
     """
-    return {"lang": ["zh", "en"] if language == "zh" else ["en", "zh"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"]}
+    languages = [language, *(other for other in LANGUAGES if other != language)]
+    return {"lang": languages, "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"]}
 
 
 def _search(plugins: list[Any], language: str) -> list[Any]:
@@ -95,13 +96,28 @@ def _search(plugins: list[Any], language: str) -> list[Any]:
     return out
 
 
+def _palette(palette: object, language: str) -> object:
+    """The light/dark toggles' tooltips in the site's language, unless the portfolio named them itself."""
+    if not isinstance(palette, list):
+        return palette
+    out = []
+    for entry in palette:
+        toggle = entry.get("toggle") if isinstance(entry, Mapping) else None
+        if isinstance(toggle, Mapping) and not toggle.get("name"):
+            to = "site.palette.to_light" if entry.get("scheme") == "slate" else "site.palette.to_dark"
+            out.append({**entry, "toggle": {**toggle, "name": text(to, language)}})
+        else:
+            out.append(entry)
+    return out
+
+
 def _with_first(first: tuple[str, ...], items: object) -> list[Any]:
     rest = [item for item in (items if isinstance(items, list) else []) if item not in first]
     return [*first, *rest]
 
 
 def section_nav(settings: Settings, sections: tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
-    return [{t(key, settings.language): path} for path, key in sections]
+    return [{text(message_id, settings.language): path} for path, message_id in sections]
 
 
 def build_config(
@@ -117,7 +133,8 @@ def build_config(
     config["docs_dir"] = "docs"
     config["site_dir"] = str(site_dir)
     config["use_directory_urls"] = False  # pages are files (links.page): the site works opened from disk too
-    config["site_name"] = config.get("site_name") or t("site.name", lang)
+    config["site_name"] = config.get("site_name") or text("site.site_name", lang)
+    config["copyright"] = config.get("copyright") or text("site.footer", lang)
     if settings.site_url and not config.get("site_url"):
         config["site_url"] = settings.site_url
     config.setdefault("edit_uri", "")  # generated pages are not files in the repository
@@ -125,6 +142,7 @@ def build_config(
     theme.setdefault("name", "material")
     theme["font"] = False
     theme.setdefault("language", lang)
+    theme["palette"] = _palette(theme.get("palette"), lang)
     config["theme"] = theme
     user_nav = list((user or {}).get("nav") or [])
     config["nav"] = [*section_nav(settings, sections), *user_nav]

@@ -26,20 +26,19 @@ from pactwatch.site import (
 from pactwatch.site.common import Page
 from pactwatch.site.context import Site, SiteInput
 from pactwatch.site.render import environment
-from pactwatch.site.words import Words
 
 Family = Callable[[Environment, Site], Iterable[Page]]
 
-# The section pages, in navigation order: (docs path, word key)
+# The section pages, in navigation order: (docs path, catalogue id)
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("index.md", "nav.dashboard"),
-    ("contracts/index.md", "nav.contracts"),
-    ("people/index.md", "nav.people"),
-    ("counterparties/index.md", "nav.counterparties"),
-    ("calendar/index.md", "nav.calendar"),
-    ("kpis/index.md", "nav.kpis"),
-    ("reports/index.md", "nav.reports"),
-    ("problems/index.md", "nav.problems"),
+    ("index.md", "site.nav.dashboard"),
+    ("contracts/index.md", "site.nav.contracts"),
+    ("people/index.md", "site.nav.people"),
+    ("counterparties/index.md", "site.nav.counterparties"),
+    ("calendar/index.md", "site.nav.calendar"),
+    ("kpis/index.md", "site.nav.kpis"),
+    ("reports/index.md", "site.nav.reports"),
+    ("problems/index.md", "site.nav.problems"),
 )
 
 FAMILIES: tuple[Family, ...] = (
@@ -54,24 +53,24 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
-def site_environment(data: SiteInput) -> Environment:
-    env = environment(data.root)
-    env.globals["W"] = Words(data.evaluation.portfolio.settings.language)
+def site_environment(site: Site) -> Environment:
+    env = environment(site.data.root)
+    env.globals["t"] = site.texts  # the templates' words: t("site.nav.contracts"), t("site.more", count=3)
     return env
 
 
 def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> Iterator[Page]:
     """Every page except the contract pages (see ``contract_pages``), in a fixed order."""
-    env = site_environment(data)
     site = Site(data)
+    env = site_environment(site)
     for family in families:
         yield from family(env, site)
 
 
 def contract_pages(data: SiteInput, ids: Iterable[str]) -> Iterator[Page]:
     """The pages of the contracts in ``ids``: the bulk of the work, split across processes by the builder."""
-    env = site_environment(data)
     site = Site(data)
+    env = site_environment(site)
     wanted = set(ids)
     site.views = [v for v in site.views if v.contract.id in wanted]
     yield from contract_page.pages(env, site)

@@ -9,11 +9,11 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import links, naming
+from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
 from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
-from pactwatch.site.words import t
 
 INDEX = "people/index.md"
 UPCOMING_DAYS = 60
@@ -74,7 +74,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
                 "contracts": len(site.owned.get(person, [])),
             }
         )
-    yield render_page(env, site, INDEX, "pages/people.html", t("nav.people", lang), people=summary)
+    yield render_page(env, site, INDEX, "pages/people.html", text("site.nav.people", lang), people=summary)
     start, end = kpis.period_bounds(site.today, "month")
     month = kpis.compute_by_occurrence_owner(site.ev, start, end)
     for person in people:

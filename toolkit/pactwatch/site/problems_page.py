@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from jinja2 import Environment
 
+from pactwatch.catalogue import text
 from pactwatch.site.common import Page, render_page
 from pactwatch.site.context import Site
-from pactwatch.site.words import t
 
 PATH = "problems/index.md"
 
@@ -20,7 +20,9 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
             "f": f,
             "where": f"{f.file}:{f.line}" if f.line else f.file,
             "href": site.repository_file(f.file, line=f.line),
-            "severity_text": t(f.severity, site.language),
+            "severity_text": text(f"finding.severity.{f.severity}", site.language),
+            "message": f.message_text(site.language),
+            "hint": f.hint_text(site.language),
         }
         for f in findings
     ]
@@ -31,7 +33,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/problems.html",
-        t("nav.problems", site.language),
+        text("site.nav.problems", site.language),
         items=items,
         errors=errors,
         warnings=len(items) - errors,

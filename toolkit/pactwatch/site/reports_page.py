@@ -13,13 +13,14 @@ from typing import Any
 from jinja2 import Environment
 
 from pactwatch import report as reports
-from pactwatch.i18n import format_share, risk_sentence, word
-from pactwatch.site.common import Page, prefix, render_page, rows
+from pactwatch.catalogue import text
+from pactwatch.i18n import format_share
+from pactwatch.site.common import Page, prefix, render_page, risk_items, rows
 from pactwatch.site.context import Site
 from pactwatch.site.kpis_page import _figures
-from pactwatch.site.words import t
 
 PATH = "reports/index.md"
+TITLES = {"week": "site.weekly_report", "month": "site.monthly_report"}
 LIMIT = 50
 
 
@@ -39,7 +40,7 @@ def _report(site: Site, period: reports.Period, root: str) -> dict[str, Any]:
     ]
     return {
         "id": period,
-        "title": t("weekly_report" if period == "week" else "monthly_report", lang),
+        "title": text(TITLES[period], lang),
         "range": f"{site.date(r.start)} – {site.date(r.end)}",
         "k": r.kpis,
         "figures": _figures(site, r.kpis),
@@ -50,10 +51,7 @@ def _report(site: Site, period: reports.Period, root: str) -> dict[str, Any]:
         "upcoming": rows(site, r.upcoming[:LIMIT], root),
         "upcoming_total": len(r.upcoming),
         "next_end": site.date(r.next_end),
-        "risks": [
-            (x.severity, word(x.severity, lang), word(x.kind, lang), risk_sentence(x.kind, x.subject, x.facts, lang, x.detail))
-            for x in r.risks[:LIMIT]
-        ],
+        "risks": risk_items(site, r.risks[:LIMIT]),
         "risks_total": len(r.risks),
         "owners": owners,
     }
@@ -66,6 +64,6 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         site,
         PATH,
         "pages/reports.html",
-        t("nav.reports", site.language),
+        text("site.nav.reports", site.language),
         reports=[_report(site, "week", root), _report(site, "month", root)],
     )

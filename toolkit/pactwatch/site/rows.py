@@ -13,18 +13,11 @@ from typing import Any
 from markupsafe import Markup
 
 from pactwatch.escape.html import escape_text as e
-from pactwatch.site.words import Words
+from pactwatch.site.words import Texts
 
 
-def _flags(o: dict[str, Any], w: Words) -> str:
-    out = ""
-    if o["blocked"]:
-        out += f' <span class="pw-flag" title="{w.blocked}">{w.blocked}</span>'
-    if o["acknowledged"]:
-        out += f' <span class="pw-flag" title="{w.acknowledged}">{w.acknowledged}</span>'
-    if o["projected"]:
-        out += f' <span class="pw-flag" title="{w.projected}">{w.projected}</span>'
-    return out
+def _flags(o: dict[str, Any]) -> str:
+    return "".join(f' <span class="pw-flag" title="{e(flag)}">{e(flag)}</span>' for flag in o["flags"])
 
 
 def _due(o: dict[str, Any]) -> str:
@@ -34,18 +27,18 @@ def _due(o: dict[str, Any]) -> str:
     return f'{e(o["due"])}<div class="pw-sub pw-due-note">{e(o["due_note"])}</div>'
 
 
-def _notes(o: dict[str, Any], w: Words) -> str:
+def _notes(o: dict[str, Any], t: Texts) -> str:
     out = str(e(o["kind"]))
     if o["depends_on"]:
-        out += f" · {w.depends_on} {e(o['depends_on'])}"
+        out += f" · {t('site.label', label=t('site.depends_on'))}{e(o['depends_on'])}"
     if o["evidence"]:
-        out += f" · {w.evidence}: {e(o['evidence'])}"
+        out += f" · {t('site.label', label=t('site.evidence'))}{e(o['evidence'])}"
     if o["derived"]:
-        out += f" · {w.derived_notice}"
+        out += f" · {t('site.derived_notice')}"
     return out
 
 
-def milestone_rows(rows: Iterable[dict[str, Any]], w: Words, public: bool) -> Markup:
+def milestone_rows(rows: Iterable[dict[str, Any]], t: Texts, public: bool) -> Markup:
     """<tr> rows of the contract page's milestone table (see common.occurrence_row for the fields)."""
     out = []
     for o in rows:
@@ -54,7 +47,7 @@ def milestone_rows(rows: Iterable[dict[str, Any]], w: Words, public: bool) -> Ma
         amount = "" if public else f'<td class="pw-num">{e(o["amount"])}</td>'
         out.append(
             f'<tr class="pw-r-{o["state"]}"><td class="pw-nowrap">{e(o["key"])}</td>\n'
-            f'<td>{e(o["title"])}{_flags(o, w)}<div class="pw-sub">{_notes(o, w)}</div></td>\n'
+            f'<td>{e(o["title"])}{_flags(o)}<div class="pw-sub">{_notes(o, t)}</div></td>\n'
             f'<td>{owner}</td><td class="pw-nowrap">{_due(o)}</td><td class="pw-nowrap">{e(o["completed"])}</td>\n'
             f'<td><span class="pw-badge pw-b-{o["state"]}">{e(o["state_text"])}</span></td>'
             f'<td class="pw-num{late}">{o["days_late"] or ""}</td>\n{amount}</tr>'

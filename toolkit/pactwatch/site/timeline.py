@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
+from pactwatch.catalogue import text
 from pactwatch.engine.records import ContractView, Occurrence
 from pactwatch.escape.html import escape_text as e
 from pactwatch.i18n import due_note, word
-from pactwatch.site.words import t
 from pactwatch.terminal import clip
 
 WIDTH = 1000
@@ -69,13 +69,13 @@ class _Scale:
 
 
 def _tip(o: Occurrence, language: str) -> str:
-    parts = [f"{o.key} {o.title}", f"{t('planned_date', language)} {o.due.isoformat()}"]
+    parts = [f"{o.key} {o.title}", f"{text('site.planned', language)} {o.due.isoformat()}"]
     if note := due_note(o, language):  # why the planned date is not the one written
         parts.append(note)
     if o.completed_on:
-        parts.append(f"{t('actual_date', language)} {o.completed_on.isoformat()}")
+        parts.append(f"{text('site.actual', language)} {o.completed_on.isoformat()}")
     state = word(o.state, language)
-    parts.append(f"{state} {o.days_late} {t('days', language)}" if o.days_late else state)
+    parts.append(text("site.state_late", language, state=state, count=o.days_late) if o.days_late else state)
     return " · ".join(parts)
 
 
@@ -98,9 +98,9 @@ def _axis(x: _Scale, lo: date, hi: date, height: int, language: str) -> list[str
     parts = []
     for tick in _ticks(lo, hi):
         px = x(tick)
-        text = f"{tick.year}年{tick.month}月" if language == "zh" else tick.strftime("%b %Y")
+        label = text("site.month_year", language, year=tick.year, month=text(f"site.month.{tick.month}", language))
         parts.append(f'<line class="pw-grid" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
-        parts.append(f'<text class="pw-axis" x="{px + 3:.1f}" y="{AXIS - 10}">{e(text)}</text>')
+        parts.append(f'<text class="pw-axis" x="{px + 3:.1f}" y="{AXIS - 10}">{e(label)}</text>')
     return parts
 
 
@@ -112,14 +112,14 @@ def gantt(view: ContractView, today: date, language: str) -> Markup:
     x = _Scale(lo, hi)
     rows = _rows(view.occurrences)
     height = AXIS + ROW * (len(rows) + 1) + 6
-    label = f"{t('timeline', language)}: {view.contract.id}"
+    label = text("site.timeline_of", language, contract=view.contract.id)
     parts = [f'<svg class="pw-gantt" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{e(label)}">']
     parts += _axis(x, lo, hi, height, language)
     term = view.current_term or view.contract.term
     y = AXIS + ROW / 2
-    parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}">{e(t("term", language))}</text>')
+    parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}">{e(text("site.term", language))}</text>')
     if term is not None:
-        tip = f"{t('term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
+        tip = f"{text('site.term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
         parts.append(
             f'<rect class="pw-gterm" x="{x(term.start):.1f}" y="{y - 5:.1f}" width="{max(x(term.end) - x(term.start), 1):.1f}" '
             f'height="10" rx="3"><title>{e(tip)}</title></rect>'
@@ -133,6 +133,6 @@ def gantt(view: ContractView, today: date, language: str) -> Markup:
     if lo <= today <= hi:
         px = x(today)
         parts.append(f'<line class="pw-gtoday" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
-        parts.append(f'<text class="pw-gtoday-label" x="{px + 3:.1f}" y="{height - 2}">{e(t("today", language))}</text>')
+        parts.append(f'<text class="pw-gtoday-label" x="{px + 3:.1f}" y="{height - 2}">{e(text("site.today", language))}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
