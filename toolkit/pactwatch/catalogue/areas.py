@@ -4,10 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pactwatch.catalogue import Text, cli, feeds, findings_load, findings_rules, github, ledger, notify, report, risks, site, terms, words
+from pactwatch.catalogue import (
+    Text,
+    chatops,
+    cli,
+    feeds,
+    findings_load,
+    findings_rules,
+    github,
+    history,
+    ledger,
+    notify,
+    report,
+    risks,
+    site,
+    terms,
+    words,
+)
 
 TABLES: tuple[Mapping[str, Text], ...] = (
     words.TEXTS,
+    chatops.TEXTS,
     terms.TEXTS,
     findings_load.TEXTS,
     findings_rules.TEXTS,
@@ -19,4 +36,5 @@ TABLES: tuple[Mapping[str, Text], ...] = (
     report.TEXTS,
     risks.TEXTS,
     ledger.TEXTS,
+    history.TEXTS,
 )

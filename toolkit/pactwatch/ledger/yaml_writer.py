@@ -106,6 +106,14 @@ def _field(key: str, value: Any, indent: str) -> list[str]:
     return [f"{indent}{key}: {scalar(value, key=key)}"]
 
 
+def field_lines(key: str, value: Any, indent: str = "") -> list[str]:
+    """One key and its value at ``indent``, in this style (the surgical editor writes new keys with it: pactwatch.edit)."""
+    return _field(key, value, indent)
+
+
+FLOW_ORDER: Mapping[str, Sequence[str]] = _FLOW_ORDER  # the small mappings written in flow style, and their keys' order
+
+
 def _block_list(items: Sequence[Mapping[str, Any]], indent: str, order: Sequence[str]) -> list[str]:
     lines = []
     for item in items:
