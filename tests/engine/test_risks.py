@@ -9,7 +9,8 @@ import pytest
 
 from pactwatch import report
 from pactwatch.engine import Risk, evaluate
-from pactwatch.i18n import escalation_sentence, risk_sentence
+from pactwatch.catalogue import CATALOGUE, msg
+from pactwatch.i18n import escalation_message, risk_sentence
 from pactwatch.model import Counterparty, Settings
 from tests.engine.factories import D, contract, milestone, portfolio, term
 
@@ -86,25 +87,64 @@ def _escalation(owner: str, language: str) -> tuple[Risk, str, str]:
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "C-1/M1 is 8 days overdue; owner bob, no manager to escalate to"),
-        ("zh", "C-1/M1 已逾期 8 天；负责人 bob，无上级可升级"),
+        ("en", "C-1/M1 is 8 days overdue; owner Bob, no manager to escalate to"),
+        ("zh", "C-1/M1 已逾期 8 天；负责人 Bob，无上级可升级"),
     ],
 )
 def test_an_owner_without_a_manager_is_said_to_have_none(language: str, expected: str) -> None:
     risk, sentence, row = _escalation("bob", language)  # bob has no manager
     assert risk.person is None and sentence == expected and expected in row
     assert "manager |" not in row and "上级 |" not in row and "上级 ，" not in row
-    assert risk.detail == escalation_sentence("C-1/M1", 8, "bob", None, "en")  # the engine's detail is the same sentence
+    assert risk.detail == escalation_message("C-1/M1", 8, "Bob", None)  # facts, named: worded by the output
 
 
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "C-1/M1 is 8 days overdue; owner ann, manager bob"),
-        ("zh", "C-1/M1 已逾期 8 天；负责人 ann，上级 bob"),
+        ("en", "C-1/M1 is 8 days overdue; owner Ann, manager Bob"),
+        ("zh", "C-1/M1 已逾期 8 天；负责人 Ann，上级 Bob"),
     ],
 )
 def test_an_owner_with_a_manager_escalates_to_them(language: str, expected: str) -> None:
     risk, sentence, row = _escalation("ann", language)  # ann's manager is bob
     assert risk.person == "bob" and sentence == expected and expected in row
-    assert risk.detail == escalation_sentence("C-1/M1", 8, "ann", "bob", "en")
+    assert risk.detail == escalation_message("C-1/M1", 8, "Ann", "Bob")
+
+
+def _every_kind() -> list[Risk]:
+    """One signal of each kind: late payments, a closing notice window, an escalation, a concentration."""
+    on_time = [contract(f"P{i}", (late("M1", "2026-03-01", 0),), counterparty=Counterparty(f"Good {i}")) for i in range(4)]
+    slow = contract(
+        "S",
+        (late("M1", "2026-03-01", 30), late("M2", "2026-04-01", 20), late("M3", "2026-05-01", 25)),
+        counterparty=Counterparty("Slow Co"),
+    )
+    renewing = contract("L", term=term("2025-02-16", "2027-02-15", auto_renew=True, renewal_months=12, notice_days=60))
+    big = contract("A", (milestone("M1", "2026-11-19", amount=Decimal(900), owner="ann"),), counterparty=Counterparty("Big"))
+    small = contract("B", (milestone("M1", "2026-12-10", amount=Decimal(100)),), counterparty=Counterparty("Small"))
+    risks = evaluate(portfolio(*on_time, slow, renewing, big, small), TODAY).risks
+    assert {r.kind for r in risks} == {"repeated_delays", "slow_payment", "notice_window", "escalation", "concentration"}
+    return list(risks)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_risk_is_worded_from_the_catalogue_in_the_run_language(language: str) -> None:
+    """A signal carries its catalogue id and facts; the sentence is made at output time, in either language."""
+    for risk in _every_kind():
+        assert risk.detail.id in CATALOGUE and risk.detail.id.startswith(f"risk.{risk.kind}")
+        sentence = risk_sentence(risk.kind, risk.subject, risk.facts, language, risk.detail)
+        assert risk.subject in sentence and "{" not in sentence
+        latin = [w for w in sentence.replace(risk.subject, "").split() if w.isascii() and w.isalpha() and w not in {"Ann", "Bob", "CNY"}]
+        assert (latin == []) == (language == "zh"), sentence  # zh: no English words of pactwatch's own
+
+
+def test_escalation_names_people_not_ids() -> None:
+    [risk] = [r for r in _every_kind() if r.kind == "escalation"]
+    assert risk.facts["owner"] == "Ann" and risk.facts["manager"] == "Bob" and risk.person == "bob"
+
+
+def test_one_day_reads_in_the_singular() -> None:
+    assert msg("risk.escalation", subject="C-1/M1", count=1, owner="Ann", manager="Bob").render("en") == (
+        "C-1/M1 is 1 day overdue; owner Ann, manager Bob"
+    )
+    assert msg("risk.notice_window", subject="L", deadline="2026-12-17", count=1).render("en").endswith("(1 day left)")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 from typing import Literal, NamedTuple, get_args
 
+from pactwatch.catalogue import Msg
+from pactwatch.history.records import PlanHistory
 from pactwatch.model import Contract, Milestone, MilestoneKind, Portfolio, Term
 from pactwatch.workdays import WorkCalendar
 
@@ -21,7 +23,7 @@ COMPLETED_STATES: frozenset[State] = frozenset({"done", "done_late"})
 Health = Literal["overdue", "at_risk", "on_track", "draft", "completed", "expired", "terminated"]
 HEALTHS: tuple[Health, ...] = get_args(Health)
 
-RiskKind = Literal["repeated_delays", "slow_payment", "notice_window", "escalation", "concentration"]
+RiskKind = Literal["repeated_delays", "slow_payment", "notice_window", "escalation", "concentration", "slipping"]
 Severity = Literal["high", "medium", "low"]
 
 NOTICE_ID = "_notice"  # derived notice-deadline milestones; never a valid user id (ids start alphanumeric)
@@ -48,6 +50,7 @@ class Occurrence(NamedTuple):
     derived: bool = False  # computed from the term (notice deadline), not written in the YAML
     written: date | None = None  # the contractual (or anchor-computed) date when the business-day convention moved it
     projected: bool = False  # due after a milestone that is not complete yet: due is a projection
+    baseline: date | None = None  # the original plan (baseline_due, else git history): engine.slippage
 
     @property
     def owner(self) -> str:
@@ -109,11 +112,15 @@ class Risk:
     subject_type: Literal["contract", "counterparty", "person", "milestone"]
     subject: str  # contract id, counterparty name, person id, or occurrence ref
     severity: Severity
-    detail: str  # one readable English sentence; outputs may localise from kind + evidence
+    detail: Msg  # the sentence not yet worded: catalogue id + facts (people named, numbers written); i18n.risk_sentence
     evidence: tuple[str, ...] = ()  # occurrence refs or contract ids that support it
     contract_ids: tuple[str, ...] = ()
     person: str | None = None  # who should act (e.g. the manager for an escalation)
-    facts: Mapping[str, str | int | float] = field(default_factory=dict)  # figures for localised sentences
+
+    @property
+    def facts(self) -> Mapping[str, str | int]:
+        """The figures and names of the sentence."""
+        return dict(self.detail.facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +154,7 @@ class Evaluation:
     parts: Mapping[str, ContractParts]  # by contract id
     notices: tuple[Occurrence, ...]  # derived notice deadlines
     workdays: WorkCalendar | None = None  # the settings' calendar (None: calendar days)
+    history: PlanHistory | None = None  # baselines and re-plans from git (pactwatch.history), when read
 
     def open(self) -> list[Occurrence]:
         return [o for o in self.occurrences if o.is_open]
@@ -155,7 +163,8 @@ class Evaluation:
     def risks(self) -> tuple[Risk, ...]:
         from pactwatch.engine import risks
 
-        return tuple(risks.assess(self.occurrences, self.notices, self.portfolio.people, self.portfolio.settings, self.today))
+        people, settings = self.portfolio.people, self.portfolio.settings
+        return tuple(risks.assess(self.occurrences, self.notices, people, settings, self.today, self.history))
 
     @cached_property
     def contracts(self) -> Mapping[str, ContractView]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from pactwatch.catalogue import word
 from pactwatch.dates import add_months
 from pactwatch.engine.records import NOTICE_ID, Occurrence
 from pactwatch.engine.states import classify
 from pactwatch.model import Contract, Milestone, MilestoneStatus, Term
 
 MAX_RENEWALS = 1200
-NOTICE_TITLES = {"zh": "续约/解约通知截止", "en": "Notice deadline (renew or cancel)"}
 
 
 def next_term(term: Term) -> Term:
@@ -62,7 +62,7 @@ def notice_occurrence(contract: Contract, today: date, due_soon_days: int, langu
     state, days_late, days_until = classify(status, deadline, completed_on, today, due_soon_days)
     milestone = Milestone(
         id=NOTICE_ID,
-        title=NOTICE_TITLES.get(language, NOTICE_TITLES["en"]),
+        title=word("renewal.notice_title", language),
         kind="renewal",
         due=deadline,
         owner=contract.owner,

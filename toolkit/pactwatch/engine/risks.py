@@ -8,9 +8,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
+from pactwatch.catalogue import msg
 from pactwatch.engine.records import Occurrence, Risk
-from pactwatch.i18n import escalation_sentence
+from pactwatch.engine.slippage import slipping
+from pactwatch.history.records import PlanHistory
+from pactwatch.i18n import escalation_message, format_share
 from pactwatch.model import Person, Settings
+from pactwatch.naming import person_name
 
 _CLOSED_OR_LATE = frozenset({"done", "done_late", "overdue"})
 
@@ -40,10 +44,9 @@ def repeated_delays(groups: Mapping[str, Sequence[Occurrence]], settings: Settin
                 subject_type="counterparty",
                 subject=name,
                 severity="high" if len(streak) >= 2 * threshold else "medium",
-                detail=f"{name}: the last {len(streak)} milestones were late or are overdue",
+                detail=msg("risk.repeated_delays", subject=name, count=len(streak)),
                 evidence=tuple(o.ref for o in streak),
                 contract_ids=tuple(sorted({o.contract.id for o in streak})),
-                facts={"count": len(streak)},
             )
 
 
@@ -63,10 +66,9 @@ def slow_payment(groups: Mapping[str, Sequence[Occurrence]], settings: Settings)
                 subject_type="counterparty",
                 subject=name,
                 severity="high" if average >= 2 * max(factor * median, minimum) else "medium",
-                detail=f"{name} pays {average:.1f} days late on average (portfolio median {median:g} days)",
+                detail=msg("risk.slow_payment", subject=name, average=f"{average:.1f}", median=f"{median:g}"),
                 evidence=tuple(sorted(o.ref for o in groups[name] if o.kind == "payment" and o.days_late > 0)),
                 contract_ids=tuple(sorted({o.contract.id for o in groups[name]})),
-                facts={"average": round(average, 1), "median": float(median)},
             )
 
 
@@ -80,11 +82,10 @@ def notice_window(notices: Iterable[Occurrence], settings: Settings) -> Iterable
                 subject_type="contract",
                 subject=o.contract.id,
                 severity="high" if o.days_until <= 7 else "medium",
-                detail=f"{o.contract.id} renews automatically unless notice is given by {o.due} ({o.days_until} days)",
+                detail=msg("risk.notice_window", subject=o.contract.id, deadline=o.due.isoformat(), count=o.days_until),
                 evidence=(o.ref,),
                 contract_ids=(o.contract.id,),
                 person=o.contract.owner,
-                facts={"deadline": o.due.isoformat(), "days": o.days_until},
             )
 
 
@@ -100,11 +101,10 @@ def escalations(occurrences: Iterable[Occurrence], people: Mapping[str, Person],
             subject_type="milestone",
             subject=o.ref,
             severity="high" if o.days_late > 4 * settings.escalate_after_days else "medium",
-            detail=escalation_sentence(o.ref, o.days_late, o.owner, manager, "en"),
+            detail=escalation_message(o.ref, o.days_late, person_name(o.owner, people), manager and person_name(manager, people)),
             evidence=(o.ref,),
             contract_ids=(o.contract.id,),
             person=manager,
-            facts={"days": o.days_late, "owner": o.owner, "manager": manager or ""},
         )
 
 
@@ -126,14 +126,25 @@ def concentration(occurrences: Iterable[Occurrence], settings: Settings) -> Iter
                     subject_type="counterparty",
                     subject=name,
                     severity="medium" if share < Decimal("0.6") else "high",
-                    detail=f"{name} holds {share:.0%} of the open {currency} payments ({amount:,.2f} of {whole:,.2f})",
+                    detail=msg(
+                        "risk.concentration",
+                        subject=name,
+                        share=format_share(float(share)),
+                        currency=currency,
+                        amount=f"{amount:,.2f}",
+                        total=f"{whole:,.2f}",
+                    ),
                     contract_ids=tuple(sorted({o.contract.id for o in occurrences if o.contract.counterparty.name == name})),
-                    facts={"share": float(share), "currency": currency, "amount": f"{amount:,.2f}", "total": f"{whole:,.2f}"},
                 )
 
 
 def assess(
-    occurrences: Sequence[Occurrence], notices: Sequence[Occurrence], people: Mapping[str, Person], settings: Settings, today: date
+    occurrences: Sequence[Occurrence],
+    notices: Sequence[Occurrence],
+    people: Mapping[str, Person],
+    settings: Settings,
+    today: date,
+    history: PlanHistory | None = None,
 ) -> list[Risk]:
     del today  # every signal is read off the occurrences, which were evaluated for today
     groups = _by_counterparty(occurrences)
@@ -143,6 +154,7 @@ def assess(
         *notice_window(notices, settings),
         *escalations(occurrences, people, settings),
         *concentration(occurrences, settings),
+        *slipping(occurrences, history, settings),
     ]
     order = {"high": 0, "medium": 1, "low": 2}
     return sorted(risks, key=lambda r: (order[r.severity], r.kind, r.subject))
