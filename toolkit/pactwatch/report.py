@@ -9,15 +9,20 @@ title cannot inject links, HTML or table cells.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from pactwatch.catalogue import text
 from pactwatch.engine import kpis as kpi_engine
 from pactwatch.engine.records import Evaluation, Occurrence, Risk
+from pactwatch.engine.slippage import replans_between
 from pactwatch.escape import report_markdown
+from pactwatch.history.present import money_cells, replan_json, replan_line, trend_json
+from pactwatch.history.records import Replan, TrendRow
 from pactwatch.i18n import format_money, format_share, risk_sentence, with_due_note, word
 from pactwatch.jsonout import occurrence_json
 from pactwatch.vocabulary import labels
@@ -49,13 +54,15 @@ class Report:
     upcoming: tuple[Occurrence, ...]  # open, due from today to the end of the next period
     risks: tuple[Risk, ...]
     owners: tuple[OwnerSection, ...]
+    replans: tuple[tuple[Occurrence, Replan], ...] = ()  # milestones re-planned in the period (pactwatch.history)
+    trends: tuple[TrendRow, ...] = ()  # month-ends, oldest first (monthly reports with git history)
 
 
 def _next_period_end(end: date, period: Period) -> date:
     return kpi_engine.period_bounds(end + timedelta(days=1), period)[1]
 
 
-def build(evaluation: Evaluation, period: Period) -> Report:
+def build(evaluation: Evaluation, period: Period, trends: Sequence[TrendRow] = ()) -> Report:
     today = evaluation.today
     start, end = kpi_engine.period_bounds(today, period)
     next_end = _next_period_end(end, period)
@@ -90,6 +97,8 @@ def build(evaluation: Evaluation, period: Period) -> Report:
         upcoming=upcoming,
         risks=evaluation.risks,
         owners=tuple(owners),
+        replans=tuple(replans_between(evaluation.occurrences, evaluation.history, start, end)),
+        trends=tuple(trends),
     )
 
 
@@ -109,6 +118,7 @@ def kpis_json(k: kpi_engine.Kpis) -> dict[str, Any]:
         "overdue": k.overdue_now,
         "overdue_amount": _money_map(k.overdue_amount),
         "on_time_rate": k.on_time_rate,
+        "on_time_vs_baseline": k.on_time_vs_baseline,
         "obligation_health": k.obligation_health,
         "planned": _money_map(k.planned),
         "collected": _money_map(k.collected),
@@ -147,6 +157,8 @@ def as_json(report: Report) -> dict[str, Any]:
         "upcoming": [occurrence_json(o) for o in report.upcoming],
         "risks": [risk_json(r) for r in report.risks],
         "owners": {s.person: kpis_json(s.kpis) for s in report.owners},
+        "replans": [replan_json(o, r) for o, r in report.replans],
+        **({"trends": [trend_json(row) for row in report.trends]} if report.trends else {}),
     }
 
 
@@ -214,4 +226,16 @@ def render_markdown(report: Report, root: Path | None = None) -> str:
     fields = {name: Trusted(text) for name, text in labels(report.language).items()}  # F.due -> 计划日期 / Due
     aging = [name for name, _, _ in kpi_engine.AGING_BUCKETS]
     text: str = template.render(r=report, zh=zh, w=w, T=Trusted, F=fields, says=says, due=due, aging=aging)
-    return text
+    section: str = _environment(root).get_template("report/plan_history.md.j2").render(r=report, T=Trusted, **plan_words(report))
+    return text + section
+
+
+def plan_words(report: Report) -> dict[str, Any]:
+    """What the plan-history section (re-plans, trends) needs besides the report: its words and cells."""
+    language = report.language
+    return {
+        "h": lambda key: Trusted(text(key, language)),
+        "line": lambda r: replan_line(r, language),
+        "share": lambda value: Trusted(format_share(value)),
+        "cells": {name: money_cells(report.trends, name) for name in ("overdue_amount", "planned", "collected")},
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,22 @@ class PlanHistory:
     def milestone(self, source: str, milestone_id: str) -> MilestoneHistory | None:
         contract = self.contracts.get(source)
         return None if contract is None else contract.milestones.get(milestone_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    month_end: date
+    commit: str  # "" before the first commit
+    due: int = 0
+    done_on_time: int = 0
+    overdue: int = 0  # overdue on that day, all of them
+    overdue_amount: dict[str, Decimal] = field(default_factory=dict)
+    planned: dict[str, Decimal] = field(default_factory=dict)  # payments due in that month
+    collected: dict[str, Decimal] = field(default_factory=dict)  # payments completed in that month
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.done_on_time / self.due if self.due else None
 
 
 def plan_date(plan: str | None) -> date | None:
