@@ -65,12 +65,12 @@ def test_each_person_hears_on_the_7_3_0_days_then_overdue_then_escalation(
     assert heard == {
         "2026-12-03": ["Ann Lee <ann@example.com> cc=None: due in 7 days"],
         "2026-12-04": ["Bob Ma <bob@example.com> cc=None: due tomorrow"],
-        "2026-12-06": ["Bob Ma <bob@example.com> cc=None: overdue by 1 day(s)"],
+        "2026-12-06": ["Bob Ma <bob@example.com> cc=None: overdue by 1 day"],
         "2026-12-07": ["Ann Lee <ann@example.com> cc=None: due in 3 days"],
         "2026-12-10": ["Ann Lee <ann@example.com> cc=None: due today"],
-        "2026-12-11": ["Ann Lee <ann@example.com> cc=None: overdue by 1 day(s)"],
-        "2026-12-13": ["Bob Ma <bob@example.com> cc=None: 8 day(s) overdue, no manager to escalate to"],
-        "2026-12-18": ["Ann Lee <ann@example.com> cc=Bob Ma <bob@example.com>: 8 day(s) overdue, escalated to Bob Ma"],
+        "2026-12-11": ["Ann Lee <ann@example.com> cc=None: overdue by 1 day"],
+        "2026-12-13": ["Bob Ma <bob@example.com> cc=None: 8 days overdue, no manager to escalate to"],
+        "2026-12-18": ["Ann Lee <ann@example.com> cc=Bob Ma <bob@example.com>: 8 days overdue, escalated to Bob Ma"],
     }
     dingtalk = robots.of("dingtalk")
     assert len(dingtalk) == len(heard)  # one group message on each of those days, nothing on the others

@@ -43,7 +43,7 @@ def test_message_is_text_and_html_in_the_portfolios_language() -> None:
         _portfolio(milestone("M1", "2026-11-30", amount=Decimal("5000"), title="Second <b>instalment</b> & <script>x</script>"))
     )
     message = email.build(digest, context, "pactwatch <bot@example.com>", email.environment())
-    assert message["Subject"] == "[pactwatch] 1 contract reminder(s) for Ann Lee (2026-11-27)"
+    assert message["Subject"] == "[pactwatch] 1 contract reminder for Ann Lee (2026-11-27)"
     assert message["To"] == "Ann Lee <ann@example.com>" and message["Cc"] is None
     assert message.get_content_type() == "multipart/alternative"
     text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]

@@ -46,7 +46,7 @@ def test_digest_issues_are_updated_in_place_and_comments_mention_new_notices(git
     first = _run(root, "2026-11-27", github, state)
     assert first.ok, [r.error for r in first.failed]
     chen = _digest_of(github, "chen.jing")
-    assert chen["title"] == "近期合同事项：陈静" and [lb["name"] for lb in chen["labels"]] == ["pactwatch-digest"]  # type: ignore[index]
+    assert chen["title"] == "近期合同节点：陈静" and [lb["name"] for lb in chen["labels"]] == ["pactwatch-digest"]  # type: ignore[index]
     assert "到货验收及上架测试" in chen["body"] and "_截至 2026年11月27日" in chen["body"]  # type: ignore[operator]
     assert len(github.comments[chen["number"]]) == 1  # type: ignore[index]
     issues_before = len(github.issues)
@@ -57,8 +57,8 @@ def test_digest_issues_are_updated_in_place_and_comments_mention_new_notices(git
     assert "_截至 2026年11月28日" in chen["body"]  # type: ignore[operator]
     comments = [c["body"] for c in github.comments[chen["number"]]]  # type: ignore[index]
     # calendar CN: the 7-day reminder of Saturday 12-05 falls on Saturday 11-28, so it came on Friday 11-27 (8 days before)
-    assert comments[0].split("\n")[1].startswith("@chenjing-ec 以下 2 项事项进入提醒期") and "8 天后到期" in comments[0]
-    assert len(comments) == 2 and comments[1].split("\n")[1].startswith("@chenjing-ec 以下 1 项事项进入提醒期")
+    assert comments[0].split("\n")[1].startswith("@chenjing-ec 以下 2 个节点进入提醒期") and "8 天后到期" in comments[0]
+    assert len(comments) == 2 and comments[1].split("\n")[1].startswith("@chenjing-ec 以下 1 个节点进入提醒期")
     assert "升级至 孙浩" in comments[1] and "天后到期" not in comments[1] and "到货验收及上架测试" not in comments[1]
 
 
@@ -73,12 +73,12 @@ def test_a_lost_answer_to_a_comment_does_not_post_it_twice(github: FakeGitHub, t
 
 def test_owners_with_nothing_upcoming_get_their_digest_closed(github: FakeGitHub, tmp_path: Path) -> None:
     stale = github.add_issue(
-        "近期合同事项：赵敏", f"{github_digest.marker('zhao.min')}\nold", labels=("pactwatch-digest",), author=github.login
+        "近期合同节点：赵敏", f"{github_digest.marker('zhao.min')}\nold", labels=("pactwatch-digest",), author=github.login
     )
     people_written = github.add_issue("Hand-written", "no marker here", labels=("pactwatch-digest",))
     root = _portfolio(tmp_path)
     assert _run(root, "2026-11-27", github, tmp_path / "s.json").ok
-    assert github.issues[stale]["state"] == "closed" and "目前没有临近或逾期的事项" in github.issues[stale]["body"]
+    assert github.issues[stale]["state"] == "closed" and "目前没有临近或逾期的节点" in github.issues[stale]["body"]
     assert github.issues[people_written]["state"] == "open" and github.issues[people_written]["body"] == "no marker here"
 
 

@@ -115,7 +115,7 @@ def test_strangers_typing_the_digest_markers_neither_take_over_nor_silence_it(
     preview = _run(example, portfolio, values, dry_run=True)
     (update,) = [m.payload for m in preview.messages if m.channel == "github" and m.recipient == "chen.jing"]
     assert isinstance(update, github_digest.DigestUpdate) and update.comment is not None
-    forged = github.add_issue("近期合同事项：陈静", github_digest.marker("chen.jing"), labels=("pactwatch-digest",), author="mallory")
+    forged = github.add_issue("近期合同节点：陈静", github_digest.marker("chen.jing"), labels=("pactwatch-digest",), author="mallory")
     github.add_comment(forged, update.comment.split("\n", 1)[0] + "\nalready told", author="mallory")
     report = _run(example, portfolio, values)
     assert report.ok, [r.error for r in report.failed]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import text as catalogue_text
+from pactwatch.catalogue import word
 from tests.github.fake_github import FakeGitHub
 from tests.notify.mailserver import SMTP_USER, MailServer
 from tests.notify.portfolios import example_settings_without_notify
@@ -64,7 +66,7 @@ def test_first_run_reaches_every_channel_and_a_rerun_sends_nothing(
 
     # GitHub: a digest per owner with something upcoming, a comment mentioning those with a new notice
     digests = {i["title"]: i for i in github.issues.values()}
-    assert "近期合同事项：陈静" in digests and "<!-- pactwatch-digest:chen.jing -->" in digests["近期合同事项：陈静"]["body"]
+    assert "近期合同节点：陈静" in digests and "<!-- pactwatch-digest:chen.jing -->" in digests["近期合同节点：陈静"]["body"]
     commented = {n: c for n, c in github.comments.items() if c}
     assert sorted(c[0]["body"].split("\n")[1].split(" ")[0] for c in commented.values()) == ["@chenjing-ec", "@zhoulei-ec"]
 
@@ -73,7 +75,9 @@ def test_first_run_reaches_every_channel_and_a_rerun_sends_nothing(
     again = _remind(run_cli, example, "2026-11-27", state)
     assert again.code == 0, again.err  # type: ignore[attr-defined]
     assert (len(mailserver.inbox.mails), len(robots.received), len(github.writes)) == before
-    assert "  email: nothing new\n" in again.out and "  github: nothing new, 7 digests up to date\n" in again.out  # type: ignore[attr-defined]
+    nothing, joiner = word("notify.run.nothing_new", "zh"), word("notify.joiner", "zh")
+    refreshed = catalogue_text("notify.run.refreshed", "zh", count=7)
+    assert f"  email: {nothing}\n" in again.out and f"  github: {nothing}{joiner}{refreshed}\n" in again.out  # type: ignore[attr-defined]
 
     _no_secret_in([first.out, first.err, again.out, again.err, state.read_text(encoding="utf-8")], values)  # type: ignore[attr-defined]
 

@@ -15,21 +15,23 @@ from typing import Any
 from pactwatch.catalogue import text, word
 
 
-def globals_for(language: str, escape: Callable[[str], str] = str, trusted: Callable[[str], Any] = str) -> dict[str, Any]:
-    """``{"t": ..., "word": ...}`` for ``env.globals`` (or a render call)."""
-    trusted_type = trusted if isinstance(trusted, type) else None
+def globals_for(language: str, escape: Callable[[str], str] = str, trusted: type[str] | None = None) -> dict[str, Any]:
+    """``{"t": ..., "word": ...}`` for ``env.globals`` (or a render call); without ``trusted``, every text fact is escaped."""
 
     def clean(value: object) -> object:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
-        if trusted_type is not None and isinstance(value, trusted_type):
+        if trusted is not None and isinstance(value, trusted):
             return value
         return escape("" if value is None else str(value))
 
-    def t(message_id: str, /, **facts: object) -> Any:
-        return trusted(text(message_id, language, **{k: clean(v) for k, v in facts.items()}))
+    def keep(said: str) -> str:
+        return trusted(said) if trusted is not None else said
 
-    def w(message_id: str) -> Any:
-        return trusted(word(message_id, language))
+    def t(message_id: str, /, **facts: object) -> str:
+        return keep(text(message_id, language, **{k: clean(v) for k, v in facts.items()}))
+
+    def w(message_id: str) -> str:
+        return keep(word(message_id, language))
 
     return {"t": t, "word": w}

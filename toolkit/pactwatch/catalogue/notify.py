@@ -1,7 +1,76 @@
-"""Catalogue entries: notify."""
+"""Catalogue entries: reminders (e-mail, chat robots, the GitHub digest) and the ``remind`` command's summary.
+
+``notify.due.*`` says when something is due; the feeds' alarms use the same words.
+"""
 
 from __future__ import annotations
 
 from pactwatch.catalogue import Text
 
-TEXTS: dict[str, Text] = {}
+TEXTS: dict[str, Text] = {
+    # when: one notice's label
+    "notify.due.today": Text("今天到期", "due today"),
+    "notify.due.tomorrow": Text("明天到期", "due tomorrow"),
+    "notify.due.in_days": Text("{count} 天后到期", "due in {count} days", "due in 1 day"),
+    "notify.due.overdue": Text("已逾期 {count} 天", "overdue by {count} days", "overdue by 1 day"),
+    "notify.escalated": Text(
+        "已逾期 {count} 天，升级至 {manager}", "{count} days overdue, escalated to {manager}", "1 day overdue, escalated to {manager}"
+    ),
+    "notify.unescalated": Text(
+        "已逾期 {count} 天（无上级可升级）", "{count} days overdue, no manager to escalate to", "1 day overdue, no manager to escalate to"
+    ),
+    # every channel
+    "notify.title": Text("合同履约提醒 · {date}", "Contract reminders · {date}"),
+    "notify.confidential": Text("（保密合同）", "(confidential contract)"),
+    "notify.more": Text("……另有 {count} 项，详见站点", "... and {count} more: see the site", "... and 1 more: see the site"),
+    "notify.column.when": Text("到期情况", "When"),
+    "notify.joiner": Text("、", ", "),
+    "notify.mobile_note": Text("{title}：{names}", "{title}: {names}"),
+    # e-mail
+    "notify.email.subject": Text(
+        "【合同提醒】{name}：{count} 项事项（{date}）",
+        "[pactwatch] {count} contract reminders for {name} ({date})",
+        "[pactwatch] 1 contract reminder for {name} ({date})",
+    ),
+    "notify.email.greeting": Text("{name}，你好：", "Hello {name},"),
+    "notify.email.intro": Text("以下合同节点需要你关注：", "These contract milestones need your attention:"),
+    "notify.email.cc_note": Text("因逾期升级，本邮件抄送：{names}", "Copied to {names} because of an escalation."),
+    "notify.email.footer": Text(
+        "此邮件由 pactwatch 根据合同仓库自动发送；完成后请在合同文件中填写 'completed_on'。",
+        "Sent by pactwatch from the contracts repository; record 'completed_on' in the contract file when done.",
+    ),
+    # the GitHub digest
+    "notify.digest.title": Text("近期合同节点：{name}", "Upcoming contract milestones: {name}"),
+    "notify.digest.intro": Text(
+        "{name} 负责的近期合同节点（临近到期或已逾期），每天自动更新。",
+        "Contract milestones {name} owns that are due soon or overdue, updated daily.",
+    ),
+    "notify.digest.nothing": Text("目前没有临近或逾期的节点。", "Nothing is due soon or overdue."),
+    "notify.digest.entered": Text(
+        "以下 {count} 个节点进入提醒期：", "{count} milestones entered a reminder window:", "1 milestone entered a reminder window:"
+    ),
+    "notify.digest.updated": Text(
+        "截至 {date}。本议题由 pactwatch 自动维护，手动编辑会被覆盖。",
+        "As of {date}. pactwatch maintains this issue; edits are overwritten.",
+    ),
+    # pactwatch remind: what was (or would be) sent
+    "notify.run.dry_head": Text(
+        "pactwatch remind {today}（试运行，不发送；提醒日：{days}）",
+        "pactwatch remind {today} (dry run, nothing is sent; notices of {days})",
+    ),
+    "notify.run.nothing": Text("没有要发送的提醒。", "Nothing to send."),
+    "notify.run.message": Text(
+        "=== {channel} → {recipient}（{count} 条提醒）===",
+        "=== {channel} → {recipient} ({count} notices) ===",
+        "=== {channel} → {recipient} (1 notice) ===",
+    ),
+    "notify.run.head": Text("pactwatch remind {today}：", "pactwatch remind {today}:"),
+    "notify.run.sent": Text("已发送 {count} 条", "{count} sent"),
+    "notify.run.failed": Text("失败 {count} 条", "{count} failed"),
+    "notify.run.not_tried": Text("未尝试 {count} 条", "{count} not tried"),
+    "notify.run.nothing_new": Text("没有新提醒", "nothing new"),
+    "notify.run.refreshed": Text("{count} 个汇总议题已是最新", "{count} digests up to date", "1 digest up to date"),
+    "notify.run.failure": Text("失败：{what}", "failed: {what}"),
+    "notify.run.note": Text("注意：{note}", "note: {note}"),
+    "notify.run.mobile_preview": Text("（另发一条文本消息提醒 {mobiles}：{note}）", "(+ text message mentioning {mobiles}: {note})"),
+}

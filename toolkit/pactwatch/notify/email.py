@@ -16,17 +16,19 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from pactwatch.catalogue import text
+from pactwatch.catalogue.jinja import globals_for
 from pactwatch.escape.email_header import header_text, mailbox
 from pactwatch.i18n import format_date
+from pactwatch.naming import person_name
 from pactwatch.notify import texts
 from pactwatch.notify.config import EmailConfig
-from pactwatch.notify.messages.base import Context
+from pactwatch.notify.messages.base import Context, names
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
 from pactwatch.notify.plan import Digest
 from pactwatch.resources import data_dir, own_templates
 
 _COLOURS = {"overdue": "#cf222e", "today": "#bc4c00", "soon": "#9a6700", "later": "#656d76"}
-_WORDS = ("greeting", "intro", "col_when", "col_item", "col_contract", "col_due", "col_amount", "col_counterparty", "open", "footer")
 
 
 def environment(root: Path | None = None) -> Environment:
@@ -45,8 +47,9 @@ def environment(root: Path | None = None) -> Environment:
 
 def subject(digest: Digest, context: Context) -> str:
     lang = context.language
-    text = texts.phrase("subject", lang, name=digest.person.name, n=len(digest.notices), date=format_date(context.day, lang))
-    return header_text(text)  # a name with a line break must not end the header
+    name = person_name(digest.person.id, context.people)
+    said = text("notify.email.subject", lang, name=name, count=len(digest.notices), date=format_date(context.day, lang))
+    return header_text(said)  # a name with a line break must not end the header
 
 
 def build(digest: Digest, context: Context, sender: str, env: Environment) -> EmailMessage:
@@ -59,9 +62,15 @@ def build(digest: Digest, context: Context, sender: str, env: Environment) -> Em
     lang = context.language
     lines = [texts.line(n, context.people, context.settings, private=True) for n in digest.notices]
     cc = [p for p in digest.cc if p.email]
-    words = {key: texts.phrase(key, lang, name=digest.person.name) for key in _WORDS}
-    words["cc_note"] = texts.phrase("cc_note", lang, names=", ".join(p.name for p in cc))
-    values = {"lines": lines, "t": words, "cc": cc, "language": lang, "subject": subject(digest, context), "colours": _COLOURS}
+    values = {
+        "lines": lines,
+        "name": person_name(digest.person.id, context.people),
+        "cc": names(cc, context) if cc else "",
+        "language": lang,
+        "subject": subject(digest, context),
+        "colours": _COLOURS,
+        **globals_for(lang),  # t("notify.email.intro"): the catalogue; the HTML template autoescapes its result
+    }
     message = EmailMessage()
     message["Subject"] = values["subject"]
     message["From"] = sender

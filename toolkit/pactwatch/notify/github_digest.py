@@ -25,11 +25,14 @@ from typing import Any, Protocol
 
 from jinja2 import Environment
 
+from pactwatch.catalogue import text as catalogue_text
+from pactwatch.catalogue.jinja import globals_for
 from pactwatch.engine import Occurrence
 from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.github.render import bounded_title
 from pactwatch.i18n import format_date
 from pactwatch.model import Person
+from pactwatch.naming import person_name
 from pactwatch.notify import texts
 from pactwatch.notify.messages.base import Context
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
@@ -38,7 +41,6 @@ from pactwatch.notify.plan import Notice
 MARKER_RE = re.compile(r"<!-- pactwatch-digest:([a-z0-9][a-z0-9._-]*) -->")
 MAX_ROWS = 100
 BODY_LIMIT = 60_000
-_WORDS = ("col_when", "col_item", "col_contract", "col_due", "col_amount", "col_counterparty", "nothing")
 
 
 def marker(person_id: str) -> str:
@@ -75,12 +77,12 @@ def standing(upcoming: Iterable[Occurrence], day: date) -> list[Notice]:
     return sorted(items, key=lambda n: (n.kind != "reminder", abs(n.days_before), n.occurrence.ref))
 
 
-def _table(items: Sequence[Notice], context: Context, env: Environment, words: dict[str, str]) -> str:
+def _table(items: Sequence[Notice], context: Context, env: Environment, words: dict[str, Any]) -> str:
     """The body text, at most MAX_ROWS rows and BODY_LIMIT characters (GitHub refuses bodies over 65,536)."""
     rows = min(len(items), MAX_ROWS)
     while True:
-        words["more"] = texts.phrase("more", context.language, n=len(items) - rows) if rows < len(items) else ""
-        body = env.get_template("notify/digest.md.j2").render(lines=[_safe_line(n, context) for n in items[:rows]], t=words)
+        lines = [_safe_line(n, context) for n in items[:rows]]
+        body = env.get_template("notify/digest.md.j2").render(lines=lines, more=len(items) - rows, **words)
         if len(body) <= BODY_LIMIT or rows == 0:
             return body
         rows //= 2
@@ -88,19 +90,17 @@ def _table(items: Sequence[Notice], context: Context, env: Environment, words: d
 
 def build(person: Person, items: Sequence[Notice], new: Sequence[Notice], context: Context, env: Environment) -> DigestUpdate:
     lang = context.language
-    words = {key: texts.phrase(key, lang) for key in _WORDS}
-    words["digest_intro"] = texts.phrase("digest_intro", lang, name=markdown_text(person.name))
-    words["updated"] = texts.phrase("updated", lang, date=format_date(context.day, lang))
-    words["entered"] = texts.phrase("entered", lang, n=len(new))
+    name = person_name(person.id, context.people)
+    words = {"name": name, "day": format_date(context.day, lang), **globals_for(lang, markdown_text)}  # facts made inert
     body = _table(items, context, env, words)
     comment = None
     if new:
         text = env.get_template("notify/digest-comment.md.j2").render(
-            lines=[_safe_line(n, context) for n in new], t=words, handle=person.github
+            lines=[_safe_line(n, context) for n in new], handle=person.github, **words
         )
         fingerprint = hashlib.sha256("\n".join(n.key for n in new).encode()).hexdigest()[:16]
         comment = f"<!-- pactwatch-digest-comment:{person.id}:{fingerprint} -->\n{text}"
-    title = bounded_title(lambda name: title_text(texts.phrase("digest_title", lang, name=name)), person.name)
+    title = bounded_title(lambda cut: title_text(catalogue_text("notify.digest.title", lang, name=cut)), name)
     return DigestUpdate(person.id, title, f"{marker(person.id)}\n{body}", comment)
 
 

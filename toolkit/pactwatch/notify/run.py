@@ -36,6 +36,7 @@ class Report:
     results: list[send.Result] = field(default_factory=list)  # empty on a dry run
     skipped: tuple[str, ...] = ()
     errors: list[str] = field(default_factory=list)  # failures outside a message (the GitHub sweep)
+    language: str = "en"  # of the summary (pactwatch.notify.summary)
 
     @property
     def failed(self) -> list[send.Result]:
@@ -135,7 +136,7 @@ def run(
     notices = plan.notices_for(current, days)
     env = email.environment(root)
     box = outbox.build(notices, current, config, log, env)
-    report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped)
+    report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped, language=portfolio.settings.language)
     if dry_run:
         return report
     pacing = pacing or Pacing()

@@ -1,9 +1,11 @@
-"""A reminder run as text or JSON (two reporters of one Report). Pure."""
+"""A reminder run as text (in the run's language, catalogue ``notify.run.*``) or JSON (two reporters of one Report). Pure."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from pactwatch.catalogue import text as said
+from pactwatch.catalogue import word
 from pactwatch.notify.run import Report
 from pactwatch.notify.send import Result
 
@@ -40,13 +42,14 @@ def as_json(report: Report) -> dict[str, object]:
 
 
 def dry_run_text(report: Report) -> str:
+    lang = report.language
     days = ", ".join(d.isoformat() for d in report.days)
-    out = [f"pactwatch remind {report.today.isoformat()} (dry run, nothing is sent; notices of {days})"]
+    out = [said("notify.run.dry_head", lang, today=report.today.isoformat(), days=days)]
     if not report.messages:
-        out.append("Nothing to send.")
+        out.append(word("notify.run.nothing", lang))
     for m in report.messages:
-        out += ["", f"=== {m.channel} → {m.recipient} ({len(m.keys)} notices) ===", m.preview.rstrip()]
-    out += [f"note: {s}" for s in report.skipped]
+        out += ["", said("notify.run.message", lang, channel=m.channel, recipient=m.recipient, count=len(m.keys)), m.preview.rstrip()]
+    out += [said("notify.run.note", lang, note=s) for s in report.skipped]
     return "\n".join(out)
 
 
@@ -55,13 +58,15 @@ def text(report: Report) -> str:
     per: dict[str, Counter[str]] = {c: Counter() for c in report.channels}
     for r in report.results:
         per.setdefault(r.message.channel, Counter())[_status(r)] += 1
-    out = [f"pactwatch remind {report.today.isoformat()}:"]
+    lang = report.language
+    out = [said("notify.run.head", lang, today=report.today.isoformat())]
     for channel, counts in per.items():
-        parts = [f"{counts[s]} {s.replace('_', ' ')}" for s in ("sent", "failed", "not_tried") if counts[s]] or ["nothing new"]
+        parts = [said(f"notify.run.{s}", lang, count=counts[s]) for s in ("sent", "failed", "not_tried") if counts[s]]
+        parts = parts or [word("notify.run.nothing_new", lang)]
         if counts["refreshed"]:
-            parts.append(f"{counts['refreshed']} digests up to date")
-        out.append(f"  {channel}: {', '.join(parts)}")
-    out += [f"  failed: {r.message.channel} → {r.message.recipient}: {r.error}" for r in report.failed]
-    out += [f"  failed: {e}" for e in report.errors]
-    out += [f"  note: {s}" for s in report.skipped]
+            parts.append(said("notify.run.refreshed", lang, count=counts["refreshed"]))
+        out.append(f"  {channel}: {word('notify.joiner', lang).join(parts)}")
+    out += ["  " + said("notify.run.failure", lang, what=f"{r.message.channel} → {r.message.recipient}: {r.error}") for r in report.failed]
+    out += ["  " + said("notify.run.failure", lang, what=e) for e in report.errors]
+    out += ["  " + said("notify.run.note", lang, note=s) for s in report.skipped]
     return "\n".join(out)

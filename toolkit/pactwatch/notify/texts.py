@@ -1,4 +1,8 @@
-"""Notices as words, in the portfolio's language (zh or en): one Line per notice, shared by every channel."""
+"""Notices as words, in the portfolio's language (zh or en): one Line per notice, shared by every channel.
+
+The words are the catalogue's (``notify.*``, and the shared ``value.*`` for kinds); people are named by
+pactwatch.naming.person_name, as in every output.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pactwatch.i18n import format_date, format_money, with_due_note, word
+from pactwatch.catalogue import text, word
+from pactwatch.i18n import format_date, format_money, with_due_note
 from pactwatch.links import contract_link
 from pactwatch.model import Person, Settings
+from pactwatch.naming import person_name
 from pactwatch.notify.plan import Notice
-from pactwatch.vocabulary import FIELD_WORDS
 
 Urgency = Literal["overdue", "today", "soon", "later"]
-
-_PHRASES: dict[str, tuple[str, str]] = {
-    "today": ("今天到期", "due today"),
-    "tomorrow": ("明天到期", "due tomorrow"),
-    "in_days": ("{n} 天后到期", "due in {n} days"),
-    "overdue": ("已逾期 {n} 天", "overdue by {n} day(s)"),
-    "escalated": ("已逾期 {n} 天，升级至 {manager}", "{n} day(s) overdue, escalated to {manager}"),
-    "unescalated": ("已逾期 {n} 天（无上级可升级）", "{n} day(s) overdue, no manager to escalate to"),
-    "title": ("合同履约提醒 · {date}", "Contract reminders · {date}"),
-    "subject": ("【合同提醒】{name}：{n} 项事项（{date}）", "[pactwatch] {n} contract reminder(s) for {name} ({date})"),
-    "confidential": ("（保密合同）", "(confidential contract)"),
-    "more": ("……另有 {n} 项，详见站点", "... and {n} more: see the site"),
-    "digest_title": ("近期合同事项：{name}", "Upcoming contract milestones: {name}"),
-    "entered": ("以下 {n} 项事项进入提醒期：", "{n} item(s) entered a reminder window:"),
-    "digest_intro": (
-        "{name} 负责的近期合同事项（临近到期或已逾期），每天自动更新。",
-        "Contract milestones {name} owns that are due soon or overdue, updated daily.",
-    ),
-    "nothing": ("目前没有临近或逾期的事项。", "Nothing is due soon or overdue."),
-    "greeting": ("{name}，你好：", "Hello {name},"),
-    "intro": ("以下合同事项需要你关注：", "These contract milestones need your attention:"),
-    "cc_note": ("因逾期升级，本邮件抄送：{names}", "Copied to {names} because of an escalation."),
-    "col_when": ("状态", "When"),
-    "col_item": ("事项", "Milestone"),
-    "col_contract": FIELD_WORDS["contract"],
-    "col_due": FIELD_WORDS["due"],
-    "col_amount": FIELD_WORDS["amount"],
-    "col_counterparty": FIELD_WORDS["counterparty"],
-    "open": ("查看", "Open"),
-    "footer": (
-        "此邮件由 pactwatch 根据合同仓库自动发送；完成后请在合同文件中登记 completed_on。",
-        "Sent by pactwatch from the contracts repository; record completed_on in the contract file when done.",
-    ),
-    "updated": (
-        "截至 {date}。本 issue 由 pactwatch 自动维护，手动编辑会被覆盖。",
-        "As of {date}. pactwatch maintains this issue; edits are overwritten.",
-    ),
-}
-
-
-def phrase(key: str, language: str, **values: object) -> str:
-    zh, en = _PHRASES[key]
-    return (zh if language == "zh" else en).format(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +44,17 @@ def _label(notice: Notice, people: Mapping[str, Person], language: str) -> tuple
     o = notice.occurrence
     until = o.days_until if o.days_until is not None else 0
     if notice.kind == "escalation":
-        manager = people.get(notice.escalate_to or "")
-        if manager is None:
-            return phrase("unescalated", language, n=o.days_late), "overdue"
-        return phrase("escalated", language, n=o.days_late, manager=manager.name), "overdue"
+        manager = notice.escalate_to or ""
+        if manager not in people:
+            return text("notify.unescalated", language, count=o.days_late), "overdue"
+        return text("notify.escalated", language, count=o.days_late, manager=person_name(manager, people)), "overdue"
     if until < 0:
-        return phrase("overdue", language, n=-until), "overdue"
+        return text("notify.due.overdue", language, count=-until), "overdue"
     if until == 0:
-        return phrase("today", language), "today"
+        return word("notify.due.today", language), "today"
     if until == 1:
-        return phrase("tomorrow", language), "soon"
-    return phrase("in_days", language, n=until), "soon" if until <= 3 else "later"
+        return word("notify.due.tomorrow", language), "soon"
+    return text("notify.due.in_days", language, count=until), "soon" if until <= 3 else "later"
 
 
 def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, private: bool) -> Line:
@@ -106,9 +68,9 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
         label=label,
         urgency=urgency,
         contract_id=o.contract.id,
-        contract_title=phrase("confidential", language) if hide else o.contract.title,
+        contract_title=word("notify.confidential", language) if hide else o.contract.title,
         milestone=o.title,
-        kind=word(o.kind, language),
+        kind=word(f"value.{o.kind}", language),
         due=with_due_note(format_date(o.due, language), o, language),  # and why it moved, if it did
         amount=amount,
         counterparty="" if hide else o.contract.counterparty.name,
@@ -119,4 +81,9 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
 
 
 def title(day: date, language: str) -> str:
-    return phrase("title", language, date=format_date(day, language))
+    return text("notify.title", language, date=format_date(day, language))
+
+
+def more(count: int, language: str) -> str:
+    """What a message says of the notices it leaves out."""
+    return text("notify.more", language, count=count)

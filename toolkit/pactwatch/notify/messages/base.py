@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from pactwatch.catalogue import word
 from pactwatch.model import Person, Settings
+from pactwatch.naming import person_name
 from pactwatch.notify import texts
 from pactwatch.notify.plan import GroupBatch
 
@@ -55,6 +57,16 @@ def people_of(line: texts.Line, context: Context) -> list[Person]:
     if line.escalate_to in context.people:
         who.append(context.people[line.escalate_to])
     return who
+
+
+def name_of(person: Person, context: Context) -> str:
+    """How a message names someone (pactwatch.naming.person_name: 李娜, the id only when there is no name)."""
+    return person_name(person.id, context.people)
+
+
+def names(people: Iterable[Person], context: Context) -> str:
+    """Several people by name: 李娜、王芳 / Li Na, Wang Fang."""
+    return word("notify.joiner", context.language).join(name_of(p, context) for p in people)
 
 
 def fit(head: list[str], items: list[str], more: Callable[[int], str], max_bytes: int | None = None) -> str:
@@ -109,9 +121,9 @@ def markdown_items(batch: GroupBatch, context: Context, mention: Callable[[Perso
     items = []
     for line in lines(batch, context):
         if spaced:
-            tags = " ".join(f"{lookalikes(p.name)} {mention(p)}".strip() for p in people_of(line, context))
+            tags = " ".join(f"{lookalikes(name_of(p, context))} {mention(p)}".strip() for p in people_of(line, context))
         else:
-            tags = " ".join(f"{lookalikes(p.name)}{mention(p)}" for p in people_of(line, context))
+            tags = " ".join(f"{lookalikes(name_of(p, context))}{mention(p)}" for p in people_of(line, context))
         link = f" [→]({line.link})" if line.link else ""
         items.append((lookalikes(line.label), f"{describe(line, lookalikes)} · {tags}{link}"))
     return items

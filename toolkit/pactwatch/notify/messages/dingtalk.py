@@ -30,7 +30,7 @@ def mention(person: Person) -> str:
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
     heading = texts.title(context.day, context.language)
     items = [f"- **{label}** {rest}" for label, rest in markdown_items(batch, context, mention)]
-    text = fit([f"### {heading}", ""], items, lambda n: "- " + texts.phrase("more", context.language, n=n))
+    text = fit([f"### {heading}", ""], items, lambda n: "- " + texts.more(n, context.language))
     body: JsonBody = {
         "msgtype": "markdown",
         "markdown": {"title": heading, "text": text},

@@ -27,7 +27,7 @@ def mention(person: Person) -> str:
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
     heading = texts.title(context.day, context.language)
     items = [f"**{label}** {rest}" for label, rest in markdown_items(batch, context, mention)]
-    text = fit([], items, lambda n: texts.phrase("more", context.language, n=n), BODY_LIMIT)
+    text = fit([], items, lambda n: texts.more(n, context.language), BODY_LIMIT)
     urgent = any(n.kind != "reminder" or (n.occurrence.days_until or 0) <= 0 for n in batch.notices)
     card: JsonBody = {
         "config": {"wide_screen_mode": True},

@@ -23,7 +23,7 @@ _ICONS = {"overdue": ":red_circle:", "today": ":large_orange_circle:", "soon": "
 
 
 def mention(person: Person) -> str:
-    return f"<@{person.slack}>" if person.slack else slack_text(person.name)
+    return f"<@{person.slack}>" if person.slack else slack_text(person.name or person.id)
 
 
 def render(batch: GroupBatch, context: Context) -> ChatMessage:
@@ -38,7 +38,7 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:_SECTION_LIMIT]}})
         preview.append(text)
     if len(every) > MAX_LINES:
-        more = texts.phrase("more", context.language, n=len(every) - MAX_LINES)
+        more = texts.more(len(every) - MAX_LINES, context.language)
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_text(more)}]})
         preview.append(more)
     return ChatMessage(({"text": heading, "blocks": blocks},), "\n".join(preview))

@@ -11,9 +11,10 @@ Followed (WeCom developer docs, "群机器人配置说明", developer.work.weixi
 
 from __future__ import annotations
 
+from pactwatch.catalogue import text
 from pactwatch.model import Person
 from pactwatch.notify import signing, texts
-from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, fit, json_field, lines, markdown_items
+from pactwatch.notify.messages.base import ChatMessage, Context, JsonBody, answer_text, fit, json_field, lines, markdown_items, names
 from pactwatch.notify.plan import GroupBatch
 
 MARKDOWN_LIMIT = 4096  # bytes of UTF-8
@@ -31,15 +32,15 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
         f'> <font color="{_COLOURS[urgency]}">{label}</font> {rest}'
         for urgency, (label, rest) in zip(urgencies, markdown_items(batch, context, mention, spaced=False), strict=True)
     ]
-    text = fit([f"### {heading}"], items, lambda n: "> " + texts.phrase("more", context.language, n=n), MARKDOWN_LIMIT)
-    bodies: list[JsonBody] = [{"msgtype": "markdown", "markdown": {"content": text}}]
+    content = fit([f"### {heading}"], items, lambda n: "> " + texts.more(n, context.language), MARKDOWN_LIMIT)
+    bodies: list[JsonBody] = [{"msgtype": "markdown", "markdown": {"content": content}}]
     by_mobile = [p for p in batch.mention if p.mobile and not p.wecom]
-    preview = text
+    preview = content
     if by_mobile:
         mobiles = sorted({signing.plain_mobile(p.mobile or "") for p in by_mobile})
-        note = f"{heading}: {', '.join(p.name for p in by_mobile)}"
+        note = text("notify.mobile_note", context.language, title=heading, names=names(by_mobile, context))
         bodies.append({"msgtype": "text", "text": {"content": note, "mentioned_mobile_list": mobiles}})
-        preview += f"\n(+ text message mentioning {', '.join(mobiles)}: {note})"
+        preview += "\n" + text("notify.run.mobile_preview", context.language, mobiles=", ".join(mobiles), note=note)
     return ChatMessage(tuple(bodies), preview)
 
 
