@@ -69,13 +69,55 @@ def _text(draft: Draft, source: str, ctx: Context) -> str:
     return render(draft.data, ctx.schema_ref(source), [comment])
 
 
-def _action(source: str, text: str, ctx: Context) -> Action:
+def _action(source: str, text: str, ctx: Context) -> tuple[Action, str]:
+    """What to do with the file, and the text to write: an existing file keeps its comments and layout
+    (pactwatch.edit changes only the values the ledger changed), so re-importing an unchanged ledger changes no byte."""
     current = ctx.read_current(source)
     if current is None:
-        return "create"
-    if current == text:
-        return "unchanged"
-    return "replace" if ctx.force else "exists"
+        return "create", text
+    kept = _edited(current, text)
+    if kept == current:
+        return "unchanged", current
+    return ("replace", kept) if ctx.force else ("exists", text)
+
+
+def _edited(current: str, text: str) -> str:
+    """``current`` changed to say what ``text`` says; ``text`` itself when the file cannot be edited in place."""
+    from pactwatch.edit.reconcile import EditError, reconcile
+    from pactwatch.load.yaml import LoadError, parse_text
+
+    try:
+        now = parse_text("", current.lstrip("\ufeff")).data
+        return reconcile(current, _defaults_as_written(now, parse_text("", text).data))
+    except (EditError, LoadError):
+        return text
+
+
+# A ledger cannot tell a default written out from one left out: the file's own choice stands.
+_DEFAULTS: dict[str, object] = {"confidential": False}
+_MILESTONE_DEFAULTS: dict[str, object] = {"status": "pending"}
+
+
+def _defaults_as_written(now: object, new: dict[str, object]) -> dict[str, object]:
+    """``new`` with each default value written (or left out) as the current file has it."""
+    if not isinstance(now, dict):
+        return new
+    result = _align(now, new, _DEFAULTS)
+    old_items, new_items = now.get("milestones"), result.get("milestones")
+    if isinstance(old_items, list) and isinstance(new_items, list):
+        by_id = {m.get("id"): m for m in old_items if isinstance(m, dict)}
+        result["milestones"] = [_align(by_id.get(m.get("id"), {}), m, _MILESTONE_DEFAULTS) if isinstance(m, dict) else m for m in new_items]
+    return result
+
+
+def _align(now: dict[str, object], new: dict[str, object], defaults: dict[str, object]) -> dict[str, object]:
+    result = dict(new)
+    for key, default in defaults.items():
+        if key not in now and result.get(key, default) == default:
+            result.pop(key, None)
+        elif key in now and now[key] == default and key not in result:
+            result[key] = default
+    return result
 
 
 def plan_import(outcome: Outcome, ctx: Context) -> ImportPlan:
@@ -95,7 +137,8 @@ def plan_import(outcome: Outcome, ctx: Context) -> ImportPlan:
             rejected.append(draft.id)
             continue
         used = frozenset({draft.data["owner"], *(m["owner"] for m in draft.data["milestones"])})
-        files.append(FilePlan(draft.id, source, text, _action(source, text, ctx), len(draft.data["milestones"]), used))
+        action, written = _action(source, text, ctx)
+        files.append(FilePlan(draft.id, source, written, action, len(draft.data["milestones"]), used))
     needed = {pid for f in files if f.writes for pid in f.people}
     adding = tuple(person for pid, person in new.items() if pid in needed)
     assigned = {name: pid for name, pid in outcome.new_people.items() if pid in needed}
