@@ -9,23 +9,24 @@ title cannot inject links, HTML or table cells.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pactwatch.catalogue import text
+from pactwatch.catalogue.jinja import globals_for
 from pactwatch.engine import kpis as kpi_engine
 from pactwatch.engine.records import Evaluation, Occurrence, Risk
 from pactwatch.engine.slippage import replans_between
 from pactwatch.escape import report_markdown
 from pactwatch.history.present import money_cells, replan_json, replan_line, trend_json
 from pactwatch.history.records import Replan, TrendRow
-from pactwatch.i18n import format_money, format_share, risk_sentence, with_due_note, word
+from pactwatch.i18n import format_money, format_share, risk_sentence, with_due_note
 from pactwatch.jsonout import occurrence_json
-from pactwatch.vocabulary import labels
+from pactwatch.naming import person_name
 
 Period = Literal["week", "month"]
 
@@ -33,7 +34,7 @@ Period = Literal["week", "month"]
 @dataclass(frozen=True, slots=True)
 class OwnerSection:
     person: str
-    name: str
+    name: str  # 李娜 (li.na): pactwatch.naming.person_name
     kpis: kpi_engine.Kpis
     completed: tuple[Occurrence, ...]
     overdue: tuple[Occurrence, ...]
@@ -56,6 +57,7 @@ class Report:
     owners: tuple[OwnerSection, ...]
     replans: tuple[tuple[Occurrence, Replan], ...] = ()  # milestones re-planned in the period (pactwatch.history)
     trends: tuple[TrendRow, ...] = ()  # month-ends, oldest first (monthly reports with git history)
+    names: Mapping[str, str] = field(default_factory=dict)  # person id -> name, for the owner columns
 
 
 def _next_period_end(end: date, period: Period) -> date:
@@ -76,7 +78,7 @@ def build(evaluation: Evaluation, period: Period, trends: Sequence[TrendRow] = (
     for person in sorted({o.owner for o in (*completed, *overdue, *upcoming)} | set(by_owner)):
         section = OwnerSection(
             person=person,
-            name=people[person].name if person in people else person,
+            name=person_name(person, people, with_id=True),
             kpis=by_owner.get(person) or kpi_engine.Kpis(start, end),
             completed=tuple(o for o in completed if o.owner == person),
             overdue=tuple(o for o in overdue if o.owner == person),
@@ -99,6 +101,7 @@ def build(evaluation: Evaluation, period: Period, trends: Sequence[TrendRow] = (
         owners=tuple(owners),
         replans=tuple(replans_between(evaluation.occurrences, evaluation.history, start, end)),
         trends=tuple(trends),
+        names={pid: person_name(pid, people) for pid in people},
     )
 
 
@@ -212,10 +215,9 @@ def _filters() -> dict[str, Any]:
 def render_markdown(report: Report, root: Path | None = None) -> str:
     """The report as Markdown in the portfolio's language."""
     template = _environment(root).get_template("report/report.md.j2")
-    zh = report.language == "zh"
 
-    def w(key: str) -> Trusted:
-        return Trusted(word(key, report.language))
+    def who(person_id: str) -> str:  # a name: user text, escaped by finalize
+        return report.names.get(person_id, person_id)
 
     def says(x: Risk) -> str:  # contains user text (names): escaped by finalize
         return risk_sentence(x.kind, x.subject, x.facts, report.language, x.detail)
@@ -223,9 +225,9 @@ def render_markdown(report: Report, root: Path | None = None) -> str:
     def due(o: Occurrence) -> str:  # the effective date and why it moved (milestone ids: escaped by finalize)
         return with_due_note(o.due.isoformat(), o, report.language)
 
-    fields = {name: Trusted(text) for name, text in labels(report.language).items()}  # F.due -> 计划日期 / Due
     aging = [name for name, _, _ in kpi_engine.AGING_BUCKETS]
-    text: str = template.render(r=report, zh=zh, w=w, T=Trusted, F=fields, says=says, due=due, aging=aging)
+    words = globals_for(report.language, report_markdown.escape_text, Trusted)  # t(id, facts): facts escaped, our words not
+    text: str = template.render(r=report, T=Trusted, who=who, says=says, due=due, aging=aging, **words)
     section: str = _environment(root).get_template("report/plan_history.md.j2").render(r=report, T=Trusted, **plan_words(report))
     return text + section
 
