@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from pactwatch import report
-from pactwatch.engine import Risk, evaluate
 from pactwatch.catalogue import CATALOGUE, msg
+from pactwatch.engine import Risk, evaluate
 from pactwatch.i18n import escalation_message, risk_sentence
 from pactwatch.model import Counterparty, Settings
 from tests.engine.factories import D, contract, milestone, portfolio, term
@@ -148,3 +148,12 @@ def test_one_day_reads_in_the_singular() -> None:
         "C-1/M1 is 1 day overdue; owner Ann, manager Bob"
     )
     assert msg("risk.notice_window", subject="L", deadline="2026-12-17", count=1).render("en").endswith("(1 day left)")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_report_json_words_each_risk_in_the_report_language(language: str) -> None:
+    ev = evaluate(
+        portfolio(contract(milestones=(milestone("M1", "2026-11-19", owner="ann"),)), settings=Settings(language=language)), TODAY
+    )
+    [row] = [r for r in report.as_json(report.build(ev, "week"))["risks"] if r["kind"] == "escalation"]
+    assert row["detail"] == escalation_message("C-1/M1", 8, "Ann", "Bob").render(language)

@@ -137,13 +137,13 @@ def kpis_json(k: kpi_engine.Kpis) -> dict[str, Any]:
     }
 
 
-def risk_json(r: Risk) -> dict[str, Any]:
+def risk_json(r: Risk, language: str) -> dict[str, Any]:
     return {
         "kind": r.kind,
         "subject": r.subject,
         "subject_type": r.subject_type,
         "severity": r.severity,
-        "detail": r.detail,
+        "detail": r.detail.render(language),  # the sentence in the report's language; kind and subject stay codes
         "evidence": list(r.evidence),
         "contracts": list(r.contract_ids),
         "person": r.person,
@@ -158,7 +158,7 @@ def as_json(report: Report) -> dict[str, Any]:
         "completed": [occurrence_json(o) for o in report.completed],
         "overdue": [occurrence_json(o) | {"became_overdue_in_period": o.due >= report.start} for o in report.overdue],
         "upcoming": [occurrence_json(o) for o in report.upcoming],
-        "risks": [risk_json(r) for r in report.risks],
+        "risks": [risk_json(r, report.language) for r in report.risks],
         "owners": {s.person: kpis_json(s.kpis) for s in report.owners},
         "replans": [replan_json(o, r) for o, r in report.replans],
         **({"trends": [trend_json(row) for row in report.trends]} if report.trends else {}),
