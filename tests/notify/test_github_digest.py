@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pactwatch.catalogue import text
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.notify import github_digest
 from pactwatch.notify.run import Pacing, Report, run
@@ -88,7 +89,8 @@ def test_people_without_a_github_login_are_noted_and_contract_text_is_inert(gith
     target = root / "contracts" / "purchase" / "P-2026-003.yaml"
     target.write_text(target.read_text(encoding="utf-8").replace("到货验收及上架测试", '"验收 @everyone #12 <!-- x -->"'), encoding="utf-8")
     report = _run(root, "2026-11-27", github, tmp_path / "s.json")
-    assert report.ok and "github: zhou.lei has no github login in people.yaml (1 notices)" in report.skipped
+    noted = text("finding.outbox.no_github", "zh", person="周磊 (zhou.lei)", count=1)  # the portfolio speaks zh; people by name
+    assert report.ok and noted == "GitHub：周磊 (zhou.lei) 在 people.yaml 中没有 GitHub 账号（1 条提醒）" and noted in report.skipped
     body = _digest_of(github, "chen.jing")["body"]
     assert (
         "@everyone" not in body

@@ -113,6 +113,7 @@ CODES: dict[str, tuple[Severity, str]] = {
         "Too many occurrences: a repeat cut at 1,000 or past 2200-12-31, or a contract (5,000) or the portfolio (1,000,000) over budget.",
     ),
     "PW336": ("warning", "A date is more than 50 years from today (a typo in the year?)."),
+    "PW337": ("warning", "A counterparty's name differs from another contract's only by spaces, full-width characters or case."),
     "PW350": ("error", "A milestone has both due and due_after, or repeats while due after another milestone."),
     "PW351": ("error", "due_after names a milestone or occurrence the contract does not have (R1@2026-05-31 for a recurring one)."),
     "PW352": ("error", "Relative deadlines (due_after) form a cycle."),

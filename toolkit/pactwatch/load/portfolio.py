@@ -225,7 +225,7 @@ def _load(
     if known_findings is not None:  # a remembered validation: only the people themselves are needed
         people = {p.id: p for p in remembered_people(root, remember=cache is not None)}
         return Loaded(Portfolio(settings=settings, people=people, contracts=contracts), known_findings, len(scan.sources))
-    from pactwatch.rules import occurrences, portfolio_rules, relative
+    from pactwatch.rules import counterparties, occurrences, portfolio_rules, relative
     from pactwatch.rules.site import Site
 
     people_list, people_findings, people_doc = load_people(root)
@@ -240,6 +240,7 @@ def _load(
     known = people if people_doc is not None and not people_findings else None  # owners are checked against a usable people.yaml
     findings += portfolio_rules.check_contracts(contracts, known, today, sites)
     findings += relative.check_calendar(contracts, settings, sites)
+    findings += counterparties.check(contracts, sites)
     findings += timezone_warning(settings, exists=os.path.lexists(root / SETTINGS_FILE))
     findings += portfolio_rules.check_duplicate_ids(scan.all_sources, set(scan.sources), sites)
     portfolio = Portfolio(settings=settings, people=people, contracts=contracts)

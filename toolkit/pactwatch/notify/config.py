@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, cast
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.errors import UsageError
 
 ChatType = Literal["dingtalk", "wecom", "feishu", "slack"]
@@ -68,16 +69,16 @@ class Problem(NamedTuple):
 
     code: str
     pointer: str
-    message: str
-    hint: str
+    message: Msg
+    hint: Msg
 
 
-def parse(raw: Mapping[str, object]) -> NotifyConfig:
+def parse(raw: Mapping[str, object], language: str = "en") -> NotifyConfig:
     """Schema-valid ``notify`` mapping -> NotifyConfig; UsageError on any of its ``problems`` (load_settings reports them first)."""
     found = problems(raw)
     if found:
         first = found[0]
-        raise UsageError(f"pactwatch.yml {first.pointer}: {first.message}; {first.hint}")
+        raise UsageError(f"pactwatch.yml {first.pointer}: {first.message.render(language)}; {first.hint.render(language)}")
     data = cast(Mapping[str, Any], raw)
     email = data.get("email")
     github = data.get("github")
@@ -149,8 +150,8 @@ def _email_problems(item: Mapping[str, Any]) -> list[Problem]:
             Problem(
                 "PW324",
                 "/notify/email/starttls",
-                "the SMTP password would be sent unencrypted (starttls: false and no ssl)",
-                "remove `starttls: false`, or set `ssl: true` (port 465); only a relay without login can do without encryption",
+                msg("finding.smtp_unencrypted"),
+                msg("finding.hint.encrypt_smtp"),
             )
         ]
     return []
@@ -169,8 +170,8 @@ def _webhook_problems(webhooks: list[object]) -> list[Problem]:
                 Problem(
                     "PW323",
                     f"{at}/secret_env",
-                    f"secret_env is for DingTalk and Feishu signing; {kind} robots are not signed (their URL is the credential)",
-                    "remove secret_env",
+                    msg("finding.secret_for_unsigned_robot", kind=str(kind)),
+                    msg("finding.hint.remove_secret_env"),
                 )
             )
         if name in seen:
@@ -178,8 +179,8 @@ def _webhook_problems(webhooks: list[object]) -> list[Problem]:
                 Problem(
                     "PW322",
                     f"{at}/name" if "name" in item else f"{at}/type",
-                    f"the name {name!r} is used twice (or is reserved)",
-                    "give each robot its own `name:` (it keys the delivery log); email and github are reserved",
+                    msg("finding.channel_name_twice", name=name),
+                    msg("finding.hint.own_channel_name"),
                 )
             )
         seen.add(name)

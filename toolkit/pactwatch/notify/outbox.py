@@ -16,7 +16,9 @@ from functools import partial
 
 from jinja2 import Environment
 
+from pactwatch.catalogue import text
 from pactwatch.engine import Evaluation
+from pactwatch.naming import person_name
 from pactwatch.notify import email, github_digest, plan
 from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig, WebhookConfig
 from pactwatch.notify.delivery_log import DeliveryLog
@@ -32,20 +34,25 @@ Built = tuple[list[Outgoing], list[str]]  # messages, and notes on people a chan
 @dataclass(frozen=True, slots=True)
 class Outbox:
     messages: tuple[Outgoing, ...]  # by channel (configuration order), then recipient
-    skipped: tuple[str, ...]  # people a channel cannot reach, owners missing from people.yaml
+    skipped: tuple[str, ...]  # people a channel cannot reach, owners missing from people.yaml (in the run's language)
 
 
-def _unbuilt(channel: str, recipient: str, notices: Sequence[Notice], exc: Exception) -> Outgoing:
-    reason = f"{channel}: the message could not be built ({type(exc).__name__}: {exc})"
+def _unbuilt(channel: str, recipient: str, notices: Sequence[Notice], exc: Exception, language: str) -> Outgoing:
+    reason = text("finding.outbox.unbuilt", language, channel=channel, error=f"{type(exc).__name__}: {exc}")
     return Outgoing(channel, recipient, tuple(notices), reason, Unbuilt(reason))
 
 
-def _isolated(channel: str, notices: Sequence[Notice], make: Callable[[], Built]) -> Built:
+def _isolated(channel: str, notices: Sequence[Notice], make: Callable[[], Built], language: str) -> Built:
     """A channel's messages; when building them breaks, one failed message for the channel instead."""
     try:
         return make()
     except Exception as exc:  # noqa: BLE001 - a name or a template that breaks one channel must not stop the others
-        return [_unbuilt(channel, EVERYONE, notices, exc)], []
+        return [_unbuilt(channel, EVERYONE, notices, exc, language)], []
+
+
+def _unreachable(message_id: str, person_id: str, count: int, context: Context) -> str:
+    """The note on a person a channel cannot reach, naming them (李娜 (li.na))."""
+    return text(message_id, context.language, person=person_name(person_id, context.people, with_id=True), count=count)
 
 
 def _pending(notices: Sequence[Notice], log: DeliveryLog, channel: str, recipient: str) -> list[Notice]:
@@ -62,12 +69,12 @@ def _email(
     digests, _ = plan.digests(pending, context.people)
     for digest in digests:
         if not digest.person.email:
-            skipped.append(f"email: {digest.person.id} has no e-mail address in people.yaml ({len(digest.notices)} notices)")
+            skipped.append(_unreachable("finding.outbox.no_email", digest.person.id, len(digest.notices), context))
             continue
         try:
             message = email.build(digest, context, config.email.sender, env)
         except ValueError as exc:  # an address that cannot be one mailbox: this person's message fails, not the others'
-            out.append(_unbuilt(EMAIL_CHANNEL, digest.person.id, digest.notices, exc))
+            out.append(_unbuilt(EMAIL_CHANNEL, digest.person.id, digest.notices, exc, context.language))
             continue
         preview = f"To: {message['To']}" + (f"\nCc: {message['Cc']}" if message["Cc"] else "") + f"\nSubject: {message['Subject']}\n\n"
         body = message.get_body(("plain",))
@@ -100,7 +107,7 @@ def _github(
             continue
         if not person.github:
             if new:
-                skipped.append(f"github: {person_id} has no github login in people.yaml ({len(new)} notices)")
+                skipped.append(_unreachable("finding.outbox.no_github", person_id, len(new), context))
             continue
         items = github_digest.standing(standing.get(person_id, ()), context.day)
         update = github_digest.build(person, items, new, context, env)
@@ -122,7 +129,7 @@ def build(notices: Sequence[Notice], current: Evaluation, config: NotifyConfig, 
     if config.github is not None:
         builders.append((GITHUB_CHANNEL, partial(_github, notices, current, log, context, env)))
     for channel, make in builders:
-        built, missing = _isolated(channel, notices, make)
+        built, missing = _isolated(channel, notices, make, context.language)
         messages += built
         skipped += missing
     return Outbox(tuple(messages), tuple(skipped))

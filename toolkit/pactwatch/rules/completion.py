@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
+from pactwatch.catalogue import msg
 from pactwatch.dates import occurrence_dates
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
@@ -17,23 +19,23 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
             yield site.finding(
                 "PW309",
                 f"{base}/status",
-                f"milestone '{m.id}' is done but has no completed_on",
-                "add completed_on: YYYY-MM-DD (the day it was completed)",
+                msg("finding.done_without_date", milestone=m.id),
+                msg("finding.hint.add_completed_on"),
             )
         if m.completed_on is not None and m.status != "done":
             yield site.finding(
                 "PW310",
                 f"{base}/completed_on",
-                f"milestone '{m.id}' has completed_on but its status is {m.status}",
-                "set status: done, or remove completed_on",
+                msg("finding.completed_but_not_done", milestone=m.id, status=m.status),
+                msg("finding.hint.done_or_no_date"),
                 key=True,
             )
         if m.repeat is None and m.completed:
             yield site.finding(
                 "PW320",
                 f"{base}/completed",
-                f"milestone '{m.id}' records completed occurrences but does not repeat",
-                "use completed_on for a one-off milestone",
+                msg("finding.completed_without_repeat", milestone=m.id),
+                msg("finding.hint.use_completed_on"),
                 key=True,
             )
         if m.repeat is not None:
@@ -41,8 +43,8 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
                 yield site.finding(
                     "PW320",
                     f"{base}/status",
-                    f"recurring milestone '{m.id}' records completions in 'completed:', not with status done/completed_on",
-                    "remove completed_on and record each occurrence under completed:",
+                    msg("finding.recurring_done", milestone=m.id),
+                    msg("finding.hint.record_under_completed"),
                 )
             valid = set(occurrence_dates(m.due, m.repeat))
             for due in m.completed:
@@ -50,11 +52,20 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
                     yield site.finding(
                         "PW320",
                         f"{base}/completed/{due.isoformat()}",
-                        f"{due.isoformat()} is not an occurrence of milestone '{m.id}'",
-                        "occurrences: " + ", ".join(d.isoformat() for d in sorted(valid)[:6]) + (" ..." if len(valid) > 6 else ""),
+                        msg("finding.not_an_occurrence", due=due.isoformat(), milestone=m.id),
+                        msg("finding.hint.occurrences", dates=_first_dates(valid)),
                         key=True,
                     )
         if m.ack is not None and m.status in ("done", "waived", "cancelled"):
             yield site.finding(
-                "PW321", f"{base}/ack", f"milestone '{m.id}' is {m.status}; its ack has no effect", "remove the ack", key=True
+                "PW321",
+                f"{base}/ack",
+                msg("finding.ack_without_effect", milestone=m.id, status=m.status),
+                msg("finding.hint.remove_ack"),
+                key=True,
             )
+
+
+def _first_dates(dates: set[date], shown: int = 6) -> str:
+    """The first occurrences, as a hint lists them ("..." when there are more)."""
+    return ", ".join(d.isoformat() for d in sorted(dates)[:shown]) + (" ..." if len(dates) > shown else "")

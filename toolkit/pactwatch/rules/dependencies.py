@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -18,16 +19,19 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
                 yield site.finding(
                     "PW307",
                     f"/milestones/{m.index}/depends_on/{position}",
-                    f"milestone '{m.id}' depends on '{dependency}', which this contract does not have",
-                    "known milestones: " + ", ".join(sorted(ids)),
+                    msg("finding.depends_on_unknown", milestone=m.id, dependency=dependency),
+                    msg("finding.hint.known_milestones", milestones=", ".join(sorted(ids))),
                 )
         graph.setdefault(m.id, tuple(d for d in m.depends_on if d in ids))
     cycle = find_cycle(graph)
     if cycle:
         first = next(m for m in contract.milestones if m.id == cycle[0])
-        yield site.finding(
-            "PW308", f"/milestones/{first.index}/depends_on", "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]])
-        )
+        yield site.finding("PW308", f"/milestones/{first.index}/depends_on", msg("finding.dependency_cycle", cycle=cycle_text(cycle)))
+
+
+def cycle_text(cycle: list[str]) -> str:
+    """A cycle as findings show it: a -> b -> a."""
+    return " -> ".join([*cycle, cycle[0]])
 
 
 def find_cycle(graph: dict[str, tuple[str, ...]]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -47,7 +48,6 @@ def check(contract: Contract, today: date, site: Site) -> Iterator[Finding]:
     if not far:
         return
     pointer, when, key = min(far, key=lambda item: site.document.locate(item[0], key=item[2]))
-    more = f" (and {len(far) - 1} more dates in this file)" if len(far) > 1 else ""
-    years = abs(when.year - today.year)
-    message = f"{when} is {years} years from today ({today}){more}"
-    yield site.finding(CODE, pointer, message, f"more than {YEARS} years away: check the year for a typo", key=key)
+    facts: dict[str, str | int] = {"date": when.isoformat(), "years": abs(when.year - today.year), "today": today.isoformat()}
+    message = msg("finding.far_dates", count=len(far) - 1, **facts) if len(far) > 1 else msg("finding.far_date", **facts)
+    yield site.finding(CODE, pointer, message, msg("finding.hint.check_year_far", limit=YEARS), key=key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -16,13 +17,11 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
         yield site.finding(
             "PW301",
             "/id",
-            f"contract id '{contract.id}' differs from the file name '{stem}'",
-            f"rename the file to {contract.id}.yaml or change the id",
+            msg("finding.id_differs_from_file", id=contract.id, stem=stem),
+            msg("finding.hint.rename_file", id=contract.id),
         )
     seen: set[str] = set()
     for milestone in contract.milestones:
         if milestone.id in seen:
-            yield site.finding(
-                "PW303", f"/milestones/{milestone.index}/id", f"milestone id '{milestone.id}' is used twice in this contract"
-            )
+            yield site.finding("PW303", f"/milestones/{milestone.index}/id", msg("finding.milestone_id_twice", milestone=milestone.id))
         seen.add(milestone.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -17,8 +18,8 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
             yield site.finding(
                 "PW316",
                 f"/milestones/{m.index}/currency",
-                f"milestone '{m.id}' is in {m.currency} but the contract is in {contract.currency}",
-                "amounts of two currencies are never added; split the contract or convert the amount",
+                msg("finding.currency_mismatch", milestone=m.id, currency=m.currency, contract_currency=contract.currency),
+                msg("finding.hint.one_currency"),
             )
         elif m.kind == "payment" and m.amount is not None and m.status not in ("waived", "cancelled"):
             total += m.amount * (_occurrences(m) if m.repeat else 1)
@@ -26,8 +27,8 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
         yield site.finding(
             "PW315",
             "/value/amount",
-            f"payment milestones add up to {total:,} {contract.currency}, more than the contract value {contract.value.amount:,}",
-            "check the amounts, or record the value change in an amendment",
+            msg("finding.payments_exceed_value", total=f"{total:,}", currency=contract.currency, value=f"{contract.value.amount:,}"),
+            msg("finding.hint.check_amounts"),
         )
 
 

@@ -9,6 +9,7 @@ calendar (dates.LAST_DAY) is reported as well, rather than tracked with occurren
 
 from __future__ import annotations
 
+from pactwatch.catalogue import msg
 from pactwatch.dates import LAST_DAY, MAX_OCCURRENCES, count_until, occurrence_count, planned_occurrences
 from pactwatch.findings import Finding
 from pactwatch.load.budget import PER_PORTFOLIO
@@ -27,10 +28,10 @@ def _cut(m: Milestone, site: Site) -> Finding | None:
         return None
     pointer = f"/milestones/{m.index}/repeat"
     if count_until(m.due, m.repeat.every, m.repeat.unit, LAST_DAY) < min(planned, MAX_OCCURRENCES):
-        message = f"milestone '{m.id}' repeats past {LAST_DAY}, the last day pactwatch tracks"
-        return site.finding(CODE, pointer, message, "end the repeat earlier (until or a smaller count)")
-    message = f"milestone '{m.id}' repeats {planned:,} times; at most {MAX_OCCURRENCES:,} occurrences of one milestone are tracked"
-    return site.finding(CODE, pointer, message, "repeat less often, or split it into milestones with their own until")
+        message = msg("finding.repeats_past_last_day", milestone=m.id, last_day=LAST_DAY.isoformat())
+        return site.finding(CODE, pointer, message, msg("finding.hint.end_repeat_earlier"))
+    message = msg("finding.too_many_repeats", milestone=m.id, count=planned, limit=MAX_OCCURRENCES)
+    return site.finding(CODE, pointer, message, msg("finding.hint.repeat_less_or_split"))
 
 
 def check(contract: Contract, site: Site) -> list[Finding]:
@@ -46,11 +47,11 @@ def check(contract: Contract, site: Site) -> list[Finding]:
         if cut is not None:
             findings.append(cut)
     if total > PER_CONTRACT:
-        message = f"contract '{contract.id}' has {total:,} milestone occurrences; the budget is {PER_CONTRACT:,} per contract"
-        findings.append(site.finding(CODE, "/milestones", message, "split the contract, or repeat milestones less often", key=True))
+        message = msg("finding.contract_over_budget", contract=contract.id, count=total, budget=PER_CONTRACT)
+        findings.append(site.finding(CODE, "/milestones", message, msg("finding.hint.split_contract"), key=True))
     return findings
 
 
 def portfolio_finding(source: str, count: int, site: Site, budget: int = PER_PORTFOLIO) -> Finding:
-    message = f"this contract's {count:,} occurrences take the portfolio past its budget of {budget:,}; it is left out"
-    return site.finding(CODE, "/milestones", message, "repeat milestones less often, or archive finished contracts", key=True)
+    message = msg("finding.portfolio_over_budget", count=count, budget=budget)
+    return site.finding(CODE, "/milestones", message, msg("finding.hint.archive_finished"), key=True)

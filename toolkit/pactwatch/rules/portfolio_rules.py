@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract, Person
+from pactwatch.naming import person_name
 from pactwatch.rules import far_dates
+from pactwatch.rules.dependencies import cycle_text
 from pactwatch.rules.site import Site
 
 
 def check_people(people: list[Person], site: Site) -> Iterator[Finding]:
-    ids = {p.id for p in people}
+    by_id = {p.id: p for p in reversed(people)}  # the first of two namesakes names the id
+    ids = set(by_id)
     seen: set[str] = set()
     for index, person in enumerate(people):
         if person.id in seen:
-            yield site.finding("PW318", f"/people/{index}/id", f"person id '{person.id}' is used twice")
+            yield site.finding("PW318", f"/people/{index}/id", msg("finding.person_id_twice", person=person.id))
         seen.add(person.id)
         if person.manager is not None and person.manager not in ids:
-            yield site.finding("PW305", f"/people/{index}/manager", f"manager '{person.manager}' of '{person.id}' is not in people.yaml")
+            message = msg("finding.unknown_manager", manager=person.manager, person=person_name(person.id, by_id, with_id=True))
+            yield site.finding("PW305", f"/people/{index}/manager", message, near_miss(person.manager, by_id))
     managers = {p.id: p.manager for p in people if p.manager in ids}
     reported: set[str] = set()
     for index, person in enumerate(people):
@@ -31,7 +37,7 @@ def check_people(people: list[Person], site: Site) -> Iterator[Finding]:
             current = managers.get(current)
         if current is not None and current == person.id and person.id not in reported:
             reported.update(chain)
-            yield site.finding("PW306", f"/people/{index}/manager", "managers form a cycle: " + " -> ".join([*chain, person.id]))
+            yield site.finding("PW306", f"/people/{index}/manager", msg("finding.manager_cycle", cycle=cycle_text(chain)))
 
 
 def check_contracts(
@@ -47,7 +53,7 @@ def check_contracts(
 
 def _owners(contract: Contract, people: Mapping[str, Person], site: Site) -> Iterator[Finding]:
     def unknown(person_id: str, pointer: str) -> Finding:
-        return site.finding("PW304", pointer, f"owner '{person_id}' is not in people.yaml", "add the person to people.yaml or fix the id")
+        return site.finding("PW304", pointer, msg("finding.unknown_owner", owner=person_id), near_miss(person_id, people))
 
     if contract.owner not in people:
         yield unknown(contract.owner, "/owner")
@@ -56,19 +62,30 @@ def _owners(contract: Contract, people: Mapping[str, Person], site: Site) -> Ite
             yield unknown(m.owner, f"/milestones/{m.index}/owner")
 
 
+def near_miss(person_id: str, people: Mapping[str, Person]) -> Msg:
+    """The hint for an unknown person id: the closest id in people.yaml, named (liu.mn -> 'liu.min' (刘敏)), else how to fix it."""
+    close = difflib.get_close_matches(person_id, sorted(people), n=1)
+    if not close:
+        return msg("finding.hint.add_person")
+    return msg("finding.hint.did_you_mean_person", suggestion=close[0], name=person_name(close[0], people))
+
+
 def _future_completions(contract: Contract, today: date, site: Site) -> Iterator[Finding]:
-    hint = f"today is {today}; record a completion once it has happened"
+    hint = msg("finding.hint.record_when_done", today=today.isoformat())
     for m in contract.milestones:
         if m.completed_on is not None and m.completed_on > today:
             yield site.finding(
-                "PW311", f"/milestones/{m.index}/completed_on", f"milestone '{m.id}' is completed on {m.completed_on}, after today", hint
+                "PW311",
+                f"/milestones/{m.index}/completed_on",
+                msg("finding.completed_after_today", milestone=m.id, completed=m.completed_on.isoformat()),
+                hint,
             )
         for due, done in sorted(m.completed.items()):
             if done > today:
                 yield site.finding(
                     "PW311",
                     f"/milestones/{m.index}/completed/{due.isoformat()}",
-                    f"occurrence {due} of '{m.id}' is completed on {done}, after today",
+                    msg("finding.occurrence_completed_after_today", due=due.isoformat(), milestone=m.id, completed=done.isoformat()),
                     hint,
                 )
 
@@ -84,7 +101,7 @@ def check_duplicate_ids(all_sources: list[str], checked: set[str], sites: Mappin
         for source in sources:
             if source in checked:
                 others = ", ".join(s for s in sources if s != source)
-                message, hint = f"contract id '{stem}' is also used by {others}", "contract ids are unique across the portfolio"
+                message, hint = msg("finding.duplicate_contract_id", id=stem, files=others), msg("finding.hint.unique_ids")
                 if source in sites:
                     yield sites[source].finding("PW302", "/id", message, hint)
                 else:

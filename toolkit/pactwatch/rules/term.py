@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pactwatch.catalogue import msg
 from pactwatch.dates import occurrence_dates
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
@@ -18,7 +19,7 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
     if term is None:
         return
     if term.start > term.end:
-        yield site.finding("PW313", "/term/end", f"the term ends ({term.end}) before it starts ({term.start})")
+        yield site.finding("PW313", "/term/end", msg("finding.term_reversed", end=term.end.isoformat(), start=term.start.isoformat()))
         return
     for m in contract.milestones:
         if m.kind == "renewal" or m.due_after is not None:
@@ -27,16 +28,22 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
             yield site.finding(
                 "PW314",
                 f"/milestones/{m.index}/due",
-                f"milestone '{m.id}' is due {m.due}, outside the term {term.start} .. {term.end}",
-                "check the date or extend the term with an amendment",
+                msg(
+                    "finding.due_outside_term",
+                    milestone=m.id,
+                    due=m.due.isoformat(),
+                    start=term.start.isoformat(),
+                    end=term.end.isoformat(),
+                ),
+                msg("finding.hint.check_date_or_amend"),
             )
         elif m.repeat is not None and not term.auto_renew:
             after = [due for due in occurrence_dates(m.due, m.repeat) if due > term.end]
             if after:
-                count = f"{len(after)} occurrence{'s' if len(after) > 1 else ''}"
+                end = term.end.isoformat()
                 yield site.finding(
                     "PW314",
                     f"/milestones/{m.index}/repeat",
-                    f"milestone '{m.id}' repeats past the term's end {term.end}: {count} from {after[0]} on",
-                    f"end the repeat with the term (until: {term.end}, or a smaller count), or extend the term with an amendment",
+                    msg("finding.repeats_past_term", milestone=m.id, end=end, count=len(after), first=after[0].isoformat()),
+                    msg("finding.hint.end_repeat_with_term", end=end),
                 )

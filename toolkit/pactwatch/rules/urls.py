@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
 from pactwatch.rules.site import Site
@@ -22,6 +23,6 @@ def check(contract: Contract, site: Site) -> Iterator[Finding]:
             yield site.finding(
                 "PW317",
                 f"/documents/{index}/url",
-                f"document link {document.url[:60]!r} is not an http, https or mailto URL",
-                "links to other schemes are not shown; use the document system's https address",
+                msg("finding.unsafe_url", url=repr(document.url[:60])),  # repr: a control character shows as an escape
+                msg("finding.hint.https_address"),
             )
