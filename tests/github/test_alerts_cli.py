@@ -30,11 +30,13 @@ def alerts(run_cli: Cli, root: Path, *args: str) -> CliResult:
 
 
 def test_dry_run_prints_the_plan_and_writes_nothing(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:
-    result = alerts(run_cli, portfolio, "--dry-run")
+    result = alerts(run_cli, portfolio, "--dry-run", "--lang", "en")
     assert result.code == 0, result.err
     assert result.out.startswith("example-co/contracts: 6 overdue to track, 0 pactwatch issues found; create_label 7, create 6, escalate 3")
-    assert "+ create C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日） (overdue)" in result.out
+    assert "+ create C-2026-007/M4 Overdue: C-2026-007 M4 验收款 60% (due 2026-08-25) (overdue)" in result.out
     assert "! escalate (new) C-2026-007/M4 (94 days late: tell @sunhao-ec)" in result.out
+    zh = alerts(run_cli, portfolio, "--dry-run").out  # the portfolio's language: the plan's titles and reasons in Chinese
+    assert "C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）" in zh and "逾期 94 天：通知 @sunhao-ec" in zh
     assert env.writes == []
 
 

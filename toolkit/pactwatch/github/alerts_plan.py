@@ -142,18 +142,23 @@ class _Planner:
         person = self.people.get(o.owner)
         return person.github if person is not None and person.github else None
 
+    def why(self, reason: str) -> str:
+        """Why an action is planned, in the run's language (a close keeps its code: done, acknowledged, gone...)."""
+        return word(f"github.why.{reason}", self.settings.language)
+
     def escalates(self, o: Occurrence) -> bool:
         return o.days_late > self.settings.escalate_after_days
 
     def escalate(self, o: Occurrence, alert: AlertFacts, number: int | None) -> Action:
-        who = alert.manager_handle or "no manager"
+        lang = self.settings.language
+        who = alert.manager_handle or word("github.why.no_manager", lang)
         return Action(
             "escalate",
             o.ref,
             number,
             labels=(ESCALATED,),
             comment=self.renderer.escalation(alert),
-            why=f"{o.days_late} days late: tell {who}",
+            why=text("github.why.escalate", lang, count=o.days_late, who=who),
         )
 
     def for_wanted(self, o: Occurrence, issue: ExistingIssue | None) -> list[Action]:
@@ -165,7 +170,7 @@ class _Planner:
             owner = person_name(o.owner, self.people, with_id=True)
             self.notes.append(text("github.note.no_handle", self.settings.language, ref=o.ref, owner=owner))
         if issue is None:
-            create = Action("create", o.ref, None, title, body, tuple(sorted(base)), (handle,) if handle else (), why="overdue")
+            create = Action("create", o.ref, None, title, body, tuple(sorted(base)), (handle,) if handle else (), why=self.why("overdue"))
             return [create, self.escalate(o, alert, None)] if self.escalates(o) else [create]
         current = _lower(issue.labels)
         kept = [label for label in issue.labels if not managed(label) or label.lower() == ESCALATED]
@@ -180,7 +185,7 @@ class _Planner:
         actions: list[Action] = []
         if issue.state == "closed":
             actions.append(
-                Action("reopen", o.ref, issue.number, title, body, labels, assignees, why="overdue again", changed=tuple(changed))
+                Action("reopen", o.ref, issue.number, title, body, labels, assignees, why=self.why("overdue_again"), changed=tuple(changed))
             )
         elif changed:
             actions.append(
@@ -192,7 +197,7 @@ class _Planner:
                     body if "body" in changed else None,
                     labels if "labels" in changed else None,
                     assignees,
-                    why="stale " + ", ".join(changed),
+                    why=text("github.why.stale", self.settings.language, fields=", ".join(changed)),
                     changed=tuple(changed),
                 )
             )
@@ -223,7 +228,12 @@ class _Planner:
     def duplicate(self, issue: ExistingIssue, canonical: ExistingIssue) -> Action:
         comment = self.renderer.closing(issue.ref or "", "duplicate", None, {"canonical": str(canonical.number)})
         return Action(
-            "close", issue.ref or "", issue.number, comment=comment, state_reason="not_planned", why=f"duplicate of #{canonical.number}"
+            "close",
+            issue.ref or "",
+            issue.number,
+            comment=comment,
+            state_reason="not_planned",
+            why=text("github.closing.duplicate_why", self.settings.language, number=canonical.number),
         )
 
 
@@ -240,7 +250,7 @@ def _label_actions(actions: Sequence[Action], existing: Iterable[str], language:
         colour, description_id = LABELS.get(name, KIND_LABEL)
         kind = name[5:] if name.startswith("kind:") else ""
         description = text(description_id, language, kind=word(f"value.{kind}", language) if f"value.{kind}" in CATALOGUE else kind)
-        out.append(Action("create_label", name, colour=colour, description=description, why="missing in the repository"))
+        out.append(Action("create_label", name, colour=colour, description=description, why=word("github.why.missing_label", language)))
     return out
 
 
