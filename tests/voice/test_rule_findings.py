@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
-from pactwatch.catalogue import text
+from pactwatch.catalogue import CATALOGUE, Msg, text
 from pactwatch.rules.counterparties import spelling_key
 from tests.voice.scan import foreign_words
 
@@ -118,3 +118,23 @@ def test_plurals_in_english() -> None:
     assert text("finding.far_dates", "en", date="2090-01-01", years=64, today="2026-11-27", count=1).endswith(
         "(and 1 more date in this file)"
     )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
+def test_rule_findings_carry_an_id_and_facts(case: Path, copy_portfolio: Callable[[Path], Path]) -> None:
+    """Not a sentence: what the rules find is worded only when it is shown (so both languages can be)."""
+    from datetime import date
+
+    from pactwatch.load.portfolio import load_portfolio
+    from pactwatch.settings import SettingsError
+
+    today = date.fromisoformat(str(_expected(case).get("today", "2026-11-27")))
+    try:
+        findings = load_portfolio(copy_portfolio(case), today, use_cache=False).findings
+    except SettingsError as exc:  # the notify block's problems make pactwatch.yml unusable
+        findings = tuple(exc.findings)
+    ours = [f for f in findings if _ours({"code": f.code, "file": f.file})]
+    assert ours
+    for finding in ours:
+        assert isinstance(finding.message, Msg) and finding.message.id in CATALOGUE, finding
+        assert finding.hint == "" or (isinstance(finding.hint, Msg) and finding.hint.id in CATALOGUE), finding
