@@ -73,7 +73,7 @@ def test_repository_portfolio_is_silent_on_success_and_verbose_with_v(run_cli: R
     loud = run_cli("validate", "--root", REPO_ROOT, "--no-cache", "-v")
     count = len(list((REPO_ROOT / "contracts").rglob("*.yaml")))
     assert (loud.code, loud.out) == (0, "")
-    assert loud.err.strip() == f"{count} contract files checked: 0 errors, 0 warnings."
+    assert loud.err.strip() == f"已检查 {count} 个合同文件：0 个错误，0 个警告。"  # the example portfolio speaks zh
 
 
 # --- exit codes ---------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def test_exit_1_and_text_report_with_caret_and_hint(portfolio: Path, run_cli: Ru
         "    ^",
         "    hint: each key may appear once in a mapping; remove or rename one",
     ]
-    assert result.err.strip() == "3 contract files checked: 1 errors, 0 warnings."
+    assert result.err.strip() == "3 contract files checked: 1 error, 0 warnings."
 
 
 def test_warnings_pass_unless_strict(warning_only: Path, run_cli: RunCli) -> None:
@@ -263,7 +263,7 @@ def test_given_files_only_are_checked(portfolio: Path, run_cli: RunCli, monkeypa
     monkeypatch.chdir(portfolio)
     good = run_cli("validate", "-v", "contracts/a/A-1.yaml")
     assert (good.code, good.out) == (0, "")
-    assert good.err.startswith("1 contract files checked")
+    assert good.err.startswith("1 contract file checked")
     bad = run_cli("validate", "contracts/a/A-1.yaml", "contracts/b/BAD.yaml", "README.md")
     assert bad.code == 1
     assert bad.out.startswith("contracts/b/BAD.yaml:13:1: error PW105")
@@ -272,7 +272,7 @@ def test_given_files_only_are_checked(portfolio: Path, run_cli: RunCli, monkeypa
 def test_absolute_paths_and_root_option_together(portfolio: Path, run_cli: RunCli) -> None:
     result = run_cli("validate", "--root", portfolio, "-v", portfolio / "contracts/b/B-1.yaml")
     assert result.code == 0
-    assert result.err.startswith("1 contract files checked")
+    assert result.err.startswith("1 contract file checked")
 
 
 def test_people_file_given_rechecks_every_contract(portfolio: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -288,7 +288,7 @@ def test_people_file_given_rechecks_every_contract(portfolio: Path, run_cli: Run
 def test_folders_stand_for_the_contracts_in_them(portfolio: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(portfolio)
     only_a = run_cli("validate", "-v", "contracts/a")
-    assert (only_a.code, only_a.err.split(":")[0]) == (0, "1 contract files checked")
+    assert (only_a.code, only_a.err.split(":")[0]) == (0, "1 contract file checked")
     with_b = run_cli("validate", "-v", "contracts/b/", "contracts/a")
     assert (with_b.code, with_b.err.splitlines()[-1].split(":")[0]) == (1, "3 contract files checked")
     everything = run_cli("validate", "-v", "contracts")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.load.yaml import MAX_BYTES, MAX_DEPTH, Document, load_bytes, resolve_plain
 
@@ -157,13 +158,13 @@ def test_refusals_are_located(text: str | bytes, code: str, line: int, column: i
 
 
 def test_tab_indentation_gets_a_hint() -> None:
-    assert "tabs" in refuse("a:\n\t- 1\n").hint
+    assert refuse("a:\n\t- 1\n").hint == msg("finding.yaml.tab_hint")
 
 
 def test_error_at_end_of_file_points_at_what_was_left_open() -> None:
     finding = refuse("a: 1\nb: [1,\n  2\n")
     assert (finding.line, finding.column, finding.source) == (2, 4, "b: [1,")
-    assert "flow sequence" in finding.message
+    assert finding.message == msg("finding.yaml.unclosed_list")
 
 
 def test_size_limit_is_exact() -> None:

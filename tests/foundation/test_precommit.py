@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from pactwatch.catalogue import text
+
 REPO = Path(__file__).resolve().parents[2]
 HOOK_ID = "pactwatch-validate"
 
@@ -123,7 +125,10 @@ def test_pre_commit_run_passes_then_catches_a_broken_contract(git_portfolio: Pat
     assert broken.returncode == 1
     assert re.search(r"pactwatch validate\.+Failed", broken.stdout)
     assert f"{contract.relative_to(git_portfolio).as_posix()}:" in broken.stdout
-    assert "error PW105 duplicate key 'status'" in broken.stdout
+    error = text("finding.severity.error", "zh")  # the repository's portfolio speaks zh: so does its hook
+    assert f"{error} PW105 {text('finding.yaml.duplicate_key', 'zh', key='status')}" in broken.stdout
+    assert text("finding.yaml.duplicate_key_hint", "zh") in broken.stdout
+    assert text("validate.errors", "zh", count=1) in broken.stdout
 
 
 def test_changing_people_rechecks_every_contract(git_portfolio: Path) -> None:
@@ -136,4 +141,4 @@ def test_changing_people_rechecks_every_contract(git_portfolio: Path) -> None:
     git(git_portfolio, "add", ".")
     result = pre_commit(git_portfolio, "--files", "people.yaml")
     assert result.returncode == 1
-    assert re.search(r"contracts/\S+\.yaml:\d+:\d+: error PW304", result.stdout), result.stdout
+    assert re.search(r"contracts/\S+\.yaml:\d+:\d+: 错误 PW304", result.stdout), result.stdout

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.findings import Finding, make
 from pactwatch.load.store import remember_parse, remembered_parse
 from pactwatch.model import ApprovalRule, CalendarSettings, RiskSettings, Settings
@@ -24,9 +25,10 @@ DEFAULT_TIMEZONE = {"zh": "Asia/Shanghai"}
 class SettingsError(Exception):
     """The settings file cannot be used; the CLI prints the findings and exits 2."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings[0].message if findings else "bad settings")
+    def __init__(self, findings: list[Finding], language: str = "") -> None:
+        super().__init__(findings[0].message_text("en") if findings else "bad settings")
         self.findings = findings
+        self.language = language  # what pactwatch.yml's language: says, when it could be read ("" when not)
 
 
 def load_settings(root: Path, *, remember: bool = False) -> Settings:
@@ -54,7 +56,8 @@ def load_settings(root: Path, *, remember: bool = False) -> Settings:
     findings += _check_notify(loaded)
     findings += _check_calendar(loaded)
     if findings:
-        raise SettingsError(findings)
+        language = loaded.data.get("language")
+        raise SettingsError(findings, language if isinstance(language, str) else "")
     settings = settings_from(loaded.data)
     if remember:
         remember_parse(root, SETTINGS_FILE, raw, settings)
@@ -75,8 +78,8 @@ def _check_timezone(doc: Document) -> list[Finding]:
                 doc.path,
                 where,
                 "/timezone",
-                f"unknown time zone {name!r}",
-                "use an IANA name such as Asia/Shanghai or UTC",
+                msg("finding.settings.timezone", name=name),
+                msg("finding.settings.timezone_hint"),
                 doc.source_line(where[0]),
             )
         ]
@@ -91,37 +94,54 @@ def _check_site_url(doc: Document) -> list[Finding]:
     if not isinstance(url, str) or not url.startswith(("http://", "https://")) or is_site_url(url):
         return []  # not text, or not http(s) at all: the schema's finding says so
     where = doc.locate("/site_url")
-    message = f"site_url {url[:60]!r} is not a plain http(s) address"
-    hint = "e.g. https://contracts.example.com/ (a host, then a path; no spaces, quotes, <>, query or fragment)"
-    return [make("PW205", doc.path, where, "/site_url", message, hint, doc.source_line(where[0]))]
+    message = msg("finding.settings.site_url", url=url[:60])
+    return [make("PW205", doc.path, where, "/site_url", message, msg("finding.settings.site_url_hint"), doc.source_line(where[0]))]
 
 
 def _check_calendar(doc: Document) -> list[Finding]:
     """A country the holidays package knows (PW354), real extra dates (PW312), and working days only with a calendar (PW353)."""
     from pactwatch.workdays import known_calendar
 
-    found: list[tuple[str, str, str, str]] = []  # code, pointer, message, hint
+    found: list[tuple[str, str, Msg, Msg]] = []  # code, pointer, message, hint
     block = doc.data.get("calendar")
     if isinstance(block, dict) and isinstance(block.get("country"), str):
         problem = known_calendar(block["country"], block.get("subdivision"))
         if problem is not None:
-            found.append(("PW354", f"/calendar/{problem[0]}", problem[1], "use a code the holidays package knows, e.g. country: CN"))
+            found.append(("PW354", f"/calendar/{problem[0]}", _calendar_problem(block, problem[0]), msg("finding.settings.calendar_hint")))
         for key in ("extra_holidays", "extra_workdays"):
             for i, text in enumerate(block.get(key, ())):
                 try:
                     date.fromisoformat(text)
                 except (TypeError, ValueError):
-                    found.append(("PW312", f"/calendar/{key}/{i}", f"{text} is not a real date", "check the day and the month"))
+                    found.append(
+                        (
+                            "PW312",
+                            f"/calendar/{key}/{i}",
+                            msg("finding.settings.no_date", text=str(text)),
+                            msg("finding.settings.no_date_hint"),
+                        )
+                    )
     elif block is None:
-        hint = "add calendar: {country: CN} (working days need a calendar)"
+        hint = msg("finding.settings.calendar_needed_hint")
         if doc.data.get("business_day") not in (None, "none"):
-            found.append(("PW353", "/business_day", "a business-day convention without a calendar", hint))
+            found.append(("PW353", "/business_day", msg("finding.settings.business_day"), hint))
         if isinstance(doc.data.get("reminders"), dict):
-            found.append(("PW353", "/reminders", "reminders in working days without a calendar", hint))
+            found.append(("PW353", "/reminders", msg("finding.settings.working_reminders"), hint))
     located = [(code, pointer, message, hint, doc.locate(pointer)) for code, pointer, message, hint in found]
     return [
         make(code, doc.path, where, pointer, message, hint, doc.source_line(where[0])) for code, pointer, message, hint, where in located
     ]
+
+
+def _calendar_problem(block: dict[str, Any], key: str) -> Msg:
+    """PW354's sentence: the country is unknown, or it has no such subdivision (naming the first ones it has)."""
+    import holidays
+
+    country = str(block["country"])
+    if key == "country":
+        return msg("finding.settings.country", country=country)
+    known = ", ".join(holidays.list_supported_countries()[country][:12]) or "-"
+    return msg("finding.settings.subdivision", country=country, subdivision=str(block.get("subdivision")), known=known)
 
 
 def _check_notify(doc: Document) -> list[Finding]:
@@ -140,11 +160,9 @@ def timezone_warning(settings: Settings, exists: bool) -> list[Finding]:
     if not settings.timezone_assumed:
         return []
     if exists:
-        message = "no timezone: today is taken in UTC"
-        hint = "set timezone: to the office's IANA zone, e.g. timezone: Europe/Berlin (language: zh alone means Asia/Shanghai)"
+        message, hint = msg("finding.settings.no_timezone"), msg("finding.settings.no_timezone_hint")
     else:
-        message = f"no {SETTINGS_FILE}, so no timezone: today is taken in UTC"
-        hint = f"create {SETTINGS_FILE} with timezone: and the office's IANA zone, e.g. timezone: Europe/Berlin"
+        message, hint = msg("finding.settings.no_file", file=SETTINGS_FILE), msg("finding.settings.no_file_hint", file=SETTINGS_FILE)
     return [make("PW355", SETTINGS_FILE, (1, 1), "", message, hint)]
 
 

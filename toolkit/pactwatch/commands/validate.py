@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from pactwatch import reporters
-from pactwatch.commands.common import root_option, today_option, use_colour
+from pactwatch.catalogue import language_of, text
+from pactwatch.commands.common import lang_override, root_option, today_option, use_colour
 from pactwatch.commands.runtime import Needs, OnErrors, find_root, prepare
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.findings import Finding
@@ -55,10 +56,13 @@ def validate(
     root = find_root(root, Path.cwd())
     try:
         run = prepare(root, today_text, NEEDS, only=_contract_sources(root, paths), use_cache=not no_cache, findings_only=True)
-    except SettingsError as exc:
+    except SettingsError as exc:  # in the language pactwatch.yml names when it says so, else --lang, $PACTWATCH_LANG, English
+        language = language_of(exc.language, lang_override())
         if fmt == "text":
-            raise  # the CLI prints it as text and exits 2
-        _show(exc.findings, fmt, root)  # machines and pull requests get it in their format
+            click.echo(text("cli.bad_settings", language), err=True)
+            click.echo(reporters.text(exc.findings, colour=use_colour(), language=language), err=True)
+        else:
+            _show(exc.findings, fmt, root, language)  # machines and pull requests get it in their format
         return 2
     loaded = run.loaded
     findings: list[Finding] = list(loaded.findings)
@@ -66,21 +70,33 @@ def validate(
     if verbose:
         for notice in loaded.notices:
             click.echo(f"pactwatch: {terminal_text(notice)}", err=True)
-    _show(findings, fmt, root)
+    language = run.settings.language
+    _show(findings, fmt, root, language)
     if fmt == "text" and (verbose or findings):
-        errors = sum(f.severity == "error" for f in findings)
-        click.echo(f"{files} contract files checked: {errors} errors, {len(findings) - errors} warnings.", err=True)
+        click.echo(summary(findings, files, language), err=True)
     return 1 if any(f.severity == "error" or strict for f in findings) else 0
 
 
-def _show(findings: list[Finding], fmt: str, root: Path) -> None:
+def summary(findings: list[Finding], files: int, language: str) -> str:
+    """'3 contract files checked: 1 error, 2 warnings.' (an English singular where the count is 1)."""
+    errors = sum(f.severity == "error" for f in findings)
+    return text(
+        "validate.summary",
+        language,
+        files=text("validate.files", language, count=files),
+        errors=text("validate.errors", language, count=errors),
+        warnings=text("validate.warnings", language, count=len(findings) - errors),
+    )
+
+
+def _show(findings: list[Finding], fmt: str, root: Path, language: str) -> None:
     if fmt == "json":
-        click.echo(reporters.as_json(findings))
+        click.echo(reporters.as_json(findings, language))
     elif fmt == "github":
         if findings:
-            click.echo(reporters.github(findings, prefix=_repository_prefix(root)))
+            click.echo(reporters.github(findings, prefix=_repository_prefix(root), language=language))
     elif findings:
-        click.echo(reporters.text(findings, colour=use_colour()))
+        click.echo(reporters.text(findings, colour=use_colour(), language=language))
 
 
 def _repository_prefix(root: Path) -> str:

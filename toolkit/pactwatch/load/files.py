@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.findings import Finding
 from pactwatch.safefs import NotRegularFile, read_regular
 
@@ -45,15 +48,38 @@ def read_with_stat(root: Path, source: str) -> tuple[bytes | Finding, os.stat_re
     try:
         raw, stat = read_regular(root, source, MAX_BYTES)  # plain strings: 10,000 Path objects cost 0.3 s
     except NotRegularFile as exc:
-        hint = "commit the file itself: pactwatch reads only regular files inside the portfolio"
-        return Finding("PW112", "error", source, 1, 1, "", f"{exc.strerror}", hint), None
+        hint = msg("finding.file.regular_hint")
+        return Finding("PW112", "error", source, 1, 1, "", _not_regular(root, source, exc), hint), None
     except OSError as exc:
-        return Finding("PW001", "error", source, 1, 1, "", f"cannot read file: {exc.strerror}"), None
+        return Finding("PW001", "error", source, 1, 1, "", _unreadable(exc)), None
     if len(raw) > MAX_BYTES:
         return too_large(source, max(stat.st_size, len(raw))), None
     return raw, stat
 
 
+def _not_regular(root: Path | str, source: str, exc: NotRegularFile) -> Msg:
+    """The file is a link, a folder on its path is one (named), or it is a pipe, a socket or a device."""
+    path = str(exc.filename or "")
+    if path and os.path.islink(path):
+        where = Path(os.path.relpath(path, root)).as_posix()
+        return msg("finding.file.link") if where == source else msg("finding.file.linked_folder", path=where)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        mode = 0
+    return msg("finding.file." + ("pipe" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"))
+
+
+_OS_ERRORS = {errno.EACCES: "denied", errno.EPERM: "denied", errno.ENOENT: "missing", errno.EISDIR: "is_folder"}
+
+
+def _unreadable(exc: OSError) -> Msg:
+    reason = _OS_ERRORS.get(exc.errno or 0)
+    if reason is not None:
+        return msg(f"finding.file.{reason}")
+    return msg("finding.file.unreadable", code=errno.errorcode.get(exc.errno or 0, str(exc.errno)))
+
+
 def too_large(source: str, size: int) -> Finding:
-    message = f"file is {size:,} bytes; the limit is {MAX_BYTES:,}"
-    return Finding("PW102", "error", source, 1, 1, "", message, "split the contract or move attachments out of the YAML")
+    message = msg("finding.file.too_large", size=f"{size:,}", limit=f"{MAX_BYTES:,}")
+    return Finding("PW102", "error", source, 1, 1, "", message, msg("finding.file.too_large_hint"))

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pactwatch.catalogue import msg
 from pactwatch.findings import Finding
 from pactwatch.load.files import PEOPLE_FILE, read
 from pactwatch.load.store import remember_parse, remembered_parse
@@ -20,9 +21,7 @@ def load_people(root: Path) -> tuple[list[Person], list[Finding], Document | Non
     from pactwatch.load.yaml import load_bytes
 
     if not os.path.lexists(root / PEOPLE_FILE):  # a link, even a broken one, is refused when read (PW112)
-        missing = Finding(
-            "PW001", "error", PEOPLE_FILE, 1, 1, "", "people.yaml is missing", "list the people who own contracts and milestones"
-        )
+        missing = Finding("PW001", "error", PEOPLE_FILE, 1, 1, "", msg("finding.people.missing"), msg("finding.people.missing_hint"))
         return [], [missing], None
     raw = read(root, PEOPLE_FILE)
     if isinstance(raw, Finding):

@@ -26,10 +26,13 @@ from typing import Any
 
 import yaml
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.findings import Finding
+from pactwatch.load import fullwidth
 from pactwatch.load.files import MAX_BYTES, too_large
 
 _SCALAR = yaml.ScalarEvent
+_WRITE_OUT = msg("finding.yaml.write_out")
 
 try:  # libyaml's parser keeps marks and is several times faster
     from yaml import CBaseLoader as _Parser
@@ -81,8 +84,8 @@ class Document:
 class LoadError(Exception):
     """Raised inside the loader; always turned into a Finding before leaving it."""
 
-    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: Msg, line: int, column: int, hint: Msg | str = "") -> None:
+        super().__init__(message.id)
         self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
 
 
@@ -95,7 +98,7 @@ def escape_pointer_token(token: str) -> str:
 def decode(raw: bytes) -> str:
     """Decode UTF-8 (a byte-order mark is accepted) or raise LoadError at the bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError("PW101", "file is UTF-16, not UTF-8", 1, 1, "save the file as UTF-8")
+        raise LoadError("PW101", msg("finding.yaml.utf16"), 1, 1, msg("finding.yaml.save_utf8"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -104,10 +107,10 @@ def decode(raw: bytes) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise LoadError(
             "PW101",
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            msg("finding.yaml.not_utf8", byte=f"{raw[exc.start]:02x}"),
             line,
             column,
-            "save the file as UTF-8; GB18030/GBK text must be converted",
+            msg("finding.yaml.gbk_hint"),
         ) from None
 
 
@@ -143,20 +146,20 @@ def _refused(value: Any, style: str | None, mark: Any) -> LoadError | None:
         shown = value.text if len(value.text) <= 40 else value.text[:37] + "..."
         return LoadError(
             "PW206",
-            f"number {shown} has more than {MAX_DIGITS} digits or an exponent beyond ±{MAX_EXPONENT}",
+            msg("finding.yaml.number_too_long", number=shown, digits=MAX_DIGITS, exponent=MAX_EXPONENT),
             mark.line + 1,
             mark.column + 1,
-            "write the number out plainly, or quote it to keep it as text",
+            msg("finding.yaml.number_too_long_hint"),
         )
     if style == '"' and type(value) is str:
         found = _CONTROL.search(value)
         if found:
             return LoadError(
                 "PW111",
-                f"text holds the control character U+{ord(found.group()):04X} (written as an escape)",
+                msg("finding.yaml.control_char", char=f"U+{ord(found.group()):04X}"),
                 mark.line + 1,
                 mark.column + 1,
-                "remove it: text may hold tabs and line breaks, no other control character",
+                msg("finding.yaml.control_char_hint"),
             )
     return None
 
@@ -178,14 +181,14 @@ class _Builder:
         self._next()  # StreamStart
         first = self._next()
         if type(first) is yaml.StreamEndEvent:
-            raise LoadError("PW103", "file is empty", 1, 1, "a contract file is a YAML mapping")
+            raise LoadError("PW103", msg("finding.yaml.empty"), 1, 1, msg("finding.yaml.empty_hint"))
         root = self._node(self._next(), "")
         self._next()  # DocumentEnd
         extra = self._next()
         if type(extra) is not yaml.StreamEndEvent:
             mark = extra.start_mark
             raise LoadError(
-                "PW109", "a file holds one YAML document; found a second", mark.line + 1, mark.column + 1, "remove the '---' separator"
+                "PW109", msg("finding.yaml.second_document"), mark.line + 1, mark.column + 1, msg("finding.yaml.second_document_hint")
             )
         return root
 
@@ -194,16 +197,12 @@ class _Builder:
         """Refuse aliases, anchors and explicit tags (the non-specific tag '!' is allowed: it means text)."""
         mark = event.start_mark
         if type(event) is yaml.AliasEvent:
-            raise LoadError(
-                "PW106", f"alias '*{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full"
-            )
+            raise LoadError("PW106", msg("finding.yaml.alias", name=str(event.anchor)), mark.line + 1, mark.column + 1, _WRITE_OUT)
         if event.anchor is not None:
-            raise LoadError(
-                "PW106", f"anchor '&{event.anchor}' is not allowed", mark.line + 1, mark.column + 1, "write the value out in full"
-            )
+            raise LoadError("PW106", msg("finding.yaml.anchor", name=event.anchor), mark.line + 1, mark.column + 1, _WRITE_OUT)
         tag = event.tag
         if tag is not None and tag != "!" and not (type(event) is not yaml.ScalarEvent and event.implicit):
-            raise LoadError("PW107", f"explicit tag '{tag}' is not allowed", mark.line + 1, mark.column + 1, "quote the value instead")
+            raise LoadError("PW107", msg("finding.yaml.tag", tag=tag), mark.line + 1, mark.column + 1, msg("finding.yaml.tag_hint"))
 
     def _node(self, event: Any, pointer: str) -> Any:
         mark = event.start_mark
@@ -221,7 +220,7 @@ class _Builder:
             return value
         self._check(event)
         if self._depth >= MAX_DEPTH:
-            raise LoadError("PW104", f"values are nested more than {MAX_DEPTH} levels deep", mark.line + 1, mark.column + 1)
+            raise LoadError("PW104", msg("finding.yaml.too_deep", depth=MAX_DEPTH), mark.line + 1, mark.column + 1)
         self._depth += 1
         try:
             if kind is yaml.SequenceStartEvent:
@@ -230,7 +229,7 @@ class _Builder:
                 return self._mapping(pointer)
         finally:
             self._depth -= 1
-        raise LoadError("PW104", "unexpected YAML structure", mark.line + 1, mark.column + 1)  # pragma: no cover
+        raise LoadError("PW104", msg("finding.yaml.syntax"), mark.line + 1, mark.column + 1)  # pragma: no cover
 
     def _sequence(self, pointer: str) -> list[Any]:
         items: list[Any] = []
@@ -254,20 +253,20 @@ class _Builder:
             if kind is not yaml.ScalarEvent or key_event.anchor is not None or key_event.tag is not None:
                 self._check(key_event)
                 if kind is not yaml.ScalarEvent:
-                    raise LoadError("PW110", "a key must be plain text, not a list or mapping", mark.line + 1, mark.column + 1)
+                    raise LoadError("PW110", msg("finding.yaml.complex_key"), mark.line + 1, mark.column + 1)
             key = key_event.value
             refused = _refused(key, key_event.style, mark) if key_event.style == '"' else None
             if refused is not None:
                 raise refused
             if key == "<<" and not key_event.style:
-                raise LoadError("PW106", "merge key '<<' is not allowed", mark.line + 1, mark.column + 1, "write the keys out in full")
+                raise LoadError("PW106", msg("finding.yaml.merge_key"), mark.line + 1, mark.column + 1, msg("finding.yaml.write_keys_out"))
             if key in result:
                 raise LoadError(
                     "PW105",
-                    f"duplicate key '{key}'",
+                    msg("finding.yaml.duplicate_key", key=key),
                     mark.line + 1,
                     mark.column + 1,
-                    "each key may appear once in a mapping; remove or rename one",
+                    msg("finding.yaml.duplicate_key_hint"),
                 )
             child = f"{pointer}/{key}" if "~" not in key and "/" not in key else f"{pointer}/{escape_pointer_token(key)}"
             key_positions[child] = (mark.line + 1, mark.column + 1)
@@ -292,28 +291,71 @@ def parse_text(path: str, text: str) -> Document:
     try:
         data = builder.build()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = str(exc.problem or exc.context or "YAML syntax error")
-        lines = text.splitlines()
-        if exc.context_mark is not None and mark is not None and mark.line >= len(lines):
-            # the end of the file is rarely where the mistake is: point at the quote or bracket left open
-            mark, message = exc.context_mark, f"{message} ({exc.context} that starts here)"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        source = lines[line - 1] if 0 < line <= len(lines) else ""  # errors at the end of the text lie past the last line
-        hint = "YAML indentation must use spaces, not tabs" if "\t" in message or "\t" in source else ""
-        raise LoadError("PW104", f"YAML syntax error: {message}", line, column, hint) from None
+        raise _syntax_error(exc, text.splitlines()) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters pasted from other tools)
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - text.rfind("\n", 0, exc.position)
         shown = f"U+{ord(exc.character):04X}" if isinstance(exc.character, str) else repr(exc.character)
         raise LoadError(
-            "PW104", f"character {shown} is not allowed in YAML", line, column, "delete it or retype the text around it"
+            "PW104", msg("finding.yaml.forbidden_char", char=shown), line, column, msg("finding.yaml.forbidden_char_hint")
         ) from None
-    except yaml.YAMLError as exc:
-        raise LoadError("PW104", f"YAML syntax error: {exc}", 1, 1) from None
+    except yaml.YAMLError:
+        raise LoadError("PW104", msg("finding.yaml.syntax"), 1, 1) from None
     finally:
         parser.dispose()
-    return Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
+    document = Document(path, data, builder.positions, builder.key_positions, tuple(text.splitlines()))
+    typo = fullwidth.in_document(document, text)  # parsed, but not as the author meant: `[a，b]` is one item
+    if typo is not None:
+        raise LoadError("PW104", typo.message, typo.line, typo.column, typo.hint)
+    return document
+
+
+# libyaml's problem (and, for a quote or bracket left open, its context) -> the catalogue's sentence
+_PROBLEMS = (
+    ("could not find expected ':'", "no_colon"),
+    ("mapping values are not allowed", "colon_here"),
+    ("found unexpected ':'", "colon_here"),
+    ("tab character", "tab"),
+    ("cannot start any token", "bad_start"),
+    ("did not find expected key", "indent"),
+    ("expected <block end>", "indent"),
+    ("invalid indentation", "indent"),
+    ("',' or ']'", "flow_list"),
+    ("',' or '}'", "flow_map"),
+    ("unexpected end of stream", "end"),
+    ("escape", "escape"),
+    ("hexdecimal", "escape"),
+    ("hexadecimal", "escape"),
+    ("node content", "no_value"),
+    ("sequence entries are not allowed", "dash_here"),
+    ("expected '-' indicator", "dash_here"),
+    ("comment or line break", "after_value"),
+    ("document", "document"),
+    ("alphabetic or numeric", "name"),
+    ("tag", "name"),
+    ("chomping", "block_scalar"),
+    ("indentation indicator", "block_scalar"),
+)
+_UNCLOSED = (("quoted scalar", "unclosed_quote"), ("flow sequence", "unclosed_list"), ("flow mapping", "unclosed_map"))
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, lines: list[str]) -> LoadError:
+    """A located PW104: at a full-width character if one broke the line, else where libyaml stopped, in our words."""
+    mark = exc.problem_mark or exc.context_mark
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    message = msg("finding.yaml.syntax" + next((f".{slug}" for text, slug in _PROBLEMS if text in problem), ""))
+    if exc.context_mark is not None and mark is not None and mark.line >= len(lines):
+        # the end of the file is rarely where the mistake is: point at the quote or bracket left open
+        mark = exc.context_mark
+        message = msg(next((f"finding.yaml.{slug}" for text, slug in _UNCLOSED if text in context), message.id))
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    first = exc.context_mark.line + 1 if exc.context_mark is not None else line - 1
+    typo = fullwidth.near_error(lines, min(first, line), line)
+    if typo is not None:
+        return LoadError("PW104", typo.message, typo.line, typo.column, typo.hint)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""  # errors at the end of the text lie past the last line
+    hint = msg("finding.yaml.tab_hint") if "\t" in problem or "tab" in problem or "\t" in source else ""
+    return LoadError("PW104", message, line, column, hint)
 
 
 def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Document | Finding:
@@ -325,10 +367,10 @@ def load_bytes(path: str, raw: bytes, *, expect_mapping: bool = True) -> Documen
         text = decode(raw)
         lines = tuple(text.splitlines())
         if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
-            raise LoadError("PW103", "file is empty", 1, 1, "a contract file is a YAML mapping")
+            raise LoadError("PW103", msg("finding.yaml.empty"), 1, 1, msg("finding.yaml.empty_hint"))
         document = parse_text(path, text)
         if expect_mapping and not isinstance(document.data, dict):
-            raise LoadError("PW108", "the file must be a YAML mapping (key: value lines)", *document.positions.get("", (1, 1)))
+            raise LoadError("PW108", msg("finding.yaml.not_mapping"), *document.positions.get("", (1, 1)))
         return document
     except LoadError as exc:
         return Finding(
