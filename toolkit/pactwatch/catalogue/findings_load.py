@@ -296,6 +296,7 @@ _COMMANDS: dict[str, Text] = {
     "validate.errors": Text("{count} 个错误", "{count} errors", "1 error"),
     "validate.warnings": Text("{count} 个警告", "{count} warnings", "1 warning"),
     "validate.summary": Text("{files}：{errors}，{warnings}。", "{files}: {errors}, {warnings}."),
+    "validate.settings_unusable": Text("pactwatch.yml 无法使用：", "pactwatch.yml cannot be used:"),  # cli.bad_settings's words
 }
 
 TEXTS: dict[str, Text] = {**_FILES, **_YAML, **_SYNTAX, **_FULLWIDTH, **_SCHEMA, **_FORMS, **_SETTINGS, **_COMMANDS}

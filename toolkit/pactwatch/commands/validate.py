@@ -59,7 +59,7 @@ def validate(
     except SettingsError as exc:  # in the language pactwatch.yml names when it says so, else --lang, $PACTWATCH_LANG, English
         language = language_of(exc.language, lang_override())
         if fmt == "text":
-            click.echo(text("cli.bad_settings", language), err=True)
+            click.echo(text("validate.settings_unusable", language), err=True)
             click.echo(reporters.text(exc.findings, colour=use_colour(), language=language), err=True)
         else:
             _show(exc.findings, fmt, root, language)  # machines and pull requests get it in their format
