@@ -92,6 +92,8 @@ class FakeGitHub:
         self.link_base: str | None = None  # where Link headers point (default: this server)
         self.login = "pactwatch-bot"  # who the token is: the author of what the API writes
         self.installation = False  # an installation token: GET /user is refused
+        self.pulls: dict[int, dict[str, Json]] = {}  # pull requests opened through the API (numbered with the issues)
+        self.teams: dict[str, set[str]] = {}  # "org/slug" -> member logins (GET /orgs/{org}/teams/{slug}/memberships/{login})
 
     # ---- state helpers for tests -------------------------------------------------------------
     def add_issue(
@@ -174,6 +176,10 @@ class FakeGitHub:
             if self.installation:
                 return Answer(403, {"message": "Resource not accessible by integration"})
             return Answer(200, {"login": self.login, "type": "User"})
+        team = re.fullmatch(r"/orgs/([^/]+)/teams/([^/]+)/memberships/([^/]+)", path)
+        if method == "GET" and team:
+            members = self.teams.get(f"{team[1]}/{team[2]}", set())
+            return Answer(200, {"state": "active", "role": "member"}) if team[3] in members else Answer(404, {"message": "Not Found"})
         prefix = f"/repos/{self.repo}"
         if not path.startswith(prefix + "/"):
             return Answer(404, {"message": "Not Found"})
@@ -198,6 +204,8 @@ class FakeGitHub:
             (r"POST /issues/(\d+)/labels", self._add_labels),
             (r"GET /labels", self._list_labels),
             (r"POST /labels", self._create_label),
+            (r"GET /pulls", self._list_pulls),
+            (r"POST /pulls", self._create_pull),
         ]
 
     def _label(self, name: str, color: str = "ededed", description: str | None = None) -> dict[str, Json]:
@@ -303,6 +311,34 @@ class FakeGitHub:
         have = {lb["name"].lower() for lb in issue["labels"]}
         issue["labels"] += [self._label(name) for name in body["labels"] if name.lower() not in have]
         return Answer(200, issue["labels"])
+
+    def _list_pulls(self, query: dict[str, str], body: Json) -> Answer:
+        state = query.get("state", "open")
+        found = [
+            pull
+            for pull in self.pulls.values()
+            if (state == "all" or pull["state"] == state) and query.get("head") in (None, f"{self.repo.split('/')[0]}:{pull['head']['ref']}")
+        ]
+        return self._page(sorted(found, key=lambda p: -p["number"]), query, f"/repos/{self.repo}/pulls")
+
+    def _create_pull(self, query: dict[str, str], body: Json) -> Answer:
+        if not body or not body.get("title") or not body.get("head") or not body.get("base"):
+            return _validation("PullRequest", "missing_field", "head")
+        if any(p["head"]["ref"] == body["head"] and p["state"] == "open" for p in self.pulls.values()):
+            return _validation("PullRequest", "custom", "head")  # GitHub: a pull request already exists for this branch
+        number = self._next
+        self._next += 1
+        self.pulls[number] = {
+            "number": number,
+            "title": body["title"],
+            "body": body.get("body") or "",
+            "state": "open",
+            "head": {"ref": body["head"]},
+            "base": {"ref": body["base"]},
+            "html_url": f"https://github.com/{self.repo}/pull/{number}",
+            "user": {"login": self.login},
+        }
+        return Answer(201, self.pulls[number])
 
     def _list_labels(self, query: dict[str, str], body: Json) -> Answer:
         return self._page(sorted(self.labels.values(), key=lambda lb: lb["name"].lower()), query, f"/repos/{self.repo}/labels")

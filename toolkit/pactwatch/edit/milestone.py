@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -29,9 +30,13 @@ class Refused(PactwatchError):
         super().__init__(message.render("en"))
         self.message, self.hint = message, hint
 
-    def text(self, language: str) -> str:
-        said = self.message.render(language)
-        return said + (text("finding.hint_inline", language, hint=self.hint.render(language)) if self.hint else "")
+    def text(self, language: str, clean: Callable[[str], str] = str) -> str:
+        """The refusal and its hint; ``clean`` escapes each fact (the words a person typed) for the output's format."""
+
+        def said(message: Msg) -> str:
+            return text(message.id, language, **{k: clean(str(v)) for k, v in message.facts})
+
+        return said(self.message) + (text("finding.hint_inline", language, hint=said(self.hint)) if self.hint else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,78 @@
+"""pactwatch chatops --event FILE: apply a /done, /ack, /reschedule or /waive comment as a pull request (see pactwatch.chatops)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.runtime import Needs, OnErrors, prepare
+from pactwatch.errors import UsageError
+
+NEEDS = Needs(OnErrors.WARN)
+MAX_EVENT_BYTES = 25 * 1024 * 1024  # GitHub's payloads are capped at 25 MB
+
+
+def _payload(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_EVENT_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"--event {path}: {exc.strerror}") from None
+    if len(raw) > MAX_EVENT_BYTES:
+        raise UsageError(f"--event {path}: larger than a GitHub event payload")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--event {path}: not a JSON event payload ({exc})") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"--event {path}: not a JSON event payload (an object)")
+    return data
+
+
+@click.command()
+@click.option(
+    "--event",
+    "event_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The event payload (in a workflow: $GITHUB_EVENT_PATH): issue_comment or issues.",
+)
+@click.option("--repo", metavar="OWNER/NAME", help="Default $GITHUB_REPOSITORY, else `repository` in pactwatch.yml.")
+@click.option(
+    "--bot-login", metavar="LOGIN", help="Who the token is (default $PACTWATCH_BOT_LOGIN, else GET /user, else github-actions[bot])."
+)
+@root_option
+@today_option
+def chatops(event_file: Path, repo: str | None, bot_login: str | None, root: Path | None, today_text: str | None) -> int:
+    """Apply the command at the start of a comment on a pactwatch alert issue (or in an issue the site's links opened).
+
+    An authorised request (the milestone's owner, their manager, an approver of the contract) becomes a
+    branch pactwatch/<contract>-<milestone>-<comment id>, a pull request, and a reply with its link;
+    anyone else gets a polite reply and nothing changes. Token from $GITHUB_TOKEN; the branch is pushed to origin.
+    """
+    from pactwatch.chatops.event import read
+    from pactwatch.chatops.run import Context, handle
+    from pactwatch.github.client import GitHubClient, Secret
+    from pactwatch.github.identity import configured, resolve
+    from pactwatch.github.repository import api_url, resolve_repository
+
+    payload = _payload(event_file)
+    prepared = prepare(root, today_text, NEEDS)
+    repository = resolve_repository(repo, os.environ, prepared.settings.repository)
+    token = os.environ.get("GITHUB_TOKEN", "").strip()
+    if not token:
+        raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
+    with GitHubClient(api_url(os.environ), Secret(token)) as client:
+        login = resolve(client, configured(bot_login, os.environ))
+        ask = read(payload, login)
+        if isinstance(ask, str):
+            click.echo(f"pactwatch chatops: ignored: {ask}")
+            return 0
+        server = os.environ.get("GITHUB_SERVER_URL") or "https://github.com"
+        context = Context(prepared.root, prepared.loaded.portfolio, prepared.today, repository, login, server)
+        click.echo(f"pactwatch chatops: {handle(ask, context, client)}")
+    return 0
