@@ -74,7 +74,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(run_cli: Run, tmp_path: Pa
     before = _files(tmp_path)
     result = run_cli("init", tmp_path, *FLAGS)
     assert result.code == 1
-    assert "README.md" in result.err and ".github/CODEOWNERS" in result.err and "nothing written" in result.err
+    assert "README.md" in result.err and ".github/CODEOWNERS" in result.err and "（未写入任何文件）" in result.err  # --language zh
     assert _files(tmp_path) == before
 
 
@@ -100,7 +100,7 @@ def test_a_write_failing_midway_takes_back_what_was_written(run_cli: Run, tmp_pa
 
     monkeypatch.setattr(fileio, "write_atomic_text", disk_full_at_gitignore)  # the one fault a test cannot make real as root
     result = run_cli("init", target, *FLAGS)
-    assert result.code == 1 and "No space left on device" in result.err and "nothing written" in result.err
+    assert result.code == 1 and "No space left on device" in result.err and "（未写入任何文件）" in result.err
     assert list(tmp_path.rglob("*")) == []
 
 
@@ -159,7 +159,7 @@ def test_without_flags_nor_a_terminal_the_defaults_come_from_the_machine(
 def test_time_zone_defaults(tmp_path: Path) -> None:
     link = tmp_path / "localtime"
     link.symlink_to("/usr/share/zoneinfo/America/Sao_Paulo")
-    assert default_timezone("zh", {}, link) == ("Asia/Shanghai", "language zh")
+    assert default_timezone("zh", {}, link) == ("Asia/Shanghai", "语言 zh")
     assert default_timezone("en", {}, link) == ("America/Sao_Paulo", str(link))
     assert machine_timezone({"TZ": ":Asia/Tokyo"}, link) == ("Asia/Tokyo", "$TZ")
     assert machine_timezone({"TZ": "CST-8"}, link) == ("America/Sao_Paulo", str(link))  # a POSIX rule names no zone

@@ -129,8 +129,8 @@ def test_every_command_that_loads_contracts_declares_its_error_policy() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "says"),
     [
-        (("status",), 0, "6 data errors in 1 files (contracts/broken.yaml); run `pactwatch validate`"),
-        (("report",), 0, "6 data errors in 1 files (contracts/broken.yaml)"),
+        (("status",), 0, "6 data errors in 1 file (contracts/broken.yaml); run `pactwatch validate`"),
+        (("report",), 0, "6 data errors in 1 file (contracts/broken.yaml)"),
         (("check",), 1, "contracts/broken.yaml:1:1: error PW201"),
         (("validate",), 1, "6 errors, 0 warnings"),
         (("feeds", "-o", "{tmp}/feeds"), 1, "feeds not written"),
@@ -140,8 +140,9 @@ def test_every_command_that_loads_contracts_declares_its_error_policy() -> None:
     ],
 )
 def test_each_policy_on_a_portfolio_with_a_broken_file(
-    args: tuple[str, ...], code: int, says: str, example: Path, run_cli: RunCli, tmp_path: Path
+    args: tuple[str, ...], code: int, says: str, example: Path, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PACTWATCH_LANG", "en")  # the English sentences (tests/commands/test_voice.py: both languages)
     (example / "contracts" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
     result = run_cli(*(arg.format(tmp=tmp_path) for arg in args), "--root", example)
     assert result.code == code, result.err

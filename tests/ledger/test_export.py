@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pactwatch.catalogue import text, word
 from pactwatch.engine import evaluate
 from pactwatch.load.portfolio import load_portfolio
 from tests.conftest import REPO_ROOT, TODAY, CliResult
@@ -63,7 +64,7 @@ def test_sheets_formats_and_layout(run_cli: Run, example: Path) -> None:
     assert kpis["B2"].value == datetime(2026, 11, 27) and kpis["A2"].value == "截至"
     assert book.defined_names["as_of"].attr_text == "'指标'!$B$2"
     headers = [c.value for c in milestones[1]]
-    assert headers[:6] == ["合同编号", "合同名称", "对方单位", "节点编号", "节点", "节点类型"]
+    assert headers[:6] == ["合同编号", "合同名称", "相对方", "节点编号", "节点", "节点类型"]
     assert {"计划日期", "节点金额", "节点状态", "完成日期", "履约状态", "逾期天数", "已回款"} <= set(headers)
 
 
@@ -152,7 +153,8 @@ def test_stdout_and_default_name(run_cli: Run, example: Path, monkeypatch: pytes
 def test_refuses_an_invalid_portfolio(run_cli: Run, example: Path) -> None:
     (example / "contracts" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
     result = run_cli("export", "--root", example, "-o", example.parent / "x.xlsx")
-    assert result.code == 1 and "data errors" in result.err and "nothing exported" in result.err
+    assert result.code == 1 and text("cli.count.data_errors", "zh", count=6) in result.err
+    assert word("cli.refusal.export", "zh") in result.err
     assert not (example.parent / "x.xlsx").exists()
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 
-from pactwatch.ledger import headers, labels, words
+from pactwatch.catalogue import word as catalogue_word
+from pactwatch.i18n import word
+from pactwatch.ledger import headers, words
 from pactwatch.ledger.headers import FIELDS, export_name, match
 from pactwatch.ledger.values import Unit
+from pactwatch.model import ContractStatus, ContractType, MilestoneKind, MilestoneStatus
 
 ISSUE_HEADERS = {  # the headers the issue names, each with the field it must mean
     "合同编号": "id", "合同号": "id", "编号": "id",
@@ -84,19 +88,19 @@ def test_every_export_header_reads_back(language: str) -> None:
     for field in FIELDS:
         found = match(export_name(field, language))
         assert (found.field, found.generic, found.group) == (field, False, None), field
-    for pair in labels.COMPUTED_HEADERS.values():
-        assert match(pair[0 if language == "zh" else 1]).computed
+    for key in headers.COMPUTED_COLUMNS:
+        assert match(catalogue_word(headers.computed_id(key), language)).computed, key
 
 
 @pytest.mark.parametrize(
-    ("table", "words_table"),
-    [(labels.CONTRACT_TYPES, words.CONTRACT_TYPES), (labels.CONTRACT_STATUSES, words.CONTRACT_STATUSES),
-     (labels.MILESTONE_KINDS, words.MILESTONE_KINDS), (labels.MILESTONE_STATUSES, words.MILESTONE_STATUSES)],
+    ("values", "words_table"),
+    [(get_args(ContractType), words.CONTRACT_TYPES), (get_args(ContractStatus), words.CONTRACT_STATUSES),
+     (get_args(MilestoneKind), words.MILESTONE_KINDS), (get_args(MilestoneStatus), words.MILESTONE_STATUSES)],
 )  # fmt: skip
-def test_every_export_word_reads_back(table: dict[str, tuple[str, str]], words_table: dict[str, str]) -> None:
-    for value, (zh, en) in table.items():
-        assert words.lookup(zh, words_table) == value
-        assert words.lookup(en, words_table) == value
+def test_every_export_word_reads_back(values: tuple[str, ...], words_table: dict[str, str]) -> None:
+    for value in values:
+        for language in ("zh", "en"):
+            assert words.lookup(word(value, language), words_table) == value
 
 
 def test_ledger_words() -> None:

@@ -18,7 +18,7 @@ Run = Callable[..., CliResult]
 
 
 def _imported(run_cli: Run, root: Path, ledger: str, *args: str) -> Portfolio:
-    result = run_cli("import", DATA / ledger, "--root", root, *args)
+    result = run_cli("import", "--lang", "en", DATA / ledger, "--root", root, *args)
     assert result.code == 0, result.err + result.out
     check = run_cli("validate", "--root", root, "--no-cache")
     assert check.code == 0, check.out + check.err  # every file written passes the real validator
@@ -157,13 +157,13 @@ def test_written_files_look_like_the_examples(run_cli: Run, empty_portfolio: Pat
 
 @pytest.mark.parametrize("ledger", ["contract-ledger-2026.xlsx", "ledger-english-utf8-bom.csv", "ledger-per-milestone-gb18030.csv"])
 def test_dry_run_writes_nothing_and_a_second_run_changes_nothing(run_cli: Run, empty_portfolio: Path, ledger: str) -> None:
-    dry = run_cli("import", DATA / ledger, "--root", empty_portfolio, "--dry-run", "--add-people", "-v")
+    dry = run_cli("import", "--lang", "en", DATA / ledger, "--root", empty_portfolio, "--dry-run", "--add-people", "-v")
     assert dry.code == 0 and "would write contracts/" in dry.out and "# yaml-language-server" in dry.out
     assert not any((empty_portfolio / "contracts").rglob("*.yaml"))
     people_before = (empty_portfolio / "people.yaml").read_bytes()
-    assert run_cli("import", DATA / ledger, "--root", empty_portfolio, "--add-people").code == 0
+    assert run_cli("import", "--lang", "en", DATA / ledger, "--root", empty_portfolio, "--add-people").code == 0
     snapshot = {p: p.read_bytes() for p in (empty_portfolio / "contracts").rglob("*.yaml")}
-    again = run_cli("import", DATA / ledger, "--root", empty_portfolio, "--add-people")
+    again = run_cli("import", "--lang", "en", DATA / ledger, "--root", empty_portfolio, "--add-people")
     assert again.code == 0 and "unchanged" in again.out
     assert snapshot == {p: p.read_bytes() for p in (empty_portfolio / "contracts").rglob("*.yaml")}
     if ledger.endswith(".xlsx"):

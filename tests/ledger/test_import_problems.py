@@ -31,7 +31,7 @@ def _csv(tmp_path: Path, text: str, name: str = "ledger.csv") -> Path:
 
 
 def _json(run_cli: Run, *args: str | Path) -> tuple[int, dict[str, Any]]:
-    result = run_cli("import", *args, "--format", "json")
+    result = run_cli("import", "--lang", "en", *args, "--format", "json")
     return result.code, json.loads(result.out)
 
 
@@ -64,10 +64,10 @@ def test_bad_rows_are_located_and_skipped(run_cli: Run, empty_portfolio: Path, t
 
 
 def test_text_report_names_file_sheet_row_and_column(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
-    result = run_cli("import", _csv(tmp_path, CONTRACTS), "--root", empty_portfolio, "--dry-run")
+    result = run_cli("import", "--lang", "en", _csv(tmp_path, CONTRACTS), "--root", empty_portfolio, "--dry-run")
     assert "ledger.csv: E3 (签订日期): [C-BADDATE] error: '2026-02-30' is not a real date" in result.err
     assert "would write contracts/sales/C-OK.yaml (0 milestones)" in result.out
-    assert "1 contract files to write, 4 contracts not imported" in result.err
+    assert "1 contract file to write, 4 contracts not imported" in result.err
     assert _written(empty_portfolio) == []
 
 
@@ -93,7 +93,7 @@ def test_latin_names_become_dotted_ids(run_cli: Run, empty_portfolio: Path, tmp_
 def test_a_people_file_we_cannot_append_to(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
     (empty_portfolio / "people.yaml").write_text("people: [{id: li.na, name: 李娜}]\n", encoding="utf-8")
     ledger = _csv(tmp_path, "合同编号,合同名称,客户,负责人\nC-1,合同,甲,赵六\n")
-    result = run_cli("import", ledger, "--root", empty_portfolio, "--add-people")
+    result = run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--add-people")
     assert result.code == 1 and "add these people by hand: 赵六 (zhao.liu)" in result.err
     assert _written(empty_portfolio) == []
 
@@ -136,7 +136,7 @@ def test_milestone_problems(run_cli: Run, empty_portfolio: Path, tmp_path: Path)
 
 def test_today_decides_what_may_be_completed(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
     ledger = _csv(tmp_path, MILESTONE_ROWS.split("\n", 2)[0] + "\n" + MILESTONE_ROWS.split("\n")[1] + "\n")
-    assert run_cli("import", ledger, "--root", empty_portfolio, "--today", "2026-12-05").code == 0
+    assert run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--today", "2026-12-05").code == 0
     assert run_cli("validate", "--root", empty_portfolio, "--today", "2026-12-05").code == 0
 
 
@@ -167,10 +167,10 @@ def test_existing_files_need_force(run_cli: Run, empty_portfolio: Path, tmp_path
     existing = empty_portfolio / "contracts" / "legacy" / "C-1.yaml"
     existing.parent.mkdir(parents=True)
     existing.write_text("# hand-written\nid: C-1\n", encoding="utf-8")
-    result = run_cli("import", ledger, "--root", empty_portfolio)
+    result = run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio)
     assert result.code == 1 and "skipped contracts/legacy/C-1.yaml: the file exists (use --force to replace it)" in result.out
     assert existing.read_text(encoding="utf-8") == "# hand-written\nid: C-1\n"
-    forced = run_cli("import", ledger, "--root", empty_portfolio, "--force")
+    forced = run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--force")
     assert forced.code == 0 and "replaced contracts/legacy/C-1.yaml" in forced.out  # the existing file, wherever it lives
     assert "title: 新名称" in existing.read_text(encoding="utf-8")
     assert not (empty_portfolio / "contracts" / "sales").exists()
@@ -207,9 +207,11 @@ def test_ambiguous_names(run_cli: Run, empty_portfolio: Path, tmp_path: Path) ->
 
 
 def test_not_a_ledger(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
-    result = run_cli("import", _csv(tmp_path, "a,b\n1,2\n"), "--root", empty_portfolio)
+    result = run_cli("import", "--lang", "en", _csv(tmp_path, "a,b\n1,2\n"), "--root", empty_portfolio)
     assert result.code == 1 and "no ledger found" in result.err
-    result = run_cli("import", _csv(tmp_path, "合同名称,客户,负责人,签订日期\nx,y,z,2026-01-01\n"), "--root", empty_portfolio)
+    result = run_cli(
+        "import", "--lang", "en", _csv(tmp_path, "合同名称,客户,负责人,签订日期\nx,y,z,2026-01-01\n"), "--root", empty_portfolio
+    )
     assert result.code == 1 and "no contract number column found" in result.err
 
 
@@ -226,8 +228,8 @@ def test_names_that_cannot_be_people(run_cli: Run, empty_portfolio: Path, tmp_pa
 def test_a_portfolio_without_people_yaml(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:
     (empty_portfolio / "people.yaml").unlink()
     ledger = _csv(tmp_path, "合同编号,合同名称,客户,负责人\nC-1,合同,甲,张伟\n")
-    assert run_cli("import", ledger, "--root", empty_portfolio).code == 1
-    assert run_cli("import", ledger, "--root", empty_portfolio, "--add-people").code == 0
+    assert run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio).code == 1
+    assert run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--add-people").code == 0
     assert (
         (empty_portfolio / "people.yaml")
         .read_text(encoding="utf-8")

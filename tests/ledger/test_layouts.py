@@ -63,7 +63,7 @@ def test_repeated_milestone_columns(run_cli: Run, empty_portfolio: Path, workboo
             ]
         }
     )
-    result = run_cli("import", path, "--root", empty_portfolio)
+    result = run_cli("import", "--lang", "en", path, "--root", empty_portfolio)
     assert result.code == 0, result.err
     assert "columns not imported: 录入日期" in result.err  # a lone date column is not a milestone
     assert _milestones(empty_portfolio, "R-1") == [
@@ -106,8 +106,8 @@ def test_mapping_file(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> No
     ledger.write_text(
         "流水号,合同名,甲方单位,负责人,款项名称,约定付款日,付款金额\nK-1,奇怪表头,甲,张伟,全款,2026-03-01,5000\n", encoding="utf-8"
     )
-    assert run_cli("import", ledger, "--root", empty_portfolio).code == 1  # without the mapping: no contract number column
-    result = run_cli("import", ledger, "--root", empty_portfolio, "--mapping", tmp_path / "map.yaml")
+    assert run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio).code == 1  # without the mapping: no contract number column
+    result = run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--mapping", tmp_path / "map.yaml")
     assert result.code == 0, result.err
     assert _milestones(empty_portfolio, "K-1") == [("M1", "全款", "payment", date(2026, 3, 1), Decimal(5000), "pending", None, "zhang.wei")]
 
@@ -121,7 +121,7 @@ def test_bad_mapping_files(run_cli: Run, empty_portfolio: Path, tmp_path: Path) 
         ("id: a\nid: b\n", "duplicate key"),
     ):
         (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
-        result = run_cli("import", ledger, "--root", empty_portfolio, "--mapping", tmp_path / "map.yaml")
+        result = run_cli("import", "--lang", "en", ledger, "--root", empty_portfolio, "--mapping", tmp_path / "map.yaml")
         assert result.code == 2 and message in result.err, result.err
 
 
@@ -129,8 +129,17 @@ def test_sheet_option(run_cli: Run, empty_portfolio: Path) -> None:
     from tests.ledger.conftest import DATA
 
     result = run_cli(
-        "import", DATA / "contract-ledger-2026.xlsx", "--root", empty_portfolio, "--sheet", "合同台账", "--add-people", "--dry-run"
+        "import",
+        "--lang",
+        "en",
+        DATA / "contract-ledger-2026.xlsx",
+        "--root",
+        empty_portfolio,
+        "--sheet",
+        "合同台账",
+        "--add-people",
+        "--dry-run",
     )
     assert result.code == 0 and "would write contracts/sales/XS-2026-001.yaml (0 milestones)" in result.out
-    result = run_cli("import", DATA / "ledger-english-utf8-bom.csv", "--root", empty_portfolio, "--sheet", "x")
+    result = run_cli("import", "--lang", "en", DATA / "ledger-english-utf8-bom.csv", "--root", empty_portfolio, "--sheet", "x")
     assert result.code == 2 and "--sheet applies to .xlsx workbooks" in result.err

@@ -74,9 +74,10 @@ def test_a_portfolio_whose_dates_never_move_exports_the_columns_it_always_had(ru
 
 
 def _header(key: str) -> str:
-    from pactwatch.ledger import labels
+    from pactwatch.catalogue import word
+    from pactwatch.ledger.headers import COMPUTED_COLUMNS, computed_id
 
-    return labels.COMPUTED_HEADERS[key][0] if key in labels.COMPUTED_HEADERS else export_name(key, "zh")  # type: ignore[arg-type]
+    return word(computed_id(key), "zh") if key in COMPUTED_COLUMNS else export_name(key, "zh")  # type: ignore[arg-type]
 
 
 _CALENDAR_PORTFOLIO = {

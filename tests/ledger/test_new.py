@@ -65,7 +65,7 @@ def test_never_overwrites(run_cli: Run, empty_portfolio: Path) -> None:
     assert run_cli("new", "nda", "--id", "N-1", "--root", empty_portfolio).code == 0
     path = empty_portfolio / "contracts" / "nda" / "N-1.yaml"
     before = path.read_bytes()
-    again = run_cli("new", "sales", "--id", "N-1", "--root", empty_portfolio)
+    again = run_cli("new", "--lang", "en", "sales", "--id", "N-1", "--root", empty_portfolio)
     assert again.code == 1 and "exists already (contracts/nda/N-1.yaml)" in again.err
     assert path.read_bytes() == before and not (empty_portfolio / "contracts" / "sales").exists()
 
@@ -91,14 +91,14 @@ def test_list_and_portfolio_templates(run_cli: Run, empty_portfolio: Path) -> No
 
 def test_without_people_yaml_it_says_the_file_is_missing_and_how_to_start(run_cli: Run, empty_portfolio: Path) -> None:
     (empty_portfolio / "people.yaml").unlink()
-    missing = run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio)
+    missing = run_cli("new", "--lang", "en", "sales", "--id", "S-1", "--root", empty_portfolio)
     assert missing.code == 1 and "people.yaml is missing in " in missing.err, missing.err
     assert "create it" in missing.err and "`pactwatch init`" in missing.err and "lists nobody" not in missing.err
     (empty_portfolio / "people.yaml").write_text("people: [{id: li.na}]\n", encoding="utf-8")  # name is required
-    broken = run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio)
+    broken = run_cli("new", "--lang", "en", "sales", "--id", "S-1", "--root", empty_portfolio)
     assert broken.code == 1 and broken.err.startswith("pactwatch: people.yaml:1:") and "PW201" in broken.err, broken.err
     (empty_portfolio / "people.yaml").write_text("people: []\n", encoding="utf-8")
-    assert "people.yaml lists nobody" in run_cli("new", "sales", "--id", "S-1", "--root", empty_portfolio).err
+    assert "people.yaml lists nobody" in run_cli("new", "--lang", "en", "sales", "--id", "S-1", "--root", empty_portfolio).err
     assert not any((empty_portfolio / "contracts").iterdir())
 
 
@@ -107,9 +107,9 @@ def test_a_broken_template_writes_nothing(run_cli: Run, empty_portfolio: Path) -
     own.mkdir(parents=True)
     (own / "bad.yaml.j2").write_text("id: {{ id }}\ntitle: x\n", encoding="utf-8")
     (own / "syntax.yaml.j2").write_text("id: {{ id \n", encoding="utf-8")
-    bad = run_cli("new", "bad", "--id", "B-1", "--root", empty_portfolio)
+    bad = run_cli("new", "--lang", "en", "bad", "--id", "B-1", "--root", empty_portfolio)
     assert bad.code == 1 and "does not give a valid contract" in bad.err and "PW201" in bad.err
-    syntax = run_cli("new", "syntax", "--id", "B-2", "--root", empty_portfolio)
+    syntax = run_cli("new", "--lang", "en", "syntax", "--id", "B-2", "--root", empty_portfolio)
     assert syntax.code == 1 and "template error" in syntax.err
     assert not any((empty_portfolio / "contracts").rglob("*.yaml"))
 
@@ -125,7 +125,7 @@ def test_usage_errors(run_cli: Run, empty_portfolio: Path) -> None:
         (("sales", "--id", "X", "--start", "soon"), "--start"),
         (("sales", "--id", "X", "--value", "$5", "--currency", "EUR"), "--value is in USD"),
     ):
-        result = run_cli("new", *args, "--root", empty_portfolio)
+        result = run_cli("new", "--lang", "en", *args, "--root", empty_portfolio)
         assert result.code == 2 and message in result.err, (args, result.err)
 
 
@@ -175,7 +175,7 @@ def test_a_repeat_past_the_term_is_a_warning_at_the_repeat(run_cli: Run, empty_p
     )
     (empty_portfolio / "templates" / "contracts").mkdir(parents=True)
     (empty_portfolio / "templates" / "contracts" / "ours.yaml.j2").write_text(own, encoding="utf-8")
-    result = run_cli("new", "ours", "--id", "O-1", "--root", empty_portfolio)
+    result = run_cli("new", "--lang", "en", "ours", "--id", "O-1", "--root", empty_portfolio)
     assert result.code == 0, result.err
     assert "warning: contracts/sales/O-1.yaml:" in result.err
     assert "PW314 milestone 'M1' repeats past the term's end 2027-12-31: 1 occurrence from 2028-01-31 on" in result.err

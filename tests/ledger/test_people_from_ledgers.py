@@ -51,7 +51,7 @@ def test_namesakes_and_ids_written_as_ids() -> None:
 
 
 def test_unknown_people_are_one_line_each_with_their_cells(run_cli: Run, nobody: Path) -> None:
-    result = run_cli("import", WORKBOOK, "--root", nobody, "--today", LATER, "--dry-run")
+    result = run_cli("import", "--lang", "en", WORKBOOK, "--root", nobody, "--today", LATER, "--dry-run")
     assert result.code == 1
     errors = [line for line in result.err.splitlines() if " error: " in line]
     assert len(errors) == 5  # was 16: one per cell
@@ -64,12 +64,12 @@ def test_unknown_people_are_one_line_each_with_their_cells(run_cli: Run, nobody:
 
 
 def test_dry_run_says_would_add_and_ids_come_from_names(run_cli: Run, nobody: Path) -> None:
-    dry = run_cli("import", WORKBOOK, "--root", nobody, "--today", LATER, "--dry-run", "--add-people")
+    dry = run_cli("import", "--lang", "en", WORKBOOK, "--root", nobody, "--today", LATER, "--dry-run", "--add-people")
     assert dry.code == 0, dry.err
     assert "person '李娜' (合同台账!K4, 付款节点!F7, 付款节点!F8): would add to people.yaml as li.na" in dry.err
     assert "added to" not in dry.err
     assert not (nobody / "people.yaml").exists()
-    done = run_cli("import", WORKBOOK, "--root", nobody, "--today", LATER, "--add-people", "--format", "json")
+    done = run_cli("import", "--lang", "en", WORKBOOK, "--root", nobody, "--today", LATER, "--add-people", "--format", "json")
     added = json.loads(done.out)["added_people"]
     assert added == [
         {"id": "zhang.wei", "name": "张伟"},
@@ -81,9 +81,9 @@ def test_dry_run_says_would_add_and_ids_come_from_names(run_cli: Run, nobody: Pa
 
 
 def test_an_owner_written_as_an_existing_id_is_that_person(run_cli: Run, nobody: Path) -> None:
-    assert run_cli("import", WORKBOOK, "--root", nobody, "--today", LATER, "--add-people").code == 0
+    assert run_cli("import", "--lang", "en", WORKBOOK, "--root", nobody, "--today", LATER, "--add-people").code == 0
     english = DATA / "ledger-english-utf8-bom.csv"  # owners li.na and zhang.wei, written as ids
-    result = run_cli("import", english, "--root", nobody, "--today", LATER, "--add-people", "--format", "json")
+    result = run_cli("import", "--lang", "en", english, "--root", nobody, "--today", LATER, "--add-people", "--format", "json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["added_people"] == []
     portfolio = load_portfolio(nobody, date(2027, 6, 1)).portfolio
@@ -95,14 +95,14 @@ def test_an_owner_written_as_an_existing_id_is_that_person(run_cli: Run, nobody:
 def test_an_id_and_a_name_in_one_ledger_are_one_person(run_cli: Run, nobody: Path, tmp_path: Path) -> None:
     ledger = tmp_path / "mixed.csv"
     ledger.write_text("合同编号,合同名称,客户,负责人\nC-1,合同一,甲,李娜\nC-2,合同二,乙,li.na\n", encoding="utf-8")
-    result = run_cli("import", ledger, "--root", nobody, "--add-people", "--format", "json")
+    result = run_cli("import", "--lang", "en", ledger, "--root", nobody, "--add-people", "--format", "json")
     assert result.code == 0, result.err
     assert json.loads(result.out)["added_people"] == [{"id": "li.na", "name": "李娜"}]
 
 
 def test_a_contract_without_a_value_keeps_its_currency(run_cli: Run, nobody: Path, tmp_path: Path) -> None:
     shutil.copy2(DATA / "ledger-english-utf8-bom.csv", tmp_path / "en.csv")
-    result = run_cli("import", tmp_path / "en.csv", "--root", nobody, "--today", LATER, "--add-people")
+    result = run_cli("import", "--lang", "en", tmp_path / "en.csv", "--root", nobody, "--today", LATER, "--add-people")
     assert result.code == 0, result.err
     assert "not kept" not in result.err
     text = (nobody / "contracts" / "framework" / "EN-2026-101.yaml").read_text(encoding="utf-8")

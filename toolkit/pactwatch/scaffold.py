@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import jinja2
 
 from pactwatch import __version__
+from pactwatch.catalogue import text, word
 from pactwatch.escape.report_markdown import escape_text as markdown_text
 from pactwatch.escape.yaml import scalar_text
 from pactwatch.model import Person
@@ -52,11 +53,11 @@ FILES: tuple[tuple[str, str], ...] = (
     (".github/workflows/pages.yml", "workflows/pages.yml.j2"),
     (".github/workflows/alerts.yml", "workflows/alerts.yml.j2"),
     (".github/workflows/remind.yml", "workflows/remind.yml.j2"),
+    (".github/workflows/chatops.yml", "workflows/chatops.yml.j2"),
 )
 TARGETS = (*(target for target, _ in FILES), CODEOWNERS)
 # local time of day each scheduled workflow runs (this repository's Asia/Shanghai schedules, off the full hour)
 SCHEDULES = {"alerts": time(8, 17), "pages": time(6, 7), "remind": time(8, 30)}
-_SITE_NAME = {"zh": "{name}合同履约看板", "en": "{name} contract progress"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,7 @@ def _context(answers: Answers) -> dict[str, object]:
         "timezone": answers.timezone,
         "currency": answers.currency,
         "name": answers.name,
-        "site_name": _SITE_NAME[answers.language].format(name=answers.name),
+        "site_name": text("cli.init.site_name", answers.language, name=answers.name),
         "person": EXAMPLE_PERSON[answers.language],
         "version": __version__,
         "requirement": requirement(repository=answers.pactwatch_from),
@@ -157,10 +158,9 @@ def _example_contract(path: Path, answers: Answers, schema: str) -> str:
     """Rendered like every contract template (pactwatch new), so the example and `new` agree on the helpers."""
     from pactwatch.ledger.templates import Inputs, Template, render
 
-    zh = answers.language == "zh"
     owner = EXAMPLE_PERSON[answers.language].id
-    title = "示例：年度设备销售合同" if zh else "Example: annual equipment sales contract"
-    counterparty = "示例客户有限公司" if zh else "Example Customer Ltd."
+    title = word("cli.init.example_title", answers.language)
+    counterparty = word("cli.init.example_counterparty", answers.language)
     inputs = Inputs("EXAMPLE-001", title, counterparty, owner, answers.today, Decimal(100000), answers.currency, answers.language, schema)
     return render(Template("example", path, False), inputs)
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.catalogue import text, word
+from pactwatch.commands.common import early_language, root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
 
@@ -27,20 +28,19 @@ _SIGNS: dict[Op, str] = {
 }
 
 OFFLINE_REPOSITORY = "OWNER/REPOSITORY"  # links in an offline preview when no repository is configured
-_UNNAMED = f"; links use {OFFLINE_REPOSITORY} (set --repo, GITHUB_REPOSITORY or `repository` in pactwatch.yml)"
 
-NEEDS = Needs(OnErrors.REFUSE, "issues are left as they are until they are fixed", evaluate=True)
+NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.alerts", evaluate=True)
 
 
-def _plan_text(the_plan: Plan) -> str:
-    head = f"{the_plan.repository}: {the_plan.wanted} overdue to track, {the_plan.issues_seen} pactwatch issues found"
+def _plan_text(the_plan: Plan, language: str) -> str:
+    head = text("cli.alerts.head", language, repository=the_plan.repository, wanted=the_plan.wanted, seen=the_plan.issues_seen)
     counts = ", ".join(f"{op} {n}" for op in _SIGNS if (n := the_plan.count(op)))
-    lines = [f"{head}; {counts or 'nothing to do'}"]
+    lines = [f"{head}; {counts or word('cli.alerts.nothing', language)}"]
     for a in the_plan.actions:
-        issue = f"#{a.number}" if a.number else ("(new)" if a.op == "escalate" else "")
+        issue = f"#{a.number}" if a.number else (word("cli.alerts.new", language) if a.op == "escalate" else "")
         parts = [_SIGNS[a.op], issue, a.ref, a.title or a.state_reason or "", f"({a.why})"]
         lines.append("  " + " ".join(p for p in parts if p))
-    lines += [f"  note: {note}" for note in the_plan.skipped]
+    lines += [text("cli.alerts.note", language, note=note) for note in the_plan.skipped]
     return "\n".join(lines)
 
 
@@ -100,14 +100,14 @@ def alerts(
     from pactwatch.resources import data_dir
 
     if offline and not dry_run:
-        raise UsageError("--offline previews only: use it with --dry-run")
+        raise UsageError(word("cli.alerts.offline_only", early_language()))
     prepared = prepare(root, today_text, NEEDS)
     root, settings = prepared.root, prepared.settings
     unnamed = offline and not (repo or os.environ.get("GITHUB_REPOSITORY") or settings.repository)
     repository = OFFLINE_REPOSITORY if unnamed else resolve_repository(repo, os.environ, settings.repository)
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if not token and not dry_run:
-        raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
+        raise UsageError(text("cli.alerts.no_token", settings.language, expression="${{ secrets.GITHUB_TOKEN }}"))
     links = Links(repository, server_url=os.environ.get("GITHUB_SERVER_URL") or "https://github.com", site_url=settings.site_url)
     renderer = Renderer(search_path(root, data_dir("templates")), settings.language)
     if offline:  # the pure plan against an empty repository: what would be kept open, from the files alone
@@ -116,10 +116,10 @@ def alerts(
         with GitHubClient(api_url(os.environ), Secret(token) if token else None, policy=RetryPolicy(write_interval=pace)) as client:
             login = configured(bot_login, os.environ)
             result = run(prepared.evaluated, client, renderer, links, dry_run=dry_run, max_writes=max_writes, bot_login=login)
-    return _report(result, repository, fmt=fmt, dry_run=dry_run, offline=offline, unnamed=unnamed)
+    return _report(result, repository, settings.language, fmt=fmt, dry_run=dry_run, offline=offline, unnamed=unnamed)
 
 
-def _report(result: RunResult, repository: str, *, fmt: str, dry_run: bool, offline: bool, unnamed: bool) -> int:
+def _report(result: RunResult, repository: str, language: str, *, fmt: str, dry_run: bool, offline: bool, unnamed: bool) -> int:
     """Print the plan or what was done (text or JSON); 1 when something could not be done."""
     outcome = result.outcome
     if fmt == "json":
@@ -131,19 +131,19 @@ def _report(result: RunResult, repository: str, *, fmt: str, dry_run: bool, offl
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif outcome is None:
-        click.echo(_plan_text(result.plan))
+        click.echo(_plan_text(result.plan, language))
         if offline:
-            unnamed_note = _UNNAMED if unnamed else ""
-            click.echo(f"  note: offline: GitHub was not asked; its existing issues and labels would change this plan{unnamed_note}")
+            unnamed_note = text("cli.alerts.unnamed", language, repository=OFFLINE_REPOSITORY) if unnamed else ""
+            click.echo(text("cli.alerts.note", language, note=word("cli.alerts.offline", language) + unnamed_note))
     else:
-        click.echo(f"{repository}: {len(outcome.done)} done, {len(outcome.failed)} failed")
-        for line in outcome.done + [f"warning: {w}" for w in outcome.warnings]:
+        click.echo(text("cli.alerts.outcome", language, repository=repository, done=len(outcome.done), failed=len(outcome.failed)))
+        for line in outcome.done + [text("cli.alerts.warning", language, warning=w) for w in outcome.warnings]:
             click.echo(f"  {line}")
     if outcome is None or outcome.ok:
         return 0
     for line in outcome.failed:
-        click.echo(f"pactwatch alerts: failed: {line}", err=True)
+        click.echo(text("cli.alerts.failed", language, line=line), err=True)
     if outcome.stopped:
-        click.echo(f"pactwatch alerts: stopped: {outcome.stopped}", err=True)
-    click.echo("pactwatch alerts: not everything could be done; the next run picks up from what is on GitHub.", err=True)
+        click.echo(text("cli.alerts.stopped", language, reason=outcome.stopped), err=True)
+    click.echo(word("cli.alerts.incomplete", language), err=True)
     return 1

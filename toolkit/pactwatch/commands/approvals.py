@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option
 from pactwatch.commands.runtime import start
 from pactwatch.errors import PactwatchError
@@ -67,14 +68,15 @@ def approvals(root: Path | None, ref: str, fmt: str) -> int:
         click.echo(approvals_report.text(result))
     else:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        text = approvals_report.markdown(result)
+        markdown = approvals_report.markdown(result)
         if not summary:
-            click.echo(text)
+            click.echo(markdown)
             return 0
         try:
             with open(summary, "a", encoding="utf-8") as out:
-                out.write(text + "\n")
+                out.write(markdown + "\n")
         except OSError as exc:
-            raise PactwatchError(f"cannot append to $GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}") from None
+            said = text("cli.approvals.summary_failed", settings.language, path=summary, reason=exc.strerror)
+            raise PactwatchError(said) from None
         click.echo(approvals_report.text(result))
     return 0

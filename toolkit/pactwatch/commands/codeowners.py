@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import PactwatchError
 
-NEEDS = Needs(OnErrors.REFUSE, "CODEOWNERS is left as it is")
+NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.codeowners")
 
 
 @click.command()
@@ -31,27 +32,26 @@ def codeowners(root: Path | None, today_text: str | None, check: bool, output: P
     run = prepare(root, today_text, NEEDS)
     loaded, root = run.loaded, run.root
     target = output or root / PATH
-    text = render(loaded.portfolio)
+    language = run.settings.language
+    wanted = render(loaded.portfolio)
     try:
         current = target.read_text(encoding="utf-8") if target.exists() else None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PactwatchError(f"cannot read {target}: {exc}") from None
+        raise PactwatchError(text("cli.codeowners.cannot_read", language, path=target, reason=exc)) from None
     if check:
-        if current == text:
+        if current == wanted:
             return 0
         if current is None:
-            click.echo(f"{target} is missing: run `pactwatch codeowners` and commit it.", err=True)
+            click.echo(text("cli.codeowners.missing", language, path=target), err=True)
         else:
-            diff = difflib.unified_diff(
-                current.splitlines(True), text.splitlines(True), f"{target} (committed)", f"{target} (from the data)"
-            )
-            click.echo("".join(diff), nl=False)
-            click.echo(f"{target} is stale: run `pactwatch codeowners` and commit it.", err=True)
+            names = (text("cli.codeowners.committed", language, path=target), text("cli.codeowners.generated", language, path=target))
+            click.echo("".join(difflib.unified_diff(current.splitlines(True), wanted.splitlines(True), *names)), nl=False)
+            click.echo(text("cli.codeowners.stale", language, path=target), err=True)
         return 1
-    if current != text:
+    if current != wanted:
         try:
-            write_atomic_text(target, text)
+            write_atomic_text(target, wanted)
         except OSError as exc:
-            raise PactwatchError(f"cannot write {target}: {exc.strerror}") from None
-        click.echo(f"wrote {target}", err=True)
+            raise PactwatchError(text("cli.codeowners.cannot_write", language, path=target, reason=exc.strerror)) from None
+        click.echo(text("cli.wrote", language, path=target), err=True)
     return 0

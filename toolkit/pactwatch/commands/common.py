@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.dates import today_in
 from pactwatch.errors import UsageError
 from pactwatch.model import Settings
@@ -25,6 +26,23 @@ LANG_META = "pactwatch.lang"
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value is not None:
         ctx.meta[LANG_META] = value
+
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """zh when the user's locale is Chinese, else en: the language before any portfolio is known (init, "not a portfolio")."""
+    locale = next((environ[v] for v in _LOCALE_VARIABLES if environ.get(v)), "")
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def early_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language to speak before the portfolio's settings are read: --lang, $PACTWATCH_LANG, else the locale."""
+    from pactwatch.catalogue import language_of
+
+    env = os.environ if environ is None else environ
+    return language_of(locale_language(env), lang_override(), env)
 
 
 def lang_override() -> str | None:
@@ -89,12 +107,12 @@ def today_option(func: F) -> F:
 
 def resolve_today(option: str | None, settings: Settings, environ: Mapping[str, str], now: datetime) -> date:
     """--today, else $PACTWATCH_TODAY, else the date at ``now`` in the portfolio's time zone."""
-    for text, source in ((option, "--today"), (environ.get(TODAY_ENV), TODAY_ENV)):
-        if text:
+    for given, source in ((option, "--today"), (environ.get(TODAY_ENV), TODAY_ENV)):
+        if given:
             try:
-                return date.fromisoformat(text.strip())
+                return date.fromisoformat(given.strip())
             except ValueError:
-                raise UsageError(f"{source} {text!r} is not a date (YYYY-MM-DD)") from None
+                raise UsageError(text("cli.not_a_date", settings.language, source=source, text=given)) from None
     return today_in(settings.timezone, now)
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.catalogue import text
+from pactwatch.commands.common import early_language, root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
 
-NEEDS = Needs(OnErrors.REFUSE, "nothing exported; fix them before exporting", evaluate=True)
+NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.export", evaluate=True)
 
 
 def _format(fmt: str | None, output: Path | None) -> str:
@@ -38,7 +39,7 @@ def export(fmt: str | None, output: Path | None, public: bool, language: str | N
 
     kind = _format(fmt, output)
     if output is not None and str(output) != "-" and output.suffix.lower() not in ("", f".{kind}"):
-        raise UsageError(f"-o {output} does not end in .{kind}")
+        raise UsageError(text("cli.export.suffix", early_language(), path=output, kind=kind))
     run = prepare(root, today_text, NEEDS)
     settings, today = run.settings, run.today
     ledger = exporter.build(run.evaluated, language=language or settings.language, public=public)
@@ -50,5 +51,7 @@ def export(fmt: str | None, output: Path | None, public: bool, language: str | N
     path = output or Path(f"ledger-{today.isoformat()}.{kind}")
     write_atomic(path, data)
     rows = len(ledger.flat.rows) if kind == "csv" else len(ledger.milestones.rows)
-    click.echo(f"wrote {path} ({len(ledger.contracts.rows)} contracts, {rows} {'rows' if kind == 'csv' else 'milestone rows'})", err=True)
+    contracts = text("cli.count.contracts", ledger.language, count=len(ledger.contracts.rows))
+    counted = text("cli.count.rows" if kind == "csv" else "cli.count.milestone_rows", ledger.language, count=rows)
+    click.echo(text("cli.export.wrote", ledger.language, path=path, contracts=contracts, rows=counted), err=True)
     return 0

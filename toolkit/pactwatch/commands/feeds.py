@@ -16,7 +16,7 @@ from pactwatch.errors import UsageError
 DEFAULT_DIR = Path("site/calendar")
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
-NEEDS = Needs(OnErrors.REFUSE, "feeds not written (the last good feeds stay in place)", evaluate=True)
+NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.feeds", evaluate=True)
 
 
 def stamp_from(environ: Mapping[str, str]) -> datetime | None:

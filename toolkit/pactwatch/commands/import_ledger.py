@@ -4,77 +4,87 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import start
 from pactwatch.errors import PactwatchError
 
 if TYPE_CHECKING:
     from pactwatch.ledger.layouts import Layout
-    from pactwatch.ledger.plan import ImportPlan
-
-_VERBS = {"create": ("write", "wrote"), "replace": ("replace", "replaced"), "unchanged": ("leave", "left"), "exists": ("skip", "skipped")}
+    from pactwatch.ledger.plan import FilePlan, ImportPlan
 
 
-def _people_lines(plan: ImportPlan, dry_run: bool, add_people: bool) -> list[str]:
+class _Shown(NamedTuple):
+    """How the text report is told: the run's language and the options that change it."""
+
+    language: str
+    dry_run: bool
+    verbose: bool
+    add_people: bool
+
+
+def _people_lines(plan: ImportPlan, dry_run: bool, add_people: bool, language: str) -> list[str]:
     """With --add-people, who is (or would be) added; without it, the problems have said who is missing."""
     lines = []
     for name, cells in sorted(plan.unknown.items()) if add_people else ():
         added = plan.assigned.get(name)
         where = ", ".join(c.ref for c in cells[:3]) + (" ..." if len(cells) > 3 else "")
-        tail = (
-            f"{'would add' if dry_run else 'added'} to people.yaml as {added}"
-            if added
-            else "not added: no contract naming them is imported"
+        said = (
+            "ledger.import.person_not_added" if not added else "ledger.import.person_would_add" if dry_run else "ledger.import.person_added"
         )
-        lines.append(f"person {name!r} ({where}): {tail}")
+        lines.append(text(said, language, name=name, where=where, id=added or ""))
     return lines
 
 
-def _report_text(plan: ImportPlan, layout: Layout, ledger: str, dry_run: bool, verbose: bool, add_people: bool) -> None:
+def _file_line(f: FilePlan, dry_run: bool, language: str) -> str:
+    """What happens (or would happen) to one contract file: ledger.import.<action>[_dry]."""
+    said = f"ledger.import.{f.action}{'_dry' if dry_run else ''}"
+    return text(said, language, source=f.source, count=f.milestones)
+
+
+def _report_text(plan: ImportPlan, layout: Layout, ledger: str, options: _Shown) -> None:
     from pactwatch.ledger.problems import report_lines
 
-    for line in report_lines(plan.problems, ledger):
+    language, dry_run = options.language, options.dry_run
+    for line in report_lines(plan.problems, ledger, language):
         click.echo(line, err=True)
-    for sheet in layout.skipped if verbose else ():
-        click.echo(f"{ledger}: sheet {sheet!r} has no ledger header row; skipped", err=True)
+    for sheet in layout.skipped if options.verbose else ():
+        click.echo(text("ledger.import.skipped_sheet", language, ledger=ledger, sheet=sheet), err=True)
     ignored = sorted({h for p in layout.plans for h in p.ignored})
     if ignored:
-        click.echo(f"{ledger}: columns not imported: {', '.join(ignored)} (map them with --mapping)", err=True)
+        click.echo(text("ledger.import.ignored", language, ledger=ledger, columns=", ".join(ignored)), err=True)
     for f in plan.files:
-        verb = _VERBS[f.action][0 if dry_run else 1]
-        note = {"unchanged": " unchanged", "exists": ": the file exists (use --force to replace it)"}.get(
-            f.action, f" ({f.milestones} milestones)"
-        )
-        click.echo(f"{'would ' if dry_run and f.writes else ''}{verb} {f.source}{note}")
-        if verbose and dry_run and f.writes:
+        click.echo(_file_line(f, dry_run, language))
+        if options.verbose and dry_run and f.writes:
             click.echo(f.text)
-    for line in _people_lines(plan, dry_run, add_people):
+    for line in _people_lines(plan, dry_run, options.add_people, language):
         click.echo(line, err=True)
     written = sum(f.writes for f in plan.files)
-    click.echo(
-        f"{written} contract files {'to write' if dry_run else 'written'}, {len(plan.rejected)} contracts not imported, "
-        f"{sum(f.action == 'exists' for f in plan.files)} skipped (exist).",
-        err=True,
-    )
+    parts = {
+        "written": text("ledger.import.to_write" if dry_run else "ledger.import.written", language, count=written),
+        "rejected": text("ledger.import.rejected", language, count=len(plan.rejected)),
+        "skipped": text("ledger.import.exist", language, count=sum(f.action == "exists" for f in plan.files)),
+    }
+    click.echo(text("ledger.import.summary", language, **parts), err=True)
 
 
-def _report_json(plan: ImportPlan, dry_run: bool) -> None:
+def _report_json(plan: ImportPlan, dry_run: bool, language: str) -> None:
     document = {
         "dry_run": dry_run,
         "files": [{"contract": f.contract_id, "path": f.source, "action": f.action, "milestones": f.milestones} for f in plan.files],
         "rejected": list(plan.rejected),
-        "problems": [p.as_json() for p in sorted(plan.problems, key=lambda p: p.sort_key)],
+        "problems": [p.as_json(language) for p in sorted(plan.problems, key=lambda p: p.sort_key)],
         "unknown_people": sorted(plan.unknown),
         "added_people": [{"id": p.id, "name": p.name} for p in plan.new_people],
     }
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
-def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
+def _write(root: Path, plan: ImportPlan, ledger: str, language: str) -> None:
     """People first (so the contracts' owners exist), then each contract file, every one atomically."""
     from pactwatch.fileio import write_atomic_text
     from pactwatch.ledger.people import add_to_file
@@ -83,9 +93,7 @@ def _write(root: Path, plan: ImportPlan, ledger: str) -> None:
     if plan.new_people:
         path = root / PEOPLE_FILE
         before = path.read_text(encoding="utf-8-sig") if path.exists() else None
-        write_atomic_text(
-            path, add_to_file(before, plan.new_people, f"added by pactwatch import from {ledger}; add email, github and manager")
-        )
+        write_atomic_text(path, add_to_file(before, plan.new_people, text("ledger.import.people_comment", language, ledger=ledger)))
     for f in plan.files:
         if f.writes:
             write_atomic_text(root / f.source, f.text)
@@ -133,11 +141,11 @@ def import_ledger(
 
     begun = start(root, today_text)
     root, settings, today = begun.root, begun.settings, begun.today
-    table = load_mapping(mapping) if mapping else None
+    table = load_mapping(mapping, settings.language) if mapping else None
     layout = layouts.read_layout(readers.read_ledger(ledger, sheets), table)
     people, people_findings, _ = load_people(root)
     if people_findings and (root / "people.yaml").exists():
-        raise PactwatchError("people.yaml has errors; run `pactwatch validate` and fix them first")
+        raise PactwatchError(text("ledger.import.people_errors", settings.language))
     outcome = importer.build(layout, people, default_currency=settings.currency, today=today, add_people=add_people)
 
     def current(source: str) -> str | None:
@@ -156,9 +164,9 @@ def import_ledger(
     )
     plan = plan_import(outcome, context)
     if not dry_run:
-        _write(root, plan, ledger.name)
+        _write(root, plan, ledger.name, settings.language)
     if fmt == "json":
-        _report_json(plan, dry_run)
+        _report_json(plan, dry_run, settings.language)
     else:
-        _report_text(plan, layout, ledger.name, dry_run, verbose, add_people)
+        _report_text(plan, layout, ledger.name, _Shown(settings.language, dry_run, verbose, add_people))
     return 1 if plan.failed else 0

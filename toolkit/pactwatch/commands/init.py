@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from pactwatch.catalogue import text, word
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from pactwatch.scaffold import Answers
 
 LOCALTIME = Path("/etc/localtime")
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def machine_timezone(environ: Mapping[str, str], localtime: Path = LOCALTIME) -> tuple[str, str] | None:
@@ -39,8 +39,9 @@ def machine_timezone(environ: Mapping[str, str], localtime: Path = LOCALTIME) ->
 
 
 def default_language(environ: Mapping[str, str]) -> str:
-    locale = next((environ[v] for v in _LOCALE_VARIABLES if environ.get(v)), "")
-    return "zh" if locale.lower().startswith("zh") else "en"
+    from pactwatch.commands.common import locale_language
+
+    return locale_language(environ)
 
 
 def default_timezone(language: str, environ: Mapping[str, str], localtime: Path = LOCALTIME) -> tuple[str, str] | None:
@@ -48,7 +49,7 @@ def default_timezone(language: str, environ: Mapping[str, str], localtime: Path 
     from pactwatch.settings import DEFAULT_TIMEZONE  # the one table: settings without a timezone use it too
 
     if language in DEFAULT_TIMEZONE:
-        return DEFAULT_TIMEZONE[language], f"language {language}"
+        return DEFAULT_TIMEZONE[language], text("cli.init.source_language", language, language=language)
     return machine_timezone(environ, localtime)
 
 
@@ -104,9 +105,9 @@ def _answers(
         found = default_timezone(language, environ)
         if ask:
             timezone = click.prompt("Time zone / 时区", default=found[0] if found else None, value_proc=_checked_timezone)
-            source = "answer"
+            source = word("cli.init.source_answer", language)
         elif found is None:
-            raise UsageError("cannot tell this machine's time zone ($TZ, /etc/localtime): give --timezone, e.g. --timezone Europe/Berlin")
+            raise UsageError(word("cli.init.no_timezone", language))
         else:
             timezone, source = found
     if currency is None:
@@ -115,32 +116,32 @@ def _answers(
     return language, timezone, currency, source
 
 
-def _refuse_existing(folder: Path, targets: tuple[str, ...]) -> None:
+def _refuse_existing(folder: Path, targets: tuple[str, ...], language: str) -> None:
     """Refuse before writing anything: a target that exists, or a folder on its way that is a file."""
     taken = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
     taken += sorted({p.relative_to(folder).as_posix() for t in targets for p in (folder / t).parents if p.exists() and not p.is_dir()})
     if taken:
-        shown = ", ".join(taken[:6]) + (f" and {len(taken) - 6} more" if len(taken) > 6 else "")
-        raise PactwatchError(f"{terminal_text(str(folder))} already has {shown}; pactwatch init never overwrites (nothing written)")
+        shown = ", ".join(taken[:6]) + (" " + text("cli.and_more", language, count=len(taken) - 6) if len(taken) > 6 else "")
+        raise PactwatchError(text("cli.init.exists", language, folder=terminal_text(str(folder)), shown=shown))
 
 
-def _write_all(folder: Path, files: dict[str, str]) -> None:
+def _write_all(folder: Path, files: dict[str, str], language: str) -> None:
     """Every file or none: a write that fails (a name taken meanwhile, a full disk) takes back the ones before it."""
     from pactwatch.fileio import write_atomic_text
 
     new_folders = sorted({p for t in files for p in (folder / t).parents if not p.exists()}, key=lambda p: -len(p.parts))
     written: list[Path] = []
-    for target, text in files.items():
+    for target, content in files.items():
         try:
-            write_atomic_text(folder / target, text, exclusive=True)
+            write_atomic_text(folder / target, content, exclusive=True)
         except OSError as exc:
             for path in written:
                 path.unlink(missing_ok=True)  # ours: each was created new, never replacing a file
             for made in new_folders:  # deepest first; one that holds anything else stays
                 with contextlib.suppress(OSError):
                     made.rmdir()
-            reason = "it appeared meanwhile" if isinstance(exc, FileExistsError) else exc.strerror
-            raise PactwatchError(f"cannot write {terminal_text(str(folder / target))}: {reason} (nothing written)") from None
+            reason = word("cli.init.appeared", language) if isinstance(exc, FileExistsError) else exc.strerror
+            raise PactwatchError(text("cli.init.cannot_write", language, path=terminal_text(str(folder / target)), reason=reason)) from None
         written.append(folder / target)
 
 
@@ -165,7 +166,7 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
     from pactwatch.commands.common import resolve_today
     from pactwatch.model import Settings
 
-    _refuse_existing(folder, scaffold.TARGETS)  # before any question, so nobody answers for nothing
+    _refuse_existing(folder, scaffold.TARGETS, language or default_language(os.environ))  # before any question: none for nothing
     ask = sys.stdin.isatty() and None in (language, timezone, currency)
     language, timezone, currency, source = _answers(language, timezone, currency, ask, os.environ)
     company = _checked_name(name if name is not None else (folder.resolve().name or "pactwatch"))
@@ -173,8 +174,8 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
     answers = scaffold.Answers(language, timezone, currency, company, today, mirror or scaffold.REPOSITORY_URL)
     files = scaffold.render(answers)
     files[scaffold.CODEOWNERS] = scaffold.codeowners(files, today)
-    _refuse_existing(folder, scaffold.TARGETS)  # again: the questions took time
-    _write_all(folder, {target: files[target] for target in scaffold.TARGETS})
+    _refuse_existing(folder, scaffold.TARGETS, language)  # again: the questions took time
+    _write_all(folder, {target: files[target] for target in scaffold.TARGETS}, language)
     _summary(folder, answers, source, len(scaffold.TARGETS))
     return 0
 
@@ -182,12 +183,13 @@ def init(folder: Path, language: str | None, timezone: str | None, currency: str
 def _summary(folder: Path, answers: Answers, source: str, count: int) -> None:
     from pactwatch.scaffold import EXAMPLE_PERSON
 
-    person = EXAMPLE_PERSON[answers.language].id
+    language = answers.language
+    person = EXAMPLE_PERSON[language].id
     shown = terminal_text(str(folder))
-    settings = f"language {answers.language}, time zone {answers.timezone} ({source}), currency {answers.currency}"
-    click.echo(f"Wrote {count} files in {shown}: {settings}.")
-    click.echo("Next:")
+    settings = {"language": language, "timezone": answers.timezone, "source": source, "currency": answers.currency}
+    click.echo(text("cli.init.wrote", language, count=count, folder=shown, **settings))
+    click.echo(word("cli.init.next", language))
     if folder != Path("."):
         click.echo(f"  cd {shown}")
-    click.echo(f"  edit people.yaml (you are {person} for now), then: pactwatch validate && pactwatch build")
+    click.echo(text("cli.init.edit_people", language, person=person))
     click.echo(f"  pactwatch new sales --id C-2026-001 --owner {person}")

@@ -10,19 +10,14 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import text, word
 from pactwatch.commands import runtime
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.common import early_language, root_option, today_option
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.model import Person, Settings
+from pactwatch.terminal import pad
 
-_TITLES = {
-    "sales": ("销售合同", "Sales contract"),
-    "purchase": ("采购合同", "Purchase contract"),
-    "service": ("服务协议", "Service agreement"),
-    "lease": ("租赁合同", "Lease"),
-    "nda": ("保密协议", "Non-disclosure agreement"),
-    "framework": ("框架协议", "Framework agreement"),
-}
+_TITLED = frozenset(("sales", "purchase", "service", "lease", "nda", "framework"))  # the shipped templates: cli.new.title.*
 
 
 def _list(root_option: Path | None) -> int:
@@ -35,44 +30,43 @@ def _list(root_option: Path | None) -> int:
         if root_option is not None:
             raise  # a --root that is not a portfolio is a mistake worth saying
         root = None
+    language = early_language()
     for template in available(root).values():
-        where = "portfolio" if template.own else "shipped"
-        click.echo(f"{template.name:<12} {where:<9} {template.summary}")
+        where = word("cli.new.own" if template.own else "cli.new.shipped", language)
+        click.echo(f"{template.name:<12} {pad(where, 9)} {template.summary}")
     return 0
 
 
-def _people(root: Path) -> list[Person]:
+def _people(root: Path, language: str) -> list[Person]:
     """people.yaml's people; a missing, unreadable or invalid file says so (every contract needs an owner from it)."""
     from pactwatch.load.files import PEOPLE_FILE
     from pactwatch.load.people import load_people
 
     people, problems, _ = load_people(root)
     if not os.path.lexists(root / PEOPLE_FILE):
-        raise PactwatchError(
-            f"{PEOPLE_FILE} is missing in {root.resolve()}: every contract needs an owner listed there; create it "
-            "(people: [{id: li.na, name: 李娜}], see the README's people.yaml) or start a new portfolio with `pactwatch init`"
-        )
+        raise PactwatchError(text("cli.new.no_people_file", language, root=root.resolve()))
     if problems:
         first = problems[0]
-        raise PactwatchError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}; run `pactwatch validate`")
+        where = f"{first.file}:{first.line}:{first.column}"
+        raise PactwatchError(text("cli.new.people_error", language, where=where, code=first.code, message=first.message_text(language)))
     if not people:
-        raise UsageError(f"{PEOPLE_FILE} lists nobody; add the contract's owner there first")
+        raise UsageError(word("cli.new.nobody", language))
     return people
 
 
-def _owner(text: str | None, people: list[Person]) -> str:
+def _owner(given: str | None, people: list[Person], language: str) -> str:
     from pactwatch.ledger.people import Directory
 
-    if text is None:
+    if given is None:
         return people[0].id
-    match = Directory(people).find(text)
+    match = Directory(people).find(given)
     if match.person_id is None:
         known = ", ".join(p.id for p in people[:8]) + (" ..." if len(people) > 8 else "")
-        raise UsageError(f"--owner {text!r} is not a person in people.yaml ({known})")
+        raise UsageError(text("cli.new.unknown_owner", language, text=given, known=known))
     return match.person_id
 
 
-def _value(text: str | None, settings: Settings, currency: str | None) -> tuple[Decimal | None, str]:
+def _value(given: str | None, settings: Settings, currency: str | None) -> tuple[Decimal | None, str]:
     from pactwatch.ledger.fields import currency as currency_code
     from pactwatch.ledger.values import ValueProblem, parse_amount
 
@@ -80,50 +74,50 @@ def _value(text: str | None, settings: Settings, currency: str | None) -> tuple[
         code = currency_code(currency) if currency else None
     except ValueProblem as exc:
         raise UsageError(f"--currency: {exc.message}; {exc.hint}") from None
-    if text is None:
+    if given is None:
         return None, code or settings.currency
     try:
-        parsed = parse_amount(text)
+        parsed = parse_amount(given)
     except ValueProblem as exc:
         raise UsageError(f"--value: {exc.message}; {exc.hint}") from None
     if code and parsed.currency and parsed.currency != code:
-        raise UsageError(f"--value is in {parsed.currency} but --currency says {code}")
+        raise UsageError(text("cli.new.currency_mismatch", settings.language, value=parsed.currency, code=code))
     return parsed.amount, code or parsed.currency or settings.currency
 
 
-def _check(source: str, text: str, people: list[Person], settings: Settings, today: date) -> list[str]:
+def _check(source: str, written: str, people: list[Person], settings: Settings, today: date) -> list[str]:
     """The warnings for the new contract (a portfolio's own template may still give some); errors write nothing."""
     from pactwatch.ledger.preflight import findings
 
-    found = findings(source, text, {p.id: p for p in people}, settings.currency, today)
+    language = settings.language
+    found = findings(source, written, {p.id: p for p in people}, settings.currency, today)
     lines = {
-        severity: [f"{source}:{f.line}:{f.column}: {f.code} {f.message}" for f in found if f.severity == severity]
+        severity: [f"{source}:{f.line}:{f.column}: {f.code} {f.message_text(language)}" for f in found if f.severity == severity]
         for severity in ("error", "warning")
     }
     if lines["error"]:
-        raise PactwatchError("the template does not give a valid contract (nothing written):\n  " + "\n  ".join(lines["error"]))
+        raise PactwatchError(word("cli.new.invalid", language) + "\n  " + "\n  ".join(lines["error"]))
     return lines["warning"]
 
 
-def _folder(text: str, fallback: str) -> str:
+def _folder(written: str, fallback: str) -> str:
     """The rendered contract's type (the examples' folder layout), else the template's name."""
     from pactwatch.load.yaml import Document, load_bytes
 
-    loaded = load_bytes("new.yaml", text.encode("utf-8"))
+    loaded = load_bytes("new.yaml", written.encode("utf-8"))
     kind = loaded.data.get("type") if isinstance(loaded, Document) and isinstance(loaded.data, dict) else None
     return kind if isinstance(kind, str) and re.fullmatch(r"[a-z]+", kind) else fallback
 
 
-def _checked_arguments(template_name: str | None, templates: list[str], contract_id: str | None) -> tuple[str, str]:
+def _checked_arguments(template_name: str | None, templates: list[str], contract_id: str | None, language: str) -> tuple[str, str]:
     """The template and id the user asked for, or a UsageError saying what to give."""
     if template_name is None or template_name not in templates:
-        raise UsageError(
-            f"choose a template: {', '.join(templates)} (pactwatch new --list)"
-            if template_name is None
-            else f"no template {template_name!r}; templates: {', '.join(templates)}"
-        )
+        listed = ", ".join(templates)
+        if template_name is None:
+            raise UsageError(text("cli.new.choose", language, templates=listed))
+        raise UsageError(text("cli.new.no_template", language, name=template_name, templates=listed))
     if contract_id is None or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", contract_id):
-        raise UsageError("--id is required: letters, digits, '.', '_' and '-' (it is also the file name)")
+        raise UsageError(word("cli.new.id_required", language))
     return template_name, contract_id
 
 
@@ -164,34 +158,35 @@ def new(
     begun = runtime.start(root, today_text)
     root, settings, today = begun.root, begun.settings, begun.today
     templates = available(root)
-    template_name, contract_id = _checked_arguments(template_name, list(templates), contract_id)
+    language = settings.language
+    template_name, contract_id = _checked_arguments(template_name, list(templates), contract_id, language)
     try:
         start = date.fromisoformat(start_text) if start_text else today
     except ValueError:
-        raise UsageError(f"--start {start_text!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError(text("cli.new.not_a_date", language, text=start_text)) from None
     existing = existing_contracts(root)
     if contract_id in existing:
-        raise PactwatchError(f"{contract_id} exists already ({existing[contract_id]}); pactwatch new never overwrites")
-    people = _people(root)
+        raise PactwatchError(text("cli.new.exists", language, id=contract_id, path=existing[contract_id]))
+    people = _people(root, language)
     amount, code = _value(value, settings, currency)
-    names = _TITLES.get(template_name, (template_name, template_name))
-    default_title = f"{names[0] if settings.language == 'zh' else names[1]} {contract_id}"
-    counterparty = counterparty or ("（待填写）" if settings.language == "zh" else "(to be filled in)")
+    kind = word(f"cli.new.title.{template_name}", language) if template_name in _TITLED else template_name
+    default_title = f"{kind} {contract_id}"
+    counterparty = counterparty or word("cli.new.counterparty", language)
     # every contract sits two folders down (contracts/<type>/), so the modeline does not depend on the type
     schema = schema_ref(root, f"contracts/{template_name}/{contract_id}.yaml")
     inputs = Inputs(
-        contract_id, title or default_title, counterparty, _owner(owner, people), start, amount, code, settings.language, schema
+        contract_id, title or default_title, counterparty, _owner(owner, people, language), start, amount, code, language, schema
     )
-    text = render(templates[template_name], inputs)
-    source = f"contracts/{_folder(text, template_name)}/{contract_id}.yaml"
-    for line in _check(source, text, people, settings, today):
-        click.echo(f"warning: {line}", err=True)
+    written = render(templates[template_name], inputs)
+    source = f"contracts/{_folder(written, template_name)}/{contract_id}.yaml"
+    for line in _check(source, written, people, settings, today):
+        click.echo(text("cli.new.warning", language, line=line), err=True)
     if dry_run:
-        click.echo(text, nl=False)
+        click.echo(written, nl=False)
         return 0
     try:
-        write_atomic_text(root / source, text, exclusive=True)
+        write_atomic_text(root / source, written, exclusive=True)
     except FileExistsError:
-        raise PactwatchError(f"{source} exists already; pactwatch new never overwrites") from None
-    click.echo(f"wrote {source} from template {template_name}")
+        raise PactwatchError(text("cli.new.file_exists", language, path=source)) from None
+    click.echo(text("cli.new.wrote", language, path=source, template=template_name))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare, start
 
@@ -42,12 +43,12 @@ def remind(root: Path | None, today_text: str | None, dry_run: bool, fmt: str, s
 
     begun = start(root, today_text)
     if not begun.settings.notify:
-        click.echo("pactwatch remind: no `notify:` channels in pactwatch.yml; nothing to do (see the README, Reminders).", err=True)
+        click.echo(text("cli.remind.no_channels", begun.settings.language), err=True)
         return 0
     prepared = prepare(root, today_text, NEEDS)
     root, loaded, today = prepared.root, prepared.loaded, prepared.today
     if state is None and not dry_run:
-        click.echo("pactwatch remind: no --state file: a rerun today would send everything again.", err=True)
+        click.echo(text("cli.remind.no_state", prepared.settings.language), err=True)
     pacing = Pacing(retry_wait=retry_wait, github_pace=pace)
     report = run(root, loaded.portfolio, today, state=state, dry_run=dry_run, environ=os.environ, pacing=pacing)
     if fmt == "json":

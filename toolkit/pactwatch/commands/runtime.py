@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pactwatch.catalogue import language_of
-from pactwatch.commands.common import lang_override, resolve_today, use_colour, verbose
+from pactwatch.catalogue import language_of, text, word
+from pactwatch.commands.common import early_language, lang_override, resolve_today, use_colour, verbose
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.load.files import CONTRACTS_DIR
@@ -44,7 +44,7 @@ class OnErrors(enum.Enum):
 @dataclass(frozen=True, slots=True)
 class Needs:
     on_errors: OnErrors
-    refusal: str = ""  # with REFUSE: what stays as it is, e.g. "CODEOWNERS is left as it is"
+    refusal: str = ""  # with REFUSE: the catalogue id of what stays as it is, e.g. cli.refusal.codeowners
     evaluate: bool = False
     history: bool = False  # with evaluate: baselines and re-plans from git (pactwatch.history)
 
@@ -76,22 +76,16 @@ def find_root(option: Path | None, cwd: Path) -> Path:
     """--root as given, else like git: the nearest folder upward holding pactwatch.yml, else one holding contracts/."""
     if option is not None:
         if not option.is_dir():
-            raise UsageError(f"{option} is not a directory")
+            raise UsageError(text("cli.not_a_directory", early_language(), path=option))
         if not _is_portfolio(option):
-            raise UsageError(
-                f"{option.resolve()} is not a pactwatch portfolio (no contracts/ folder or pactwatch.yml); "
-                "start one there with `pactwatch init DIR`, or give --root a portfolio"
-            )
+            raise UsageError(text("cli.not_a_portfolio", early_language(), path=option.resolve()))
         return option
     here = cwd.resolve()
     for marker in (SETTINGS_FILE, CONTRACTS_DIR):
         for folder in (here, *here.parents):
             if (folder / marker).exists():
                 return folder if folder != here else Path(".")
-    raise UsageError(
-        f"{here} is not inside a pactwatch portfolio (no pactwatch.yml or contracts/ here or above); "
-        "start one with `pactwatch init`, or use --root DIR"
-    )
+    raise UsageError(text("cli.not_in_portfolio", early_language(), path=here))
 
 
 def _is_portfolio(folder: Path) -> bool:
@@ -137,7 +131,7 @@ def prepare(
     begun = start(root_option, today_text, remember_settings=use_cache)
     loaded = load_portfolio(begun.root, begun.today, settings=begun.settings, use_cache=use_cache, only=only, findings_only=findings_only)
     if loaded.errors:
-        _apply(needs, loaded)
+        _apply(needs, loaded, begun.settings.language)
     evaluation = None
     if needs.evaluate:
         from pactwatch.engine import evaluate
@@ -158,17 +152,16 @@ def read_history(root: Path, language: str) -> PlanHistory | None:
     return found.history
 
 
-def _apply(needs: Needs, loaded: Loaded) -> None:
+def _apply(needs: Needs, loaded: Loaded, language: str) -> None:
     errors = loaded.errors
+    counted = text("cli.count.data_errors", language, count=len(errors))
     if needs.on_errors is OnErrors.REFUSE:
         from pactwatch import reporters
 
-        click.echo(reporters.text(errors, colour=use_colour()), err=True)
-        raise PactwatchError(f"the portfolio has {len(errors)} data errors (shown above; see `pactwatch validate`): {needs.refusal}")
+        click.echo(reporters.text(errors, colour=use_colour(), language=language), err=True)
+        raise PactwatchError(text("cli.refuse", language, errors=counted, refusal=word(needs.refusal, language)))
     if needs.on_errors is OnErrors.WARN:
         files = sorted({f.file for f in errors})
-        shown = terminal_text(", ".join(files[:5])) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
-        click.echo(
-            f"pactwatch: {len(errors)} data errors in {len(files)} files ({shown}); run `pactwatch validate` to see them.",
-            err=True,
-        )
+        shown = ", ".join(files[:5]) + (" " + text("cli.and_more", language, count=len(files) - 5) if len(files) > 5 else "")
+        files_counted = text("cli.count.files", language, count=len(files))
+        click.echo(terminal_text(text("cli.warn_errors", language, errors=counted, files=files_counted, shown=shown)), err=True)

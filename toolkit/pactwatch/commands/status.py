@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import text, word
 from pactwatch.commands.common import echo_parts, root_option, today_option, use_colour, verbose_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.engine.records import STATES, Evaluation, Occurrence
@@ -16,8 +17,9 @@ from pactwatch.engine.selection import Filters, select, why_nothing
 from pactwatch.errors import UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.gcpause import one_shot
-from pactwatch.i18n import format_money, word
+from pactwatch.i18n import format_money
 from pactwatch.jsonout import json_document_parts, occurrence_lines, plan_fields
+from pactwatch.naming import person_name
 from pactwatch.terminal import STATE_COLOURS, table
 
 NEEDS = Needs(OnErrors.WARN, evaluate=True, history=True)
@@ -26,14 +28,23 @@ NEEDS = Needs(OnErrors.WARN, evaluate=True, history=True)
 _OWNER = attrgetter("milestone.owner")
 
 
-def _person(text: str, evaluation: Evaluation) -> str:
+def _person(given: str, evaluation: Evaluation) -> str:
     """--owner as a person id: an id, else a name (case and width ignored); a name two people share is a usage error."""
     from pactwatch.ledger.people import Directory
 
-    match = Directory(evaluation.portfolio.people.values()).find(text)
+    match = Directory(evaluation.portfolio.people.values()).find(given)
     if match.ambiguous:
-        raise UsageError(f"--owner {text!r} is the name of {len(match.ambiguous)} people ({', '.join(match.ambiguous)}): give the id")
-    return match.person_id or text  # nobody: nothing matches, and the explanation says so
+        language = evaluation.portfolio.settings.language
+        said = text("cli.status.ambiguous_owner", language, text=given, count=len(match.ambiguous), ids=", ".join(match.ambiguous))
+        raise UsageError(said)
+    return match.person_id or given  # nobody: nothing matches, and the explanation says so
+
+
+def _days(late: int, until: int | None, language: str) -> str:
+    """+3d / 5d (+3天 / 5天): days late, else days left; nothing for an occurrence without a due day ahead."""
+    if late:
+        return text("cli.status.days_late", language, count=late)
+    return "" if until is None else text("cli.status.days_until", language, count=until)
 
 
 def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -> str:
@@ -44,8 +55,8 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
     """
     language = evaluation.portfolio.settings.language
     people = evaluation.portfolio.people
-    states = {state: word(state, language) for state in STATES}
-    blocked_word, acknowledged_word = word("blocked", language), word("acknowledged", language)
+    states = {state: word(f"value.{state}", language) for state in STATES}
+    blocked_word, acknowledged_word = word("flag.blocked", language), word("flag.acknowledged", language)
     flag_words = {
         (blocked, acknowledged): " ".join(w for w, on in ((blocked_word, blocked), (acknowledged_word, acknowledged)) if on)
         for blocked in (False, True)
@@ -56,20 +67,19 @@ def render_text(evaluation: Evaluation, items: list[Occurrence], colour: bool) -
     lines: list[str] = []
     # items come in the engine's order (due, contract, key): a stable sort by owner alone keeps it within each owner
     for owner, group in groupby(sorted(items, key=_OWNER), key=_OWNER):
-        name = people[owner].name if owner in people else owner
-        lines.append(terminal_text(f"{name} ({owner})"))  # the table's cells are cleaned by table()
+        lines.append(terminal_text(person_name(owner, people, with_id=True)))  # the table's cells are cleaned by table()
         rows, colours = [], []
         for o in group:
             m = o.milestone
             cells = described.get(id(m))
             if cells is None:
-                amount = format_money(m.amount, m.currency) if m.amount is not None else ""
+                amount = format_money(m.amount, m.currency, language) if m.amount is not None else ""
                 cells = described[id(m)] = (" ".join(f"{o.contract.title} · {m.title}".split()), amount, f"{o.contract.id}/")
             due = due_cells.get(o.due)
             if due is None:
                 due = due_cells[o.due] = "  " + o.due.isoformat()
             late, until = o.days_late, o.days_until
-            days = f"+{late}d" if late else ("" if until is None else f"{until}d")
+            days = _days(late, until, language)
             flags = flag_words[o.blocked, o.acknowledged]
             title = f"{cells[0]}  [{flags}]" if flags else cells[0]
             rows.append((due, states[o.state], days, cells[2] + o.key, cells[1], title))
@@ -117,7 +127,9 @@ def status(
     elif items:
         click.echo(render_text(evaluation, items, use_colour()))
     else:
-        click.echo(f"Nothing matches on {evaluation.today}:")
+        language = evaluation.portfolio.settings.language
+        click.echo(text("cli.status.nothing", language, today=evaluation.today))
         for reason in why_nothing(evaluation, filters):
-            click.echo(terminal_text(f"  {reason}"))
+            said = reason if isinstance(reason, str) else reason.render(language)  # the engine's reasons move to Msg
+            click.echo(terminal_text(f"  {said}"))
     return 0

@@ -18,12 +18,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from pactwatch.catalogue import word as catalogue_word
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.engine.records import ContractView
-from pactwatch.i18n import due_note, relative_rule, word
-from pactwatch.ledger import labels
+from pactwatch.i18n import due_note, relative_rule
 from pactwatch.ledger.fields import format_ack, format_amendments, format_documents, format_repeat, format_terms
-from pactwatch.ledger.headers import Field, export_name
+from pactwatch.ledger.headers import COMPUTED_COLUMNS, Field, computed_id, export_name
 from pactwatch.ledger.kpi_sheet import kpi_sheet
 from pactwatch.ledger.people import Directory
 from pactwatch.ledger.sheets import Column, Kind, Sheet
@@ -64,11 +64,21 @@ class Ledger:
 
 def _columns(spec: Sequence[tuple[str, Kind]], language: str, public: bool) -> tuple[Column, ...]:
     def header(key: str) -> str:
-        if key in labels.COMPUTED_HEADERS:
-            return labels.pick(labels.COMPUTED_HEADERS, key, language)
+        if key in COMPUTED_COLUMNS:
+            return catalogue_word(computed_id(key), language)
         return export_name(cast(Field, key), language)
 
     return tuple(Column(key, header(key), kind) for key, kind in spec if not (public and key in _PRIVATE))
+
+
+def value_word(value: str, language: str) -> str:
+    """A closed choice's word (type, status, kind, state, health), as every output writes it and import reads it back."""
+    return catalogue_word(f"value.{value}", language)
+
+
+def yes_no(flag: bool, language: str) -> str:
+    """是/否, yes/no: words the importer reads back (values.parse_bool)."""
+    return catalogue_word("ledger.yes" if flag else "ledger.no", language)
 
 
 class _Rows:
@@ -84,15 +94,15 @@ class _Rows:
         c, lang, term = view.contract, self.language, view.contract.term
         nxt = view.next_open
         return {
-            "id": c.id, "title": c.title, "type": labels.pick(labels.CONTRACT_TYPES, c.type, lang),
-            "status": labels.pick(labels.CONTRACT_STATUSES, c.status, lang), "counterparty": c.counterparty.name,
+            "id": c.id, "title": c.title, "type": value_word(c.type, lang),
+            "status": value_word(c.status, lang), "counterparty": c.counterparty.name,
             "counterparty_id": c.counterparty.id, "owner": self.person(c.owner), "value": c.value.amount if c.value else None,
             "currency": c.currency, "signed_on": c.signed_on, "start": term.start if term else None, "end": term.end if term else None,
-            "auto_renew": labels.yes_no(term.auto_renew, lang) if term else None, "renewal_months": term.renewal_months if term else None,
-            "notice_days": term.notice_days if term else None, "health": word(view.health, lang),
+            "auto_renew": yes_no(term.auto_renew, lang) if term else None, "renewal_months": term.renewal_months if term else None,
+            "notice_days": term.notice_days if term else None, "health": value_word(view.health, lang),
             "progress": view.progress.share, "collected_to_date": view.progress.collected.get(c.currency, Decimal(0)),
             "next_milestone": nxt.title if nxt else None, "next_due": nxt.due if nxt else None, "notice_deadline": view.notice_deadline,
-            "tags": ", ".join(c.tags) or None, "confidential": labels.yes_no(c.confidential, lang),
+            "tags": ", ".join(c.tags) or None, "confidential": yes_no(c.confidential, lang),
             "documents": format_documents(c.documents) or None, "terms": format_terms(c.terms) or None,
             "amendments": format_amendments(c.amendments) or None,
         }  # fmt: skip
@@ -102,10 +112,10 @@ class _Rows:
         status = "done" if o.completed_on is not None else m.status
         paid = o.kind == "payment" and o.amount is not None and o.state in ("done", "done_late")
         return {
-            "milestone_id": m.id, "milestone": m.title, "kind": labels.pick(labels.MILESTONE_KINDS, m.kind, lang),
+            "milestone_id": m.id, "milestone": m.title, "kind": value_word(m.kind, lang),
             "milestone_owner": self.person(m.owner), "due": o.due, "amount": m.amount,
-            "milestone_status": labels.pick(labels.MILESTONE_STATUSES, status, lang), "completed_on": o.completed_on,
-            "state": word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
+            "milestone_status": value_word(status, lang), "completed_on": o.completed_on,
+            "state": value_word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
             "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat) if m.repeat else None,
             "evidence": m.evidence, "remind_days": ", ".join(map(str, m.remind_days)) if m.remind_days is not None else None,
             "ack": format_ack(m.ack) or None, **self.moved(o),
@@ -168,11 +178,10 @@ def build(ev: Evaluation, *, language: str, public: bool = False) -> Ledger:
     spec = _milestone_spec(dates_move(ev))
     milestone_columns = _columns((*_MILESTONE_CONTEXT, *spec), language, public)
     flat_spec = [*CONTRACT_COLUMNS, *spec]
-    sheet = labels.SHEETS
     return Ledger(
-        contracts=_sheet(labels.pick(sheet, "contracts", language), contract_columns, contract_rows, contract_currencies),
-        milestones=_sheet(labels.pick(sheet, "milestones", language), milestone_columns, milestone_rows, milestone_currencies),
-        kpis=kpi_sheet(ev, views, labels.pick(sheet, "kpis", language), language, public),
+        contracts=_sheet(catalogue_word("ledger.sheet.contracts", language), contract_columns, contract_rows, contract_currencies),
+        milestones=_sheet(catalogue_word("ledger.sheet.milestones", language), milestone_columns, milestone_rows, milestone_currencies),
+        kpis=kpi_sheet(ev, views, catalogue_word("ledger.sheet.kpis", language), language, public),
         flat=_sheet("ledger", _columns(flat_spec, language, public), flat_rows, flat_currencies),
         as_of=ev.today,
         due_soon_days=ev.portfolio.settings.due_soon_days,

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from pactwatch.ledger import labels
+from pactwatch.catalogue import LANGUAGES, word
 from pactwatch.ledger.values import Unit, unit_from_header
 from pactwatch.vocabulary import CONTRACT_STATUS_WORDS, CONTRACT_TYPE_WORDS, MILESTONE_KIND_WORDS, MILESTONE_STATUS_WORDS, Word
 
@@ -66,21 +66,20 @@ CONTRACT_FIELDS: tuple[ContractField, ...] = get_args(ContractField)
 MILESTONE_FIELDS: tuple[MilestoneField, ...] = get_args(MilestoneField)
 FIELDS: tuple[Field, ...] = (*CONTRACT_FIELDS, *MILESTONE_FIELDS)
 
-# field -> (Chinese name, English name, other names). The first two are what export writes.
-VOCABULARY: Mapping[Field, tuple[str, ...]] = {
-    "id": ("合同编号", "Contract No.", "合同号", "编号", "合同编码", "contract id", "contract number", "id", "no", "number", "reference"),
-    "title": ("合同名称", "Title", "项目名称", "合同标题", "名称", "contract title", "contract name", "project name", "project"),
-    "type": ("合同类型", "Type", "类型", "合同类别", "类别", "contract type", "category"),
-    "status": ("合同状态", "Contract status", "履行状态", "执行状态"),
+# field -> the other names ledgers use for it. What export writes (and import reads first) is the field's
+# header in the catalogue, in both languages (``header_id``).
+_OTHER_NAMES: Mapping[Field, tuple[str, ...]] = {
+    "id": ("合同号", "编号", "合同编码", "contract id", "contract number", "id", "no", "number", "reference"),
+    "title": ("项目名称", "合同标题", "名称", "contract title", "contract name", "project name", "project"),
+    "type": ("类型", "合同类别", "类别", "contract type", "category"),
+    "status": ("履行状态", "执行状态"),
     "counterparty": (
-        "对方单位",
-        "Counterparty",
+        "对方单位",  # what export wrote before 相对方
         "客户名称",
         "客户",
         "供应商",
         "供应商名称",
         "签约方",
-        "相对方",
         "合同相对方",
         "对方",
         "签约单位",
@@ -93,76 +92,30 @@ VOCABULARY: Mapping[Field, tuple[str, ...]] = {
         "party",
         "counterparty name",
     ),
-    "counterparty_id": (
-        "对方编号",
-        "Counterparty id",
-        "客户编号",
-        "供应商编号",
-        "统一社会信用代码",
-        "信用代码",
-        "customer id",
-        "supplier id",
-    ),
-    "signed_on": ("签订日期", "Signed", "签约日期", "签署日期", "签订时间", "signed on", "signing date", "sign date", "date signed"),
-    "start": (
-        "开始日期",
-        "Start",
-        "生效日期",
-        "起始日期",
-        "开始时间",
-        "合同开始日期",
-        "start date",
-        "effective date",
-        "term start",
-        "from",
-    ),
-    "end": (
-        "结束日期",
-        "End",
-        "到期日期",
-        "终止日期",
-        "截止日期",
-        "结束时间",
-        "合同到期日",
-        "end date",
-        "expiry date",
-        "expiration date",
-        "term end",
-        "to",
-    ),
-    "auto_renew": ("自动续期", "Auto renew", "自动续约", "autorenew", "renews automatically"),
-    "renewal_months": ("续期月数", "Renewal months", "每次续期月数", "months per renewal"),
-    "notice_days": ("通知期天数", "Notice days", "通知期", "提前通知天数", "notice period"),
-    "value": ("合同金额", "Value", "合同总额", "合同总金额", "合同价款", "总金额", "含税金额", "contract value", "total value", "total"),
-    "currency": ("合同币种", "Contract currency"),
-    "owner": ("合同负责人", "Contract owner"),
-    "tags": ("标签", "Tags"),
-    "confidential": ("保密", "Confidential", "是否保密"),
-    "documents": ("相关文件", "Documents", "文件", "附件链接"),
-    "terms": ("关键条款", "Key terms", "terms"),
-    "amendments": ("补充协议", "Amendments"),
-    "milestone_id": ("节点编号", "Milestone id", "里程碑编号"),
-    "milestone": ("节点", "Milestone", "里程碑", "付款节点", "节点名称", "里程碑名称", "款项", "milestone title", "milestone name"),
-    "kind": ("节点类型", "Kind", "里程碑类型", "milestone kind", "milestone type"),
-    "due": ("计划日期", "Due", "计划付款日期", "到期日", "应付日期", "应收日期", "计划完成日期", "节点日期", "due date", "planned date"),
-    # Written only when a portfolio uses calendars or relative deadlines (then ``due`` is the effective date).
-    "due_as_written": ("合同约定日期", "Due as written", "约定日期"),
-    "due_after": ("相对期限", "Due after"),
-    "business_day": ("节假日规则", "Business day", "business day convention"),
-    "amount": (
-        "节点金额",
-        "Amount due",
-        "付款金额",
-        "应付金额",
-        "应收金额",
-        "计划金额",
-        "里程碑金额",
-        "milestone amount",
-        "payment amount",
-    ),
+    "counterparty_id": ("客户编号", "供应商编号", "统一社会信用代码", "信用代码", "customer id", "supplier id"),
+    "signed_on": ("签约日期", "签署日期", "签订时间", "signed on", "signing date", "sign date", "date signed"),
+    "start": ("生效日期", "起始日期", "开始时间", "合同开始日期", "start date", "effective date", "term start", "from"),
+    "end": ("到期日期", "终止日期", "截止日期", "结束时间", "合同到期日", "end date", "expiry date", "expiration date", "term end", "to"),
+    "auto_renew": ("自动续约", "autorenew", "renews automatically"),
+    "renewal_months": ("每次续期月数", "months per renewal"),
+    "notice_days": ("通知期", "提前通知天数", "notice period"),
+    "value": ("合同总额", "合同总金额", "合同价款", "总金额", "含税金额", "contract value", "total value", "total"),
+    "currency": (),
+    "owner": (),
+    "tags": (),
+    "confidential": ("是否保密",),
+    "documents": ("文件", "附件链接"),
+    "terms": ("terms",),
+    "amendments": (),
+    "milestone_id": ("里程碑编号",),
+    "milestone": ("里程碑", "付款节点", "节点名称", "里程碑名称", "款项", "milestone title", "milestone name"),
+    "kind": ("里程碑类型", "milestone kind", "milestone type"),
+    "due": ("计划付款日期", "到期日", "应付日期", "应收日期", "计划完成日期", "节点日期", "due date", "planned date"),
+    "due_as_written": ("约定日期",),
+    "due_after": (),
+    "business_day": ("business day convention",),
+    "amount": ("付款金额", "应付金额", "应收金额", "计划金额", "里程碑金额", "milestone amount", "payment amount"),
     "completed_on": (
-        "完成日期",
-        "Completed on",
         "实际付款日期",
         "实际完成日期",
         "实际日期",
@@ -176,14 +129,35 @@ VOCABULARY: Mapping[Field, tuple[str, ...]] = {
         "completion date",
         "actual date",
     ),
-    "milestone_owner": ("节点负责人", "Milestone owner", "里程碑负责人"),
-    "milestone_status": ("节点状态", "Milestone status", "里程碑状态"),
-    "milestone_currency": ("节点币种", "Milestone currency"),
-    "evidence": ("凭证", "Evidence", "完成凭证", "付款凭证"),
-    "depends_on": ("前置节点", "Depends on", "依赖"),
-    "repeat": ("周期", "Repeat", "重复", "recurrence"),
-    "remind_days": ("提醒天数", "Remind days", "提前提醒天数"),
-    "ack": ("逾期确认", "Acknowledged"),
+    "milestone_owner": ("里程碑负责人",),
+    "milestone_status": ("里程碑状态",),
+    "milestone_currency": (),
+    "evidence": ("完成凭证", "付款凭证"),
+    "depends_on": ("依赖",),
+    "repeat": ("重复", "recurrence"),
+    "remind_days": ("提前提醒天数",),
+    "ack": (),
+}
+
+
+# Fields whose header is the word every output uses for them (catalogue.words); the others have a ledger.header.*
+# of their own, where the shared word would be read back as another field (状态, 负责人, 金额 are "generic").
+_SHARED_HEADERS: Mapping[Field, str] = {
+    "type": "field.type",
+    "counterparty": "field.counterparty",
+    "due": "field.due",
+    "completed_on": "field.completed_on",
+}
+
+
+def header_id(field_name: Field) -> str:
+    """The catalogue id of the header export writes for a field."""
+    return _SHARED_HEADERS.get(field_name, f"ledger.header.{field_name}")
+
+
+VOCABULARY: Mapping[Field, tuple[str, ...]] = {
+    field_name: (word(header_id(field_name), "zh"), word(header_id(field_name), "en"), *others)
+    for field_name, others in _OTHER_NAMES.items()
 }
 
 # Headers whose meaning depends on the sheet: a contract field, or on a milestones sheet a milestone field.
@@ -202,9 +176,28 @@ ON_MILESTONE_SHEET: Mapping[GenericField, MilestoneField] = {
 }
 ON_CONTRACT_SHEET: Mapping[GenericField, ContractField] = {"owner": "owner", "status": "status", "value": "value", "currency": "currency"}
 
-# Row numbers and notes are never data; nor are the computed columns export writes (labels.COMPUTED_HEADERS):
-# import skips them quietly.
+# Row numbers and notes are never data; nor are the computed columns export writes (COMPUTED_COLUMNS, their
+# headers in the catalogue): import skips them quietly.
 COMPUTED: frozenset[str] = frozenset(("序号", "行号", "row", "#", "已收款", "备注", "notes", "remarks"))
+ComputedColumn = Literal[
+    "health",
+    "progress",
+    "collected",
+    "collected_to_date",
+    "next_milestone",
+    "next_due",
+    "notice_deadline",
+    "state",
+    "days_late",
+    "due_note",
+]
+COMPUTED_COLUMNS: tuple[ComputedColumn, ...] = get_args(ComputedColumn)
+
+
+def computed_id(key: ComputedColumn) -> str:
+    """The catalogue id of a computed column's header (``due_note``: why the effective date is not the one written)."""
+    return "field.days_late" if key == "days_late" else f"ledger.column.{key}"
+
 
 # Repeated milestone columns: <title><suffix>, e.g. 首付款日期, 尾款金额, Deposit paid on. Longest suffix first;
 # no 付款日期 / 付款金额, which would cut 首付款日期 into 首 + 付款日期.
@@ -263,7 +256,7 @@ def _index() -> dict[str, Field]:
 
 _EXACT = _index()
 _GENERIC = {fold(name): value for name, value in GENERIC.items()}
-_COMPUTED = frozenset(fold(name) for name in (*COMPUTED, *(name for pair in labels.COMPUTED_HEADERS.values() for name in pair)))
+_COMPUTED = frozenset(fold(name) for name in (*COMPUTED, *(word(computed_id(key), lang) for key in COMPUTED_COLUMNS for lang in LANGUAGES)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,8 +301,7 @@ def mapping_table(entries: Mapping[Field, tuple[str, ...]]) -> dict[str, Field]:
 
 def export_name(field_name: Field, language: str) -> str:
     """The header export writes for a field (Chinese or English), which import reads back."""
-    names = VOCABULARY[field_name]
-    return names[0] if language == "zh" else names[1]
+    return word(header_id(field_name), language)
 
 
 def _zh(words: Iterable[Word]) -> str:

@@ -12,41 +12,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from pactwatch.catalogue import text
+from pactwatch.catalogue import word as catalogue_word
 from pactwatch.engine import Evaluation, kpis
 from pactwatch.engine.records import HEALTHS, ContractView
-from pactwatch.i18n import word
-from pactwatch.ledger import labels
 from pactwatch.ledger.sheets import Column, Kind, Sheet
 
 Row = tuple[str, Any, Any, str | None, Kind]
 
-_TEXT = {
-    "indicator": ("指标", "Indicator"),
-    "month": ("本月", "This month"),
-    "year": ("本年至今", "Year to date"),
-    "currency": ("币种", "Currency"),
-    "as_of": ("截至", "As of"),
-    "period": ("期间", "Period"),
-    "contracts": ("合同数", "Contracts"),
-    "health": ("健康度：", "Health: "),
-    "due": ("到期节点", "Milestones due"),
-    "on_time": ("按期完成", "Done on time"),
-    "late": ("逾期完成", "Done late"),
-    "overdue": ("到期未完成", "Due and still open"),
-    "overdue_now": ("当前逾期", "Overdue now"),
-    "on_time_rate": ("按期完成率", "On-time rate"),
-    "average_late": ("平均逾期天数", "Average days late"),
-    "planned": ("计划收付款", "Payments due"),
-    "collected": ("已收付款", "Payments settled"),
-    "collection_rate": ("收付款完成率", "Settled share"),
-    "overdue_amount": ("逾期金额", "Overdue amount"),
-    "aging": ("逾期账龄 ", "Overdue aged "),
-    "days": (" 天", " days"),
-}
-
 
 def _t(key: str, language: str) -> str:
-    return labels.pick(_TEXT, key, language)
+    return catalogue_word(f"ledger.kpi.{key}", language)
 
 
 def _counts(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
@@ -75,7 +51,7 @@ def _money(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
             (_t("overdue_amount", language), year.overdue_amount.get(c, Decimal(0)), year.overdue_amount.get(c, Decimal(0)), c, "money")
         )
     for name, _, _ in kpis.AGING_BUCKETS:
-        label = f"{_t('aging', language)}{name}{_t('days', language)}"
+        label = text("ledger.kpi.aging", language, bucket=name)
         rows.append((label, year.aging_count[name], year.aging_count[name], None, "int"))
         for c, amount in sorted(year.aging_amount[name].items()):
             rows.append((label, amount, amount, c, "money"))
@@ -95,7 +71,8 @@ def kpi_sheet(ev: Evaluation, views: Sequence[ContractView], name: str, language
     for health in HEALTHS:
         count = sum(v.health == health for v in views)
         if count:
-            rows.append((_t("health", language) + word(health, language), count, count, None, "int"))
+            label = text("ledger.kpi.health", language, health=catalogue_word(f"value.{health}", language))
+            rows.append((label, count, count, None, "int"))
     rows += _counts(month, year, language)
     if not public:
         rows += _money(month, year, language)

@@ -21,7 +21,7 @@ from pactwatch.ledger.headers import FIELDS, Field, mapping_table
 from pactwatch.load.yaml import load_bytes
 
 
-def load_mapping(path: Path) -> dict[str, Field]:
+def load_mapping(path: Path, language: str) -> dict[str, Field]:
     """{folded header: field}; UsageError with the file's line for anything else."""
     try:
         raw = path.read_bytes()
@@ -29,7 +29,7 @@ def load_mapping(path: Path) -> dict[str, Field]:
         raise UsageError(f"cannot read the mapping file {path}: {exc.strerror}") from None
     loaded = load_bytes(path.name, raw)
     if isinstance(loaded, Finding):
-        raise UsageError(f"{path}:{loaded.line}:{loaded.column}: {loaded.message}")
+        raise UsageError(f"{path}:{loaded.line}:{loaded.column}: {loaded.message_text(language)}")
     entries: dict[Field, tuple[str, ...]] = {}
     for key, value in loaded.data.items():
         line = loaded.locate(f"/{key}", key=True)[0]

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pactwatch.catalogue import Msg, text, word
+
 ProblemSeverity = Literal["error", "warning"]
 
 
@@ -30,34 +32,55 @@ class Cell:
 
     @property
     def ref(self) -> str:
-        """'付款节点!D5' for a workbook, 'D5' for a CSV file; the row alone when no column applies."""
-        name = f"{column_letter(self.column)}{self.row}" if self.column else f"row {self.row}"
+        """'付款节点!D5' for a workbook, 'D5' for a CSV file (the names spreadsheets use, in every language)."""
+        return self.place("en")
+
+    def place(self, language: str) -> str:
+        """``ref``, or the row in words ("第 5 行", "row 5") when no column applies."""
+        name = f"{column_letter(self.column)}{self.row}" if self.column else text("ledger.problem.row", language, row=self.row)
         return name if self.csv else f"{self.sheet}!{name}"
 
-    def describe(self) -> str:
-        return f"{self.ref} ({self.header})" if self.header else self.ref
+    def describe(self, language: str) -> str:
+        ref = self.place(language)
+        return text("ledger.problem.cell", language, ref=ref, header=self.header) if self.header else ref
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     severity: ProblemSeverity
-    message: str
+    message: Msg | str  # a str only while the import's messages move to the catalogue
     cell: Cell | None = None
     contract: str | None = None  # the contract it stops (or warns about), if known
-    hint: str = ""
+    hint: Msg | str = ""
+    code: str = ""  # a validator finding's code (PW204), shown after its message
 
     @property
     def sort_key(self) -> tuple[str, str, int, int, str]:
         cell = self.cell
-        return (self.contract or "", cell.sheet if cell else "", cell.row if cell else 0, cell.column if cell else 0, self.message)
+        sheet, row, column = (cell.sheet, cell.row, cell.column) if cell else ("", 0, 0)
+        return (self.contract or "", sheet, row, column, self.message_text("en"))
 
-    def text(self, file: str, *, hint: bool = True) -> str:
-        where = f"{file}: {self.cell.describe()}" if self.cell else file
-        contract = f" [{self.contract}]" if self.contract else ""
-        shown = f"\n    hint: {self.hint}" if self.hint and hint else ""
-        return f"{where}:{contract} {self.severity}: {self.message}{shown}"
+    def message_text(self, language: str) -> str:
+        said = self.message if isinstance(self.message, str) else self.message.render(language)
+        return f"{said} [{self.code}]" if self.code else said
 
-    def as_json(self) -> dict[str, object]:
+    def hint_text(self, language: str) -> str:
+        return self.hint if isinstance(self.hint, str) else self.hint.render(language)
+
+    def text(self, file: str, language: str, *, hint: bool = True) -> str:
+        where = f"{file}: {self.cell.describe(language)}" if self.cell else file
+        line = text(
+            "ledger.problem.line_contract" if self.contract else "ledger.problem.line",
+            language,
+            where=where,
+            contract=self.contract or "",
+            severity=word(f"finding.severity.{self.severity}", language),
+            message=self.message_text(language),
+        )
+        advice = self.hint_text(language)
+        return f"{line}\n    {text('finding.hint', language, hint=advice)}" if advice and hint else line
+
+    def as_json(self, language: str) -> dict[str, object]:
         cell = self.cell
         return {
             "severity": self.severity,
@@ -66,24 +89,24 @@ class Problem:
             "row": cell.row if cell else None,
             "column": column_letter(cell.column) if cell and cell.column else None,
             "header": cell.header if cell else None,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.message_text(language),
+            "hint": self.hint_text(language),
         }
 
 
-def report_lines(problems: Iterable[Problem], file: str) -> list[str]:
+def report_lines(problems: Iterable[Problem], file: str, language: str) -> list[str]:
     """The problems in order, one line each; a hint that several problems in a row share is said once, after them."""
     ordered = sorted(problems, key=lambda p: p.sort_key)
     lines = []
     for index, problem in enumerate(ordered):
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        lines.append(problem.text(file, hint=following is None or following.hint != problem.hint))
+        lines.append(problem.text(file, language, hint=following is None or following.hint != problem.hint))
     return lines
 
 
-def error(message: str, cell: Cell | None = None, hint: str = "", contract: str | None = None) -> Problem:
+def error(message: Msg | str, cell: Cell | None = None, hint: Msg | str = "", contract: str | None = None) -> Problem:
     return Problem("error", message, cell, contract, hint)
 
 
-def warning(message: str, cell: Cell | None = None, hint: str = "", contract: str | None = None) -> Problem:
+def warning(message: Msg | str, cell: Cell | None = None, hint: Msg | str = "", contract: str | None = None) -> Problem:
     return Problem("warning", message, cell, contract, hint)

@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 
+from pactwatch.catalogue import Text
 from pactwatch.dates import add_months
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import amount, scalar
@@ -105,7 +106,8 @@ def render(template: Template, inputs: Inputs) -> str:
         return add_months(start, months) + timedelta(days=days)
 
     def t(chinese: str, english: str) -> str:
-        return chinese if inputs.language == "zh" else english
+        # Both texts inline, not a catalogue id: a portfolio's own templates use t() too, and cannot add ids.
+        return Text(chinese, english).pick(inputs.language)
 
     try:
         compiled = env.from_string(_source(template))

@@ -28,9 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from pactwatch.escape.spreadsheet import csv_text, set_text
-from pactwatch.i18n import word
-from pactwatch.ledger import labels
-from pactwatch.ledger.exporter import Ledger
+from pactwatch.ledger.exporter import Ledger, value_word
 from pactwatch.ledger.sheets import Kind, Sheet
 from pactwatch.ledger.yaml_writer import amount
 
@@ -107,8 +105,7 @@ def _milestone_colours(ws: Worksheet, ledger: Ledger) -> None:
     due, done, status = (_letter(sheet, k) for k in ("due", "completed_on", "milestone_status"))
     if due is None or done is None or status is None:
         return
-    waived = labels.pick(labels.MILESTONE_STATUSES, "waived", ledger.language)
-    cancelled = labels.pick(labels.MILESTONE_STATUSES, "cancelled", ledger.language)
+    waived, cancelled = value_word("waived", ledger.language), value_word("cancelled", ledger.language)
     is_open = f'${due}2<>"",${done}2="",${status}2<>"{waived}",${status}2<>"{cancelled}"'
     area = f"A2:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1 + SPARE_ROWS}"
     overdue = _rule(formula=[f"AND({is_open},${due}2<as_of)"], fill=RED[0], font=RED[1], stop=True)
@@ -124,7 +121,7 @@ def _contract_colours(ws: Worksheet, ledger: Ledger) -> None:
         return
     area = f"A2:{get_column_letter(len(sheet.columns))}{len(sheet.rows) + 1}"
     for key, (fill, font) in (("overdue", RED), ("at_risk", AMBER)):
-        shown = word(key, ledger.language)
+        shown = value_word(key, ledger.language)
         ws.conditional_formatting.add(area, _rule(formula=[f'${health}2="{shown}"'], fill=fill, font=font))
 
 
