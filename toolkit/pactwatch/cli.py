@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import click
 
 from pactwatch import __version__, reporters
+from pactwatch.catalogue import word
 from pactwatch.errors import PactwatchError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.settings import SettingsError
@@ -66,6 +67,13 @@ def group() -> None:
     """pactwatch: contracts as code, with execution tracking (合同履约跟踪)."""
 
 
+def _language() -> str:
+    """The language of a message after the command is gone: $PACTWATCH_LANG, else the locale (the settings may be what failed)."""
+    from pactwatch.commands.common import early_language
+
+    return early_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command and map every outcome to an exit code: 0 ok, 1 problem found, 2 usage, 3 bug."""
     try:
@@ -76,17 +84,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return 2
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(word("cli.aborted", _language()), err=True)
         return 130
     except SettingsError as exc:
-        click.echo("pactwatch.yml cannot be used:", err=True)
-        click.echo(reporters.text(exc.findings), err=True)
+        language = _language()
+        click.echo(word("cli.bad_settings", language), err=True)
+        click.echo(reporters.text(exc.findings, language=language), err=True)
         return 2
     except PactwatchError as exc:
         click.echo(f"pactwatch: {terminal_text(str(exc))}", err=True)  # messages name files and values from the portfolio
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
+        click.echo(word("cli.interrupted", _language()), err=True)
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # e.g. `pactwatch status | head`
