@@ -21,6 +21,8 @@ from pactwatch.engine import evaluate
 from pactwatch.errors import PactwatchError
 from pactwatch.fileio import write_if_changed
 from pactwatch.findings import Finding
+from pactwatch.history.read import read_plan_history
+from pactwatch.history.trends import read_trends
 from pactwatch.ical.feeds import build_feeds
 from pactwatch.ical.output import write_feeds
 from pactwatch.load.portfolio import Loaded, load_portfolio
@@ -66,14 +68,17 @@ def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = No
     if loaded is None:
         loaded = load_portfolio(root, today, settings=load_settings(root))
     portfolio = redact(loaded.portfolio) if public else loaded.portfolio
-    evaluation = evaluate(portfolio, today)
+    # plan versus actual: who moved which date is not for a public site
+    plan = None if public else read_plan_history(root, os.environ).history
+    evaluation = evaluate(portfolio, today, history=plan)
     feeds = build_feeds(evaluation, public=public)
     findings: tuple[Finding, ...] = loaded.findings
     if public:
         hidden = {c.source for c in loaded.portfolio.contracts if c.confidential}
         findings = tuple(f for f in findings if f.file not in hidden)
     history = {} if public else read_history(root)
-    data = SiteInput(evaluation, findings, history, tuple(sorted(feeds)), public, root)
+    trends = tuple(read_trends(root, portfolio, today, os.environ) or ()) if plan is not None else ()
+    data = SiteInput(evaluation, findings, history, tuple(sorted(feeds)), public, root, trends)
     return data, feeds
 
 

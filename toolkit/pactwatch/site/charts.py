@@ -144,3 +144,25 @@ def hbars(rows: Sequence[tuple[str, float, str]], css: str) -> Markup:
             f'<span class="pw-hbar-text">{e(text)}</span></div>'
         )
     return Markup(f'<div class="pw-hbars">{"".join(items)}</div>')
+
+
+def line_chart(labels: Sequence[str], series: Sequence[Series], fmt: Callable[[float], str], *, title: str) -> Markup:
+    """Lines over the labels (month-ends), one per series (``pw-line-<css>``); a missing value breaks the line."""
+    values = [v for s in series for v in s.values if v is not None]
+    top = _nice_max(max(values, default=0.0))
+    height = HEIGHT - TOP - BOTTOM
+    slot = (WIDTH - LEFT) / max(len(labels), 1)
+    parts = [f'<svg class="pw-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{e(title)}">', *_axis(top, fmt, height)]
+    for s in series:
+        points = [(LEFT + slot * i + slot / 2, TOP + height - height * v / top, v, i) for i, v in enumerate(s.values) if v is not None]
+        path = " ".join(f"{'M' if n == 0 or points[n - 1][3] != i - 1 else 'L'}{x:.1f} {y:.1f}" for n, (x, y, _, i) in enumerate(points))
+        if path:
+            parts.append(f'<path class="pw-line pw-line-{e(s.css)}" d="{path}"/>')
+        for x, y, v, i in points:
+            tip = f"{e(labels[i])} · {e(s.name)}: {e(fmt(v))}"
+            parts.append(f'<circle class="pw-fill-{e(s.css)}" cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{tip}</title></circle>')
+    for index, label in enumerate(labels):
+        cx = LEFT + slot * index + slot / 2
+        parts.append(f'<text class="pw-axis" x="{cx:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{e(label)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

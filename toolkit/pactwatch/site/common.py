@@ -32,7 +32,7 @@ def prefix(path: str) -> str:
 
 
 class Ui:
-    """What templates call for links relative to the current page (words: the ``t`` global, pactwatch.site.words)."""
+    """What templates call for links relative to the current page (words: the ``t`` global of catalogue.jinja)."""
 
     def __init__(self, site: Site, path: str) -> None:
         self.site = site
@@ -57,7 +57,7 @@ def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
     lang = site.language
     person = site.person_href(o.owner)
     return {
-        "key": o.key,
+        "key": "" if o.derived else o.key,  # a derived milestone's key (_notice@...) is pactwatch's, not a word to read
         "title": o.title,
         "kind": word(o.kind, lang),
         "state": o.state,

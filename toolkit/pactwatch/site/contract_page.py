@@ -17,6 +17,7 @@ from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
 from pactwatch.site.common import Page, feed_context, prefix, render_page, risk_items, rows, when_text
 from pactwatch.site.context import Site
+from pactwatch.site.plan_history import replan_rows
 from pactwatch.site.rows import milestone_rows
 
 
@@ -104,10 +105,11 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "facts": _facts(site, view),
         "terms": [(term_label(term.key, lang, site.settings.term_labels), _term_value(term, lang)) for term in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
-        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.texts, site.public),
+        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.t, site.public),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),
+        "replans": replan_rows(site, view),
         "edit_href": site.repository_file(c.source, action="edit"),
         "source_href": site.repository_file(c.source),
         "feed": feed_context(site, naming.contract_feed(c.id), root),

@@ -15,6 +15,7 @@ from pactwatch.site import charts
 from pactwatch.site.common import Page, render_page
 from pactwatch.site.context import Site
 from pactwatch.site.dashboard import month_label, month_starts
+from pactwatch.site.plan_history import trend_context
 
 PATH = "kpis/index.md"
 MONTHS = 12
@@ -46,6 +47,7 @@ def _figures(site: Site, k: kpis.Kpis) -> dict[str, str]:
     average = k.average_days_late
     return {
         "on_time": format_share(k.on_time_rate),
+        "on_time_baseline": format_share(k.on_time_vs_baseline),  # against the original plan (engine.slippage)
         "collection": ", ".join(f"{c} {v:.0%}" for c, v in k.collection_rate().items()) or "—",
         "planned": site.money_map(k.planned) if k.planned else "—",
         "collected": site.money_map(k.collected) if k.collected else "—",
@@ -99,6 +101,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         text("site.nav.kpis", lang),
         periods=[week, month],
         on_time_chart=_on_time_chart(site),
+        trends=trend_context(site),
         aging=_aging(site, month["k"]),
         by_owner=_table(site, kpis.compute_by_occurrence_owner(site.ev, start, end), site.person_name),
         by_type=_table(site, kpis.compute_by(site.ev, "type", start, end), lambda key: word(key, lang)),

@@ -96,6 +96,17 @@ def _search(plugins: list[Any], language: str) -> list[Any]:
     return out
 
 
+def _theme(theme: object, language: str) -> dict[str, Any]:
+    """mkdocs-material in the site's language: its own words (search, 404, toggles) unless the portfolio chose."""
+    out = dict(theme) if isinstance(theme, Mapping) else {}
+    out.setdefault("name", "material")
+    out["font"] = False
+    out.setdefault("language", language)
+    out.setdefault("custom_dir", str(data_dir("templates") / "site" / "theme"))
+    out["palette"] = _palette(out.get("palette"), language)
+    return out
+
+
 def _palette(palette: object, language: str) -> object:
     """The light/dark toggles' tooltips in the site's language, unless the portfolio named them itself."""
     if not isinstance(palette, list):
@@ -138,12 +149,8 @@ def build_config(
     if settings.site_url and not config.get("site_url"):
         config["site_url"] = settings.site_url
     config.setdefault("edit_uri", "")  # generated pages are not files in the repository
-    theme = dict(config.get("theme") or {})
-    theme.setdefault("name", "material")
-    theme["font"] = False
-    theme.setdefault("language", lang)
-    theme["palette"] = _palette(theme.get("palette"), lang)
-    config["theme"] = theme
+    config["theme"] = _theme(config.get("theme"), lang)
+    config["extra"] = {**(config.get("extra") or {}), "pactwatch_not_found": text("site.not_found", lang)}  # theme/404.html
     user_nav = list((user or {}).get("nav") or [])
     config["nav"] = [*section_nav(settings, sections), *user_nav]
     extra = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]

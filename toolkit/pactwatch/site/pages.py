@@ -55,7 +55,7 @@ FAMILIES: tuple[Family, ...] = (
 
 def site_environment(site: Site) -> Environment:
     env = environment(site.data.root)
-    env.globals["t"] = site.texts  # the templates' words: t("site.nav.contracts"), t("site.more", count=3)
+    env.globals.update(site.words)  # the templates' words: t("site.nav.contracts"), t("site.more", count=3)
     return env
 
 

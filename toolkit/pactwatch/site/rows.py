@@ -7,13 +7,12 @@ rows are the same HTML the templates would write, with every value escaped by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from markupsafe import Markup
 
 from pactwatch.escape.html import escape_text as e
-from pactwatch.site.words import Texts
 
 
 def _flags(o: dict[str, Any]) -> str:
@@ -27,7 +26,7 @@ def _due(o: dict[str, Any]) -> str:
     return f'{e(o["due"])}<div class="pw-sub pw-due-note">{e(o["due_note"])}</div>'
 
 
-def _notes(o: dict[str, Any], t: Texts) -> str:
+def _notes(o: dict[str, Any], t: Callable[..., str]) -> str:
     out = str(e(o["kind"]))
     if o["depends_on"]:
         out += f" · {t('site.label', label=t('site.depends_on'))}{e(o['depends_on'])}"
@@ -38,7 +37,7 @@ def _notes(o: dict[str, Any], t: Texts) -> str:
     return out
 
 
-def milestone_rows(rows: Iterable[dict[str, Any]], t: Texts, public: bool) -> Markup:
+def milestone_rows(rows: Iterable[dict[str, Any]], t: Callable[..., str], public: bool) -> Markup:
     """<tr> rows of the contract page's milestone table (see common.occurrence_row for the fields)."""
     out = []
     for o in rows:

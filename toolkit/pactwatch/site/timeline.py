@@ -37,6 +37,7 @@ def _rows(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]
 
 def _span(view: ContractView, today: date) -> tuple[date, date]:
     days = [o.due for o in view.occurrences] + [o.completed_on for o in view.occurrences if o.completed_on]
+    days += [o.baseline for o in view.occurrences if o.baseline is not None]  # the original plan (engine.slippage)
     term = view.current_term or view.contract.term
     if term is not None:
         days += [term.start, term.end]
@@ -69,7 +70,8 @@ class _Scale:
 
 
 def _tip(o: Occurrence, language: str) -> str:
-    parts = [f"{o.key} {o.title}", f"{text('site.planned', language)} {o.due.isoformat()}"]
+    name = o.title if o.derived else f"{o.key} {o.title}"  # a derived key (_notice@...) is no word to read
+    parts = [name, f"{text('site.planned', language)} {o.due.isoformat()}"]
     if note := due_note(o, language):  # why the planned date is not the one written
         parts.append(note)
     if o.completed_on:
@@ -87,6 +89,10 @@ def _marks(o: Occurrence, x: _Scale, y: float, today: date, language: str) -> st
         out.append(f'<line class="pw-gl-{late}" x1="{px:.1f}" x2="{x(o.completed_on):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
     elif o.state == "overdue":
         out.append(f'<line class="pw-gl-overdue" x1="{px:.1f}" x2="{x(today):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
+    if o.baseline is not None and o.baseline != (o.written or o.due):  # the slip: from the baseline to the plan now
+        bx = x(o.baseline)
+        out.append(f'<line class="pw-gl-slip" x1="{bx:.1f}" x2="{px:.1f}" y1="{y - 9:.1f}" y2="{y - 9:.1f}"/>')
+        out.append(f'<path class="pw-gm-baseline" d="M{bx:.1f} {y - 6:.1f}l6 6-6 6-6-6z"/>')
     out.append(f'<path class="pw-gm-plan" d="M{px:.1f} {y - 6:.1f}l6 6-6 6-6-6z"/>')
     if o.completed_on is not None:
         out.append(f'<circle class="pw-gm-done" cx="{x(o.completed_on):.1f}" cy="{y:.1f}" r="4"/>')
