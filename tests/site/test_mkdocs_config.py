@@ -108,7 +108,7 @@ def test_a_portfolio_with_its_own_pages_logo_and_colours(tmp_path: Path) -> None
     (root / "templates" / "site" / "pages").mkdir(parents=True)
     shipped = Path(mkdocs_config.data_dir("templates")) / "site" / "pages" / "problems.html"
     (root / "templates" / "site" / "pages" / "problems.html").write_text(
-        shipped.read_text(encoding="utf-8").replace("{{ t(\"site.problems_intro\") }}", "Acme: ask legal."), encoding="utf-8"
+        shipped.read_text(encoding="utf-8").replace('{{ t("site.problems_intro") }}', "Acme: ask legal."), encoding="utf-8"
     )
     result = build_site(root, TODAY)
     site = result.site_dir
