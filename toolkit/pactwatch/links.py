@@ -138,6 +138,17 @@ def pull_request(repository: str | None, number: int, server: str = GITHUB) -> s
         return None
 
 
+def new_issue(repository: str | None, title: str, body: str, server: str = GITHUB) -> str | None:
+    """GitHub's new-issue page with the title and body filled in (the site's "Mark done" and "Report a delay")."""
+    if not repository or not is_site_url(server):
+        return None
+    try:
+        where = path(repository)
+    except ValueError:
+        return None
+    return f"{server.rstrip('/')}/{where}/issues/new?title={quote(title, safe='')}&body={quote(body, safe='')}"
+
+
 def mailto(email: str) -> str:
     """A mailto: link to one address (people.yaml checks its shape), every other character encoded."""
     return f"mailto:{quote(email, safe='@.+')}"

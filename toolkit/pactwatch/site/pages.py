@@ -9,8 +9,10 @@ URLs are part of the interface, and name files (so a copy of the site opened fro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from pactwatch.site import (
     calendar_page,
@@ -56,7 +58,14 @@ FAMILIES: tuple[Family, ...] = (
 def site_environment(site: Site) -> Environment:
     env = environment(site.data.root)
     env.globals.update(site.words)  # the templates' words: t("site.nav.contracts"), t("site.more", count=3)
+    env.globals["request_links"] = partial(_request_links, site)  # "Mark done" / "Report a delay" on open milestones
     return env
+
+
+def _request_links(site: Site, contract_id: str, ref: str, title: str, state: str, due: object) -> Markup:
+    from pactwatch.chatops.prefill import links_html
+
+    return links_html(site.settings.repository, contract_id, ref, title, state, due, site.today, site.language)
 
 
 def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> Iterator[Page]:
