@@ -47,3 +47,4 @@ TEXTS: dict[str, Text] = {
     "history.pull_request": Text("合并请求", "Pull request"),
     "history.milestone": Text("节点", "Milestone"),
 }
+TEXTS["risk.kind.slipping"] = Text("偏离基线", "slipping")  # in the family i18n.word reads risk kinds from

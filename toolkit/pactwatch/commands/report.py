@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from pactwatch import report as reports
-from pactwatch.catalogue import text
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.common import root_option, today_option, verbose_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.fileio import write_atomic_text
 
-NEEDS = Needs(OnErrors.WARN, evaluate=True)
+if TYPE_CHECKING:
+    from pactwatch.engine.records import Evaluation
+    from pactwatch.history.records import TrendRow
+
+NEEDS = Needs(OnErrors.WARN, evaluate=True, history=True)
 
 
 @click.command()
 @root_option
 @today_option
+@verbose_option
 @click.option("--period", type=click.Choice(["week", "month"]), default="week", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
@@ -27,14 +32,22 @@ def report(root: Path | None, today_text: str | None, period: Literal["week", "m
     """Write the status report for the week or month containing today."""
     run = prepare(root, today_text, NEEDS)
     evaluation, root = run.evaluated, run.root
-    built = reports.build(evaluation, period)
+    trends = _trends(root, evaluation) if period == "month" and evaluation.history is not None else None
+    built = reports.build(evaluation, period, trends or ())
     if fmt == "json":
-        written = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"
     else:
-        written = reports.render_markdown(built, root)
+        text = reports.render_markdown(built, root)
     if output is None:
-        click.echo(written, nl=False)
+        click.echo(text, nl=False)
     else:
-        write_atomic_text(output, written)
-        click.echo(text("cli.wrote", run.settings.language, path=output), err=True)
+        write_atomic_text(output, text)
+        click.echo(f"Wrote {output}", err=True)
     return 0
+
+
+def _trends(root: Path, evaluation: Evaluation) -> list[TrendRow] | None:
+    """The 12 month-ends before today, each as it stood then (history.trends: cached by commit)."""
+    from pactwatch.history.trends import read_trends
+
+    return read_trends(root, evaluation.portfolio, evaluation.today, os.environ)
