@@ -49,11 +49,11 @@ def test_dry_run_as_json(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None
 
 
 def test_a_run_then_a_rerun(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:
-    first = alerts(run_cli, portfolio)
+    first = alerts(run_cli, portfolio, "--lang", "en")
     assert first.code == 0, first.err
     assert first.out.startswith("example-co/contracts: 16 done, 0 failed")
     writes = len(env.writes)
-    second = alerts(run_cli, portfolio, "--format", "json")
+    second = alerts(run_cli, portfolio, "--format", "json", "--lang", "en")
     assert second.code == 0 and json.loads(second.out)["outcome"]["done"] == []
     assert len(env.writes) == writes
     assert SECRET not in first.out + first.err + second.out + second.err
@@ -66,7 +66,7 @@ def test_the_repo_option_wins(portfolio: Path, env: FakeGitHub, run_cli: Cli) ->
 
 def test_no_token_is_a_usage_error(portfolio: Path, env: FakeGitHub, run_cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_TOKEN")
-    result = alerts(run_cli, portfolio)
+    result = alerts(run_cli, portfolio, "--lang", "en")
     assert result.code == 2 and "GITHUB_TOKEN is not set" in result.err
     assert env.requests == []
 
@@ -80,7 +80,7 @@ def test_a_wrong_token_says_so_without_printing_it(portfolio: Path, env: FakeGit
 
 def test_a_read_only_token_exits_1_naming_the_permission(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:
     env.read_only = True
-    result = alerts(run_cli, portfolio)
+    result = alerts(run_cli, portfolio, "--lang", "en")
     assert result.code == 1
     assert "lacks the permission issues: write" in result.err and "permissions: {issues: write}" in result.err
     assert "the next run picks up" in result.err and SECRET not in result.out + result.err
@@ -88,18 +88,18 @@ def test_a_read_only_token_exits_1_naming_the_permission(portfolio: Path, env: F
 
 def test_a_failed_action_exits_1_and_the_rest_is_done(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:
     env.fail("PATCH", r"/issues/\d+$", 422, body={"message": "Validation Failed", "errors": [{"field": "state", "code": "invalid"}]})
-    assert alerts(run_cli, portfolio).code == 0
+    assert alerts(run_cli, portfolio, "--lang", "en").code == 0
     edit = portfolio / "contracts/purchase/P-2026-003.yaml"
     edit.write_text(
         edit.read_text(encoding="utf-8").replace("status: in_progress", "status: done\n    completed_on: 2026-11-26"), encoding="utf-8"
     )
     edit = portfolio / "contracts/other/O-2026-010.yaml"
     edit.unlink()
-    result = alerts(run_cli, portfolio)
+    result = alerts(run_cli, portfolio, "--lang", "en")
     assert result.code == 1
     assert "failed: close O-2026-010/M3: GitHub rejected PATCH" in result.err  # the first close fails (the fault is once)
     assert "(completed, done_late) for P-2026-003/M2" in result.out  # the other close went through
-    assert alerts(run_cli, portfolio).code == 0  # and the next run finishes the job
+    assert alerts(run_cli, portfolio, "--lang", "en").code == 0  # and the next run finishes the job
 
 
 def test_a_broken_portfolio_changes_nothing(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from github.conftest import REPO_ROOT, TODAY, evaluation
+from pactwatch.catalogue import text, word
 from pactwatch.github.codeowners import matches, render
 from pactwatch.model import ApprovalRule, Contract, Counterparty, Money
 from tests.conftest import CliResult
@@ -122,13 +123,17 @@ def test_a_file_name_with_a_line_break_gets_no_rule() -> None:
 def test_check_writes_nothing_and_fails_until_written(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
     target = portfolio / ".github" / "CODEOWNERS"
     missing = run_cli("codeowners", "--root", portfolio, "--check")
-    assert missing.code == 1 and "missing" in missing.err and not target.exists()
+    assert missing.code == 1 and text("cli.codeowners.missing", "zh", path=target) in missing.err and not target.exists()
     assert run_cli("codeowners", "--root", portfolio).code == 0
     assert run_cli("codeowners", "--root", portfolio, "--check").code == 0
     people = portfolio / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8").replace("github: zhoulei-ec", "github: zhoulei-legal"), encoding="utf-8")
     stale = run_cli("codeowners", "--root", portfolio, "--check")
-    assert stale.code == 1 and "+/contracts/nda/N-2026-005.yaml @zhoulei-legal" in stale.out and "stale" in stale.err
+    assert (
+        stale.code == 1
+        and "+/contracts/nda/N-2026-005.yaml @zhoulei-legal" in stale.out
+        and text("cli.codeowners.stale", "zh", path=target) in stale.err
+    )
 
 
 def test_an_owner_without_a_handle_is_noted(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
@@ -142,4 +147,4 @@ def test_an_owner_without_a_handle_is_noted(portfolio: Path, run_cli: Callable[.
 def test_a_broken_portfolio_leaves_codeowners_alone(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:
     (portfolio / "contracts" / "sales" / "C-2026-001.yaml").write_text("id: [", encoding="utf-8")
     result = run_cli("codeowners", "--root", portfolio)
-    assert result.code == 1 and "errors" in result.err and not (portfolio / ".github").exists()
+    assert result.code == 1 and word("cli.refusal.codeowners", "zh") in result.err and not (portfolio / ".github").exists()

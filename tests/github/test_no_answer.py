@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from github.conftest import FakeClock
+from pactwatch.catalogue import text, word
 from pactwatch.github import client as client_module
 from pactwatch.github.client import GitHubClient, GitHubError, RetryPolicy
 from tests.conftest import CliResult
@@ -82,9 +83,10 @@ def silent_env(silent: SilentServer, monkeypatch: pytest.MonkeyPatch) -> SilentS
 def test_alerts_dry_run_offline_plans_from_the_files_alone(portfolio: Path, silent_env: SilentServer, run_cli: Cli) -> None:
     result = run_cli("alerts", "--root", portfolio, "--dry-run", "--offline")
     assert result.code == 0, result.err
-    assert result.out.startswith("example-co/contracts: 6 overdue to track, 0 pactwatch issues found; create_label 7, create 6")
+    head = text("cli.alerts.head", "zh", repository="example-co/contracts", wanted=6, seen=0)
+    assert result.out.startswith(f"{head}；create_label 7, create 6")
     assert "+ create C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日） (overdue)" in result.out
-    assert "note: offline: GitHub was not asked" in result.out
+    assert word("cli.alerts.offline", "zh") in result.out
     assert silent_env.accepted == []  # not even a connection
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import word
 from pactwatch.ical.events import event_uid
 from tests.conftest import REPO_ROOT, CliResult
 from tests.ical.builders import D, parse_icalendar
@@ -105,7 +106,7 @@ def test_errors_in_the_portfolio_keep_the_last_good_feeds(run_cli: Run, example:
     (example / "contracts" / "sales" / "C-2026-001.yaml").write_text("id: C-2026-001\ntitle: [broken\n", encoding="utf-8")
     result = run_cli("feeds", "--root", example, "-o", tmp_path / "feeds")
     assert result.code == 1
-    assert "feeds not written" in result.err
+    assert word("cli.refusal.feeds", "zh") in result.err
     assert "C-2026-001.yaml" in result.err
     assert (tmp_path / "feeds" / "all.ics").read_bytes() == good
 

@@ -203,7 +203,7 @@ def test_json_report_of_a_real_run(
 def test_no_notify_block_is_a_quiet_no_op(run_cli: Callable[..., object], example: Path, tmp_path: Path) -> None:
     (example / "pactwatch.yml").write_text(example_settings_without_notify(), encoding="utf-8")
     result = run_cli("remind", "--root", example, "--today", "2026-11-27", "--state", tmp_path / "s.json")
-    assert result.code == 0 and "no `notify:` channels" in result.err  # type: ignore[attr-defined]
+    assert result.code == 0 and word("cli.remind.no_channels", "zh") in result.err  # type: ignore[attr-defined]
     assert not (tmp_path / "s.json").exists()
 
 
@@ -245,5 +245,5 @@ def test_contracts_with_errors_are_left_out_the_others_are_reminded_and_the_run_
     broken = example / "contracts" / "sales" / "C-2026-001.yaml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("kind: service", "kind: servise"), encoding="utf-8")
     result = _remind(run_cli, example, "2026-11-27", tmp_path / "s.json")
-    assert result.code == 1 and "1 data errors in 1 files (contracts/sales/C-2026-001.yaml)" in result.err  # type: ignore[attr-defined]
+    assert result.code == 1 and catalogue_text("cli.count.data_errors", "zh", count=1) in result.err  # type: ignore[attr-defined]
     assert len(mailserver.inbox.mails) == 2

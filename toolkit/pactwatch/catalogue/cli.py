@@ -103,6 +103,7 @@ COMMANDS: dict[str, Text] = {
         "{repository}：需跟踪的逾期节点 {wanted} 个，已有 pactwatch 议题 {seen} 个",
         "{repository}: {wanted} overdue to track, {seen} pactwatch issues found",
     ),
+    "cli.alerts.plan": Text("{head}；{counts}", "{head}; {counts}"),
     "cli.alerts.nothing": Text("无事可做", "nothing to do"),
     "cli.alerts.new": Text("（新）", "(new)"),
     "cli.alerts.note": Text("  注意：{note}", "  note: {note}"),

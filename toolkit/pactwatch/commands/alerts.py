@@ -35,7 +35,7 @@ NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.alerts", evaluate=True)
 def _plan_text(the_plan: Plan, language: str) -> str:
     head = text("cli.alerts.head", language, repository=the_plan.repository, wanted=the_plan.wanted, seen=the_plan.issues_seen)
     counts = ", ".join(f"{op} {n}" for op in _SIGNS if (n := the_plan.count(op)))
-    lines = [f"{head}; {counts or word('cli.alerts.nothing', language)}"]
+    lines = [text("cli.alerts.plan", language, head=head, counts=counts or word("cli.alerts.nothing", language))]
     for a in the_plan.actions:
         issue = f"#{a.number}" if a.number else (word("cli.alerts.new", language) if a.op == "escalate" else "")
         parts = [_SIGNS[a.op], issue, a.ref, a.title or a.state_reason or "", f"({a.why})"]
