@@ -12,8 +12,8 @@ import pytest
 from pactwatch import i18n, model, vocabulary
 from pactwatch.engine import records
 from pactwatch.ical import labels as feed_labels
-from pactwatch.ledger import labels as export_labels
 from pactwatch.ledger import words as import_words
+from pactwatch.ledger.exporter import value_word
 from pactwatch.notify import texts
 from pactwatch.site import words as site_words
 from pactwatch.vocabulary import FIELD_NAMES, FIELD_WORDS, VALUE_WORDS, Word, label
@@ -119,20 +119,20 @@ def test_no_output_table_keeps_its_own_word_for_a_shared_field_or_a_value() -> N
 
 
 EXPORTED = [
-    (export_labels.CONTRACT_TYPES, vocabulary.CONTRACT_TYPE_WORDS, import_words.CONTRACT_TYPES),
-    (export_labels.CONTRACT_STATUSES, vocabulary.CONTRACT_STATUS_WORDS, import_words.CONTRACT_STATUSES),
-    (export_labels.MILESTONE_KINDS, vocabulary.MILESTONE_KIND_WORDS, import_words.MILESTONE_KINDS),
-    (export_labels.MILESTONE_STATUSES, vocabulary.MILESTONE_STATUS_WORDS, import_words.MILESTONE_STATUSES),
+    (vocabulary.CONTRACT_TYPE_WORDS, import_words.CONTRACT_TYPES),
+    (vocabulary.CONTRACT_STATUS_WORDS, import_words.CONTRACT_STATUSES),
+    (vocabulary.MILESTONE_KIND_WORDS, import_words.MILESTONE_KINDS),
+    (vocabulary.MILESTONE_STATUS_WORDS, import_words.MILESTONE_STATUSES),
 ]
 
 
-@pytest.mark.parametrize(("exported", "words", "accepted"), EXPORTED)
+@pytest.mark.parametrize(("words", "accepted"), EXPORTED)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_export_writes_the_vocabulary_and_import_reads_it_back(
-    exported: Mapping[str, tuple[str, str]], words: Mapping[str, Word], accepted: Mapping[str, str], language: str
+    words: Mapping[str, Word], accepted: Mapping[str, str], language: str
 ) -> None:
     for value, pair in words.items():
-        assert export_labels.pick(exported, value, language) == pair.text(language)
+        assert value_word(value, language) == pair.text(language)
         assert import_words.lookup(pair.text(language), accepted) == value
 
 
@@ -155,5 +155,5 @@ def test_import_still_accepts_every_synonym_it_accepted(synonyms: Mapping[str, s
 def test_active_and_kind_read_the_same_on_the_site_in_the_export_and_in_feeds() -> None:
     """The words a user saw differ: active as 履行中 and 执行中, kind as 类别 and 类型."""
     site = site_words.Words("zh")
-    assert {str(site.active), export_labels.pick(export_labels.CONTRACT_STATUSES, "active", "zh")} == {"履行中"}
+    assert {str(site.active), value_word("active", "zh")} == {"履行中"}
     assert {str(site.kind), feed_labels.label("kind", "zh")} == {"类型"}
