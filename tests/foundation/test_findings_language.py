@@ -132,6 +132,7 @@ def test_the_colon_hint_in_both_languages() -> None:
         "evidence: |\n  备注：见附件，共 3 页\n  payment_days：见第 5 条\n",  # a block of text is text
         "counterparty: {name: 甲方（北京）有限公司}\n",
         "# 注释：全角冒号，逗号\nid: C-1\n",
+        '"\u3000": null\n',  # a quoted key is what its author typed (found by test_properties)
     ],
 )
 def test_full_width_punctuation_inside_text_is_allowed(source: str) -> None:

@@ -97,7 +97,7 @@ def in_document(doc: Document, text: str) -> Typo | None:
         return None
     for pointer, (line, column) in sorted(doc.key_positions.items(), key=lambda item: item[1]):
         key = pointer.rsplit("/", 1)[-1]
-        if _SPACE in key or _COLON in key:
+        if (_SPACE in key or _COLON in key) and doc.source_line(line)[column - 1 : column] not in ("'", '"'):  # plain keys only
             found = _at(doc, line, column, _SPACE if _SPACE in key else _COLON)
             if found is not None:
                 return found
