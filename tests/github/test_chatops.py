@@ -89,7 +89,9 @@ def test_an_owner_marks_done_and_gets_one_pull_request(run_cli: Run, repo: Path,
     assert len(fake.pulls) == 1 and len(_replies(fake, number)) == 1 and len(fake.writes) == writes
 
 
-def test_a_replay_after_a_lost_reply_reuses_the_pull_request(run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path) -> None:
+def test_a_replay_after_a_lost_reply_reuses_the_pull_request(
+    run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path
+) -> None:
     number = _alert(fake)
     event = _event(tmp_path, fake, number, "/done 2026-12-03", "liuyang-ec")
     fake.fail("POST", r"/issues/\d+/comments", 502, after_work=False)  # the reply is lost the first time
@@ -98,7 +100,9 @@ def test_a_replay_after_a_lost_reply_reuses_the_pull_request(run_cli: Run, repo:
     assert len(fake.pulls) == 1 and len(_replies(fake, number)) == 1
 
 
-def test_a_stranger_is_refused_politely_and_nothing_changes(run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path) -> None:
+def test_a_stranger_is_refused_politely_and_nothing_changes(
+    run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path
+) -> None:
     number = _alert(fake)
     result = run_cli("chatops", "--event", _event(tmp_path, fake, number, "/done 2026-12-03", "mallory"), "--root", portfolio)
     assert result.code == 0 and "refused" in result.out
@@ -107,7 +111,9 @@ def test_a_stranger_is_refused_politely_and_nothing_changes(run_cli: Run, repo: 
     assert "@mallory" in reply and "@liuyang-ec" in reply and "@wangfang-ec" in reply and "@example-co/finance" in reply
 
 
-def test_a_manager_reschedules_and_an_approver_acknowledges(run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path) -> None:
+def test_a_manager_reschedules_and_an_approver_acknowledges(
+    run_cli: Run, repo: Path, portfolio: Path, fake: FakeGitHub, tmp_path: Path
+) -> None:
     number = _alert(fake, "C-2026-001/M6")
     event = _event(tmp_path, fake, number, "/reschedule 2027-07-20 客户要求延后", "sunhao-ec", 9002)
     result = run_cli("chatops", "--event", event, "--root", portfolio)

@@ -16,7 +16,7 @@ OPEN_STATES = frozenset({"overdue", "due_soon", "upcoming"})
 
 
 def request_links(
-    repository: str | None, contract_id: str, ref: str, title: str, due: date, today: date, language: str
+    repository: str | None, contract_id: str, ref: str, title: str, due: str, today: date, language: str
 ) -> list[tuple[str, str]]:
     """(label, url) of the two links for one open milestone occurrence; none without a repository."""
     issue_title = f"{TITLE_PREFIX}{contract_id}/{ref} {title}"
@@ -27,7 +27,9 @@ def request_links(
     return [(text("chatops.site.mark_done", language), done), (text("chatops.site.report_delay", language), delay)]
 
 
-def links_html(repository: str | None, contract_id: str, ref: str, title: str, state: str, due: object, today: date, language: str) -> Markup:
+def links_html(
+    repository: str | None, contract_id: str, ref: str, title: str, state: str, due: object, today: date, language: str
+) -> Markup:
     """The links as HTML for a page (empty for a closed occurrence, a derived one, or without a repository)."""
     if state not in OPEN_STATES or not ref or ref.startswith("_"):
         return Markup("")
