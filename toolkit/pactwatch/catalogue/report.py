@@ -42,7 +42,7 @@ TEXTS: dict[str, Text] = {
     "report.days_left": Text("剩余天数", "Days left"),
     "report.blocked": Text("（受阻）", " (blocked)"),
     "report.owner_summary": Text(
-        "按时完成率 {rate}；本期完成 {completed} 项，逾期 {overdue} 项，下期待办 {upcoming} 项。",
+        "按期完成率 {rate}；本期完成 {completed} 项，逾期 {overdue} 项，下期待办 {upcoming} 项。",
         "On-time rate {rate}; {completed} completed, {overdue} overdue, {upcoming} due next.",
     ),
     "report.owner_overdue": Text(
