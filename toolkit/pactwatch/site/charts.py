@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from pactwatch.catalogue import text
 from pactwatch.catalogue.site import NUMBER_UNITS
 from pactwatch.escape.html import escape_text as e
 
@@ -63,6 +64,7 @@ def bar_chart(
     fmt: Callable[[float], str],
     *,
     title: str,
+    language: str,
     tooltip: Callable[[float], str] | None = None,
     highlight: int | None = None,
 ) -> Markup:
@@ -87,7 +89,7 @@ def bar_chart(
             x = group + rank * bar
             parts.append(
                 f'<rect class="pw-fill-{s.css}" x="{x:.1f}" y="{TOP + height - h:.1f}" width="{bar - 1:.1f}" height="{h:.1f}">'
-                f"<title>{e(label)} · {e(s.name)}: {e(show(value))}</title></rect>"
+                f"<title>{e(text('site.chart_tip', language, label=label, series=s.name, value=show(value)))}</title></rect>"
             )
         cx = LEFT + slot * index + slot / 2
         parts.append(f'<text class="pw-axis" x="{cx:.1f}" y="{HEIGHT - 8}" text-anchor="middle">{e(label)}</text>')
@@ -136,17 +138,17 @@ def hbars(rows: Sequence[tuple[str, float, str]], css: str) -> Markup:
     """Horizontal bars (label, value, text), scaled to the largest value."""
     top = max((value for _, value, _ in rows), default=0.0) or 1.0
     items = []
-    for label, value, text in rows:
+    for label, value, note in rows:
         width = 100 * value / top
         items.append(
             f'<div class="pw-hbar"><span class="pw-hbar-label">{e(label)}</span>'
             f'<span class="pw-hbar-track"><span class="pw-bg-{e(css)}" style="width:{width:.1f}%"></span></span>'
-            f'<span class="pw-hbar-text">{e(text)}</span></div>'
+            f'<span class="pw-hbar-text">{e(note)}</span></div>'
         )
     return Markup(f'<div class="pw-hbars">{"".join(items)}</div>')
 
 
-def line_chart(labels: Sequence[str], series: Sequence[Series], fmt: Callable[[float], str], *, title: str) -> Markup:
+def line_chart(labels: Sequence[str], series: Sequence[Series], fmt: Callable[[float], str], *, title: str, language: str) -> Markup:
     """Lines over the labels (month-ends), one per series (``pw-line-<css>``); a missing value breaks the line."""
     values = [v for s in series for v in s.values if v is not None]
     top = _nice_max(max(values, default=0.0))
@@ -159,7 +161,7 @@ def line_chart(labels: Sequence[str], series: Sequence[Series], fmt: Callable[[f
         if path:
             parts.append(f'<path class="pw-line pw-line-{e(s.css)}" d="{path}"/>')
         for x, y, v, i in points:
-            tip = f"{e(labels[i])} · {e(s.name)}: {e(fmt(v))}"
+            tip = e(text("site.chart_tip", language, label=labels[i], series=s.name, value=fmt(v)))
             parts.append(f'<circle class="pw-fill-{e(s.css)}" cx="{x:.1f}" cy="{y:.1f}" r="3"><title>{tip}</title></circle>')
     for index, label in enumerate(labels):
         cx = LEFT + slot * index + slot / 2

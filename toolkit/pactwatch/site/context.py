@@ -7,14 +7,18 @@ contract), so each page costs only its own rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from markupsafe import Markup
+
 from pactwatch import links, naming
+from pactwatch.catalogue.jinja import globals_for
 from pactwatch.engine.records import ContractView, Evaluation, Occurrence, Risk
+from pactwatch.escape.html import escape_text
 from pactwatch.findings import Finding
 from pactwatch.history.records import TrendRow
 from pactwatch.i18n import format_date, format_money
@@ -22,7 +26,6 @@ from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.model import Counterparty, Settings
 from pactwatch.naming import assign_slugs, group_key
 from pactwatch.site.history import Change
-from pactwatch.site.words import Texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,8 @@ class Site:
         self.people = self.ev.portfolio.people
         self.views: list[ContractView] = [self.ev.contracts[c.id] for c in self.ev.portfolio.contracts]
         self.feeds = frozenset(data.feeds)
-        self.texts = Texts(self.language)
+        self.words = globals_for(self.language, escape_text, Markup)  # t(id, **facts) and word(id): facts escaped
+        self.t: Callable[..., str] = self.words["t"]
         self.left_out = left_out(data.findings, {c.source for c in self.ev.portfolio.contracts})
         self._index()
 

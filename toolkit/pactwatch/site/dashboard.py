@@ -74,6 +74,7 @@ def payment_charts(site: Site, months: Sequence[date]) -> list[dict[str, Any]]:
             series,
             lambda v: charts.compact_number(v, lang),
             title=text("site.payments_chart_of", lang, currency=currency),
+            language=lang,
             tooltip=_money_tip(site, currency),
             highlight=current,
         )

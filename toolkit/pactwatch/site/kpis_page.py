@@ -70,7 +70,9 @@ def _on_time_chart(site: Site) -> Any:
     labels = [month_label(m, lang) for m in months]
     rates = [100.0 * done / due if due else None for due, done in counts]
     series = [charts.Series(text("site.on_time_rate", lang), "ontime", rates)]
-    return charts.bar_chart(labels, series, lambda v: f"{v:.0f}%", title=text("site.on_time_by_month", lang), highlight=len(months) - 1)
+    return charts.bar_chart(
+        labels, series, lambda v: f"{v:.0f}%", title=text("site.on_time_by_month", lang), language=lang, highlight=len(months) - 1
+    )
 
 
 def _aging(site: Site, k: kpis.Kpis) -> Any:

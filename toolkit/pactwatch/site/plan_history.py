@@ -66,6 +66,6 @@ def trend_context(site: Site) -> dict[str, Any] | None:
     short = [month_label(row.month_end, lang) for row in rows]
     return {
         "rows": table,
-        "chart": charts.line_chart(short, series, lambda v: f"{v:.0f}%", title=text("history.trends_chart", lang)),
-        "overdue_chart": charts.line_chart(short, overdue, lambda v: f"{v:.0f}", title=text("history.overdue", lang)),
+        "chart": charts.line_chart(short, series, lambda v: f"{v:.0f}%", title=text("history.trends_chart", lang), language=lang),
+        "overdue_chart": charts.line_chart(short, overdue, lambda v: f"{v:.0f}", title=text("history.overdue", lang), language=lang),
     }
