@@ -32,7 +32,7 @@ class Series:
 def compact_number(value: float, language: str) -> str:
     """1.2M / 350K in English, 120万 / 1.2亿 in Chinese."""
     magnitude = abs(value)
-    for size, suffix in NUMBER_UNITS.get(language, NUMBER_UNITS["en"]):
+    for size, suffix in NUMBER_UNITS[language]:
         if magnitude >= size:
             return f"{value / size:.3g}{suffix}"
     return f"{value:.3g}" if value != int(value) else str(int(value))
