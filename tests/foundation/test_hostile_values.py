@@ -48,7 +48,7 @@ def test_two_million_occurrences_in_one_file_are_a_finding_not_an_expansion() ->
     result = process_contract("contracts/C-1.yaml", raw, "CNY")
     assert result.contract is None  # left out: no command will expand it
     assert [(f.code, f.pointer) for f in result.findings] == [("PW335", "/milestones")]
-    assert "2,000,000" in result.findings[0].message
+    assert "2,000,000" in result.findings[0].message_text("en") and "2,000,000" in result.findings[0].message_text("zh")
     assert occurrence_dates.cache_info().currsize == 0  # counted, never expanded
 
 
@@ -56,7 +56,7 @@ def test_a_daily_repeat_for_years_is_reported_not_cut_silently() -> None:
     milestones = "  - {id: M1, title: Check, kind: service, due: 2026-01-01, owner: ann, repeat: {every: 1 day, until: 2030-12-31}}\n"
     result = process_contract("contracts/C-1.yaml", contract_text(milestones=milestones).encode(), "CNY")
     assert [(f.code, f.pointer, f.line) for f in result.findings] == [("PW335", "/milestones/0/repeat", 8)]
-    assert "1,826" in result.findings[0].message and result.contract is None
+    assert "1,826" in result.findings[0].message_text("en") and result.contract is None
     repeat = Repeat(1, "day", until=date(2030, 12, 31))
     assert planned_occurrences(date(2026, 1, 1), repeat) == 1826 > len(occurrence_dates(date(2026, 1, 1), repeat)) == MAX_OCCURRENCES
 

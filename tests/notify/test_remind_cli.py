@@ -164,7 +164,7 @@ def test_dry_run_prints_every_message_and_sends_nothing(
         "=== github → chen.jing",
     ):
         assert header in out
-    assert "Subject: 【合同提醒】周磊：1 项事项（2026年11月27日）" in out
+    assert catalogue_text("finding.outbox.preview.subject", "zh", subject="【合同提醒】周磊：1 项事项（2026年11月27日）") in out  # 主题：…
     assert not mailserver.inbox.mails and not robots.received and not github.requests and not state.exists()
 
     as_json = run_cli("remind", "--root", example, "--today", "2026-11-27", "--dry-run", "--format", "json")

@@ -55,6 +55,11 @@ def _unreachable(message_id: str, person_id: str, count: int, context: Context) 
     return text(message_id, context.language, person=person_name(person_id, context.people, with_id=True), count=count)
 
 
+def _said(label: str, context: Context, **facts: str) -> str:
+    """A line of a preview, labelled in the run's language (收件人：…, To: …)."""
+    return text(f"finding.outbox.preview.{label}", context.language, **facts)
+
+
 def _pending(notices: Sequence[Notice], log: DeliveryLog, channel: str, recipient: str) -> list[Notice]:
     return [n for n in notices if not log.delivered(channel, recipient, n.key)]
 
@@ -76,8 +81,10 @@ def _email(
         except ValueError as exc:  # an address that cannot be one mailbox: this person's message fails, not the others'
             out.append(_unbuilt(EMAIL_CHANNEL, digest.person.id, digest.notices, exc, context.language))
             continue
-        preview = f"To: {message['To']}" + (f"\nCc: {message['Cc']}" if message["Cc"] else "") + f"\nSubject: {message['Subject']}\n\n"
+        headers = [_said("to", context, to=str(message["To"]))]
+        headers += [_said("cc", context, cc=str(message["Cc"]))] if message["Cc"] else []
         body = message.get_body(("plain",))
+        preview = "\n".join([*headers, _said("subject", context, subject=str(message["Subject"]))]) + "\n\n"
         preview += body.get_content() if body is not None else ""
         out.append(Outgoing(EMAIL_CHANNEL, digest.person.id, digest.notices, preview, message))
     return out, skipped
@@ -111,7 +118,8 @@ def _github(
             continue
         items = github_digest.standing(standing.get(person_id, ()), context.day)
         update = github_digest.build(person, items, new, context, env)
-        preview = f"Issue: {update.title}\n\n{update.body}" + (f"\nComment:\n{update.comment}" if update.comment else "")
+        preview = _said("issue", context, title=update.title) + f"\n\n{update.body}"
+        preview += "\n" + _said("comment", context, comment=update.comment) if update.comment else ""
         out.append(Outgoing(GITHUB_CHANNEL, person_id, tuple(new), preview, update))
     return out, skipped
 
