@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.dates import FIRST_DAY, LAST_DAY
 from pactwatch.findings import Finding, make
 from pactwatch.load.yaml import Document
@@ -49,17 +50,18 @@ class _Dates:
         try:
             parsed = date.fromisoformat(text)
         except ValueError:
-            self._report("PW312", pointer, key, f"{text} is not a real date", "check the day and the month")
+            self._report("PW312", pointer, key, msg("finding.not_a_real_date", text=text), msg("finding.hint.check_day_and_month"))
             return date.min
         if FIRST_DAY <= parsed <= LAST_DAY:
             return parsed
-        self._report("PW206", pointer, key, f"{text} is outside {FIRST_DAY.year}-{LAST_DAY.year}", "check the year for a typo")
+        outside = msg("finding.date_outside_calendar", text=text, first=FIRST_DAY.year, last=LAST_DAY.year)
+        self._report("PW206", pointer, key, outside, msg("finding.hint.check_year"))
         return date.min
 
-    def report(self, code: str, pointer: str, message: str, hint: str) -> None:
+    def report(self, code: str, pointer: str, message: Msg, hint: Msg) -> None:
         self._report(code, pointer, False, message, hint)
 
-    def _report(self, code: str, pointer: str, key: bool, message: str, hint: str) -> None:
+    def _report(self, code: str, pointer: str, key: bool, message: Msg, hint: Msg) -> None:
         where = self.doc.locate(pointer, key=key)
         self.findings.append(make(code, self.doc.path, where, pointer, message, hint, self.doc.source_line(where[0])))
 
@@ -116,11 +118,8 @@ def _due_after(raw: dict[str, Any], base: str, dates: _Dates) -> DueAfter | None
     """``due_after`` as a record (the schema has checked there is exactly one of due and due_after); no repeat beside it (PW350)."""
     spec = raw.get("due_after")
     if spec is not None and "repeat" in raw:
-        message, hint = (
-            f"milestone '{raw['id']}' repeats and is due after a milestone",
-            "a relative deadline is one date: drop repeat or write due",
-        )
-        dates.report("PW350", f"{base}/due_after", message, hint)
+        message = msg("finding.relative_repeat", milestone=str(raw["id"]))
+        dates.report("PW350", f"{base}/due_after", message, msg("finding.hint.one_relative_date"))
     if spec is None:
         return None
     working = "working_days" in spec
