@@ -202,6 +202,6 @@ def codeowners(files: Mapping[str, str], today: date) -> str:
             write_atomic_text(stage / name, files[name])
         loaded = load_portfolio(stage, today, use_cache=False)
     if loaded.findings:
-        found = "; ".join(f"{f.file}:{f.line}: {f.code} {f.message}" for f in loaded.findings)
+        found = "; ".join(f"{f.file}:{f.line}: {f.code} {f.message_text('en')}" for f in loaded.findings)  # a bug report: in English
         raise PactwatchError(f"the new portfolio would not validate (nothing written; this is a bug in templates/init): {found}")
     return render_codeowners(loaded.portfolio)
