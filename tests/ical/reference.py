@@ -89,6 +89,9 @@ def reference_calendar(meta: CalendarMeta) -> icalendar.Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("name", icalendar.vText(meta.name))  # icalendar does not know RFC 7986 NAME: say it is TEXT
     calendar.add("x-wr-calname", icalendar.vText(meta.name))
+    if meta.description:
+        calendar.add("description", icalendar.vText(meta.description))
+        calendar.add("x-wr-caldesc", icalendar.vText(meta.description))
     calendar.add("x-wr-timezone", icalendar.vText(meta.timezone))
     calendar.add("refresh-interval", timedelta(hours=meta.refresh_hours), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(timedelta(hours=meta.refresh_hours)))

@@ -42,12 +42,14 @@ def expected_in(path: str, ev: Evaluation, *, public: bool) -> list[Occurrence]:
     slugs = assign_slugs([c.counterparty for c in ev.portfolio.contracts])
     kept = [o for o in ev.occurrences if not (public and o.contract.confidential)]
     folder, _, name = path.removesuffix(".ics").partition("/")
+    if folder == "contracts":
+        return [o for o in kept if o.contract.id == name]
+    # the aggregate feeds: open occurrences, and the rest due within 60 days back and 400 ahead
+    kept = [o for o in kept if o.is_open or -60 <= (o.due - ev.today).days <= 400]
     if path == "all.ics":
         return kept
     if folder == "people":
         return [o for o in kept if o.owner == name]
-    if folder == "contracts":
-        return [o for o in kept if o.contract.id == name]
     return [o for o in kept if slugs[group_key(o.contract.counterparty)] == name]
 
 
@@ -91,8 +93,8 @@ def test_the_feed_set(example: Evaluation, private_feeds: dict[str, bytes]) -> N
     counterparties = [p for p in private_feeds if p.startswith("counterparties/")]
     assert len(counterparties) == len({group_key(c.counterparty) for c in example.portfolio.contracts})
     assert "counterparties/xinghan-tech.ics" in counterparties
-    uids = parse_icalendar(private_feeds["all.ics"])[1]
-    assert len({e.uid for e in uids}) == len(uids) == len(example.occurrences)
+    uids = [e.uid for path in contracts for e in parse_icalendar(private_feeds[path])[1]]
+    assert len(set(uids)) == len(uids) == len(example.occurrences)  # the contract feeds together hold everything
 
 
 def test_calendar_names_are_localised(private_feeds: dict[str, bytes]) -> None:
@@ -181,7 +183,8 @@ def test_reminder_events_setting(example: Evaluation) -> None:
     assert parse_vobject(files["all.ics"])[1] == events
     reminders = [e for e in events if "提醒" in e.categories]
     assert reminders
-    assert len(events) == len(ev.occurrences) + len(reminders) == len(plan.events)
+    windowed = [o for o in ev.occurrences if o.is_open or -60 <= (o.due - ev.today).days <= 400]
+    assert len(events) == len(windowed) + len(reminders)
     assert [e.start for e in events] == sorted(e.start for e in events)
     assert len({e.uid for e in events}) == len(events)
 
@@ -206,3 +209,28 @@ def test_golden_feed_for_one_person(private_feeds: dict[str, bytes]) -> None:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_bytes(data)
     assert data == GOLDEN.read_bytes(), "feed changed: review, then rerun with PACTWATCH_UPDATE_GOLDEN=1"
+
+
+def test_aggregate_feeds_hold_the_window_and_contract_feeds_everything(example: Evaluation) -> None:
+    """Issue #21: the all, person and counterparty feeds hold open occurrences and those due in the
+    window (feeds: {window: ...}); done work older than the window is only in its contract's feed."""
+    from pactwatch.model import FeedWindow
+
+    settings = replace(example.portfolio.settings, feed_window=FeedWindow(past_days=0, future_days=0))
+    ev = evaluate(replace(example.portfolio, settings=settings), TODAY)
+    files = build_feeds(ev, public=False)
+    everything = {event_uid(o.contract.id, o.key) for o in ev.occurrences}
+    held = {e.uid for e in parse_icalendar(files["all.ics"])[1]}
+    assert held == {event_uid(o.contract.id, o.key) for o in ev.occurrences if o.is_open or o.due == TODAY}
+    assert held < everything
+    contracts = {e.uid for p, data in files.items() if p.startswith("contracts/") for e in parse_icalendar(data)[1]}
+    assert contracts == everything
+    calendar, _ = parse_icalendar(files["counterparties/xinghan-tech.ics"])
+    assert "2026年11月27日 至 2026年11月27日" in str(calendar["x-wr-caldesc"])
+    assert "X-WR-CALDESC" not in parse_icalendar(files["contracts/C-2026-001.ics"])[0]
+
+
+def test_the_window_is_read_from_the_settings(tmp_path: Path) -> None:
+    (tmp_path / "pactwatch.yml").write_text("language: en\nfeeds:\n  window: {past_days: 7, future_days: 30}\nsite: {max_size_mb: 900}\n")
+    settings = load_settings(tmp_path)
+    assert (settings.feed_window.past_days, settings.feed_window.future_days, settings.site_max_mb) == (7, 30, 900)

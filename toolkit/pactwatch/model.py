@@ -176,6 +176,7 @@ class Contract:
     confidential: bool = False
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
     business_day: BusinessDay | None = None  # ``terms.business_day``: the contract's convention, over the settings'
+    watchers: tuple[str, ...] = ()  # ``watchers:``: people ids or teams (people.yaml) told of every merged change
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,15 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedWindow:
+    """``feeds: {window: {past_days: 60, future_days: 400}}``: what the all, person and counterparty feeds hold
+    besides every open milestone (a contract's own feed holds everything)."""
+
+    past_days: int = 60
+    future_days: int = 400
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     timezone: str = "UTC"
     language: Literal["zh", "en"] = "en"
@@ -219,6 +229,8 @@ class Settings:
     repository: str | None = None
     risk: RiskSettings = field(default_factory=RiskSettings)
     reminder_events: bool = False
+    feed_window: FeedWindow = field(default_factory=FeedWindow)
+    site_max_mb: int | None = None  # ``site: {max_size_mb: 1000}``: build fails when the site is larger
     approvals: tuple[ApprovalRule, ...] = ()
     notify: Mapping[str, object] = field(default_factory=dict)
     calendar: CalendarSettings | None = None  # None: calendar days, no working-day rules (as before calendars)

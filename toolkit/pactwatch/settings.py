@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pactwatch.catalogue import Msg, msg
 from pactwatch.findings import Finding, make
 from pactwatch.load.store import remember_parse, remembered_parse
-from pactwatch.model import ApprovalRule, CalendarSettings, RiskSettings, Settings
+from pactwatch.model import ApprovalRule, CalendarSettings, FeedWindow, RiskSettings, Settings
 
 if TYPE_CHECKING:
     from pactwatch.load.yaml import Document
@@ -193,6 +193,8 @@ def settings_from(data: dict[str, Any]) -> Settings:
             slip_days=risk.get("slip_days", rd.slip_days),
         ),
         reminder_events=data.get("feeds", {}).get("reminder_events", False),
+        feed_window=FeedWindow(**data.get("feeds", {}).get("window", {})),
+        site_max_mb=data.get("site", {}).get("max_size_mb"),
         approvals=tuple(
             ApprovalRule(
                 require=tuple(rule["require"]),

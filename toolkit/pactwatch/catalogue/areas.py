@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from pactwatch.catalogue import (
     Text,
+    changes,
     chatops,
     cli,
     feeds,
@@ -17,6 +18,7 @@ from pactwatch.catalogue import (
     notify,
     report,
     risks,
+    scale,
     site,
     terms,
     words,
@@ -37,4 +39,6 @@ TABLES: tuple[Mapping[str, Text], ...] = (
     risks.TEXTS,
     ledger.TEXTS,
     history.TEXTS,
+    changes.TEXTS,
+    scale.TEXTS,
 )

@@ -1,10 +1,15 @@
 """Which feeds exist and what each holds: ``build_feeds(evaluation, public=...) -> {relative path: bytes}``.
 
-- ``all.ics``: every occurrence and notice deadline in the evaluation;
-- ``people/<person id>.ics``: what that person owns (one per person in people.yaml, even if empty,
-  so a subscription never meets a 404);
-- ``contracts/<contract id>.ics``: one contract;
-- ``counterparties/<slug>.ics``: one counterparty (see pactwatch.naming).
+- ``all.ics``: every occurrence and notice deadline in the window (below);
+- ``people/<person id>.ics``: what that person owns in the window (one per person in people.yaml, even if
+  empty, so a subscription never meets a 404);
+- ``contracts/<contract id>.ics``: one contract, complete;
+- ``counterparties/<slug>.ics``: one counterparty in the window (see pactwatch.naming).
+
+The window (``feeds: {window: {past_days: 60, future_days: 400}}``) keeps the aggregate feeds to what a
+subscriber acts on, so calendar clients load them at 50,000 contracts: every open occurrence (overdue ones
+however old) and every occurrence due from ``today - past_days`` to ``today + future_days``. Each aggregate
+feed says so in its DESCRIPTION.
 
 Public builds (``public=True``) leave confidential contracts out entirely and
 leave amounts and document links out of every event. Each event is rendered
@@ -17,12 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from operator import itemgetter
 
 from pactwatch.catalogue import text, word
-from pactwatch.engine import Evaluation, Occurrence
+from pactwatch.engine import OPEN_STATES, Evaluation, Occurrence
 from pactwatch.escape.ical import clean_text
+from pactwatch.i18n import format_date
 from pactwatch.ical.events import ContractFacts, EventContext, contract_facts
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
@@ -50,6 +56,10 @@ class Layout:
     contracts: list[Contract]  # public builds leave confidential contracts out entirely
     slugs: dict[str, str]  # counterparty group key -> slug
     homes: dict[str, tuple[str, str]]  # contract id -> (its contract feed, its counterparty feed)
+    window: tuple[date, date]  # what the aggregate feeds hold besides open occurrences (both days included)
+
+    def in_window(self, occurrence: Occurrence) -> bool:
+        return occurrence.state in OPEN_STATES or self.window[0] <= occurrence.due <= self.window[1]
 
 
 def layout(evaluation: Evaluation, *, public: bool) -> Layout:
@@ -57,7 +67,10 @@ def layout(evaluation: Evaluation, *, public: bool) -> Layout:
     contracts = [c for c in evaluation.portfolio.contracts if not (public and c.confidential)]
     slugs = assign_slugs([c.counterparty for c in contracts])
     homes = {c.id: (contract_feed(c.id), counterparty_feed(slugs[group_key(c.counterparty)])) for c in contracts}
-    return Layout(evaluation, ctx, contracts, slugs, homes)
+    window = evaluation.portfolio.settings.feed_window
+    today = evaluation.today
+    span = (today - timedelta(days=window.past_days), today + timedelta(days=window.future_days))
+    return Layout(evaluation, ctx, contracts, slugs, homes, span)
 
 
 def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
@@ -65,15 +78,18 @@ def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
     settings = plan.ctx.settings
     lang, zone = settings.language, settings.timezone
 
-    def meta(name: str) -> CalendarMeta:
-        return CalendarMeta(text("feeds.calendar", lang, name=name), zone, lang)
+    start, end = (format_date(day, lang) for day in plan.window)
+    window = text("scale.feed_window", lang, start=start, end=end)
+
+    def meta(name: str, description: str = window) -> CalendarMeta:
+        return CalendarMeta(text("feeds.calendar", lang, name=name), zone, lang, description=description)
 
     metas = {ALL_FEED: meta(word("feeds.all", lang))}
     owners = set(plan.ctx.names) | {o.milestone.owner for o in plan.evaluation.occurrences if o.contract.id in plan.homes}
     for person in sorted(owners):
         metas.setdefault(person_feed(person), meta(plan.ctx.names.get(person, person)))
     for contract in plan.contracts:
-        metas[contract_feed(contract.id)] = meta(f"{contract.id} {clean_text(contract.title)}")
+        metas[contract_feed(contract.id)] = meta(f"{contract.id} {clean_text(contract.title)}", "")
         slug = plan.slugs[group_key(contract.counterparty)]
         metas.setdefault(counterparty_feed(slug), meta(clean_text(contract.counterparty.name)))
     return dict(sorted(metas.items()))
@@ -88,12 +104,16 @@ class Placer:
         self.paths: dict[tuple[str, str], tuple[str, ...] | None] = {}  # shared tuples: one per (contract, owner)
 
     def where(self, occurrence: Occurrence) -> tuple[str, ...] | None:
-        """The feeds of the occurrence's events; None for a confidential contract in a public build."""
+        """The feeds of the occurrence's events (only its contract's outside the window); None for a
+        confidential contract in a public build."""
         key = (occurrence.contract.id, occurrence.milestone.owner)
         if key not in self.paths:
             homes = self.plan.homes.get(key[0])
             self.paths[key] = None if homes is None else (ALL_FEED, person_feed(key[1]), *homes)
-        return self.paths[key]
+        paths = self.paths[key]
+        if paths is None or self.plan.in_window(occurrence):
+            return paths
+        return paths[2:3]  # its contract feed: complete
 
     def facts_of(self, occurrence: Occurrence) -> ContractFacts:
         known = self.facts.get(occurrence.contract.id)

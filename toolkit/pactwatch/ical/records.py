@@ -43,3 +43,4 @@ class CalendarMeta:
     timezone: str
     language: str  # "zh" or "en"
     refresh_hours: int = 6
+    description: str = ""  # the aggregate feeds say which window they hold

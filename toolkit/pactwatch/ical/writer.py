@@ -114,6 +114,7 @@ def render_header(meta: CalendarMeta) -> bytes:
         b"CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH",
         _text("NAME", meta.name),
         _text("X-WR-CALNAME", meta.name),
+        *((_text("DESCRIPTION", meta.description), _text("X-WR-CALDESC", meta.description)) if meta.description else ()),
         _text("X-WR-TIMEZONE", meta.timezone),
         f"REFRESH-INTERVAL;VALUE=DURATION:{ttl}\r\nX-PUBLISHED-TTL:{ttl}\r\n".encode(),
     ]
