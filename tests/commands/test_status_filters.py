@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import text
 from tests.conftest import REPO_ROOT, CliResult
 
 Cli = Callable[..., CliResult]
@@ -57,9 +58,27 @@ def test_drafts_only_says_drafts_are_left_out(make: Callable[[str], Path], run_c
     assert result.code == 0
     assert result.out.splitlines() == [
         "Nothing matches on 2026-11-27:",
-        "  left out: 1 draft contract (every contract there is), with 1 open milestone that would match;"
-        " open milestones count once a contract is active",
+        "  left out: 1 draft contract",
+        "  the portfolio has no other contracts",
+        "  1 open milestone of theirs would match; open milestones count once a contract is active",
         "  only open milestones are shown (overdue, due_soon, upcoming); --all shows every state",
+    ]
+    chinese = run_cli("status", "--root", make("draft"), "--lang", "zh").out.splitlines()
+    assert chinese[1:] == [
+        "  " + text(said, "zh", count=1)
+        for said in ("cli.why.left_out.draft", "cli.why.no_other_contracts", "cli.why.would_match", "cli.why.open_only")
+    ]
+    assert "未计入：1 个草稿合同" in chinese[1]
+
+
+def test_contracts_of_two_statuses_are_counted_each_in_english_plural(make: Callable[[str], Path], run_cli: Cli) -> None:
+    root = make("terminated")
+    (root / "contracts" / "C-2.yaml").write_text(CONTRACT.format(status="terminated").replace("C-1", "C-2"), encoding="utf-8")
+    (root / "contracts" / "C-3.yaml").write_text(CONTRACT.format(status="active").replace("C-1", "C-3"), encoding="utf-8")
+    lines = run_cli("status", "--root", root, "--contract", "C-1").out.splitlines()
+    assert lines[1:3] == [
+        "  left out: 2 terminated contracts",
+        "  1 open milestone of theirs would match; open milestones count once a contract is active",
     ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import string
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def test_status_and_check_name_people_by_name(run_cli: Run, copy_portfolio: Call
 
 @pytest.mark.parametrize("message_id", sorted(i for i, t in CATALOGUE.items() if i.startswith(("cli.", "ledger.")) and t.en_one))
 def test_english_counts_are_singular_for_one_and_plural_for_two(message_id: str) -> None:
-    facts = {name: "x" for name in ("path", "source", "repository", "text", "ids")}
+    entry = CATALOGUE[message_id]
+    facts = {name: "x" for _, name, _, _ in string.Formatter().parse(entry.en + (entry.en_one or "")) if name and name != "count"}
     one, two = text(message_id, "en", count=1, **facts), text(message_id, "en", count=2, **facts)
     assert "1 " in one and "2 " in two and one != two.replace("2 ", "1 ")
     assert "(s)" not in one + two

@@ -80,7 +80,7 @@ def test_every_occurrence_is_a_row(run_cli: Run, example: Path) -> None:
     )
     assert sorted((r["合同编号"], r["节点编号"], r["计划日期"]) for r in rows) == expected
     service = [r for r in rows if r["合同编号"] == "S-2026-004" and r["节点编号"] == "R1"]
-    assert len(service) == 11 and all(r["周期"] == "every 1 month until 2026-12-31" for r in service)
+    assert len(service) == 11 and all(r["周期"] == "每 1 个月，至 2026-12-31" for r in service)
     late = [r for r in rows if r["履约状态"] == "逾期"]
     assert late and all(isinstance(r["逾期天数"], int) and r["逾期天数"] > 0 for r in late)
     paid = [r for r in rows if r["已回款"] is not None]

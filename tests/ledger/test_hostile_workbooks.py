@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import text
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger import xlsx_guard
 from pactwatch.ledger.readers import read_ledger
@@ -62,7 +63,7 @@ def _build(path: Path, sheet: str, *, book_prolog: str = "", sheet_name: str = "
 
 def test_the_hand_built_workbook_reads(tmp_path: Path) -> None:
     rows = HEADER_ROW + f'<row r="2">{_inline("A2", "C-1")}{_inline("B2", "设备采购")}</row>'
-    (table,) = read_ledger(_build(tmp_path / "plain.xlsx", _sheet(rows)))
+    (table,) = read_ledger(_build(tmp_path / "plain.xlsx", _sheet(rows)), (), "en")
     assert table.rows == (("合同编号", "合同名称"), ("C-1", "设备采购"))
 
 
@@ -72,12 +73,12 @@ def test_a_cell_in_column_xfd_on_60000_rows_is_refused_without_padding_rows(tmp_
     tracemalloc.start()
     try:
         with pytest.raises(PactwatchError) as caught:
-            read_ledger(path)
+            read_ledger(path, (), "en")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     message = str(caught.value)
-    assert "wide.xlsx sheet 台账: cell XFD2 holds a value in column 16,384" in message
+    assert "wide.xlsx: sheet 台账: cell XFD2 holds a value in column 16,384" in message
     assert f"the first {xlsx_guard.MAX_COLUMNS:,} columns" in message
     assert peak < 50 * 1024 * 1024  # without the bound: rows padded to 16,384 columns, 4 GB
     result = run_cli("import", path, "--dry-run")
@@ -87,20 +88,20 @@ def test_a_cell_in_column_xfd_on_60000_rows_is_refused_without_padding_rows(tmp_
 
 def test_a_dimension_that_claims_column_xfd_is_not_believed(tmp_path: Path) -> None:
     rows = HEADER_ROW + "".join(f'<row r="{r}">{_inline(f"A{r}", f"C-{r}")}</row>' for r in range(2, 2_001))
-    (table,) = read_ledger(_build(tmp_path / "claims.xlsx", _sheet(rows, dimension="A1:XFD1048576")))
+    (table,) = read_ledger(_build(tmp_path / "claims.xlsx", _sheet(rows, dimension="A1:XFD1048576")), (), "en")
     assert len(table.rows) == 2_000 and {len(row) for row in table.rows} <= {1, 2}
 
 
 def test_empty_styled_cells_out_to_xfd_are_not_content(tmp_path: Path) -> None:
     rows = HEADER_ROW.replace("</row>", '<c r="XFD1" s="1"/></row>')
-    (table,) = read_ledger(_build(tmp_path / "styled.xlsx", _sheet(rows)))
+    (table,) = read_ledger(_build(tmp_path / "styled.xlsx", _sheet(rows)), (), "en")
     assert table.rows == (("合同编号", "合同名称"),)
 
 
 def test_a_row_with_more_cells_than_excel_allows(tmp_path: Path) -> None:
     rows = '<row r="1">' + "<c/>" * (xlsx_guard.ROW_CELLS + 1) + "</row>"
-    with pytest.raises(PactwatchError, match=r"^many\.xlsx sheet 台账: row 1 has more than 16,384 cells"):
-        read_ledger(_build(tmp_path / "many.xlsx", _sheet(rows)))
+    with pytest.raises(PactwatchError, match=r"^many\.xlsx: sheet 台账: row 1 has more than 16,384 cells"):
+        read_ledger(_build(tmp_path / "many.xlsx", _sheet(rows)), (), "en")
 
 
 HOSTILE = {
@@ -115,16 +116,18 @@ HOSTILE = {
 def test_entity_expansion_and_xxe_are_one_line_errors(tmp_path: Path, run_cli: Run, kind: str) -> None:
     path = HOSTILE[kind](tmp_path / f"{kind}.xlsx")
     part = "xl/worksheets/sheet1.xml" if "sheet" in kind else "xl/workbook.xml"
-    result = run_cli("import", path, "--dry-run")
+    result = run_cli("import", path, "--dry-run", "--lang", "en")
     assert result.code == 1, result.err
     assert "Traceback" not in result.err and "etc/passwd" not in result.out + result.err
     (line,) = result.err.strip().splitlines()
-    assert f"{kind}.xlsx part {part} declares a DTD" in line
+    assert f"{kind}.xlsx: part {part} declares a DTD" in line
+    (said,) = run_cli("import", path, "--dry-run", "--lang", "zh").err.strip().splitlines()
+    assert said == "pactwatch: " + text("ledger.refused.part_dtd", "zh", file=f"{kind}.xlsx", part=part)
 
 
 def test_an_undeclared_entity_is_a_one_line_error(tmp_path: Path, run_cli: Run) -> None:
     path = _build(tmp_path / "entity.xlsx", _sheet(f'<row r="1">{_inline("A1", "&e;")}</row>'))
-    result = run_cli("import", path, "--dry-run")
+    result = run_cli("import", path, "--dry-run", "--lang", "en")
     assert result.code == 1 and "Traceback" not in result.err
     (line,) = result.err.strip().splitlines()
     assert "entity.xlsx cannot be opened as an Excel workbook (ParseError)" in line  # openpyxl reads the sheet's head on opening
@@ -146,6 +149,6 @@ def test_a_part_that_claims_to_inflate_past_the_limit_is_not_opened(tmp_path: Pa
     _declare_size(path, "xl/worksheets/sheet1.xml", xlsx_guard.MAX_PART_BYTES + 1)
     limit = f"{xlsx_guard.MAX_PART_BYTES:,}"
     with pytest.raises(
-        PactwatchError, match=rf"^bomb\.xlsx part xl/worksheets/sheet1\.xml inflates to [\d,]+ bytes; a ledger part may hold {limit}$"
+        PactwatchError, match=rf"^bomb\.xlsx: part xl/worksheets/sheet1\.xml inflates to [\d,]+ bytes; a ledger part may hold {limit}$"
     ):
-        read_ledger(path)
+        read_ledger(path, (), "en")

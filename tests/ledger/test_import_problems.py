@@ -55,7 +55,7 @@ def test_bad_rows_are_located_and_skipped(run_cli: Run, empty_portfolio: Path, t
     assert errors[("C-BADAMT", "H4")]["message"] == "'一百万' is not an amount"
     assert errors[(None, None)]["row"] == 5 and "no contract number" in errors[(None, None)]["message"]
     assert "'搁置' is not known" in errors[("C-STATUS", "J6")]["message"]
-    assert errors[(None, "I7")]["message"] == "'王小明' is not in people.yaml (I7; contract C-OWNER not imported)"
+    assert errors[(None, "I7")]["message"] == "'王小明' is not in people.yaml (I7; 1 contract not imported: C-OWNER)"
     assert "--add-people" in errors[(None, "I7")]["hint"]
     assert sorted(report["rejected"]) == ["C-BADAMT", "C-BADDATE", "C-OWNER", "C-STATUS"]
     assert report["unknown_people"] == ["王小明"]

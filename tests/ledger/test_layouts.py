@@ -95,7 +95,7 @@ def test_roles_decide_generic_headers() -> None:
 def test_two_columns_meaning_one_field() -> None:
     plan, problems = layouts.plan_sheet(Table("t", (("合同编号", "合同名称", "项目名称"),)))
     assert plan is not None and [c.header for c in plan.columns] == ["合同编号", "合同名称"]
-    assert problems[0].severity == "warning" and "'项目名称' means the same as '合同名称'" in problems[0].message
+    assert problems[0].severity == "warning" and "'项目名称' means the same as '合同名称'" in problems[0].message_text("en")
 
 
 def test_mapping_file(run_cli: Run, empty_portfolio: Path, tmp_path: Path) -> None:

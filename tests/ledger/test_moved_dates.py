@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pactwatch.catalogue import text
 from pactwatch.ledger import fields
 from pactwatch.ledger.exporter import MILESTONE_COLUMNS
 from pactwatch.ledger.headers import export_name
@@ -41,7 +42,7 @@ def test_the_holiday_shifted_and_relative_milestones_show_their_dates_and_why(ru
     rows = _milestone_rows(out)
     shifted = rows["E-2026-009/M1"]
     assert shifted["计划日期"] == datetime(2026, 10, 8) and shifted["合同约定日期"] == datetime(2026, 10, 1)
-    assert shifted["节假日规则"] == "following" and shifted["日期说明"] == "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"
+    assert shifted["节假日规则"] == text("ledger.business_day.following", "zh") and shifted["日期说明"] == "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"
     projected = rows["P-2026-003/M4"]
     assert projected["计划日期"] == datetime(2026, 12, 30) and projected["相对期限"] == "M3 完成后 30 日"
     assert projected["日期说明"] == "M3 完成后 30 日（预计：M3 尚未完成）"
@@ -137,4 +138,6 @@ def test_a_bad_rule_is_a_located_problem(run_cli: Run, write_portfolio: Callable
         {"合同": [["合同编号", "合同名称", "对方单位", "节点", "计划日期", "相对期限"], ["C-9", "设备", "ACME", "尾款", None, "M3 之后"]]}
     )
     result = run_cli("import", ledger, "--root", root)
-    assert result.code != 0 and "F2" in result.err + result.out and "'M3 之后' is not a relative deadline" in result.err + result.out
+    assert result.code != 0 and "F2" in result.err and text("ledger.problem.due_after", "zh", value="M3 之后") in result.err
+    english = run_cli("import", ledger, "--root", root, "--lang", "en").err
+    assert "F2" in english and "'M3 之后' is not a relative deadline" in english

@@ -57,7 +57,7 @@ def test_unknown_people_are_one_line_each_with_their_cells(run_cli: Run, nobody:
     assert len(errors) == 5  # was 16: one per cell
     assert (
         "contract-ledger-2026.xlsx: 合同台账!K3 (负责人): error: '张伟' is not in people.yaml"
-        " (合同台账!K3, 付款节点!F2, 付款节点!F5, 付款节点!F6; contract XS-2026-001 not imported)"
+        " (合同台账!K3, 付款节点!F2, 付款节点!F5, 付款节点!F6; 1 contract not imported: XS-2026-001)"
     ) in errors
     assert result.err.count("hint: add them to people.yaml, or run again with --add-people") == 1
     assert "person '" not in result.err  # no second list of the same people

@@ -102,7 +102,7 @@ def test_messy_ledgers_never_raise_and_what_is_written_validates(rows: tuple[tup
         root = Path(tmp)
         shutil.copy2(REPO_ROOT / "pactwatch.yml", root / "pactwatch.yml")
         text = (REPO_ROOT / "people.yaml").read_text(encoding="utf-8")
-        (root / "people.yaml").write_text(add_to_file(text, plan.new_people, "test") if plan.new_people else text, encoding="utf-8")
+        (root / "people.yaml").write_text(add_to_file(text, plan.new_people, "test", "en") if plan.new_people else text, encoding="utf-8")
         for f in plan.files:
             (root / f.source).parent.mkdir(parents=True, exist_ok=True)
             (root / f.source).write_text(f.text, encoding="utf-8")

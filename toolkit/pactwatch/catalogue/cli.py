@@ -197,7 +197,39 @@ START: dict[str, Text] = {
     ),
 }
 
+# Why `status` answers nothing (engine.selection.why_nothing): one line each.
+STATUS_WHY: dict[str, Text] = {
+    "cli.why.no_contracts": Text(
+        "合同库中没有合同（contracts/ 中没有能加载的合同；`pactwatch new --list` 列出模板）",
+        "the portfolio has no contracts (contracts/ holds none that load; `pactwatch new --list` shows the templates)",
+    ),
+    "cli.why.unknown_owner": Text("people.yaml 中没有 ID 或姓名为「{text}」的人", "nobody in people.yaml has the id or name '{text}'"),
+    "cli.why.unknown_counterparty": Text("没有哪个合同的相对方与「{text}」匹配", "no contract's counterparty matches '{text}'"),
+    "cli.why.unknown_contract": Text("没有合同「{text}」", "there is no contract '{text}'"),
+    "cli.why.left_out.draft": Text("未计入：{count} 个草稿合同", "left out: {count} draft contracts", "left out: 1 draft contract"),
+    "cli.why.left_out.terminated": Text(
+        "未计入：{count} 个已终止的合同", "left out: {count} terminated contracts", "left out: 1 terminated contract"
+    ),
+    "cli.why.left_out.expired": Text(
+        "未计入：{count} 个已到期的合同", "left out: {count} expired contracts", "left out: 1 expired contract"
+    ),
+    "cli.why.no_other_contracts": Text("合同库中没有其他合同", "the portfolio has no other contracts"),
+    "cli.why.would_match": Text(
+        "其中 {count} 个未完成的节点本会匹配；合同履行中时，其未完成的节点才计入",
+        "{count} open milestones of theirs would match; open milestones count once a contract is active",
+        "1 open milestone of theirs would match; open milestones count once a contract is active",
+    ),
+    "cli.why.once_active": Text("合同履行中时，其未完成的节点才计入", "open milestones count once a contract is active"),
+    "cli.why.filters": Text("筛选条件：{filters}", "filters: {filters}"),
+    "cli.why.open_only": Text(
+        "只显示未完成的节点（逾期、即将到期、待办）；--all 显示所有状态",
+        "only open milestones are shown (overdue, due_soon, upcoming); --all shows every state",
+    ),
+    "cli.why.states": Text("状态：{states}", "states: {states}"),
+}
+
 TEXTS.update(COUNTS)
+TEXTS.update(STATUS_WHY)
 TEXTS.update(RUNTIME)
 TEXTS.update(COMMANDS)
 TEXTS.update(START)

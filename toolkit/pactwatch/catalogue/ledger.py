@@ -8,6 +8,7 @@ stays among the field's other names there.
 from __future__ import annotations
 
 from pactwatch.catalogue import Text
+from pactwatch.catalogue.ledger_problems import PROBLEMS, RECORD_PROBLEMS, UNREADABLE
 
 TEXTS: dict[str, Text] = {
     # sheets
@@ -133,3 +134,23 @@ TEXTS: dict[str, Text] = {
         "people.yaml 有错误：请先运行 `pactwatch validate` 并修正", "people.yaml has errors; run `pactwatch validate` and fix them first"
     ),
 }
+
+# What export writes in the cells import reads back as words (the importer reads every language's form).
+CELLS: dict[str, Text] = {
+    "ledger.repeat.day": Text("每 {count} 天", "every {count} days", "every {count} day"),
+    "ledger.repeat.week": Text("每 {count} 周", "every {count} weeks", "every {count} week"),
+    "ledger.repeat.month": Text("每 {count} 个月", "every {count} months", "every {count} month"),
+    "ledger.repeat.quarter": Text("每 {count} 个季度", "every {count} quarters", "every {count} quarter"),
+    "ledger.repeat.year": Text("每 {count} 年", "every {count} years", "every {count} year"),
+    "ledger.repeat.until": Text("{every}，至 {until}", "{every} until {until}"),
+    "ledger.repeat.count": Text("{every}，共 {count} 次", "{every}, {count} times", "{every}, 1 time"),
+    "ledger.business_day.following": Text("顺延至下一工作日", "next working day"),
+    "ledger.business_day.preceding": Text("提前至上一工作日", "previous working day"),
+    "ledger.business_day.modified_following": Text("顺延至下一工作日（不跨月）", "next working day in the same month"),
+    "ledger.business_day.none": Text("不调整", "not moved"),
+}
+
+TEXTS.update(CELLS)
+TEXTS.update(PROBLEMS)
+TEXTS.update(RECORD_PROBLEMS)
+TEXTS.update(UNREADABLE)

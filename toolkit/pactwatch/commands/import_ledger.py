@@ -93,7 +93,8 @@ def _write(root: Path, plan: ImportPlan, ledger: str, language: str) -> None:
     if plan.new_people:
         path = root / PEOPLE_FILE
         before = path.read_text(encoding="utf-8-sig") if path.exists() else None
-        write_atomic_text(path, add_to_file(before, plan.new_people, text("ledger.import.people_comment", language, ledger=ledger)))
+        note = text("ledger.import.people_comment", language, ledger=ledger)
+        write_atomic_text(path, add_to_file(before, plan.new_people, note, language))
     for f in plan.files:
         if f.writes:
             write_atomic_text(root / f.source, f.text)
@@ -142,7 +143,7 @@ def import_ledger(
     begun = start(root, today_text)
     root, settings, today = begun.root, begun.settings, begun.today
     table = load_mapping(mapping, settings.language) if mapping else None
-    layout = layouts.read_layout(readers.read_ledger(ledger, sheets), table)
+    layout = layouts.read_layout(readers.read_ledger(ledger, sheets, settings.language), table)
     people, people_findings, _ = load_people(root)
     if people_findings and (root / "people.yaml").exists():
         raise PactwatchError(text("ledger.import.people_errors", settings.language))

@@ -130,6 +130,5 @@ def status(
         language = evaluation.portfolio.settings.language
         click.echo(text("cli.status.nothing", language, today=evaluation.today))
         for reason in why_nothing(evaluation, filters):
-            said = reason if isinstance(reason, str) else reason.render(language)  # the engine's reasons move to Msg
-            click.echo(terminal_text(f"  {said}"))
+            click.echo(terminal_text(f"  {reason.render(language)}"))
     return 0

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.engine.contracts import INACTIVE_STATUSES
 from pactwatch.engine.records import OPEN_STATES, STATES, Evaluation, Occurrence
 from pactwatch.model import Counterparty
@@ -53,19 +54,19 @@ def select(evaluation: Evaluation, filters: Filters) -> list[Occurrence]:
     return list(filter(_matcher(evaluation, filters), evaluation.occurrences))
 
 
-def _inactive(evaluation: Evaluation, filters: Filters) -> str:
+def _inactive(evaluation: Evaluation, filters: Filters) -> list[Msg]:
     """What the open milestones of draft, terminated and expired contracts hide from this question."""
     contracts = [c for c in evaluation.portfolio.contracts if c.status in INACTIVE_STATUSES]
     if not contracts:
-        return ""
+        return []
     matches = _matcher(evaluation, filters)
     hidden = sum(1 for c in contracts for o in evaluation.parts[c.id].occurrences if o.is_open and matches(o))
     counted = Counter(c.status for c in contracts)
-    kinds = " and ".join(f"{n} {status}" for status, n in sorted(counted.items()))
-    whose = f"{kinds} contract{'s' if len(contracts) > 1 else ''}"
-    every = " (every contract there is)" if len(contracts) == len(evaluation.portfolio.contracts) else ""
-    would = f", with {hidden} open milestone{'s' if hidden > 1 else ''} that would match" if hidden else ""
-    return f"left out: {whose}{every}{would}; open milestones count once a contract is active"
+    said = [msg(f"cli.why.left_out.{status}", count=n) for status, n in sorted(counted.items())]
+    if len(contracts) == len(evaluation.portfolio.contracts):
+        said.append(msg("cli.why.no_other_contracts"))
+    said.append(msg("cli.why.would_match", count=hidden) if hidden else msg("cli.why.once_active"))
+    return said
 
 
 def _applied(filters: Filters) -> list[str]:
@@ -79,37 +80,35 @@ def _applied(filters: Filters) -> list[str]:
     return shown
 
 
-def _states(filters: Filters) -> str:
+def _states(filters: Filters) -> Msg | None:
     if not filters.states:
-        return "only open milestones are shown (overdue, due_soon, upcoming); --all shows every state"
+        return msg("cli.why.open_only")
     if set(filters.states) == set(STATES):
-        return ""
-    return f"states: {', '.join(filters.states)}"
+        return None
+    return msg("cli.why.states", states=", ".join(filters.states))
 
 
-def _unknown(evaluation: Evaluation, filters: Filters) -> list[str]:
+def _unknown(evaluation: Evaluation, filters: Filters) -> list[Msg]:
     portfolio = evaluation.portfolio
     found = []
     if filters.owner_text is not None and filters.owner not in portfolio.people:
-        found.append(f"nobody in people.yaml has the id or name {filters.owner_text!r}")
+        found.append(msg("cli.why.unknown_owner", text=filters.owner_text))
     if filters.counterparty and not any(counterparty_matches(filters.counterparty, c.counterparty) for c in portfolio.contracts):
-        found.append(f"no contract's counterparty matches {filters.counterparty!r}")
+        found.append(msg("cli.why.unknown_counterparty", text=filters.counterparty))
     if filters.contract and not any(c.id == filters.contract for c in portfolio.contracts):
-        found.append(f"there is no contract {filters.contract!r}")
+        found.append(msg("cli.why.unknown_contract", text=filters.contract))
     return found
 
 
-def why_nothing(evaluation: Evaluation, filters: Filters) -> list[str]:
-    """One line per reason an empty selection is empty, most telling first."""
+def why_nothing(evaluation: Evaluation, filters: Filters) -> list[Msg]:
+    """One line per reason an empty selection is empty, most telling first (worded by the caller, in its language)."""
     contracts = evaluation.portfolio.contracts
     if not contracts:
-        return ["the portfolio has no contracts (contracts/ holds none that load; `pactwatch new --list` shows the templates)"]
-    reasons = _unknown(evaluation, filters)
-    if inactive := _inactive(evaluation, filters):
-        reasons.append(inactive)
+        return [msg("cli.why.no_contracts")]
+    reasons = [*_unknown(evaluation, filters), *_inactive(evaluation, filters)]
     applied: Sequence[str] = _applied(filters)
     if applied:
-        reasons.append(f"filters: {', '.join(applied)}")
+        reasons.append(msg("cli.why.filters", filters=", ".join(applied)))
     if states := _states(filters):
         reasons.append(states)
     return reasons

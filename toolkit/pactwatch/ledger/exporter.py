@@ -22,7 +22,8 @@ from pactwatch.catalogue import word as catalogue_word
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.engine.records import ContractView
 from pactwatch.i18n import due_note, relative_rule
-from pactwatch.ledger.fields import format_ack, format_amendments, format_documents, format_repeat, format_terms
+from pactwatch.ledger.cell_words import format_business_day, format_repeat
+from pactwatch.ledger.fields import format_ack, format_amendments, format_documents, format_terms
 from pactwatch.ledger.headers import COMPUTED_COLUMNS, Field, computed_id, export_name
 from pactwatch.ledger.kpi_sheet import kpi_sheet
 from pactwatch.ledger.people import Directory
@@ -116,16 +117,17 @@ class _Rows:
             "milestone_owner": self.person(m.owner), "due": o.due, "amount": m.amount,
             "milestone_status": value_word(status, lang), "completed_on": o.completed_on,
             "state": value_word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
-            "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat) if m.repeat else None,
+            "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat, lang) if m.repeat else None,
             "evidence": m.evidence, "remind_days": ", ".join(map(str, m.remind_days)) if m.remind_days is not None else None,
             "ack": format_ack(m.ack) or None, **self.moved(o),
         }  # fmt: skip
 
     def moved(self, o: Occurrence) -> dict[str, Any]:
-        m = o.milestone
+        m, lang = o.milestone, self.language
         return {
-            "due_as_written": o.written, "due_after": relative_rule(m.due_after, self.language) if m.due_after else None,
-            "business_day": m.business_day, "due_note": due_note(o, self.language) or None,
+            "due_as_written": o.written, "due_after": relative_rule(m.due_after, lang) if m.due_after else None,
+            "business_day": format_business_day(m.business_day, lang) if m.business_day else None,
+            "due_note": due_note(o, lang) or None,
         }  # fmt: skip
 
 

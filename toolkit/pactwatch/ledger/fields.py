@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
+from pactwatch.catalogue import msg
+from pactwatch.ledger import cell_words
+from pactwatch.ledger.problems import Choices, shown
 from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_date, parse_lines, parse_list, parse_text
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load.yaml import LoadError
 from pactwatch.load.yaml import parse_text as parse_yaml
-from pactwatch.model import BUSINESS_DAYS, Ack, Amendment, Document, KeyTerm, Repeat
+from pactwatch.model import Ack, Amendment, Document, KeyTerm, RepeatUnit
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 LOCAL_ID = ID_PATTERN
@@ -35,22 +38,23 @@ _CURRENCY_WORDS = {
 OPEN_ENDED = frozenset({"长期", "长期有效", "无固定期限", "不定期", "open-ended", "open ended", "indefinite", "n/a", "-", "—", "/"})
 
 
+def _problem(message_id: str, value: object, hint_id: str = "") -> ValueProblem:
+    return ValueProblem(msg(message_id, value=shown(value)), msg(hint_id) if hint_id else None)
+
+
 def contract_id(value: CellValue) -> tuple[str, bool]:
     """A contract number as a file-safe id; True when characters had to be replaced (XS/2026/001 -> XS-2026-001)."""
     text = unicodedata.normalize("NFKC", parse_text(value)).strip()
     cleaned = _ID_JUNK.sub("-", text).strip("-._")
     if not ID_PATTERN.match(cleaned):
-        raise ValueProblem(
-            f"contract number {text!r} cannot be an id (a file name)",
-            "ids use Latin letters, digits, '.', '_' and '-' (at most 64); renumber the contract or map another column with --mapping",
-        )
+        raise _problem("ledger.problem.contract_number", text, "ledger.hint.contract_number")
     return cleaned, cleaned != text
 
 
 def local_id(value: CellValue) -> str:
     text = unicodedata.normalize("NFKC", parse_text(value)).strip()
     if not LOCAL_ID.match(text):
-        raise ValueProblem(f"{text!r} is not a milestone id", "ids use Latin letters, digits, '.', '_' and '-', e.g. M1")
+        raise _problem("ledger.problem.milestone_id", text, "ledger.hint.milestone_id")
     return text
 
 
@@ -58,7 +62,7 @@ def currency(value: CellValue) -> str:
     text = clean_text(value).upper() if isinstance(value, str) else ""
     text = _CURRENCY_WORDS.get(text, text)
     if not re.fullmatch(r"[A-Z]{3}", text):
-        raise ValueProblem(f"{value!r} is not a currency", "use an ISO 4217 code such as CNY, USD or EUR (人民币 and 美元 are understood)")
+        raise _problem("ledger.problem.currency", value, "ledger.hint.currency")
     return text
 
 
@@ -72,7 +76,7 @@ def documents(value: CellValue) -> list[dict[str, str]]:
         elif re.fullmatch(r"\S+:\S+", line):
             title, url = line, line
         else:
-            raise ValueProblem(f"{line!r} is not a document link", "write one document a line: 合同扫描件 <https://dms.example.com/c/1>")
+            raise _problem("ledger.problem.document", line, "ledger.hint.document")
         result.append({"title": title, "url": url})
     return result
 
@@ -81,11 +85,11 @@ def yaml_scalar(text: str) -> Any:
     """A YAML scalar exactly as the loader reads it (so quoted '30' stays text, 30 is a number)."""
     try:
         doc = parse_yaml("<cell>", f"v: {text}\n")
-    except LoadError as exc:
-        raise ValueProblem(f"{text!r} cannot be read: {exc.message}", 'quote text values: "0.05%"') from None
+    except LoadError:  # the loader's reason is about YAML; a clerk needs the quotes
+        raise _problem("ledger.problem.unreadable_value", text, "ledger.hint.quote_text") from None
     result = doc.data.get("v") if isinstance(doc.data, dict) else None
     if result is None or isinstance(result, list | dict):
-        raise ValueProblem(f"{text!r} is not a single value")
+        raise _problem("ledger.problem.not_single_value", text)
     return result
 
 
@@ -95,7 +99,7 @@ def terms(value: CellValue) -> dict[str, Any]:
     for line in parse_lines(value):
         parts = re.split(r"[:：=]", line, maxsplit=1)
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-            raise ValueProblem(f"{line!r} is not a key term", "write one term a line: payment_days: 30")
+            raise _problem("ledger.problem.term", line, "ledger.hint.term")
         result[parts[0].strip()] = yaml_scalar(parts[1].strip())
     return result
 
@@ -109,27 +113,32 @@ def amendments(value: CellValue) -> list[dict[str, Any]]:
     for line in parse_lines(value):
         match = _AMENDMENT.fullmatch(line)
         if match is None:
-            raise ValueProblem(f"{line!r} is not an amendment", "write one amendment a line: A1 2026-03-20 交付日期顺延两周")
+            raise _problem("ledger.problem.amendment", line, "ledger.hint.amendment")
         result.append({"id": local_id(match[1]), "date": parse_date(match[2]), "summary": match[3].strip()})
     return result
 
 
+# What people write by hand (and export wrote before it spoke the ledger's language): "every 1 month until ...",
+# "1 quarter, count 4", "1 month x4". The catalogue's own forms, in every language, are read by _worded_repeat.
 _REPEAT = re.compile(
-    r"(?:every\s+)?(\d{1,3})\s*(day|week|month|quarter|year)s?\s*[,，]?\s*(?:until\s+(\S+)|(?:count\s*)?(\d{1,4})\s*(?:times|x)?|x\s*(\d{1,4}))",
+    r"(?:every\s+)?(\d{1,3})\s*(day|week|month|quarter|year)s?\s*[,，]?\s*(?:until\s+(\S+)|(?:count\s*)?(\d{1,4})\s*(?:times?|x)?|x\s*(\d{1,4}))",
     re.I,
 )
 
 
 def repeat(value: CellValue) -> dict[str, Any]:
-    """'every 1 month until 2026-12-31' or 'every 1 quarter, 4 times'."""
+    """'every 1 month until 2026-12-31', 'every 1 quarter, 4 times' or the same in Chinese ('每 1 个季度，共 4 次')."""
     text = clean_text(value) if value is not None else ""
-    match = _REPEAT.fullmatch(text)
-    if match is None or int(match[1]) == 0:
-        raise ValueProblem(f"{text!r} is not a repeat rule", "write 'every 1 month until 2026-12-31' or 'every 1 quarter, 4 times'")
-    every = f"{int(match[1])} {match[2].lower()}"
-    if match[3]:
-        return {"every": every, "until": parse_date(match[3])}
-    return {"every": every, "count": int(match[4] or match[5])}
+    rule = cell_words.read_repeat(text)
+    if rule is None and (match := _REPEAT.fullmatch(text)):
+        count = match[4] or match[5]
+        rule = cell_words.WordedRepeat(int(match[1]), cast(RepeatUnit, match[2].lower()), match[3], int(count) if count else None)
+    if rule is None or rule.every == 0:
+        raise _problem("ledger.problem.repeat", text, "ledger.hint.repeat")
+    every = f"{rule.every} {rule.unit}"
+    if rule.until is not None:
+        return {"every": every, "until": parse_date(rule.until)}
+    return {"every": every, "count": rule.times}
 
 
 def ack(value: CellValue) -> dict[str, Any]:
@@ -137,9 +146,7 @@ def ack(value: CellValue) -> dict[str, Any]:
     text = parse_text(value)
     match = re.fullmatch(r"(?:until\s+)?(\S+?)[:：]?(?:\s+(.*))?", text)
     if match is None:
-        raise ValueProblem(
-            f"{text!r} is not an acknowledgement", "write the date until which the delay is known, then a note: 2026-12-01 客户延期"
-        )
+        raise _problem("ledger.problem.ack", text, "ledger.hint.ack")
     result: dict[str, Any] = {"until": parse_date(match[1])}
     if match[2]:
         result["note"] = match[2].strip()
@@ -160,35 +167,31 @@ def due_after(value: CellValue) -> dict[str, Any]:
     elif match := _DUE_AFTER_ZH.fullmatch(text):
         anchor, days, working = match[1], int(match[2]), "工作日" in match[3]
     else:
-        raise ValueProblem(
-            f"{text!r} is not a relative deadline", "write '30 days after M3' or '10 working days after M3' (M3 完成后 30 日)"
-        )
+        raise _problem("ledger.problem.due_after", text, "ledger.hint.due_after")
     if not _ANCHOR.fullmatch(anchor):
-        raise ValueProblem(f"{anchor!r} is not a milestone id", "name the milestone it is due after: M3, or R1@2026-05-31")
+        raise _problem("ledger.problem.anchor", anchor, "ledger.hint.anchor")
     return {"milestone": anchor, "working_days" if working else "days": days}
 
 
 def business_day(value: CellValue) -> str:
-    """following, preceding, modified_following or none (as in the YAML)."""
-    text = re.sub(r"[\s-]+", "_", parse_text(value).strip().lower())
-    if text not in BUSINESS_DAYS:
-        raise ValueProblem(f"{parse_text(value)!r} is not a business-day convention", f"use one of {', '.join(BUSINESS_DAYS)}")
-    return text
+    """following, preceding, modified_following or none (as in the YAML), or their words in either language."""
+    written = parse_text(value)
+    found = cell_words.read_business_day(written)
+    if found is None:
+        raise ValueProblem(
+            msg("ledger.problem.business_day", value=shown(written)), Choices("ledger.hint.business_day", cell_words.BUSINESS_DAY_IDS)
+        )
+    return found
 
 
 def int_list(value: CellValue) -> list[int]:
     items = parse_list(value if not isinstance(value, int | float) else str(value))
     if not all(re.fullmatch(r"\d{1,3}", i) for i in items):
-        raise ValueProblem(f"{value!r} is not a list of days", "write days before the due date, e.g. 14, 7, 0")
+        raise _problem("ledger.problem.days", value, "ledger.hint.days")
     return [int(i) for i in items]
 
 
 # ---------------------------------------------------------------- what export writes (read back above)
-
-
-def format_repeat(rule: Repeat) -> str:
-    every = f"every {rule.every} {rule.unit}"
-    return f"{every} until {rule.until.isoformat()}" if rule.until is not None else f"{every}, {rule.count} times"
 
 
 def format_terms(items: Iterable[KeyTerm]) -> str:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from pactwatch.catalogue import msg
 from pactwatch.ledger import fields, milestones, words
 from pactwatch.ledger.headers import ContractField
 from pactwatch.ledger.layouts import Layout, Located, Record
 from pactwatch.ledger.people import MAX_NAME, Directory, new_ids
-from pactwatch.ledger.problems import Cell, Problem, error, warning
+from pactwatch.ledger.problems import Cell, Problem, error, shown, warning
 from pactwatch.ledger.sink import Sink
 from pactwatch.ledger.values import Amount, CellValue, ValueProblem, parse_amount, parse_bool, parse_date, parse_int, parse_list, parse_text
 from pactwatch.model import Person
@@ -60,20 +61,17 @@ class People:
     def __call__(self, located: Located, sink: Sink) -> str | None:
         name = parse_text(located.value)
         if len(name) > MAX_NAME:
-            sink.error(f"{name[:20]!r}... is not a person's name ({len(name)} characters)", located.cell, "write the person's id or name")
+            sink.error(msg("ledger.problem.long_name", value=shown(name[:20]), count=len(name)), located.cell, msg("ledger.hint.person"))
             return None
         if any(unicodedata.category(ch) == "Cc" for ch in name):  # people.yaml names are one line of text
-            sink.error(f"{name!r} is not a person's name (it holds a line break or a control character)", located.cell)
+            sink.error(msg("ledger.problem.name_control", value=shown(name)), located.cell)
             return None
         match = self.directory.find(name)
         if match.person_id is not None:
             return match.person_id
         if match.ambiguous:
-            sink.error(
-                f"{name!r} is the name of {len(match.ambiguous)} people ({', '.join(match.ambiguous)})",
-                located.cell,
-                "write the person's id instead",
-            )
+            said = msg("ledger.problem.shared_name", value=shown(name), count=len(match.ambiguous), ids=", ".join(match.ambiguous))
+            sink.error(said, located.cell, msg("ledger.hint.person_id"))
             return None
         self.unknown.setdefault(name, []).append(located.cell)
         if name in self.new:
@@ -88,10 +86,13 @@ class People:
         found = []
         for name, contracts in self.contracts.items():
             cells = self.unknown[name]
-            shown = ", ".join(c.ref for c in cells[:_SHOWN]) + (f" and {len(cells) - _SHOWN} more" if len(cells) > _SHOWN else "")
-            named = f"contract {contracts[0]}" if len(contracts) == 1 else f"contracts {', '.join(contracts)}"
-            message = f"{name!r} is not in people.yaml ({shown}; {named} not imported)"
-            found.append(error(message, cells[0], "add them to people.yaml, or run again with --add-people"))
+            facts: dict[str, str | int] = {"value": shown(name), "count": len(contracts), "contracts": ", ".join(contracts)}
+            facts["cells"] = ", ".join(c.ref for c in cells[:_SHOWN])
+            if len(cells) > _SHOWN:
+                message = msg("ledger.problem.unknown_person_more", more=len(cells) - _SHOWN, **facts)
+            else:
+                message = msg("ledger.problem.unknown_person", **facts)
+            found.append(error(message, cells[0], msg("ledger.hint.add_people")))
         return found
 
 
@@ -120,9 +121,13 @@ class Picker:
             if first is None:
                 first = (value, located)
             elif value != first[0]:
-                self.sink.error(
-                    f"{located.cell.header or name} differs from {first[1].cell.ref} ({parse_text(first[1].value)!r})", located.cell
+                said = msg(
+                    "ledger.problem.differs",
+                    header=located.cell.header or name,
+                    ref=first[1].cell.ref,
+                    value=shown(parse_text(first[1].value)),
                 )
+                self.sink.error(said, located.cell)
         return first[0] if first else None
 
 
@@ -152,7 +157,7 @@ def _value(pick: Picker, default_currency: str, data: dict[str, Any]) -> str:
     currency = currency or default_currency
     if amount is not None and located is not None:
         if (amount.currency and amount.currency != currency) or (amount.yen_sign and currency not in ("CNY", "JPY")):
-            sink.error(f"the value is in {amount.currency or '¥'} but the currency column says {currency}", located.cell)
+            sink.error(msg("ledger.problem.value_currency", currency=amount.currency or "¥", column=currency), located.cell)
         data["value"] = {"amount": amount.amount, "currency": currency}
     elif named and named != default_currency:
         data["value"] = {"currency": named}  # no value yet, but its milestones' amounts are in this currency
@@ -178,12 +183,8 @@ def _term(pick: Picker, data: dict[str, Any]) -> None:
     if start is not None and end is not None:
         data["term"] = {"start": start, "end": end, **extras}
     elif start is not None or end is not None or extras:
-        missing = "end" if start is not None else "start"
-        pick.sink.warning(
-            f"the term is left out: it has no {missing} date",
-            pick.cell("start") or pick.cell("end"),
-            "the format records a term with both a start and an end",
-        )
+        missing = "ledger.problem.term_no_end" if start is not None else "ledger.problem.term_no_start"
+        pick.sink.warning(msg(missing), pick.cell("start") or pick.cell("end"), msg("ledger.hint.term_dates"))
 
 
 def _classify(pick: Picker, data: dict[str, Any]) -> None:
@@ -192,9 +193,9 @@ def _classify(pick: Picker, data: dict[str, Any]) -> None:
     kind = words.lookup(word, words.CONTRACT_TYPES) if word else "other"
     if kind is None:
         sink.warning(
-            f"contract type {word!r} is not known; recorded as other, with the word as a tag",
+            msg("ledger.problem.contract_type", value=shown(word)),
             pick.cell("type"),
-            f"types: {words.choices(words.CONTRACT_TYPES)}",
+            words.choices("ledger.hint.contract_types", words.CONTRACT_TYPES),
         )
         data.setdefault("tags", []).append(word)
         kind = "other"
@@ -203,17 +204,18 @@ def _classify(pick: Picker, data: dict[str, Any]) -> None:
     status = words.lookup(status_word, words.CONTRACT_STATUSES) if status_word else "active"
     if status is None:
         sink.error(
-            f"contract status {status_word!r} is not known",
+            msg("ledger.problem.contract_status", value=shown(status_word)),
             pick.cell("status"),
-            f"statuses: {words.choices(words.CONTRACT_STATUSES)}",
+            words.choices("ledger.hint.statuses", words.CONTRACT_STATUSES),
         )
     data["status"] = status
 
 
 def _text(pick: Picker, name: ContractField, pointer: str, required: str = "") -> str | None:
+    """The field as text; when it is empty and ``required`` (a message id), an error."""
     value = pick.get(name, parse_text, pointer)
     if value is None and required:
-        pick.sink.error(f"the contract has no {required}", pick.records[0].where)
+        pick.sink.error(msg(required), pick.records[0].where)
     return value or None
 
 
@@ -248,21 +250,18 @@ def build_contract(
     pick = Picker(records, sink)
     if not any(name in r.contract for r in records for name in _DESCRIBING):
         sheets = ", ".join(dict.fromkeys(r.sheet for r in records))
-        sink.error(
-            f"contract {contract_id} has milestone rows ({sheets}) but no contract row",
-            records[0].where,
-            "add the contract to the contracts sheet",
-        )
+        said = msg("ledger.problem.no_contract_row", contract=contract_id, sheets=sheets)
+        sink.error(said, records[0].where, msg("ledger.hint.add_contract_row"))
         return None, sink.problems
-    data: dict[str, Any] = {"id": contract_id, "title": _text(pick, "title", "/title", "title (合同名称 / Title)")}
+    data: dict[str, Any] = {"id": contract_id, "title": _text(pick, "title", "/title", "ledger.problem.no_title")}
     _classify(pick, data)
     owner_cell = pick.located("owner")
     owner = people(owner_cell, sink) if owner_cell else None
     if owner_cell is None:
-        sink.error("the contract has no owner (负责人 / Owner)", records[0].where)
+        sink.error(msg("ledger.problem.no_owner"), records[0].where)
     pick.get("owner", parse_text, "/owner")  # rows must agree on the owner
     data["owner"] = owner
-    counterparty = {"name": _text(pick, "counterparty", "/counterparty/name", "counterparty (对方单位 / Counterparty)")}
+    counterparty = {"name": _text(pick, "counterparty", "/counterparty/name", "ledger.problem.no_counterparty")}
     if cp_id := _text(pick, "counterparty_id", "/counterparty/id"):
         counterparty["id"] = cp_id
     data["counterparty"] = counterparty
@@ -286,13 +285,7 @@ def _group(records: Iterable[Record]) -> tuple[dict[str, list[Record]], list[Pro
     for record in records:
         located = record.contract.get("id")
         if located is None:
-            problems.append(
-                error(
-                    "the row has no contract number (合同编号 / Contract No.)",
-                    record.where,
-                    "fill it in; rows without one cannot be imported",
-                )
-            )
+            problems.append(error(msg("ledger.problem.no_number"), record.where, msg("ledger.hint.no_number")))
             continue
         try:
             contract_id, changed = fields.contract_id(located.value)
@@ -303,7 +296,7 @@ def _group(records: Iterable[Record]) -> tuple[dict[str, list[Record]], list[Pro
             renamed.add(contract_id)
             problems.append(
                 warning(
-                    f"contract number {parse_text(located.value)!r} becomes id {contract_id} (ids are file names)",
+                    msg("ledger.problem.renumbered", value=shown(parse_text(located.value)), id=contract_id),
                     located.cell,
                     contract=contract_id,
                 )

@@ -19,9 +19,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from pactwatch.catalogue import msg
 from pactwatch.ledger import headers, words
 from pactwatch.ledger.headers import ContractField, Field, MilestoneField
-from pactwatch.ledger.problems import Cell, Problem, error, warning
+from pactwatch.ledger.problems import Cell, Problem, error, shown, warning
 from pactwatch.ledger.readers import Table
 from pactwatch.ledger.values import CellValue, Unit, is_blank, parse_text
 
@@ -143,11 +144,7 @@ def plan_sheet(table: Table, mapping: Mapping[str, Field] | None = None) -> tupl
     if number is None:
         if looks_like_ledger:
             where = Cell(table.name, 1, csv=table.csv)
-            return None, [
-                error(
-                    "no contract number column found (合同编号 / Contract No.)", where, "name the column 合同编号, or map it with --mapping"
-                )
-            ]
+            return None, [error(msg("ledger.problem.no_number_column"), where, msg("ledger.hint.no_number_column"))]
         return None, []
     matched, ignored = _columns(table.rows[number - 1], mapping)
     role = _role(matched)
@@ -164,9 +161,9 @@ def plan_sheet(table: Table, mapping: Mapping[str, Field] | None = None) -> tupl
             cell = Cell(table.name, number, index + 1, text, table.csv)
             problems.append(
                 warning(
-                    f"column '{text}' means the same as '{seen[field]}' ({field}); it is ignored",
+                    msg("ledger.problem.same_column", column=shown(text), other=shown(seen[field]), field=field),
                     cell,
-                    "map columns explicitly with --mapping",
+                    msg("ledger.hint.map_columns"),
                 )
             )
             continue
@@ -229,11 +226,6 @@ def read_layout(tables: Sequence[Table], mapping: Mapping[str, Field] | None = N
             plans.append(plan)
     if not plans and not problems:
         names = ", ".join(t.name for t in tables)
-        problems.append(
-            error(
-                f"no ledger found in {names}: no row has a contract number column and at least one more known header",
-                hint="see the recognised headers in the README, or use --mapping",
-            )
-        )
+        problems.append(error(msg("ledger.problem.no_ledger", names=names), hint=msg("ledger.hint.no_ledger")))
     rows = tuple(record for plan in plans for record in records(plan))
     return Layout(tuple(plans), rows, tuple(problems), tuple(skipped))

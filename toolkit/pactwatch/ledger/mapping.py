@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from pactwatch.catalogue import text
 from pactwatch.errors import UsageError
 from pactwatch.findings import Finding
 from pactwatch.ledger.headers import FIELDS, Field, mapping_table
@@ -26,17 +27,18 @@ def load_mapping(path: Path, language: str) -> dict[str, Field]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read the mapping file {path}: {exc.strerror}") from None
+        raise UsageError(text("ledger.mapping.cannot_read", language, path=path, reason=exc.strerror)) from None
     loaded = load_bytes(path.name, raw)
     if isinstance(loaded, Finding):
-        raise UsageError(f"{path}:{loaded.line}:{loaded.column}: {loaded.message_text(language)}")
+        said = loaded.message_text(language)
+        raise UsageError(text("ledger.mapping.at", language, path=path, line=loaded.line, column=loaded.column, message=said))
     entries: dict[Field, tuple[str, ...]] = {}
     for key, value in loaded.data.items():
         line = loaded.locate(f"/{key}", key=True)[0]
         if key not in FIELDS:
-            raise UsageError(f"{path}:{line}: {key!r} is not a field; fields are {', '.join(FIELDS)}")
+            raise UsageError(text("ledger.mapping.not_a_field", language, path=path, line=line, key=key, fields=", ".join(FIELDS)))
         headers = value if isinstance(value, list) else [value]
         if not headers or not all(isinstance(h, str | int) and str(h).strip() for h in headers):
-            raise UsageError(f"{path}:{line}: {key} needs a column header (text) or a list of them")
+            raise UsageError(text("ledger.mapping.needs_header", language, path=path, line=line, key=key))
         entries[cast(Field, key)] = tuple(str(h) for h in headers)
     return mapping_table(entries)

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pactwatch.catalogue import msg
 from pactwatch.ledger import fields, words
 from pactwatch.ledger.headers import MilestoneField
 from pactwatch.ledger.layouts import Located
-from pactwatch.ledger.problems import Cell
+from pactwatch.ledger.problems import Cell, shown
 from pactwatch.ledger.sink import Sink
 from pactwatch.ledger.values import Amount, parse_amount, parse_date, parse_list, parse_text
 from pactwatch.model import MilestoneStatus
@@ -64,9 +65,9 @@ def _amount(located: Located | None, scope: Scope, sink: Sink) -> Amount | None:
     named = parsed.currency
     if (named and named != scope.currency) or (parsed.yen_sign and scope.currency not in ("CNY", "JPY")):
         sink.error(
-            f"the amount is in {named or '¥'} but the contract is in {scope.currency}",
+            msg("ledger.problem.amount_currency", currency=named or "¥", contract_currency=scope.currency),
             located.cell,
-            "amounts of two currencies are never added",
+            msg("ledger.hint.two_currencies"),
         )
         return None
     return parsed
@@ -80,7 +81,11 @@ def _kind(cells: Mapping[MilestoneField, Located], title: str, has_amount: bool,
     kind = words.lookup(word, words.MILESTONE_KINDS)
     if kind is None:
         kind = words.guess_kind(f"{word} {title}", has_amount)
-        sink.warning(f"milestone kind {word!r} is not known; using {kind}", located.cell, f"kinds: {words.choices(words.MILESTONE_KINDS)}")
+        sink.warning(
+            msg("ledger.problem.milestone_kind", value=shown(word), kind=kind),
+            located.cell,
+            words.choices("ledger.hint.kinds", words.MILESTONE_KINDS),
+        )
     return kind
 
 
@@ -90,9 +95,9 @@ def _status(located: Located | None, sink: Sink) -> MilestoneStatus | None:
     found = words.lookup(parse_text(located.value), words.MILESTONE_STATUSES)
     if found is None:
         sink.error(
-            f"milestone status {parse_text(located.value)!r} is not known",
+            msg("ledger.problem.milestone_status", value=shown(parse_text(located.value))),
             located.cell,
-            f"statuses: {words.choices(words.MILESTONE_STATUSES)}",
+            words.choices("ledger.hint.statuses", words.MILESTONE_STATUSES),
         )
     return found
 
@@ -111,7 +116,8 @@ def _optional(cells: Mapping[MilestoneField, Located], data: dict[str, Any], sin
     if (convention := sink.parse(cells.get("business_day"), fields.business_day)) is not None:
         data["business_day"] = convention
     if (named := sink.parse(cells.get("milestone_currency"), fields.currency)) is not None and named != scope.currency:
-        sink.error(f"the milestone is in {named} but the contract is in {scope.currency}", cells["milestone_currency"].cell)
+        said = msg("ledger.problem.milestone_currency", currency=named, contract_currency=scope.currency)
+        sink.error(said, cells["milestone_currency"].cell)
 
 
 def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
@@ -120,9 +126,9 @@ def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
     title = sink.parse(cells.get("milestone"), parse_text) or candidate.title
     due, relative = _due(cells, sink)
     if not title:
-        sink.error("the milestone has no title (节点 / Milestone)", candidate.where)
+        sink.error(msg("ledger.problem.no_milestone_title"), candidate.where)
     if due is None and relative is None and "due" not in cells:
-        sink.error(f"milestone {title!r} has no due date (计划日期 / Due)" if title else "the milestone has no due date", candidate.where)
+        sink.error(msg("ledger.problem.no_due", title=shown(title)) if title else msg("ledger.problem.no_due_untitled"), candidate.where)
     amount = _amount(cells.get("amount"), scope, sink)
     data: dict[str, Any] = {"title": title, "kind": _kind(cells, title or "", amount is not None, sink)}
     owner = scope.resolve(cells["milestone_owner"], sink) if "milestone_owner" in cells else scope.owner
@@ -136,9 +142,9 @@ def parse_row(candidate: Candidate, scope: Scope, sink: Sink) -> Row | None:
     completed = sink.parse(cells.get("completed_on"), parse_date)
     if completed is not None and completed > scope.today:
         sink.error(
-            f"completed on {completed}, which is after today ({scope.today})",
+            msg("ledger.problem.completed_later", completed=completed.isoformat(), today=scope.today.isoformat()),
             cells["completed_on"].cell,
-            "leave the completion date empty until it happens (or pass --today)",
+            msg("ledger.hint.completed_later"),
         )
     status = _status(cells.get("milestone_status"), sink)
     if any(p.severity == "error" for p in sink.problems[before:]) or (due is None and relative is None) or owner is None:
@@ -171,19 +177,18 @@ def _one_off(row: Row, sink: Sink) -> dict[str, Any] | None:
     status, completed = row.status, row.completed_on
     if completed is not None:
         if status in ("waived", "cancelled"):
-            sink.error(f"milestone {row.data['title']!r} is {status} but has a completion date", row.cells.get("completed_on", row.where))
+            said = msg("ledger.problem.closed_but_completed", title=shown(row.data["title"]), status=status)
+            sink.error(said, row.cells.get("completed_on", row.where))
             return None
         if status in ("pending", "in_progress"):
-            sink.warning(
-                f"milestone {row.data['title']!r} has a completion date, so it is recorded as done (the status said {status})",
-                row.cells.get("status", row.where),
-            )
+            said = msg("ledger.problem.completed_so_done", title=shown(row.data["title"]), status=status)
+            sink.warning(said, row.cells.get("status", row.where))
         result.update(status="done", completed_on=completed)
     elif status == "done":
         sink.error(
-            f"milestone {row.data['title']!r} is marked done without a completion date",
+            msg("ledger.problem.done_without_date", title=shown(row.data["title"])),
             row.cells.get("status", row.where),
-            "fill in the completion date (完成日期)",
+            msg("ledger.hint.completed_on"),
         )
         return None
     elif status not in (None, "pending"):
@@ -197,26 +202,27 @@ def _recurring(rows: Sequence[Row], sink: Sink) -> dict[str, Any] | None:
         for key in _SHARED:
             if row.data.get(key) != first.data.get(key):
                 sink.error(
-                    f"occurrences of milestone {first.id!r} disagree on {key}",
+                    msg("ledger.problem.occurrences_disagree", milestone=shown(first.id), field=key),
                     row.cells.get(key, row.where),
-                    f"row {first.where.row} has {first.data.get(key)!r}",
+                    msg("ledger.hint.first_row", row=first.where.row, value=shown(first.data.get(key))),
                 )
                 return None
     if "repeat" not in first.data:
         sink.error(
-            f"milestone id {first.id!r} is used twice",
+            msg("ledger.problem.id_twice", milestone=shown(first.id)),
             rows[1].cells.get("id", rows[1].where),
-            "give each milestone its own id, or a repeat rule (周期) to its occurrences",
+            msg("ledger.hint.id_twice"),
         )
         return None
     dues = [r.due for r in rows if r.due is not None]
     if len(dues) < len(rows):
-        sink.error(f"recurring milestone {first.id!r} is due after another milestone", first.cells.get("due_after", first.where))
+        sink.error(msg("ledger.problem.repeat_after", milestone=shown(first.id)), first.cells.get("due_after", first.where))
         return None
     result = {**first.data, "due": min(dues)}
     completed = {r.due: r.completed_on for r in rows if r.completed_on is not None and r.due is not None}
     if bad := next((r for r in rows if r.status == "done" and r.completed_on is None), None):
-        sink.error(f"an occurrence of {first.id!r} is marked done without a completion date", bad.cells.get("status", bad.where))
+        said = msg("ledger.problem.occurrence_without_date", milestone=shown(first.id))
+        sink.error(said, bad.cells.get("status", bad.where))
         return None
     declared = next((r.status for r in rows if r.status not in (None, "done", "pending")), None)
     if declared is not None:

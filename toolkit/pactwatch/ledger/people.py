@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from pactwatch.catalogue import text as catalogue_text
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load import schema
@@ -117,7 +118,7 @@ def append_entries(text: str | None, people: Iterable[Person], note: str) -> str
     return body + "\n" + "\n".join(entries)
 
 
-def add_to_file(text: str | None, people: Sequence[Person], note: str) -> str:
+def add_to_file(text: str | None, people: Sequence[Person], note: str, language: str) -> str:
     """people.yaml's new text, checked: it must load, pass its schema and end with exactly these people."""
     result = append_entries(text, people, note)
     loaded = load_bytes(PEOPLE_FILE, result.encode("utf-8"))
@@ -125,7 +126,5 @@ def add_to_file(text: str | None, people: Sequence[Person], note: str) -> str:
     ok = isinstance(loaded, Document) and isinstance(listed, list) and not schema.check(loaded, "people")
     if not ok or [p.get("id") for p in listed[-len(people) :]] != [p.id for p in people]:  # type: ignore[index]
         names = ", ".join(f"{p.name} ({p.id})" for p in people)
-        raise PactwatchError(
-            f"cannot append to {PEOPLE_FILE} safely (its last key should be 'people:' as a block list); add these people by hand: {names}"
-        )
+        raise PactwatchError(catalogue_text("ledger.people.cannot_append", language, file=PEOPLE_FILE, names=names))
     return result

@@ -48,6 +48,6 @@ def origin(draft: Draft, pointer: str) -> Cell | None:
 
 def check(draft: Draft, source: str, text: str, people: Mapping[str, Person], default_currency: str, today: date) -> list[Problem]:
     return [
-        Problem(f.severity, f.message, origin(draft, f.pointer), draft.id, f.hint, f.code)
+        Problem(f.severity, f.message, origin(draft, f.pointer), draft.id, f.hint or None, f.code)
         for f in findings(source, text, people, default_currency, today)
     ]

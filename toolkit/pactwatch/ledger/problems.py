@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pactwatch.catalogue import Msg, text, word
 
 ProblemSeverity = Literal["error", "warning"]
+
+
+class Choices(NamedTuple):
+    """A hint listing the words of a closed choice (``ids``, catalogue ids), worded with them at output time."""
+
+    id: str
+    ids: tuple[str, ...]
+
+    def render(self, language: str) -> str:
+        return text(self.id, language, choices=word("notify.joiner", language).join(word(i, language) for i in self.ids))
+
+
+Said = Msg | Choices  # what a problem says, put in words in the report's language
+
+
+def _words(said: Said | str | None, language: str) -> str:
+    return said.render(language) if isinstance(said, Msg | Choices) else said or ""
+
+
+def shown(value: object) -> str:
+    """A user's value as a fact: text with its line breaks and control characters escaped (repr without quotes)."""
+    return repr(value)[1:-1] if isinstance(value, str) else str(value)
 
 
 def column_letter(column: int) -> str:
@@ -48,10 +70,10 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Problem:
     severity: ProblemSeverity
-    message: Msg | str  # a str only while the import's messages move to the catalogue
+    message: Said | str  # str: a validator finding whose message is not in the catalogue yet (findings.Finding)
     cell: Cell | None = None
     contract: str | None = None  # the contract it stops (or warns about), if known
-    hint: Msg | str = ""
+    hint: Said | str | None = None
     code: str = ""  # a validator finding's code (PW204), shown after its message
 
     @property
@@ -61,11 +83,11 @@ class Problem:
         return (self.contract or "", sheet, row, column, self.message_text("en"))
 
     def message_text(self, language: str) -> str:
-        said = self.message if isinstance(self.message, str) else self.message.render(language)
+        said = _words(self.message, language)
         return f"{said} [{self.code}]" if self.code else said
 
     def hint_text(self, language: str) -> str:
-        return self.hint if isinstance(self.hint, str) else self.hint.render(language)
+        return _words(self.hint, language)
 
     def text(self, file: str, language: str, *, hint: bool = True) -> str:
         where = f"{file}: {self.cell.describe(language)}" if self.cell else file
@@ -104,9 +126,9 @@ def report_lines(problems: Iterable[Problem], file: str, language: str) -> list[
     return lines
 
 
-def error(message: Msg | str, cell: Cell | None = None, hint: Msg | str = "", contract: str | None = None) -> Problem:
+def error(message: Said, cell: Cell | None = None, hint: Said | None = None, contract: str | None = None) -> Problem:
     return Problem("error", message, cell, contract, hint)
 
 
-def warning(message: Msg | str, cell: Cell | None = None, hint: Msg | str = "", contract: str | None = None) -> Problem:
+def warning(message: Said, cell: Cell | None = None, hint: Said | None = None, contract: str | None = None) -> Problem:
     return Problem("warning", message, cell, contract, hint)

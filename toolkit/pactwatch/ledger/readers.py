@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 from xml.etree.ElementTree import ParseError
 
+from pactwatch.catalogue import Fact, Msg, msg
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.spreadsheet import from_csv
 from pactwatch.ledger import xlsx_guard
@@ -28,6 +29,18 @@ if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
 MAX_ROWS = 200_000
+
+
+class Unreadable(PactwatchError):
+    """The ledger cannot be read: a Msg worded by ``read_ledger`` in the run's language (exit 2 when ``usage``)."""
+
+    def __init__(self, message: Msg, usage: bool = False) -> None:
+        super().__init__(message.render("en"))
+        self.message, self.usage = message, usage
+
+
+def _unread(message_id: str, /, **facts: Fact) -> Unreadable:
+    return Unreadable(msg(message_id, **facts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +53,20 @@ class Table:
     encoding: str | None = None
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the name of the encoding it was in; PactwatchError if it is none we know."""
+def decode(raw: bytes, name: str) -> tuple[str, str]:
+    """Text and the name of the encoding it was in; Unreadable if it is none we know."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise PactwatchError(f"the file starts like {encoding} but is not valid {encoding} at byte {exc.start}") from None
+                raise _unread("ledger.unreadable.bad_bom", file=name, encoding=encoding, byte=exc.start) from None
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise PactwatchError("the CSV file is neither UTF-8 nor GB18030/GBK text; save it from Excel as 'CSV UTF-8'")
+    raise _unread("ledger.unreadable.encoding", file=name)
 
 
 def _delimiter(text: str) -> str:
@@ -71,16 +84,16 @@ def _trim(row: Sequence[CellValue]) -> tuple[CellValue, ...]:
 
 
 def read_csv(name: str, raw: bytes) -> Table:
-    text, encoding = decode(raw)
+    text, encoding = decode(raw, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[tuple[CellValue, ...]] = []
     try:
         for row in reader:
             rows.append(_trim([from_csv(cell) if cell.strip() else None for cell in row]))  # export's ' taken away
             if len(rows) > MAX_ROWS:
-                raise PactwatchError(f"more than {MAX_ROWS:,} rows")
+                raise _unread("ledger.unreadable.csv_rows", file=name, limit=MAX_ROWS)
     except csv.Error as exc:
-        raise PactwatchError(f"CSV cannot be read at line {reader.line_num}: {exc}") from None
+        raise _unread("ledger.unreadable.csv", file=name, line=reader.line_num, reason=str(exc)) from None
     return Table(name, tuple(rows), csv=True, encoding=encoding)
 
 
@@ -96,8 +109,12 @@ def _cell(value: object) -> CellValue:
     return None if not text.strip() or text.startswith("=") else text
 
 
-def _unreadable(path: Path, exc: Exception) -> PactwatchError:
-    return PactwatchError(f"{path.name} cannot be opened as an Excel workbook ({type(exc).__name__}); save it as .xlsx")
+def _unreadable(path: Path, exc: Exception) -> Unreadable:
+    return _unread("ledger.unreadable.workbook", file=path.name, reason=type(exc).__name__)
+
+
+def _refused(path: Path, exc: xlsx_guard.Refused) -> Unreadable:
+    return _unread(exc.id, file=path.name, **exc.facts)
 
 
 def _open(path: Path, handle: BinaryIO, archive: zipfile.ZipFile) -> Workbook:
@@ -110,7 +127,7 @@ def _open(path: Path, handle: BinaryIO, archive: zipfile.ZipFile) -> Workbook:
             warnings.simplefilter("ignore")
             return load_workbook(handle, read_only=True, data_only=True)  # our handle: closed even when openpyxl fails
     except xlsx_guard.Refused as exc:
-        raise PactwatchError(f"{path.name} {exc}") from None
+        raise _refused(path, exc) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, ParseError) as exc:
         raise _unreadable(path, exc) from None
 
@@ -121,9 +138,9 @@ def _read_sheet(path: Path, book: Workbook, archive: zipfile.ZipFile, name: str)
     try:
         extent = xlsx_guard.measure(archive, part, name)
     except xlsx_guard.Refused as exc:
-        raise PactwatchError(f"{path.name} {exc}") from None
+        raise _refused(path, exc) from None
     if extent.rows > MAX_ROWS:
-        raise PactwatchError(f"{path.name} sheet {name} has more than {MAX_ROWS:,} rows")
+        raise _unread("ledger.unreadable.sheet_rows", file=path.name, sheet=name, limit=MAX_ROWS)
     if not extent.rows:
         return Table(name, ())
     # exactly the extent with content: openpyxl would pad every row to the width the sheet claims
@@ -138,7 +155,7 @@ def read_xlsx(path: Path, sheets: Sequence[str] = ()) -> list[Table]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise PactwatchError(f"cannot read {path}: {exc.strerror}") from None
+        raise _unread("ledger.unreadable.cannot_read", path=str(path), reason=exc.strerror or "") from None
     with handle:
         try:
             archive = zipfile.ZipFile(handle)
@@ -154,30 +171,36 @@ def _read_book(path: Path, handle: BinaryIO, archive: zipfile.ZipFile, sheets: S
         names = list(book.sheetnames)
         unknown = [s for s in sheets if s not in names]
         if unknown:
-            raise UsageError(f"{path.name} has no sheet {', '.join(map(repr, unknown))}; its sheets are {', '.join(names)}")
+            said = msg("ledger.unreadable.no_sheet", file=path.name, unknown=", ".join(map(repr, unknown)), names=", ".join(names))
+            raise Unreadable(said, usage=True)
         return [_read_sheet(path, book, archive, name) for name in sheets or names]
     finally:
         book.close()
 
 
-def read_ledger(path: Path, sheets: Sequence[str] = ()) -> list[Table]:
-    """The tables of an .xlsx workbook (all sheets, or the named ones) or of a .csv file."""
+def read_ledger(path: Path, sheets: Sequence[str], language: str) -> list[Table]:
+    """The tables of an .xlsx workbook (all sheets, or the named ones) or of a .csv file; why not, in ``language``."""
+    try:
+        return _read_ledger(path, sheets)
+    except Unreadable as exc:
+        said = exc.message.render(language)
+        raise UsageError(said) if exc.usage else PactwatchError(said) from None
+
+
+def _read_ledger(path: Path, sheets: Sequence[str]) -> list[Table]:
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise UsageError(f"{path.name} is an old .xls workbook; open it in Excel or WPS and save it as .xlsx")
+        raise Unreadable(msg("ledger.unreadable.xls", file=path.name), usage=True)
     if suffix in (".csv", ".txt", ".tsv"):
         if sheets:
-            raise UsageError("--sheet applies to .xlsx workbooks; a CSV file has one table")
+            raise Unreadable(msg("ledger.unreadable.sheet_option"), usage=True)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise PactwatchError(f"cannot read {path}: {exc.strerror}") from None
-        try:
-            return [read_csv(path.name, raw)]
-        except PactwatchError as exc:
-            raise PactwatchError(f"{path.name}: {exc}") from None
+            raise _unread("ledger.unreadable.cannot_read", path=str(path), reason=exc.strerror or "") from None
+        return [read_csv(path.name, raw)]
     if suffix in (".xlsx", ".xlsm"):
         if not path.is_file():
-            raise PactwatchError(f"cannot read {path}: no such file")
+            raise _unread("ledger.unreadable.no_file", path=str(path))
         return read_xlsx(path, sheets)
-    raise UsageError(f"{path.name}: a ledger is an .xlsx workbook or a .csv file")
+    raise Unreadable(msg("ledger.unreadable.kind", file=path.name), usage=True)

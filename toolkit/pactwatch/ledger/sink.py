@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from pactwatch.ledger.layouts import Located
-from pactwatch.ledger.problems import Cell, Problem
+from pactwatch.ledger.problems import Cell, Problem, Said
 from pactwatch.ledger.values import CellValue, ValueProblem
 
 T = TypeVar("T")
@@ -23,10 +23,10 @@ class Sink:
     def failed(self) -> bool:
         return self.held or any(p.severity == "error" for p in self.problems)
 
-    def error(self, message: str, cell: Cell | None, hint: str = "") -> None:
+    def error(self, message: Said, cell: Cell | None, hint: Said | None = None) -> None:
         self.problems.append(Problem("error", message, cell, self.contract_id, hint))
 
-    def warning(self, message: str, cell: Cell | None, hint: str = "") -> None:
+    def warning(self, message: Said, cell: Cell | None, hint: Said | None = None) -> None:
         self.problems.append(Problem("warning", message, cell, self.contract_id, hint))
 
     def parse(self, located: Located | None, parser: Callable[[CellValue], T], pointer: str = "") -> T | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from pactwatch.catalogue import Text
+from pactwatch.catalogue import Text, text
 from pactwatch.dates import add_months
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import amount, scalar
@@ -126,6 +126,7 @@ def render(template: Template, inputs: Inputs) -> str:
             share=_share(inputs.value),
         )
     except jinja2.TemplateSyntaxError as exc:
-        raise PactwatchError(f"{template.path}:{exc.lineno}: template error: {exc.message}") from None
+        said = text("ledger.template.error_at", inputs.language, file=template.path, line=exc.lineno, reason=exc.message or "")
+        raise PactwatchError(said) from None
     except jinja2.TemplateError as exc:
-        raise PactwatchError(f"{template.path}: template error: {exc}") from None
+        raise PactwatchError(text("ledger.template.error", inputs.language, file=template.path, reason=str(exc))) from None

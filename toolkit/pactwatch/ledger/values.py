@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from pactwatch.catalogue import msg
+from pactwatch.ledger.problems import Said, shown
+
 CellValue = str | int | float | bool | date | datetime | time | None
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -22,9 +25,16 @@ _SERIAL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10: numbers outside are 
 
 
 class ValueProblem(ValueError):
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
+    """A cell that cannot be read: what is wrong and what to write instead, worded in the report's language."""
+
+    def __init__(self, message: Said, hint: Said | None = None) -> None:
+        super().__init__(message.render("en"))  # for logs and tests; reports word it in their language
         self.message, self.hint = message, hint
+
+
+def _problem(message_id: str, value: object, hint: Said | None = None) -> ValueProblem:
+    """ValueProblem ``message_id`` about the user's ``value``."""
+    return ValueProblem(msg(message_id, value=shown(value)), hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +63,19 @@ _DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _NAMED_DMY = re.compile(r"(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s,-]+(\d{4})")
 _NAMED_MDY = re.compile(r"([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})")
-_DATE_HINT = "write the date as 2026-01-05, 2026/1/5 or 2026年1月5日, or use a date cell"
+_DATE_HINT = msg("ledger.hint.date")
 
 
 def _make_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueProblem(f"{text!r} is not a real date", "check the day and the month") from None
+        raise _problem("ledger.problem.not_real_date", text, msg("ledger.hint.day_and_month")) from None
 
 
 def _serial(number: float) -> date:
     if not math.isfinite(number) or number != int(number) or not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
-        raise ValueProblem(f"the number {number:g} is not a date", _DATE_HINT)
+        raise ValueProblem(msg("ledger.problem.number_not_date", number=f"{number:g}"), _DATE_HINT)
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
@@ -76,7 +86,7 @@ def parse_date(value: CellValue) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, bool) or value is None or isinstance(value, time):
-        raise ValueProblem(f"{value!r} is not a date", _DATE_HINT)
+        raise _problem("ledger.problem.not_date", value, _DATE_HINT)
     if isinstance(value, int | float):
         if isinstance(value, int) and 19000101 <= value <= 21001231:
             return _from_text(str(value))
@@ -95,10 +105,10 @@ def _from_text(text: str) -> date:
     if (match := _NAMED_MDY.fullmatch(lowered)) and match[1] in _MONTHS:
         return _make_date(int(match[3]), _MONTHS[match[1]], int(match[2]), text)
     if _DMY.fullmatch(text):
-        raise ValueProblem(f"{text!r} is ambiguous (day/month or month/day?)", "write the year first: 2026-01-05")
+        raise _problem("ledger.problem.ambiguous_date", text, msg("ledger.hint.year_first"))
     if text.isdigit() and len(text) == 5:
         return _serial(int(text))
-    raise ValueProblem(f"{text!r} is not a date", _DATE_HINT)
+    raise _problem("ledger.problem.not_date", text, _DATE_HINT)
 
 
 # ---------------------------------------------------------------- amounts
@@ -125,7 +135,7 @@ _SYMBOLS: tuple[tuple[str, str | None], ...] = (
 _CODE = re.compile(r"^([A-Z]{3})|([A-Z]{3})$")
 _MULTIPLIERS = {"亿": Decimal(100_000_000), "万": Decimal(10_000)}
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_AMOUNT_HINT = "write a number such as 1200000, 1,200,000.00, ¥1,200,000.00, 120万 or 1,200,000元"
+_AMOUNT_HINT = msg("ledger.hint.amount")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +149,14 @@ def parse_amount(value: CellValue, unit: Unit | None = None) -> Amount:
     """An exact, non-negative amount; the header's unit (万元, USD) applies when the cell names neither a currency nor 万/亿."""
     unit = unit or Unit()
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT)
+        raise _problem("ledger.problem.not_amount", value, _AMOUNT_HINT)
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT)
+            raise _problem("ledger.problem.not_amount", value, _AMOUNT_HINT)
         return _checked(Decimal(repr(value)) * unit.multiplier, unit.currency, value)
     text = re.sub(r"\s+", "", clean_text(value))
     if text.startswith("(") and text.endswith(")"):
-        raise ValueProblem(f"{value!r} is negative", "amounts are never negative; record refunds as a note")
+        raise _problem("ledger.problem.negative", value, msg("ledger.hint.refund_as_note"))
     currency, yen, text = _strip_currency(text)
     multiplier = Decimal(1)
     for word, factor in _MULTIPLIERS.items():
@@ -155,11 +165,11 @@ def parse_amount(value: CellValue, unit: Unit | None = None) -> Amount:
             break
     currency, yen, text = _strip_currency(text, currency, yen)
     if not _NUMBER.fullmatch(text):
-        raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT)
+        raise _problem("ledger.problem.not_amount", value, _AMOUNT_HINT)
     try:
         number = Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise ValueProblem(f"{value!r} is not an amount", _AMOUNT_HINT) from None
+        raise _problem("ledger.problem.not_amount", value, _AMOUNT_HINT) from None
     if multiplier == 1 and currency is None and not yen:  # a cell that names its own unit is read in it
         multiplier, currency = unit.multiplier, unit.currency
     return _checked(number * multiplier, currency, value, yen)
@@ -181,9 +191,9 @@ def _strip_currency(text: str, currency: str | None = None, yen: bool = False) -
 
 def _checked(amount: Decimal, currency: str | None, raw: object, yen: bool = False) -> Amount:
     if amount < 0:
-        raise ValueProblem(f"{raw!r} is negative", "amounts are never negative")
+        raise _problem("ledger.problem.negative", raw, msg("ledger.hint.never_negative"))
     if amount >= MAX_AMOUNT:
-        raise ValueProblem(f"{raw!r} is too large for an amount", "check the unit (元 / 万元) and the number")
+        raise _problem("ledger.problem.too_large", raw, msg("ledger.hint.unit"))
     return Amount(amount, currency, yen)
 
 
@@ -219,13 +229,13 @@ def parse_bool(value: CellValue) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueProblem(f"{value!r} is not yes or no", "write 是/否 or yes/no")
+    raise _problem("ledger.problem.not_yes_no", value, msg("ledger.hint.yes_no"))
 
 
 def parse_int(value: CellValue, unit_words: tuple[str, ...] = ()) -> int:
     """A whole number, optionally followed by a unit word (60天, 12个月, 30 days)."""
     if isinstance(value, bool):
-        raise ValueProblem(f"{value!r} is not a whole number")
+        raise _problem("ledger.problem.not_whole_number", value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -237,7 +247,7 @@ def parse_int(value: CellValue, unit_words: tuple[str, ...] = ()) -> int:
             break
     if re.fullmatch(r"\d+", text):
         return int(text)
-    raise ValueProblem(f"{value!r} is not a whole number")
+    raise _problem("ledger.problem.not_whole_number", value)
 
 
 _SEPARATORS = re.compile(r"[,，、;；\n]+")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import TypeVar
 
+from pactwatch.ledger.problems import Choices
 from pactwatch.ledger.values import clean_text
 from pactwatch.model import ContractStatus, ContractType, MilestoneKind, MilestoneStatus
 from pactwatch.vocabulary import CONTRACT_STATUS_WORDS, CONTRACT_TYPE_WORDS, MILESTONE_KIND_WORDS, MILESTONE_STATUS_WORDS, Word
@@ -143,13 +144,6 @@ def guess_kind(title: str, has_amount: bool) -> MilestoneKind:
     return "other"
 
 
-def choices(table: Mapping[str, str]) -> str:
-    """A short list of recognised words for hints: 'sales (销售), purchase (采购), ...'."""
-    by_value: dict[str, list[str]] = {}
-    for word, value in table.items():
-        by_value.setdefault(value, []).append(word)
-    parts = []
-    for value, words in by_value.items():
-        chinese = next((w for w in words if not w.isascii()), None)
-        parts.append(f"{value} ({chinese})" if chinese else value)
-    return ", ".join(parts)
+def choices(hint_id: str, table: Mapping[str, str]) -> Choices:
+    """The hint ``hint_id`` listing the words of the table's values (销售、采购… / sales, purchase, ...), worded at output time."""
+    return Choices(hint_id, tuple(dict.fromkeys(f"value.{value}" for value in table.values())))

@@ -25,6 +25,7 @@ from zipfile import BadZipFile, ZipFile
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
+from pactwatch.catalogue import Fact
 from pactwatch.errors import PactwatchError
 
 MAX_COLUMNS = 1024  # columns with content (A to AMJ); real ledgers use a few dozen
@@ -38,11 +39,20 @@ _CONTENT = frozenset({"v", "is", "f"})
 
 
 class Refused(PactwatchError):
-    """The workbook is refused; the message names the part or the sheet and the limit, not the file."""
+    """The workbook is refused: a ``ledger.refused.*`` id and its facts (the part or the sheet and the limit); the
+    reader adds the file and words it in the run's language."""
+
+    def __init__(self, message_id: str, /, **facts: Fact) -> None:
+        super().__init__(message_id)
+        self.id, self.facts = message_id, facts
 
 
 class _Stop(Exception):
-    """Raised from an expat handler to stop parsing (the prolog is over, or a limit is hit)."""
+    """Raised from an expat handler to stop parsing (the prolog is over, or a limit is hit: then a ``ledger.refused`` id and facts)."""
+
+    def __init__(self, message_id: str = "", /, **facts: Fact) -> None:
+        super().__init__(message_id)
+        self.id, self.facts = message_id, facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +75,7 @@ class _Dtd(Exception):
 
 
 def _refuse_dtd(*_: object) -> None:
-    raise _Dtd("declares a DTD (entity declarations), which no spreadsheet program writes; it is not read")
+    raise _Dtd
 
 
 def _parser() -> expat.XMLParserType:
@@ -84,9 +94,9 @@ def _feed(parser: expat.XMLParserType, stream: IO[bytes]) -> None:
 def check_parts(archive: ZipFile) -> None:
     """Refused, naming the part, if any is too large or declares a DTD."""
     for info in archive.infolist():
-        where = f"part {info.filename}"
+        part = info.filename
         if info.file_size > MAX_PART_BYTES:
-            raise Refused(f"{where} inflates to {info.file_size:,} bytes; a ledger part may hold {MAX_PART_BYTES:,}")
+            raise Refused("ledger.refused.part_size", part=part, size=info.file_size, limit=MAX_PART_BYTES)
         if not info.filename.lower().endswith(_XML_PART):
             continue
         parser = _parser()
@@ -100,12 +110,12 @@ def check_parts(archive: ZipFile) -> None:
                 _feed(parser, stream)
         except _Stop:
             continue
-        except _Dtd as exc:
-            raise Refused(f"{where} {exc}") from None
+        except _Dtd:
+            raise Refused("ledger.refused.part_dtd", part=part) from None
         except expat.ExpatError as exc:
-            raise Refused(f"{where} is not well-formed XML ({expat.ErrorString(exc.code)})") from None
+            raise Refused("ledger.refused.part_xml", part=part, reason=expat.ErrorString(exc.code) or "") from None
         except BadZipFile as exc:
-            raise Refused(f"{where} is damaged ({exc})") from None
+            raise Refused("ledger.refused.part_damaged", part=part, reason=str(exc)) from None
 
 
 class _Scan:
@@ -123,17 +133,15 @@ class _Scan:
         elif local == "c":
             self.cells, self.row_cells = self.cells + 1, self.row_cells + 1
             if self.row_cells > ROW_CELLS:
-                raise _Stop(f"row {self.row} has more than {ROW_CELLS:,} cells, more than Excel allows")
+                raise _Stop("ledger.refused.row_cells", row=self.row, limit=ROW_CELLS)
             if self.cells > MAX_CELLS:
-                raise _Stop(f"it has more than {MAX_CELLS:,} cells; a ledger may have {MAX_CELLS:,}")
+                raise _Stop("ledger.refused.cells", limit=MAX_CELLS)
             ref = _REF.match(attrs.get("r", ""))
             self.column = _column(ref.group(1)) if ref else self.column + 1
         elif local in _CONTENT and self.column:
             if self.column > MAX_COLUMNS:
-                raise _Stop(
-                    f"cell {get_column_letter(self.column)}{self.row} holds a value in column {self.column:,}; a ledger may use "
-                    f"the first {MAX_COLUMNS:,} columns (A to {get_column_letter(MAX_COLUMNS)}): delete the columns after it and save again"
-                )
+                cell = f"{get_column_letter(self.column)}{self.row}"
+                raise _Stop("ledger.refused.column", cell=cell, column=self.column, limit=MAX_COLUMNS, last=get_column_letter(MAX_COLUMNS))
             self.rows, self.columns = max(self.rows, self.row), max(self.columns, self.column)
 
 
@@ -145,14 +153,14 @@ def measure(archive: ZipFile, part: str, sheet: str) -> Extent:
     try:
         with archive.open(part) as stream:
             _feed(parser, stream)
-    except _Dtd as exc:
-        raise Refused(f"sheet {sheet} {exc}") from None
+    except _Dtd:
+        raise Refused("ledger.refused.sheet_dtd", sheet=sheet) from None
     except _Stop as exc:
-        raise Refused(f"sheet {sheet}: {exc}") from None
+        raise Refused(exc.id, sheet=sheet, **exc.facts) from None
     except expat.ExpatError as exc:
-        raise Refused(f"sheet {sheet} is not well-formed XML ({expat.ErrorString(exc.code)})") from None
+        raise Refused("ledger.refused.sheet_xml", sheet=sheet, reason=expat.ErrorString(exc.code) or "") from None
     except KeyError:
-        raise Refused(f"sheet {sheet}: its part {part!r} is missing") from None
+        raise Refused("ledger.refused.sheet_part", sheet=sheet, part=part) from None
     except BadZipFile as exc:
-        raise Refused(f"sheet {sheet} is damaged ({exc})") from None
+        raise Refused("ledger.refused.sheet_damaged", sheet=sheet, reason=str(exc)) from None
     return Extent(scan.rows, scan.columns)
