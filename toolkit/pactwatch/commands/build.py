@@ -9,9 +9,11 @@ from typing import TextIO
 
 import click
 
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.escape.terminal import terminal_text
+from pactwatch.model import Settings
 
 PHASES = {"pages": "pages", "mkdocs": "mkdocs"}
 MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar would be worth drawing
@@ -53,12 +55,26 @@ class Bar:
 @click.option("--public", is_flag=True, help="For a site published beyond the company: no amounts, documents or confidential contracts.")
 @click.option("--strict", is_flag=True, help="Exit 1 when validation found errors (the site is built all the same).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Processes for rendering contract pages (default: every core).")
+@click.option(
+    "--max-size",
+    "max_size",
+    help="Exit 1 when the site is larger (1GB, 800MB; a bare number is MB). Default: site: max_size_mb in pactwatch.yml.",
+)
 @root_option
 @today_option
-def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
+def build(
+    out_dir: Path | None,
+    public: bool,
+    strict: bool,
+    jobs: int | None,
+    max_size: str | None,
+    root: Path | None,
+    today_text: str | None,
+) -> int:
     """Build the progress site: pages, calendar feeds and mkdocs-material, into site/."""
     from pactwatch.site.build import build_site
 
+    budget = _budget(max_size)
     started = time.perf_counter()
     prepared = prepare(root, today_text, NEEDS)  # data errors go to the site's data-problems page
     root, today = prepared.root, prepared.today
@@ -77,4 +93,34 @@ def build(out_dir: Path | None, public: bool, strict: bool, jobs: int | None, ro
             "files with errors in their structure are left out).",
             err=True,
         )
-    return 1 if strict and result.errors else 0
+    over = check_size(result.site_dir, prepared.settings, budget)
+    return 1 if (strict and result.errors) or over else 0
+
+
+def _budget(option: str | None) -> int | None:
+    from pactwatch.site.budget import parse_size
+
+    if option is None:
+        return None
+    try:
+        return parse_size(option)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-size") from None
+
+
+def check_size(site_dir: Path, settings: Settings, budget: int | None) -> bool:
+    """Print the site's size and its largest pages and feeds; -> whether it is over its budget (the option's, else
+    the settings'). Over GitHub Pages' 1 GB without a budget is a warning only."""
+    from pactwatch.site import budget as sizes
+
+    lang = settings.language
+    size = sizes.measure(site_dir)
+    total = sizes.human(size.total)
+    click.echo(text("scale.size", lang, size=total, files=size.files, pages=sizes.listing(size.pages), feeds=sizes.listing(size.feeds)))
+    limit = budget if budget is not None else (settings.site_max_mb * 1_000_000 if settings.site_max_mb else None)
+    if limit is not None and size.total > limit:
+        click.echo(text("scale.over_budget", lang, size=total, budget=sizes.human(limit)), err=True)
+        return True
+    if size.total > sizes.PAGES_LIMIT:
+        click.echo(text("scale.over_pages", lang, size=total), err=True)
+    return False
