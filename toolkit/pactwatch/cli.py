@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "alerts": ("alerts", "alerts", "Keep one GitHub issue open per overdue milestone."),
     "codeowners": ("codeowners", "codeowners", "Write .github/CODEOWNERS from owners and the approval policy."),
     "approvals": ("approvals", "approvals", "List contract changes since a git ref and the approvals they need."),
+    "diff": ("diff", "diff", "What changed in meaning between two revisions (Markdown or JSON)."),
     "remind": ("remind", "remind", "Send 7/3/0-day reminders by e-mail, chat robots and GitHub."),
     "import": ("import_ledger", "import_ledger", "Import a contract ledger (.xlsx/.csv) into contract files."),
     "export": ("export", "export", "Export the ledger finance uses (.xlsx or .csv)."),

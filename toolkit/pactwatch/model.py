@@ -177,6 +177,7 @@ class Contract:
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
     business_day: BusinessDay | None = None  # ``terms.business_day``: the contract's convention, over the settings'
     watchers: tuple[str, ...] = ()  # ``watchers:``: people ids or teams (people.yaml) told of every merged change
+    watchers: tuple[str, ...] = ()  # ``watchers:``: people ids or teams (people.yaml) told of every merged change
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,6 +180,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         confidential=data.get("confidential", False),
         term_line=doc.locate("/term")[0] if "term" in data else 0,
         business_day=data.get("terms", {}).get("business_day"),
+        watchers=tuple(data.get("watchers", ())),
     )
     if dates.findings:
         return None, dates.findings
