@@ -75,6 +75,11 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "import": ("OUT/ledger.csv", "--dry-run"),
     "export": ("-o", "OUT/ledger.xlsx"),
     "new": ("--list",),
+    "done": ("C-1", "M3", "--dry-run"),
+    "ack": ("C-1", "M2", "--until", "2027-01-31", "--dry-run"),
+    "reschedule": ("C-1", "M3", "--to", "2026-12-20", "--reason", "later", "--dry-run"),
+    "waive": ("C-1", "M3", "--reason", "dropped", "--dry-run"),
+    "chatops": ("--event", "OUT/event.json"),  # a comment that is no command: nothing to do, no token needed
     "init": ("OUT/new-repository", "--language", "en", "--timezone", "Asia/Shanghai", "--currency", "CNY", "--name", "Acme"),
 }
 NO_ROOT = frozenset({"init"})  # makes a portfolio rather than reading one
@@ -145,6 +150,7 @@ def test_every_command_on_every_first_hour_portfolio(
     out = tmp_path / "out"
     out.mkdir()
     (out / "ledger.csv").write_text("合同编号,合同名称,客户,负责人\nC-9,Licence,Initech,张伟\n", encoding="utf-8")
+    (out / "event.json").write_text('{"action": "created", "issue": {"number": 1}, "comment": {"id": 1, "body": "thanks"}}')
     monkeypatch.chdir(tmp_path)  # no portfolio is found upwards from here: only --root names one
     for name in ("GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_API_URL", "PACTWATCH_BOT_LOGIN"):
         monkeypatch.delenv(name, raising=False)

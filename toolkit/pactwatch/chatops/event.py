@@ -46,6 +46,16 @@ def _user_id(item: Mapping[str, Any]) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def unrelated(payload: Mapping[str, Any]) -> str | None:
+    """Why ``payload`` cannot carry a request, judged without asking GitHub anything; None when it may."""
+    issue, comment = payload.get("issue"), payload.get("comment")
+    if not isinstance(issue, Mapping) or not isinstance(issue.get("number"), int):
+        return "not an issue event"
+    if isinstance(comment, Mapping):
+        return None if is_command(str(comment.get("body") or "")) else "the comment does not start with a command"
+    return None if _TITLE.match(str(issue.get("title") or "")) else "an issue pactwatch's links did not prefill"
+
+
 def read(payload: Mapping[str, Any], bot_login: str) -> Ask | str:
     """The request in ``payload``, or a one-line reason why there is none to act on."""
     issue = payload.get("issue")

@@ -54,7 +54,7 @@ def chatops(event_file: Path, repo: str | None, bot_login: str | None, root: Pat
     branch pactwatch/<contract>-<milestone>-<comment id>, a pull request, and a reply with its link;
     anyone else gets a polite reply and nothing changes. Token from $GITHUB_TOKEN; the branch is pushed to origin.
     """
-    from pactwatch.chatops.event import read
+    from pactwatch.chatops.event import read, unrelated
     from pactwatch.chatops.run import Context, handle
     from pactwatch.github.client import GitHubClient, Secret
     from pactwatch.github.identity import configured, resolve
@@ -62,6 +62,10 @@ def chatops(event_file: Path, repo: str | None, bot_login: str | None, root: Pat
 
     payload = _payload(event_file)
     prepared = prepare(root, today_text, NEEDS)
+    skipped = unrelated(payload)
+    if skipped is not None:  # most comments: decided before any token or request is needed
+        click.echo(f"pactwatch chatops: ignored: {skipped}")
+        return 0
     repository = resolve_repository(repo, os.environ, prepared.settings.repository)
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if not token:
