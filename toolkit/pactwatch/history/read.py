@@ -16,9 +16,8 @@ from pathlib import Path
 from pactwatch.catalogue import Msg, msg
 from pactwatch.git import GitError, run_git
 from pactwatch.history.gitlog import log_command, parse_log, read_blobs
-from pactwatch.history.records import PlanHistory
+from pactwatch.history.records import PlanHistory, Snapshot
 from pactwatch.history.replay import replay
-from pactwatch.history.snapshot import Snapshot, read_snapshots
 from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.load.store import ResultCache
 from pactwatch.parallel import default_jobs, map_batches
@@ -77,6 +76,13 @@ def _replay_all(root: Path, head: str, cache: ResultCache, jobs: int | None) -> 
     if missing or len(kept) != len(known):
         cache.write_entry(BLOBS_FILE, kept)
     return replay(head, commits, kept)
+
+
+def read_snapshots(blobs: list[bytes]) -> list[Snapshot | None]:
+    """A batch for the worker pool; the YAML parser is imported only when a version needs parsing (a warm run needs none)."""
+    from pactwatch.history.snapshot import read_snapshot
+
+    return [read_snapshot(raw) for raw in blobs]
 
 
 def _snapshots(root: Path, names: list[str], jobs: int | None) -> _Blobs:

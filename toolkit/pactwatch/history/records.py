@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+Planned = tuple[str, str, str, str]  # one version's milestone: id, title, kind, plan ("2026-06-15", "M3+30d", "M3+10wd")
+Snapshot = tuple[str, tuple[Planned, ...]]  # one version of a contract file: its status, its milestones in file order
+
 
 @dataclass(frozen=True, slots=True)
 class Replan:

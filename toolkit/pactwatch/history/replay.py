@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pactwatch.history.gitlog import Commit
-from pactwatch.history.records import ContractHistory, MilestoneHistory, PlanHistory, Replan
-from pactwatch.history.snapshot import Planned, Snapshot
+from pactwatch.history.records import ContractHistory, MilestoneHistory, PlanHistory, Planned, Replan, Snapshot
 
 DRAFT = "draft"
 

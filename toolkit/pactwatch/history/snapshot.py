@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pactwatch.history.records import Planned, Snapshot
 from pactwatch.load.yaml import load_bytes
-
-Planned = tuple[str, str, str, str]  # milestone id, title, kind, plan ("2026-06-15", "M3+30d", "M3+10wd")
-Snapshot = tuple[str, tuple[Planned, ...]]  # contract status, milestones in file order
 
 
 def _plan(raw: dict[str, Any]) -> str | None:
@@ -43,8 +41,3 @@ def read_snapshot(raw: bytes) -> Snapshot | None:
         title, kind = item.get("title"), item.get("kind")
         planned.append((str(ident), title if isinstance(title, str) else "", kind if isinstance(kind, str) else "", plan))
     return (status if isinstance(status, str) else "", tuple(planned))
-
-
-def read_snapshots(blobs: list[bytes]) -> list[Snapshot | None]:
-    """A batch for the worker pool."""
-    return [read_snapshot(raw) for raw in blobs]
