@@ -21,6 +21,7 @@ TEXTS: dict[str, Text] = {
     "history.risk.slipping": Text(
         "{ref} 已重新计划 {replans} 次，比基线 {baseline} 晚 {slip} 天",
         "{ref} was re-planned {replans} times and is {slip} days behind its baseline {baseline}",
+        "{ref} was re-planned once and is {slip} days behind its baseline {baseline}",
     ),
     "history.replan_line": Text("{day} {author}：{before} → {after}{pr}", "{day} {author}: {before} → {after}{pr}"),
     # labels
