@@ -7,6 +7,7 @@ count writes. It models what the documentation says GitHub does:
   filters by ``labels`` (all must match, case-insensitively) and ``state`` (open | closed | all,
   default open), sorts by creation (newest first unless ``direction=asc``) and paginates with
   ``per_page``/``page`` and a ``Link`` header (rel next/prev/first/last).
+- PATCH /issues/comments/{id} edits a comment (only the token's own: 403 for another author's).
 - POST issues (title required; unknown labels are created; an assignee who is not a collaborator
   is a 422 on the ``assignees`` field), PATCH issues (title, body, state, state_reason, labels,
   assignees), comments, adding labels, listing labels and creating them (422 ``already_exists``
@@ -126,7 +127,8 @@ class FakeGitHub:
         return number
 
     def add_comment(self, number: int, body: str, author: str = "someone") -> None:
-        self.comments[number].append({"id": len(self.comments[number]) + 1, "body": body, "user": {"login": author}})
+        ident = 1 + sum(len(c) for c in self.comments.values())  # unique in the repository, as GitHub's comment ids are
+        self.comments[number].append({"id": ident, "body": body, "user": {"login": author}})
 
     def fail(self, method: str, pattern: str, status: int, **options: Any) -> None:
         self.faults.append(Fault(method, pattern, status, **options))
@@ -201,6 +203,7 @@ class FakeGitHub:
             (r"PATCH /issues/(\d+)", self._update_issue),
             (r"GET /issues/(\d+)/comments", self._list_comments),
             (r"POST /issues/(\d+)/comments", self._add_comment),
+            (r"PATCH /issues/comments/(\d+)", self._update_comment),
             (r"POST /issues/(\d+)/labels", self._add_labels),
             (r"GET /labels", self._list_labels),
             (r"POST /labels", self._create_label),
@@ -304,6 +307,16 @@ class FakeGitHub:
         self.add_comment(number, body["body"], author=self.login)
         return Answer(201, self.comments[number][-1])
 
+    def _update_comment(self, query: dict[str, str], body: Json, ident: int) -> Answer:
+        for comments in self.comments.values():
+            for comment in comments:
+                if comment["id"] == ident:
+                    if comment["user"]["login"] != self.login:
+                        return Answer(403, {"message": "Resource not accessible by integration"})
+                    comment["body"] = body["body"]
+                    return Answer(200, comment)
+        return Answer(404, {"message": "Not Found"})
+
     def _add_labels(self, query: dict[str, str], body: Json, number: int) -> Answer:
         issue = self.issues.get(number)
         if issue is None:
@@ -317,7 +330,8 @@ class FakeGitHub:
         found = [
             pull
             for pull in self.pulls.values()
-            if (state == "all" or pull["state"] == state) and query.get("head") in (None, f"{self.repo.split('/')[0]}:{pull['head']['ref']}")
+            if (state == "all" or pull["state"] == state)
+            and query.get("head") in (None, f"{self.repo.split('/')[0]}:{pull['head']['ref']}")
         ]
         return self._page(sorted(found, key=lambda p: -p["number"]), query, f"/repos/{self.repo}/pulls")
 

@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "codeowners": ("codeowners", "codeowners", "Write .github/CODEOWNERS from owners and the approval policy."),
     "approvals": ("approvals", "approvals", "List contract changes since a git ref and the approvals they need."),
     "diff": ("diff", "diff", "What changed in meaning between two revisions (Markdown or JSON)."),
+    "pr-comment": ("pr_comment", "pr_comment", "Post or update the one pull-request comment: changes, approvals, new findings."),
+    "announce": ("announce", "announce", "Tell owners and watchers of each change merged since a git ref."),
     "remind": ("remind", "remind", "Send 7/3/0-day reminders by e-mail, chat robots and GitHub."),
     "import": ("import_ledger", "import_ledger", "Import a contract ledger (.xlsx/.csv) into contract files."),
     "export": ("export", "export", "Export the ledger finance uses (.xlsx or .csv)."),

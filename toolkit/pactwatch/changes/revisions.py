@@ -23,6 +23,7 @@ from pactwatch.load.files import CONTRACTS_DIR
 from pactwatch.load.portfolio import process_contract
 from pactwatch.model import Contract
 
+POLICY_FILES = ("pactwatch.yml", "people.yaml")
 DEFAULT_BRANCHES = ("origin/HEAD", "origin/main", "origin/master", "main", "master")
 
 
@@ -33,6 +34,7 @@ class Compared:
     pairs: dict[str, Pair]  # contract id -> (old, new)
     unreadable: tuple[str, ...]  # changed files that do not load on one side
     paths: tuple[str, ...]  # the changed files under contracts/ (for findings)
+    base_files: dict[str, bytes]  # their content at base (those it has)
 
 
 def _is_contract(path: str) -> bool:
@@ -113,8 +115,14 @@ def compare_commits(root: Path, base: str, head: str | None, currency: str) -> C
         diff = run_git(root, "diff", "--name-only", "--no-renames", "--relative", "-z", base, head, "--", CONTRACTS_DIR)
         paths = sorted(p for p in _names(diff) if _is_contract(p))
         new = _tree(root, head, paths)
-    pairs, unreadable = pair_up((_tree(root, base, paths), new), currency)
-    return Compared(base, head, pairs, unreadable, tuple(paths))
+    old = _tree(root, base, paths)
+    pairs, unreadable = pair_up((old, new), currency)
+    return Compared(base, head, pairs, unreadable, tuple(paths), old)
+
+
+def policy_changed(root: Path, base: str) -> tuple[str, ...]:
+    """pactwatch.yml and people.yaml, when the working tree changed them since ``base`` (their change needs the policy's teams)."""
+    return tuple(_names(run_git(root, "diff", "--name-only", "--relative", "-z", base, "--", *POLICY_FILES)))
 
 
 def compare(root: Path, base_ref: str | None, head_ref: str | None, currency: str, language: str) -> Compared:

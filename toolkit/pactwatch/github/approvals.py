@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pactwatch.github.codeowners import describe, matches, owner_handle
 from pactwatch.i18n import format_money
-from pactwatch.model import Contract, Milestone, Money, Person, Settings
+from pactwatch.model import ApprovalRule, Contract, Milestone, Money, Person, Settings
 
 CATEGORIES = ("new", "removed", "value", "dates", "milestones", "terms", "status", "owner", "parties", "other")
 _MILESTONE_FIELDS = tuple(
@@ -27,6 +27,7 @@ _MILESTONE_FIELDS = tuple(
 class Requirement:
     who: str  # "@login" or "@org/team"
     why: str  # "owner" or the rule's condition
+    rule: ApprovalRule | None = None  # the rule that asks for it (None: the owner), for outputs that word it themselves
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def compare(old: Contract, new: Contract) -> tuple[tuple[str, ...], tuple[str, .
 def requirements(versions: Iterable[Contract], settings: Settings, people: Mapping[str, Person]) -> tuple[Requirement, ...]:
     """The owner(s) and every team whose rule one of the versions matches, owners first."""
     owners: dict[str, str] = {}
-    teams: dict[str, str] = {}
+    teams: dict[str, tuple[str, ApprovalRule]] = {}
     for contract in versions:
         handle = owner_handle(contract, people)
         if handle:
@@ -137,8 +138,9 @@ def requirements(versions: Iterable[Contract], settings: Settings, people: Mappi
         for rule in settings.approvals:
             if matches(rule, contract, settings.currency):
                 for team in rule.require:
-                    teams.setdefault(team, describe(rule, settings.currency))
-    return tuple(Requirement(w, y) for w, y in [*owners.items(), *sorted(teams.items())])
+                    teams.setdefault(team, (describe(rule, settings.currency), rule))
+    named = [Requirement(who, why, rule) for who, (why, rule) in sorted(teams.items())]
+    return (*(Requirement(who, why) for who, why in owners.items()), *named)
 
 
 def change_of(old: Contract | None, new: Contract | None, settings: Settings, people: Mapping[str, Person]) -> ContractChange | None:

@@ -16,10 +16,11 @@ class Outgoing:
     notices: tuple[Notice, ...]  # what it delivers (empty for a GitHub digest that only refreshes)
     preview: str  # what the reader sees, for --dry-run and --format json
     payload: object  # EmailMessage | ChatMessage | DigestUpdate: the transport of the channel knows which
+    announced: tuple[str, ...] = ()  # keys of the changes it announces (pactwatch announce), which are not notices
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return tuple(n.key for n in self.notices)
+        return (*(n.key for n in self.notices), *self.announced)
 
     @property
     def earliest(self) -> date | None:

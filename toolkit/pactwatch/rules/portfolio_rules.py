@@ -60,6 +60,12 @@ def _owners(contract: Contract, people: Mapping[str, Person], site: Site) -> Ite
     for m in contract.milestones:
         if m.owner not in people:
             yield unknown(m.owner, f"/milestones/{m.index}/owner")
+    if contract.watchers:  # people ids or teams of people.yaml (pactwatch announce tells them of every merged change)
+        teams = {p.team for p in people.values() if p.team}
+        for index, watcher in enumerate(contract.watchers):
+            if watcher not in people and watcher not in teams:
+                message = msg("changes.announce.unknown_watcher", watcher=watcher)
+                yield site.finding("PW304", f"/watchers/{index}", message, near_miss(watcher, people))
 
 
 def near_miss(person_id: str, people: Mapping[str, Person]) -> Msg:

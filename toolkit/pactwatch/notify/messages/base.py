@@ -39,6 +39,10 @@ class ChatFormat(Protocol):
 
     def render(self, batch: GroupBatch, context: Context) -> ChatMessage: ...
 
+    def plain(self, heading: str, items: list[str], people: tuple[Person, ...], context: Context) -> ChatMessage:
+        """A heading and sentences (``pactwatch announce``), mentioning ``people``; the format escapes the items."""
+        ...
+
     def sign(self, url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]: ...
 
     def check(self, status: int, answer: bytes) -> str | None:

@@ -43,6 +43,22 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     return ChatMessage((body,), text)
 
 
+def plain(heading: str, items: list[str], people: tuple[Person, ...], context: Context) -> ChatMessage:
+    from pactwatch.escape.chat import lookalikes
+
+    tags = " ".join(tag for tag in (mention(p) for p in people) if tag)
+    text = fit(
+        [f"### {lookalikes(heading)}", ""], [f"- {lookalikes(item)}" for item in items], lambda n: "- " + texts.more(n, context.language)
+    )
+    text += f"\n\n{tags}" if tags else ""
+    at = {
+        "atMobiles": sorted({signing.plain_mobile(p.mobile) for p in people if p.mobile and not p.dingtalk}),
+        "atUserIds": sorted({p.dingtalk for p in people if p.dingtalk}),
+        "isAtAll": False,
+    }
+    return ChatMessage(({"msgtype": "markdown", "markdown": {"title": heading, "text": text}, "at": at},), text)
+
+
 def sign(url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]:
     signature = signing.dingtalk(secret, timestamp_ms)
     joiner = "&" if "?" in url else "?"

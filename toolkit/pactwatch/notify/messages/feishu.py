@@ -41,6 +41,20 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     return ChatMessage(({"msg_type": "interactive", "card": card},), f"{heading}\n{text}")
 
 
+def plain(heading: str, items: list[str], people: tuple[Person, ...], context: Context) -> ChatMessage:
+    from pactwatch.escape.chat import lookalikes
+
+    tags = " ".join(tag for tag in (mention(p) for p in people) if tag)
+    text = fit([], [lookalikes(item) for item in items], lambda n: texts.more(n, context.language), BODY_LIMIT)
+    text += f"\n{tags}" if tags else ""
+    card: JsonBody = {
+        "config": {"wide_screen_mode": True},
+        "header": {"title": {"tag": "plain_text", "content": heading}, "template": "blue"},
+        "elements": [{"tag": "div", "text": {"tag": "lark_md", "content": text}}],
+    }
+    return ChatMessage(({"msg_type": "interactive", "card": card},), f"{heading}\n{text}")
+
+
 def sign(url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]:
     seconds = timestamp_ms // 1000
     return url, {"timestamp": str(seconds), "sign": signing.feishu(secret, seconds), **body}

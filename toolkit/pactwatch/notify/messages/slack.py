@@ -44,6 +44,17 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     return ChatMessage(({"text": heading, "blocks": blocks},), "\n".join(preview))
 
 
+def plain(heading: str, items: list[str], people: tuple[Person, ...], context: Context) -> ChatMessage:
+    blocks: list[JsonBody] = [{"type": "header", "text": {"type": "plain_text", "text": heading}}]
+    shown = [slack_text(item) for item in items[:MAX_LINES]]
+    if len(items) > MAX_LINES:
+        shown.append(slack_text(texts.more(len(items) - MAX_LINES, context.language)))
+    tags = " ".join(tag for tag in (mention(p) for p in people) if tag)
+    shown += [tags] if tags else []
+    blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": line[:_SECTION_LIMIT]}} for line in shown]
+    return ChatMessage(({"text": heading, "blocks": blocks},), "\n".join([heading, *shown]))
+
+
 def sign(url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]:
     del secret, timestamp_ms  # incoming webhooks are not signed: the URL is the credential
     return url, body

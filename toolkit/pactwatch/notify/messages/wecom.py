@@ -44,6 +44,18 @@ def render(batch: GroupBatch, context: Context) -> ChatMessage:
     return ChatMessage(tuple(bodies), preview)
 
 
+def plain(heading: str, items: list[str], people: tuple[Person, ...], context: Context) -> ChatMessage:
+    from pactwatch.escape.chat import lookalikes
+
+    tags = " ".join(tag for tag in (mention(p) for p in people) if tag)
+    head = [f"### {lookalikes(heading)}"]
+    content = fit(
+        head, [f"> {lookalikes(item)}" for item in items], lambda n: "> " + texts.more(n, context.language), MARKDOWN_LIMIT - 1024
+    )
+    content += f"\n{tags}" if tags else ""
+    return ChatMessage(({"msgtype": "markdown", "markdown": {"content": content}},), content)
+
+
 def sign(url: str, body: JsonBody, secret: str, timestamp_ms: int) -> tuple[str, JsonBody]:
     del secret, timestamp_ms  # WeCom group robots have no signing: the key in the URL is the credential
     return url, body
