@@ -98,7 +98,7 @@ def test_a_failed_action_exits_1_and_the_rest_is_done(portfolio: Path, env: Fake
     result = alerts(run_cli, portfolio, "--lang", "en")
     assert result.code == 1
     assert "failed: close O-2026-010/M3: GitHub rejected PATCH" in result.err  # the first close fails (the fault is once)
-    assert "(completed, done_late) for P-2026-003/M2" in result.out  # the other close went through
+    assert "(completed, done late) for P-2026-003/M2" in result.out  # the other close went through, said in words
     assert alerts(run_cli, portfolio, "--lang", "en").code == 0  # and the next run finishes the job
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from github.conftest import TODAY, evaluation, links_for, renderer_for
+from pactwatch.catalogue import word
 from pactwatch.github.alerts_plan import Plan, managed, plan
 from pactwatch.github.issues import ExistingIssue, from_json, ours
 from pactwatch.github.render import facts
@@ -49,14 +50,14 @@ def test_a_closed_issue_of_a_done_milestone_stays_closed(portfolio: Path) -> Non
 def test_an_open_issue_of_a_done_milestone_is_closed_completed(portfolio: Path) -> None:
     issue = as_existing(portfolio, "C-2026-007/M4", ref="C-2026-001/M4")
     (close,) = [a for a in plan_for(portfolio, [issue]).actions if a.ref == "C-2026-001/M4"]
-    assert (close.op, close.state_reason, close.why) == ("close", "completed", "done")
+    assert (close.op, close.state_reason, close.why) == ("close", "completed", word("value.done", "zh"))
     assert close.comment is not None and "2026年8月8日" in close.comment
 
 
 def test_an_acknowledged_occurrence_closes_as_not_planned(portfolio: Path) -> None:
     issue = as_existing(portfolio, "C-2026-007/M4", ref="E-2026-008/M4")
     (close,) = [a for a in plan_for(portfolio, [issue]).actions if a.ref == "E-2026-008/M4"]
-    assert (close.op, close.state_reason, close.why) == ("close", "not_planned", "acknowledged")
+    assert (close.op, close.state_reason, close.why) == ("close", "not_planned", word("github.why.acknowledged", "zh"))
     assert close.comment is not None and "Vendor agreed" in close.comment
 
 

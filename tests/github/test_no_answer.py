@@ -85,7 +85,8 @@ def test_alerts_dry_run_offline_plans_from_the_files_alone(portfolio: Path, sile
     assert result.code == 0, result.err
     head = text("cli.alerts.head", "zh", repository="example-co/contracts", wanted=6, seen=0)
     assert result.out.startswith(f"{head}；create_label 7, create 6")
-    assert "+ create C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日） (overdue)" in result.out
+    why = word("github.why.overdue", "zh")
+    assert f"+ create C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日） ({why})" in result.out
     assert word("cli.alerts.offline", "zh") in result.out
     assert silent_env.accepted == []  # not even a connection
 

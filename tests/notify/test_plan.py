@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pactwatch.catalogue import msg
 from pactwatch.engine import evaluate
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.model import Ack, Person, Settings
@@ -102,7 +103,9 @@ def test_owners_missing_from_people_are_reported_not_dropped_silently() -> None:
     p = portfolio(contract("C-1", (milestone("M1", "2026-11-30", owner="ghost"),)))
     current = evaluate(p, D("2026-11-27"))
     digests, problems = plan.digests(plan.notices_for(current, (current.today,)), p.people)
-    assert digests == [] and problems == ["owner 'ghost' is not in people.yaml: 1 notices cannot be delivered"]
+    assert digests == [] and problems == [msg("notify.owner_unknown", owner="ghost", count=1)]
+    assert problems[0].render("en") == "owner 'ghost' is not in people.yaml: 1 notice cannot be delivered"  # not "1 notices"
+    assert problems[0].render("zh") == "负责人 'ghost' 不在 people.yaml 中：1 条提醒无法送达"
 
 
 def test_group_batches_can_be_limited_to_teams_and_mention_managers_of_escalations() -> None:

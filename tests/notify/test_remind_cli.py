@@ -77,7 +77,9 @@ def test_first_run_reaches_every_channel_and_a_rerun_sends_nothing(
     assert (len(mailserver.inbox.mails), len(robots.received), len(github.writes)) == before
     nothing, joiner = word("notify.run.nothing_new", "zh"), word("notify.joiner", "zh")
     refreshed = catalogue_text("notify.run.refreshed", "zh", count=7)
-    assert f"  email: {nothing}\n" in again.out and f"  github: {nothing}{joiner}{refreshed}\n" in again.out  # type: ignore[attr-defined]
+    email_line = catalogue_text("notify.run.channel", "zh", channel="email", counts=nothing)
+    github_line = catalogue_text("notify.run.channel", "zh", channel="github", counts=f"{nothing}{joiner}{refreshed}")
+    assert f"  {email_line}\n" in again.out and f"  {github_line}\n" in again.out  # type: ignore[attr-defined]
 
     _no_secret_in([first.out, first.err, again.out, again.err, state.read_text(encoding="utf-8")], values)  # type: ignore[attr-defined]
 
@@ -100,7 +102,9 @@ def test_a_failing_channel_does_not_block_the_others_and_the_next_run_delivers_w
     assert len(robots.of("feishu", accepted=False)) == 3 and len(robots.of("dingtalk", accepted=False)) == 3  # retried
     assert len(robots.of("wecom")) == 2 and len(robots.of("slack")) == 1 and len(mailserver.inbox.mails) == 2
     out = failed.out  # type: ignore[attr-defined]
-    assert "feishu → group: feishu (127.0.0.1) did not accept the message: HTTP 500" in out
+    group = word("notify.recipient.group", "zh")  # 群: the robot's recipient in words, "group" only in the delivery log
+    error = "feishu (127.0.0.1) did not accept the message: HTTP 500"
+    assert catalogue_text("notify.run.failed_message", "zh", channel="feishu", recipient=group, error=error) in out
     assert "errcode 130101" in out
     assert json.loads(state.read_text(encoding="utf-8"))["complete_through"] == "2026-11-26"
 
@@ -134,8 +138,10 @@ def test_missing_variables_fail_only_their_channel(
     monkeypatch.setenv("WECOM_WEBHOOK", "http://wecom.example.com/cgi-bin/webhook/send?key=plain-http-key-123")
     result = _remind(run_cli, example, "2026-11-27", tmp_path / "s.json")
     assert result.code == 1  # type: ignore[attr-defined]
-    assert "slack → group: slack: SLACK_WEBHOOK is not set" in result.out  # type: ignore[attr-defined]
-    assert "wecom: WECOM_WEBHOOK is not an https:// URL" in result.out  # type: ignore[attr-defined]
+    group = word("notify.recipient.group", "zh")
+    unset = catalogue_text("notify.wire.not_set", "zh", channel="slack", names="SLACK_WEBHOOK", count=1)
+    assert catalogue_text("notify.run.failed_message", "zh", channel="slack", recipient=group, error=unset) in result.out  # type: ignore[attr-defined]
+    assert catalogue_text("notify.wire.not_https", "zh", channel="wecom", names="WECOM_WEBHOOK") in result.out  # type: ignore[attr-defined]
     assert "plain-http-key-123" not in result.out + result.err  # type: ignore[attr-defined]
     assert len(mailserver.inbox.mails) == 2 and len(robots.of("dingtalk")) == 1
 
@@ -154,16 +160,18 @@ def test_dry_run_prints_every_message_and_sends_nothing(
     result = run_cli("remind", "--root", example, "--today", "2026-11-27", "--dry-run", "--state", state)
     assert result.code == 0  # type: ignore[attr-defined]
     out = result.out  # type: ignore[attr-defined]
-    for header in (
-        "=== email → chen.jing",
-        "=== email → zhou.lei",
-        "=== dingtalk → group",
-        "=== wecom → group",
-        "=== feishu → group",
-        "=== slack → group",
-        "=== github → chen.jing",
+    group = word("notify.recipient.group", "zh")
+    for channel, recipient, count in (
+        ("email", "陈静 (chen.jing)", 2),  # people by name, with the id the delivery log keys on
+        ("email", "周磊 (zhou.lei)", 1),
+        ("dingtalk", group, 3),
+        ("wecom", group, 3),
+        ("feishu", group, 3),
+        ("slack", group, 3),
+        ("github", "陈静 (chen.jing)", 2),
     ):
-        assert header in out
+        assert catalogue_text("notify.run.message", "zh", channel=channel, recipient=recipient, count=count) in out
+    assert "group" not in out and "chen.jing（" not in out
     assert catalogue_text("finding.outbox.preview.subject", "zh", subject="【合同提醒】周磊：1 项事项（2026年11月27日）") in out  # 主题：…
     assert not mailserver.inbox.mails and not robots.received and not github.requests and not state.exists()
 

@@ -93,6 +93,48 @@ TEXTS: dict[str, Text] = {
     "github.why.escalate": Text("逾期 {count} 天：通知 {who}", "{count} days late: tell {who}", "1 day late: tell {who}"),
     "github.why.no_manager": Text("无上级", "no manager"),
     "github.why.missing_label": Text("仓库中没有此标签", "missing in the repository"),
+    "github.why.not_overdue": Text("已不再逾期", "no longer overdue"),
+    "github.why.gone": Text("合同文件中已没有此节点", "no longer in the contract files"),
+    "github.why.acknowledged": Text("延期已确认", "delay acknowledged"),
+    # the parts of an issue an update rewrites (the plan's "stale …" and the outcome's "updated #5 (…)")
+    "github.part.title": Text("标题", "title"),
+    "github.part.body": Text("正文", "body"),
+    "github.part.labels": Text("标签", "labels"),
+    "github.part.assignees": Text("指派人", "assignees"),
+    # how GitHub files a closed issue (state_reason)
+    "github.state_reason.completed": Text("已完成", "completed"),
+    "github.state_reason.not_planned": Text("不再跟踪", "not planned"),
+    # what an alerts run did, one line an action
+    "github.done.create_label": Text("已创建标签 {label}", "created label {label}"),
+    "github.done.create": Text("已为 {ref} 创建 {issue}", "created {issue} for {ref}"),
+    "github.done.update": Text("已更新 {ref} 的 {issue}（{parts}）", "updated {issue} ({parts}) for {ref}"),
+    "github.done.reopen": Text("已重新打开 {ref} 的 {issue}", "reopened {issue} for {ref}"),
+    "github.done.escalate": Text("已升级 {ref} 的 {issue}", "escalated {issue} for {ref}"),
+    "github.done.close": Text("已关闭 {ref} 的 {issue}（{reason}，{why}）", "closed {issue} ({reason}, {why}) for {ref}"),
+    # the actions of a plan (alerts_plan.OPS), as a person reads them
+    "github.op.create_label": Text("创建标签", "create label"),
+    "github.op.create": Text("新建", "create"),
+    "github.op.update": Text("更新", "update"),
+    "github.op.reopen": Text("重新打开", "reopen"),
+    "github.op.escalate": Text("升级", "escalate"),
+    "github.op.close": Text("关闭", "close"),
+    "github.failed": Text("{op} {ref}：{error}", "{op} {ref}: {error}"),
+    "github.stopped.writes": Text(
+        "为不超过 GitHub 的内容创建限制，在 {writes} 次写请求后停止；剩下的 {count} 项由下次运行完成",
+        "stopped after {writes} write requests to stay under GitHub's content-creation limits; the next run does the {count} actions left",
+        "stopped after {writes} write requests to stay under GitHub's content-creation limits; the next run does the 1 action left",
+    ),
+    "github.warning.not_assigned": Text(
+        "{ref}：GitHub 不接受指派给 {handles}（不是仓库协作者？）", "{ref}: GitHub would not assign {handles} (not a collaborator?)"
+    ),
+    "github.warning.created_unassigned": Text(
+        "{ref}：GitHub 不接受指派给 {handles}；议题已创建，未指派", "{ref}: GitHub would not assign {handles}; created unassigned"
+    ),
+    "github.error.not_created": Text("未能为 {ref} 创建议题", "could not create the issue for {ref}"),
+    "github.error.not_escalated": Text(
+        "{ref} 的议题没有创建，因此没有升级", "the issue for {ref} was not created, so it was not escalated"
+    ),
+    "github.error.no_comment": Text("未能在 #{number} 上发表升级评论", "could not post the escalation comment on #{number}"),
     "github.closing.duplicate_why": Text("与 #{number} 重复", "duplicate of #{number}"),
     "github.label.pactwatch": Text("由 pactwatch 根据合同文件维护", "Kept by pactwatch from the contract files"),
     "github.label.overdue": Text("合同节点已逾期", "A contract milestone is overdue"),

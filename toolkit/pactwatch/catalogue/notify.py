@@ -65,12 +65,32 @@ TEXTS: dict[str, Text] = {
         "=== {channel} → {recipient} (1 notice) ===",
     ),
     "notify.run.head": Text("pactwatch remind {today}：", "pactwatch remind {today}:"),
+    "notify.run.channel": Text("{channel}：{counts}", "{channel}: {counts}"),
     "notify.run.sent": Text("已发送 {count} 条", "{count} sent"),
     "notify.run.failed": Text("失败 {count} 条", "{count} failed"),
     "notify.run.not_tried": Text("未尝试 {count} 条", "{count} not tried"),
     "notify.run.nothing_new": Text("没有新提醒", "nothing new"),
     "notify.run.refreshed": Text("{count} 个汇总议题已是最新", "{count} digests up to date", "1 digest up to date"),
     "notify.run.failure": Text("失败：{what}", "failed: {what}"),
+    "notify.run.failed_message": Text("失败：{channel} → {recipient}：{error}", "failed: {channel} → {recipient}: {error}"),
     "notify.run.note": Text("注意：{note}", "note: {note}"),
+    # who a message goes to, as the summary shows it (a person is named; the delivery log keeps the id)
+    "notify.recipient.group": Text("群", "group"),
+    "notify.recipient.everyone": Text("所有收件人", "everyone"),
+    "notify.owner_unknown": Text(
+        "负责人 '{owner}' 不在 people.yaml 中：{count} 条提醒无法送达",
+        "owner '{owner}' is not in people.yaml: {count} notices cannot be delivered",
+        "owner '{owner}' is not in people.yaml: 1 notice cannot be delivered",
+    ),
+    # a channel that cannot send in this run (its configuration or environment), and messages not tried
+    "notify.wire.not_set": Text("{channel}：未设置环境变量 {names}", "{channel}: {names} are not set", "{channel}: {names} is not set"),
+    "notify.wire.not_url": Text("{channel}：{names} 不是 URL", "{channel}: {names} is not a URL"),
+    "notify.wire.not_https": Text("{channel}：{names} 不是 https:// URL", "{channel}: {names} is not an https:// URL"),
+    "notify.wire.unencrypted": Text(
+        "{channel}：拒绝以明文发送 SMTP 密码（starttls: false 且未设 ssl）",
+        "{channel}: refusing to send the SMTP password unencrypted (starttls: false and no ssl)",
+    ),
+    "notify.wire.no_transport": Text("{channel}：没有发送方式", "{channel}: no transport"),
+    "notify.wire.down": Text("{channel}：本次运行中该渠道已失败两次，未尝试", "{channel}: not tried, the channel failed twice in this run"),
     "notify.run.mobile_preview": Text("（另发一条文本消息提醒 {mobiles}：{note}）", "(+ text message mentioning {mobiles}: {note})"),
 }

@@ -40,6 +40,20 @@ LABELS: Mapping[str, tuple[str, str]] = {  # name -> (colour, catalogue id of it
     "escalated": ("b60205", "github.label.escalated"),
 }
 KIND_LABEL = ("c5def5", "github.label.kind")
+_CLOSE_WHY: Mapping[str, str] = {  # why an issue is closed -> its catalogue word (the closing comment says it in full)
+    "done": "value.done",
+    "done_late": "value.done_late",
+    "waived": "value.waived",
+    "cancelled": "value.cancelled",
+    "not_overdue": "github.why.not_overdue",
+    "acknowledged": "github.why.acknowledged",
+    "gone": "github.why.gone",
+}
+
+
+def parts(changed: Iterable[str], language: str) -> str:
+    """The parts of an issue an update rewrites, in words: 标题、正文 / title, body."""
+    return word("notify.joiner", language).join(word(f"github.part.{name}", language) for name in changed)
 
 
 def kind_label(kind: str) -> str:
@@ -143,7 +157,7 @@ class _Planner:
         return person.github if person is not None and person.github else None
 
     def why(self, reason: str) -> str:
-        """Why an action is planned, in the run's language (a close keeps its code: done, acknowledged, gone...)."""
+        """Why an action is planned, in the run's language."""
         return word(f"github.why.{reason}", self.settings.language)
 
     def escalates(self, o: Occurrence) -> bool:
@@ -197,7 +211,7 @@ class _Planner:
                     body if "body" in changed else None,
                     labels if "labels" in changed else None,
                     assignees,
-                    why=text("github.why.stale", self.settings.language, fields=", ".join(changed)),
+                    why=text("github.why.stale", self.settings.language, fields=parts(changed, self.settings.language)),
                     changed=tuple(changed),
                 )
             )
@@ -223,7 +237,7 @@ class _Planner:
                 detail["note"] = o.milestone.ack.note
             detail["due"] = format_date(o.due, lang)
         comment = self.renderer.closing(issue.ref or "", why, alert, detail)
-        return Action("close", issue.ref or "", issue.number, comment=comment, state_reason=reason, why=why)
+        return Action("close", issue.ref or "", issue.number, comment=comment, state_reason=reason, why=word(_CLOSE_WHY[why], lang))
 
     def duplicate(self, issue: ExistingIssue, canonical: ExistingIssue) -> Action:
         comment = self.renderer.closing(issue.ref or "", "duplicate", None, {"canonical": str(canonical.number)})

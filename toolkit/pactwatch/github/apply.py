@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pactwatch.catalogue import text, word
 from pactwatch.engine.records import Evaluation
-from pactwatch.github.alerts_plan import Action, Plan, plan
+from pactwatch.github.alerts_plan import Action, Plan, parts, plan
 from pactwatch.github.client import GitHubClient, GitHubError
 from pactwatch.github.identity import check_author, resolve, written_by
 from pactwatch.github.issues import LISTING_LABEL, ExistingIssue, ours
@@ -61,17 +62,14 @@ def fetch(client: GitHubClient, repo: str, login: str) -> tuple[list[ExistingIss
     return issues, labels
 
 
-def describe(action: Action, number: int | None = None) -> str:
+def describe(action: Action, language: str, number: int | None = None) -> str:
+    """What was done, one line in the run's language (created #5 for C-1/M3 / 已为 C-1/M3 创建 #5)."""
     issue = f"#{number or action.number}" if (number or action.number) else ""
-    words = {
-        "create_label": f"created label {action.ref}",
-        "create": f"created {issue} for {action.ref}",
-        "update": f"updated {issue} ({', '.join(action.changed)}) for {action.ref}",
-        "reopen": f"reopened {issue} for {action.ref}",
-        "escalate": f"escalated {issue} for {action.ref}",
-        "close": f"closed {issue} ({action.state_reason}, {action.why}) for {action.ref}",
-    }
-    return words[action.op]
+    if action.op == "create_label":
+        return text("github.done.create_label", language, label=action.ref)
+    reason = word(f"github.state_reason.{action.state_reason}", language) if action.state_reason else ""
+    facts = {"issue": issue, "ref": action.ref, "parts": parts(action.changed, language), "reason": reason, "why": action.why}
+    return text(f"github.done.{action.op}", language, **facts)
 
 
 def _uncertain(exc: GitHubError) -> bool:
@@ -84,8 +82,9 @@ def _about(exc: GitHubError, field_name: str) -> bool:
 
 
 class _Applier:
-    def __init__(self, client: GitHubClient, repo: str, max_writes: int, login: str) -> None:
+    def __init__(self, client: GitHubClient, repo: str, max_writes: int, login: str, language: str) -> None:
         self.client = client
+        self.language = language
         self.repo = repo
         self.login = login
         self.max_writes = max_writes
@@ -101,21 +100,19 @@ class _Applier:
         for index, action in enumerate(actions):
             if self.client.writes + _COST.get(action.op, 1) > self.max_writes:
                 outcome.not_started = len(actions) - index
-                outcome.stopped = (
-                    f"stopped after {self.client.writes} write requests to stay under GitHub's content-creation limits;"
-                    f" the next run does the {outcome.not_started} actions left"
-                )
+                outcome.stopped = text("github.stopped.writes", self.language, writes=self.client.writes, count=outcome.not_started)
                 break
             try:
                 number = self.do(action)
             except GitHubError as exc:
-                outcome.failed.append(f"{action.op} {action.ref}: {exc}")
+                op = word(f"github.op.{action.op}", self.language)
+                outcome.failed.append(text("github.failed", self.language, op=op, ref=action.ref, error=str(exc)))
                 if exc.fatal:
                     outcome.not_started = len(actions) - index - 1
                     outcome.stopped = str(exc)
                     break
                 continue
-            outcome.done.append(describe(action, number))
+            outcome.done.append(describe(action, self.language, number))
         outcome.warnings = self.warnings
         return outcome
 
@@ -153,7 +150,8 @@ class _Applier:
         except GitHubError as exc:
             if not (_about(exc, "assignees") and "assignees" in payload):
                 raise
-            self.warnings.append(f"{action.ref}: GitHub would not assign {', '.join(payload['assignees'])} (not a collaborator?)")
+            handles = ", ".join(payload["assignees"])
+            self.warnings.append(text("github.warning.not_assigned", self.language, ref=action.ref, handles=handles))
             payload = {k: v for k, v in payload.items() if k != "assignees"}
             self.client.request("PATCH", self.issue_path(action.number), json=payload, need=WRITE)
 
@@ -166,7 +164,8 @@ class _Applier:
                 response = self.client.request("POST", self.issue_path(), json=payload, need=WRITE)
             except GitHubError as exc:
                 if _about(exc, "assignees") and "assignees" in payload:
-                    self.warnings.append(f"{action.ref}: GitHub would not assign {', '.join(payload.pop('assignees'))}; created unassigned")
+                    handles = ", ".join(payload.pop("assignees"))
+                    self.warnings.append(text("github.warning.created_unassigned", self.language, ref=action.ref, handles=handles))
                     continue
                 if not _uncertain(exc) or attempt == self.client.policy.attempts:
                     raise
@@ -177,7 +176,7 @@ class _Applier:
             if found is not None:
                 return found
             self.client.pause(self.client.policy.backoff * attempt)
-        raise GitHubError(f"could not create the issue for {action.ref}")
+        raise GitHubError(text("github.error.not_created", self.language, ref=action.ref))
 
     def find(self, ref: str) -> int | None:
         """The newest open issue carrying ref's marker (checked after a create whose answer was lost)."""
@@ -189,11 +188,11 @@ class _Applier:
     def escalate(self, action: Action) -> int:
         number = action.number or self.created.get(action.ref)
         if number is None:
-            raise GitHubError(f"the issue for {action.ref} was not created, so it was not escalated")
+            raise GitHubError(text("github.error.not_escalated", self.language, ref=action.ref))
         mark = escalation_marker(action.ref)
         done = action.number is not None and self.posted(number, mark)  # a run stopped before the label
         if not done and not self.post_once(number, action.comment or "", mark):
-            raise GitHubError(f"could not post the escalation comment on #{number}")
+            raise GitHubError(text("github.error.no_comment", self.language, number=number))
         self.client.request(
             "POST", self.issue_path(number, "/labels"), json={"labels": list(action.labels or ())}, need=WRITE, repeatable=True
         )
@@ -227,8 +226,9 @@ def _fields(action: Action) -> dict[str, Any]:
     return fields
 
 
-def apply(the_plan: Plan, client: GitHubClient, login: str, *, max_writes: int = MAX_WRITES) -> Outcome:
-    return _Applier(client, the_plan.repository, max_writes, login).run(the_plan)
+def apply(the_plan: Plan, client: GitHubClient, login: str, *, max_writes: int = MAX_WRITES, language: str = "en") -> Outcome:
+    """Carry out ``the_plan``; the outcome's lines are in ``language``."""
+    return _Applier(client, the_plan.repository, max_writes, login, language).run(the_plan)
 
 
 def run(
@@ -250,7 +250,7 @@ def run(
     the_plan = plan(ev, issues, labels, renderer, links)
     if dry_run:
         return RunResult(the_plan, None)
-    return RunResult(the_plan, apply(the_plan, client, login, max_writes=max_writes))
+    return RunResult(the_plan, apply(the_plan, client, login, max_writes=max_writes, language=renderer.language))
 
 
 def summary(lines: Iterable[str]) -> str:

@@ -10,14 +10,15 @@ building breaks fails alone: each becomes a failed message (``Unbuilt``), never 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from jinja2 import Environment
 
-from pactwatch.catalogue import text
+from pactwatch.catalogue import text, word
 from pactwatch.engine import Evaluation
+from pactwatch.model import Person
 from pactwatch.naming import person_name
 from pactwatch.notify import email, github_digest, plan
 from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig, WebhookConfig
@@ -28,6 +29,7 @@ from pactwatch.notify.plan import Notice
 
 GROUP = "group"
 EVERYONE = "all"  # the recipient of a channel that could not be built at all
+_RECIPIENT_WORDS = {GROUP: "notify.recipient.group", EVERYONE: "notify.recipient.everyone"}
 Built = tuple[list[Outgoing], list[str]]  # messages, and notes on people a channel cannot reach
 
 
@@ -35,6 +37,16 @@ Built = tuple[list[Outgoing], list[str]]  # messages, and notes on people a chan
 class Outbox:
     messages: tuple[Outgoing, ...]  # by channel (configuration order), then recipient
     skipped: tuple[str, ...]  # people a channel cannot reach, owners missing from people.yaml (in the run's language)
+
+
+def recipient_name(recipient: str, people: Mapping[str, Person], language: str) -> str:
+    """Who a message goes to, as a person reads it: 群 / group, or the person by name (李娜 (li.na)).
+
+    ``Outgoing.recipient`` stays the id: the delivery log and ``--format json`` key on it.
+    """
+    if recipient in _RECIPIENT_WORDS:
+        return word(_RECIPIENT_WORDS[recipient], language)
+    return person_name(recipient, people, with_id=True)
 
 
 def _unbuilt(channel: str, recipient: str, notices: Sequence[Notice], exc: Exception, language: str) -> Outgoing:
@@ -129,7 +141,7 @@ def build(notices: Sequence[Notice], current: Evaluation, config: NotifyConfig, 
     context = Context(current.today, current.portfolio.settings, current.portfolio.people)
     _, problems = plan.digests(notices, context.people)
     messages: list[Outgoing] = []
-    skipped = list(problems)
+    skipped = [problem.render(context.language) for problem in problems]
     builders: list[tuple[str, Callable[[], Built]]] = []
     if config.email is not None:
         builders.append((EMAIL_CHANNEL, partial(_email, notices, config, log, context, env)))

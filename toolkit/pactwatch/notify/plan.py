@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from pactwatch.catalogue import Msg, msg
 from pactwatch.engine import Evaluation, Occurrence, reminders
 from pactwatch.model import Person, Settings
 
@@ -113,17 +114,17 @@ def notices_for(current: Evaluation, days: Sequence[date]) -> tuple[Notice, ...]
     return tuple(sorted(result.values(), key=lambda n: n.sort_key))
 
 
-def digests(notices: Iterable[Notice], people: Mapping[str, Person]) -> tuple[list[Digest], list[str]]:
-    """Per-owner digests (sorted by person id), and problems (owners missing from people.yaml)."""
+def digests(notices: Iterable[Notice], people: Mapping[str, Person]) -> tuple[list[Digest], list[Msg]]:
+    """Per-owner digests (sorted by person id), and problems (owners missing from people.yaml), not yet worded."""
     by_owner: dict[str, list[Notice]] = {}
     for notice in notices:
         by_owner.setdefault(notice.owner, []).append(notice)
     result: list[Digest] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for owner_id in sorted(by_owner):
         person = people.get(owner_id)
         if person is None:
-            problems.append(f"owner {owner_id!r} is not in people.yaml: {len(by_owner[owner_id])} notices cannot be delivered")
+            problems.append(msg("notify.owner_unknown", owner=owner_id, count=len(by_owner[owner_id])))
             continue
         items = tuple(sorted(by_owner[owner_id], key=lambda n: n.sort_key))
         cc_ids = sorted({n.escalate_to for n in items if n.escalate_to and n.escalate_to != owner_id})

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from pactwatch.catalogue import text
 from pactwatch.engine import evaluate
-from pactwatch.model import Portfolio
+from pactwatch.model import Person, Portfolio
 from pactwatch.notify import config as notify_config
 from pactwatch.notify import delivery_log, email, github_digest, outbox, plan, send
 from pactwatch.notify.config import EMAIL_CHANNEL, GITHUB_CHANNEL, NotifyConfig
@@ -37,6 +38,7 @@ class Report:
     skipped: tuple[str, ...] = ()
     errors: list[str] = field(default_factory=list)  # failures outside a message (the GitHub sweep)
     language: str = "en"  # of the summary (pactwatch.notify.summary)
+    people: Mapping[str, Person] = field(default_factory=dict)  # to name recipients in the summary
 
     @property
     def failed(self) -> list[send.Result]:
@@ -71,23 +73,28 @@ def wire(config: NotifyConfig, portfolio: Portfolio, environ: Mapping[str, str],
     """A transport per channel, or the reason it has none (a variable not set, a URL that is not https)."""
     transports: dict[str, Transport | str] = {}
     secrets: list[str] = []
+    lang = portfolio.settings.language
     if config.email is not None:
         user, password = _env(environ, config.email.username_env), _env(environ, config.email.password_env)
         secrets += [s for s in (password,) if s]
         missing = [n for n, v in ((config.email.username_env, user), (config.email.password_env, password)) if n and not v]
         if missing:
-            transports[EMAIL_CHANNEL] = f"email: {', '.join(missing)} not set"
+            transports[EMAIL_CHANNEL] = text(
+                "notify.wire.not_set", lang, channel=EMAIL_CHANNEL, names=", ".join(missing), count=len(missing)
+            )
         elif password and not notify_config.encrypted(config.email):
-            transports[EMAIL_CHANNEL] = "email: refusing to send the SMTP password unencrypted (starttls: false and no ssl)"
+            transports[EMAIL_CHANNEL] = text("notify.wire.unencrypted", lang, channel=EMAIL_CHANNEL)
         else:
             transports[EMAIL_CHANNEL] = email.SmtpTransport(config.email, user, password)
     for hook in config.webhooks:
         url, secret = _env(environ, hook.url_env), _env(environ, hook.secret_env)
         secrets += [s for s in (url, secret) if s]
-        problem = f"{hook.url_env} is not set" if url is None else (f"{hook.url_env} {p}" if (p := url_problem(url)) else None)
+        problem = "notify.wire.not_set" if url is None else url_problem(url)
+        name = hook.url_env
         if problem is None and hook.secret_env and secret is None:
-            problem = f"{hook.secret_env} is not set"
-        transports[hook.name] = f"{hook.name}: {problem}" if problem else WebhookTransport(hook.name, FORMATS[hook.type], url or "", secret)
+            problem, name = "notify.wire.not_set", hook.secret_env
+        reason = text(problem, lang, channel=hook.name, names=name, count=1) if problem else None
+        transports[hook.name] = reason or WebhookTransport(hook.name, FORMATS[hook.type], url or "", secret)
     digest = None
     if config.github is not None:
         token = _env(environ, config.github.token_env)
@@ -105,7 +112,9 @@ def _github(
 
     assert config.github is not None
     if token is None:
-        return f"github: {config.github.token_env} is not set", None
+        return text(
+            "notify.wire.not_set", portfolio.settings.language, channel=GITHUB_CHANNEL, names=config.github.token_env, count=1
+        ), None
     try:
         repository = resolve_repository(None, environ, portfolio.settings.repository)
     except UsageError as exc:
@@ -136,7 +145,8 @@ def run(
     notices = plan.notices_for(current, days)
     env = email.environment(root)
     box = outbox.build(notices, current, config, log, env)
-    report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped, language=portfolio.settings.language)
+    language, people = portfolio.settings.language, portfolio.people
+    report = Report(today, days, dry_run, config.channels, box.messages, skipped=box.skipped, language=language, people=people)
     if dry_run:
         return report
     pacing = pacing or Pacing()
@@ -156,6 +166,7 @@ def run(
         backoff=pacing.retry_wait,
         sleep=pacing.sleep,
         on_delivered=keep,
+        language=language,
     )
     if wiring.digest is not None:
         if not any(r.message.channel == GITHUB_CHANNEL for r in report.failed):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pactwatch.catalogue import text
 from pactwatch.notify.delivery_log import DeliveryLog
 from pactwatch.notify.outgoing import DeliveryError, Outgoing, Transport, Unbuilt
 from pactwatch.redact import ERROR_LIMIT, Redactor
@@ -60,6 +61,7 @@ def deliver(
     backoff: float = 2.0,
     sleep: Callable[[float], None] = time.sleep,
     on_delivered: Callable[[Result], None] | None = None,
+    language: str = "en",
 ) -> list[Result]:
     """``transports[channel]`` is the channel's transport, or why it has none (e.g. a variable is not set).
 
@@ -68,14 +70,14 @@ def deliver(
     results: list[Result] = []
     failures: dict[str, int] = {}
     for message in messages:
-        transport = transports.get(message.channel, f"{message.channel}: no transport")
+        transport = transports.get(message.channel, text("notify.wire.no_transport", language, channel=message.channel))
         if isinstance(message.payload, Unbuilt):
             transport = message.payload.reason
         if isinstance(transport, str):
             results.append(Result(message, redact(transport, ERROR_LIMIT), 0))
             continue
         if failures.get(message.channel, 0) >= DOWN_AFTER:
-            results.append(Result(message, f"{message.channel}: not tried, the channel failed twice in this run", 0))
+            results.append(Result(message, text("notify.wire.down", language, channel=message.channel), 0))
             continue
         error, tries = _try(transport, message, attempts, backoff, sleep)
         failures[message.channel] = failures.get(message.channel, 0) + 1 if error else 0

@@ -6,6 +6,8 @@ from collections import Counter
 
 from pactwatch.catalogue import text as said
 from pactwatch.catalogue import word
+from pactwatch.notify.outbox import recipient_name
+from pactwatch.notify.outgoing import Outgoing
 from pactwatch.notify.run import Report
 from pactwatch.notify.send import Result
 
@@ -41,6 +43,10 @@ def as_json(report: Report) -> dict[str, object]:
     }
 
 
+def _to(message: Outgoing, report: Report) -> str:
+    return recipient_name(message.recipient, report.people, report.language)
+
+
 def dry_run_text(report: Report) -> str:
     lang = report.language
     days = ", ".join(d.isoformat() for d in report.days)
@@ -48,7 +54,7 @@ def dry_run_text(report: Report) -> str:
     if not report.messages:
         out.append(word("notify.run.nothing", lang))
     for m in report.messages:
-        out += ["", said("notify.run.message", lang, channel=m.channel, recipient=m.recipient, count=len(m.keys)), m.preview.rstrip()]
+        out += ["", said("notify.run.message", lang, channel=m.channel, recipient=_to(m, report), count=len(m.keys)), m.preview.rstrip()]
     out += [said("notify.run.note", lang, note=s) for s in report.skipped]
     return "\n".join(out)
 
@@ -65,8 +71,11 @@ def text(report: Report) -> str:
         parts = parts or [word("notify.run.nothing_new", lang)]
         if counts["refreshed"]:
             parts.append(said("notify.run.refreshed", lang, count=counts["refreshed"]))
-        out.append(f"  {channel}: {word('notify.joiner', lang).join(parts)}")
-    out += ["  " + said("notify.run.failure", lang, what=f"{r.message.channel} → {r.message.recipient}: {r.error}") for r in report.failed]
+        out.append("  " + said("notify.run.channel", lang, channel=channel, counts=word("notify.joiner", lang).join(parts)))
+    for r in report.failed:
+        out.append(
+            "  " + said("notify.run.failed_message", lang, channel=r.message.channel, recipient=_to(r.message, report), error=r.error)
+        )
     out += ["  " + said("notify.run.failure", lang, what=e) for e in report.errors]
     out += ["  " + said("notify.run.note", lang, note=s) for s in report.skipped]
     return "\n".join(out)

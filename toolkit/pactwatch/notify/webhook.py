@@ -22,16 +22,16 @@ _LOCAL = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be a robot URL, or None."""
+    """Why ``url`` cannot be a robot URL (a catalogue id, facts ``channel`` and ``names``), or None."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        return "is not a URL"
+        return "notify.wire.not_url"
     if parts.scheme == "https" and parts.hostname:
         return None
     if parts.scheme == "http" and parts.hostname in _LOCAL:
         return None
-    return "is not an https:// URL"
+    return "notify.wire.not_https"
 
 
 def _now_ms() -> int:
