@@ -1,7 +1,13 @@
-"""One vocabulary: the schema's enums, the model's Literals and every output's words agree."""
+"""One vocabulary: the schema's enums, the model's Literals, the engine's states and the catalogue's ``value.*``
+and ``field.*`` words are one set of values; the ledger export writes those words and the import reads them back.
+
+The catalogue itself (both languages for every id, one word for one concept, vocabulary.VALUE_WORDS being the
+``value.*`` entries, i18n.word) is checked in tests/foundation/test_catalogue.py.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Mapping
@@ -10,16 +16,13 @@ from typing import Any, get_args
 import pytest
 
 from pactwatch import i18n, model, vocabulary
+from pactwatch.catalogue import CATALOGUE, LANGUAGES, word
 from pactwatch.engine import records
-from pactwatch.ical import labels as feed_labels
 from pactwatch.ledger import words as import_words
 from pactwatch.ledger.exporter import value_word
-from pactwatch.notify import texts
-from pactwatch.site import words as site_words
 from pactwatch.vocabulary import FIELD_NAMES, FIELD_WORDS, VALUE_WORDS, Word, label
 from tests.conftest import REPO_ROOT
 
-LANGUAGES = ("zh", "en")
 CHOICES: Mapping[str, tuple[Mapping[Any, Word], tuple[str, ...]]] = {
     "contract type": (vocabulary.CONTRACT_TYPE_WORDS, model.CONTRACT_TYPES),
     "contract status": (vocabulary.CONTRACT_STATUS_WORDS, model.CONTRACT_STATUSES),
@@ -44,6 +47,10 @@ def _repeat_units(contract: dict[str, Any]) -> tuple[str, ...]:
     return tuple(match[1].split("|"))
 
 
+def _ids(prefix: str) -> set[str]:
+    return {message_id.removeprefix(prefix) for message_id in CATALOGUE if message_id.startswith(prefix)}
+
+
 def test_schema_enums_are_the_model_literals_and_the_vocabulary() -> None:
     contract = _schema("contract.schema.json")
     milestone = contract["$defs"]["milestone"]["properties"]
@@ -65,20 +72,27 @@ def test_schema_enums_are_the_model_literals_and_the_vocabulary() -> None:
 def test_engine_states_and_health_are_the_vocabulary() -> None:
     assert records.STATES == get_args(records.State) == tuple(vocabulary.STATE_WORDS)
     assert records.HEALTHS == get_args(records.Health) == tuple(vocabulary.HEALTH_WORDS)
-    assert tuple(FIELD_WORDS) == FIELD_NAMES
+    assert tuple(FIELD_WORDS) == FIELD_NAMES == get_args(vocabulary.FieldName)
+
+
+def test_the_catalogue_has_a_word_for_every_value_and_field_and_none_for_anything_else() -> None:
+    """A value the schema gains needs its word; a word for a value no Literal has is a leftover."""
+    assert _ids("value.") == set(VALUE_WORDS) == {value for words, _ in CHOICES.values() if words is not FIELD_WORDS for value in words}
+    assert _ids("field.") == set(FIELD_NAMES)
 
 
 @pytest.mark.parametrize("choice", CHOICES)
-def test_every_value_has_a_word_in_each_language(choice: str) -> None:
+def test_every_value_has_a_chinese_and_an_english_word(choice: str) -> None:
     words, _ = CHOICES[choice]
     for value, pair in words.items():
-        assert pair.zh.strip() and not pair.zh.isascii(), (value, pair)
+        assert pair.zh.strip() and not pair.zh.isascii(), (value, pair)  # written in Chinese, not the value again
         assert pair.en.strip() and pair.en.isascii(), (value, pair)
 
 
 @pytest.mark.parametrize("choice", CHOICES)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_two_values_share_a_word(choice: str, language: str) -> None:
+def test_no_two_values_of_a_choice_share_a_word(choice: str, language: str) -> None:
+    """The import reads the words back: two values with one word could not be told apart."""
     words, _ = CHOICES[choice]
     shown = [pair.text(language) for pair in words.values()]
     assert len(set(shown)) == len(shown), shown
@@ -95,27 +109,18 @@ def test_a_value_in_two_choices_reads_the_same_in_both() -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_reports_site_and_feeds_name_values_with_the_vocabulary(language: str) -> None:
-    """i18n.word serves the report, the site, the feeds, the issues, the notices and export's computed columns."""
-    for value, pair in VALUE_WORDS.items():
-        assert i18n.word(value, language) == pair.text(language), value
-        assert site_words.t(value, language) == pair.text(language), value
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_shared_field_names_come_from_the_vocabulary(language: str) -> None:
-    site = site_words.Words(language)
+def test_field_labels_and_value_words_are_the_catalogue_entries(language: str) -> None:
+    """vocabulary.label (report, issues), i18n.word (every output) and the ledger's value_word read one entry."""
     for name in FIELD_NAMES:
-        assert site_words.t(name, language) == label(name, language), name
-        assert str(getattr(site, name)) == label(name, language), name
-        assert feed_labels.label(name, language) == label(name, language), name
-    for column, name in (("col_contract", "contract"), ("col_due", "due"), ("col_amount", "amount"), ("col_counterparty", "counterparty")):
-        assert texts.phrase(column, language) == label(name, language), column
+        assert label(name, language) == word(f"field.{name}", language) == vocabulary.labels(language)[name], name
+    for value in VALUE_WORDS:
+        assert value_word(value, language) == i18n.word(value, language) == word(f"value.{value}", language), value
 
 
-def test_no_output_table_keeps_its_own_word_for_a_shared_field_or_a_value() -> None:
-    for own in (site_words._OWN, feed_labels._OWN):
-        assert not set(own) & (set(FIELD_NAMES) | set(VALUE_WORDS)), sorted(set(own) & (set(FIELD_NAMES) | set(VALUE_WORDS)))
+@pytest.mark.parametrize("module", ["pactwatch.ical.labels", "pactwatch.site.words", "pactwatch.ledger.labels"])
+def test_the_old_word_tables_are_gone(module: str) -> None:
+    """Seven tables once gave three words for "active"; the catalogue is the one table now."""
+    assert importlib.util.find_spec(module) is None, module
 
 
 EXPORTED = [
@@ -152,8 +157,8 @@ def test_import_still_accepts_every_synonym_it_accepted(synonyms: Mapping[str, s
     assert import_words.lookup("执行中", import_words.CONTRACT_STATUSES) == "active"
 
 
-def test_active_and_kind_read_the_same_on_the_site_in_the_export_and_in_feeds() -> None:
-    """The words a user saw differ: active as 履行中 and 执行中, kind as 类别 and 类型."""
-    site = site_words.Words("zh")
-    assert {str(site.active), value_word("active", "zh")} == {"履行中"}
-    assert {str(site.kind), feed_labels.label("kind", "zh")} == {"类型"}
+def test_active_and_kind_read_the_same_everywhere() -> None:
+    """The words a user saw differed: active as 履行中 and 执行中, kind as 类别 and 类型."""
+    assert {value_word("active", "zh"), i18n.word("active", "zh"), word("value.active", "zh")} == {"履行中"}
+    assert {label("kind", "zh"), word("field.kind", "zh")} == {"类型"}
+    assert "执行中" not in {entry.zh for entry in CATALOGUE.values()} and "类别" not in {entry.zh for entry in CATALOGUE.values()}
