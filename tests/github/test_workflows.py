@@ -89,8 +89,15 @@ def test_pages_workflow() -> None:
 def test_validate_workflow() -> None:
     data = load("validate.yml")
     assert set(data["on"]) == {"pull_request", "push"}
-    (job,) = data["jobs"].values()
+    job, comment = data["jobs"]["validate"], data["jobs"]["comment"]
+    assert set(data["jobs"]) == {"validate", "comment"}
     assert job["permissions"] == {"contents": "read"}
+    # the one pull-request comment: only this job may write, and only to pull requests; no PR text in run:
+    assert comment["if"] == "github.event_name == 'pull_request'"
+    assert comment["permissions"] == {"contents": "read", "pull-requests": "write"}
+    (post,) = [s for s in comment["steps"] if "pactwatch pr-comment" in s.get("run", "")]
+    assert post["run"] == 'pactwatch pr-comment --base "origin/$BASE_REF" --pr "$PR_NUMBER"' and "${{" not in post["run"]
+    assert post["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
     runs = [s.get("run", "") for s in job["steps"]]
     for command in ("pip install .", "pactwatch validate --format github", "pactwatch codeowners --check", "pactwatch build"):
         assert any(command in r for r in runs), command

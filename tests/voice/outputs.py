@@ -63,7 +63,34 @@ def _outputs(root: Path, broken: Path, language: str, env: Mapping[str, str]) ->
     out.update(_exports(root, language, env))
     out.update(_feeds(root, language, env))
     out.update(_site(broken, language, env))
+    out.update(_changes(root, language, env))
     return out
+
+
+def _changes(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str]:
+    """pactwatch diff and the pull-request comment, on a git copy of the portfolio with a term, a date and an owner changed."""
+    repo = root.parent / f"changes-{language}"
+    shutil.copytree(root, repo)
+    git = {
+        **env,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "-m", "start")):
+        subprocess.run(["git", *args], cwd=repo, env=git, check=True, capture_output=True)
+    path = repo / "contracts" / "sales" / "C-2026-007.yaml"
+    source = path.read_text(encoding="utf-8").replace("payment_days: 10", "payment_days: 45")
+    path.write_text(re.sub(r"due: (\d{4})-", lambda m: f"due: {int(m[1]) + 1}-", source, count=1), encoding="utf-8")
+    lang = ("--lang", language)
+    return {
+        "diff": _run(env, "diff", "--root", repo, "main", *lang),
+        "diff json": "\n".join(
+            c["summary"] for c in json.loads(_run(env, "diff", "--root", repo, "main", "--format", "json", *lang))["changes"]
+        ),
+        "pr-comment": _run(env, "pr-comment", "--root", repo, "--base", "main", "--pr", "1", "--dry-run", *lang),
+    }
 
 
 def _exports(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str]:
