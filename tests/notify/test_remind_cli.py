@@ -182,6 +182,18 @@ def test_dry_run_prints_every_message_and_sends_nothing(
     assert mail == {**mail, "status": "planned", "notices": ["S-2026-004/M2|2026-11-27|r0"]}
 
 
+def test_dry_run_in_english_words_the_framing_in_english(
+    run_cli: Callable[..., object], example: Path, environment: Callable[[], dict[str, str]], tmp_path: Path
+) -> None:
+    environment()
+    result = run_cli("remind", "--root", example, "--today", "2026-11-27", "--dry-run", "--state", tmp_path / "s.json", "--lang", "en")
+    out = result.out  # type: ignore[attr-defined]
+    assert result.code == 0 and "=== dingtalk → group (3 notices) ===" in out  # type: ignore[attr-defined]
+    assert "=== email → 周磊 (zhou.lei) (1 notice) ===" in out  # the singular; a person keeps their name
+    assert "\nTo: 周磊 <zhou.lei@example.com>\nSubject: [pactwatch] 1 contract reminder for 周磊 (2026-11-27)\n" in out
+    assert "群" not in out and "收件人" not in out and "条提醒" not in out
+
+
 def test_json_report_of_a_real_run(
     run_cli: Callable[..., object],
     example: Path,
