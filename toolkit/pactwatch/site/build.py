@@ -29,7 +29,8 @@ from pactwatch.load.portfolio import Loaded, load_portfolio
 from pactwatch.parallel import default_jobs
 from pactwatch.resources import data_dir
 from pactwatch.settings import load_settings
-from pactwatch.site import mkdocs_config, tree
+from pactwatch.site import incremental, mkdocs_config, tree
+from pactwatch.site.accelerate import Accelerator, Tick
 from pactwatch.site.context import SiteInput
 from pactwatch.site.history import read_history
 from pactwatch.site.mkdocs_run import run_mkdocs
@@ -37,6 +38,7 @@ from pactwatch.site.pages import SECTIONS
 from pactwatch.site.public import redact
 
 BUILD_DIR = ".pactwatch-build"
+DIRTY_NOTICE = "A 'dirty' build"  # mkdocs' warning that a dirty build may leave stale links: incremental sees to that
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
@@ -56,6 +58,7 @@ class BuildResult:
     feeds: int = 0
     feeds_written: int = 0
     mkdocs_warnings: list[str] = field(default_factory=list)
+    incremental: bool = False  # mkdocs rendered only the changed pages of the previous build (see incremental)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time per phase, worker processes included
 
@@ -109,7 +112,8 @@ def write_tree(data: SiteInput, feeds: dict[str, bytes], build_dir: Path, jobs: 
         paths, written = tree.copy_files(folder, docs, generated, under)
         result.expected.update(paths)
         result.written += written
-    result.removed = tree.remove_stale(docs, result.expected)
+    result.removed_paths = tree.remove_stale(docs, result.expected)
+    result.removed = len(result.removed_paths)
     return result
 
 
@@ -139,6 +143,24 @@ def write_disk_search_index(site_dir: Path) -> None:
         write_if_changed(index.with_suffix(".js"), b"var __index = " + data)
     except OSError as exc:
         raise PactwatchError(f"cannot write the site's search index to {index.parent}: {exc.strerror or exc}") from None
+
+
+def _mkdocs(config_file: Path, build_dir: Path, site_dir: Path, today: date, tick: Tick, removed: list[str]) -> tuple[list[str], bool]:
+    """Run mkdocs: on the previous build's site when it was made the same way (``incremental``), else clean."""
+    stamp = incremental.fingerprint(config_file, site_dir)
+    dirty = incremental.reusable(build_dir, site_dir, stamp)
+    previous = (site_dir / incremental.SEARCH_INDEX).read_bytes() if dirty else b""
+    incremental.forget(build_dir)  # until this build is done, the next one starts clean
+    if dirty:
+        incremental.remove_outputs(site_dir, removed)
+    accelerator = Accelerator(tick)
+    warnings = [w for w in run_mkdocs(config_file, today, accelerator=accelerator, dirty=dirty) if not w.startswith(DIRTY_NOTICE)]
+    if dirty:
+        index = site_dir / incremental.SEARCH_INDEX
+        merged = incremental.merge_index(previous, index.read_bytes(), accelerator.order, accelerator.rendered)
+        write_if_changed(index, merged)
+    incremental.remember(build_dir, stamp)
+    return warnings, dirty
 
 
 def _cpu() -> float:
@@ -216,7 +238,7 @@ def _build_site(
             if progress is not None:
                 progress("mkdocs", done, total)
 
-        result.mkdocs_warnings = run_mkdocs(config_file, today, tick)
+        result.mkdocs_warnings, result.incremental = _mkdocs(config_file, build_dir, site_dir, today, tick, written.removed_paths)
         write_disk_search_index(site_dir)
         lap("mkdocs")
     result.feeds_written = len(write_feeds(feeds, site_dir / "calendar").written)

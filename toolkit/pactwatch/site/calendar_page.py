@@ -60,6 +60,9 @@ def _feeds(site: Site, root: str) -> dict[str, list[tuple[str, str | None, Any]]
 
 def pages(env: Environment, site: Site) -> Iterator[Page]:
     root = prefix(PATH)
+    feeds = _feeds(site, root)
+    contract_feeds = len(feeds["contracts"])  # each contract's page links its feed: the list shows the first LIMIT
+    feeds["contracts"] = feeds["contracts"][:LIMIT]
     overdue = sorted((o for o in site.ev.occurrences if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
     yield render_page(
         env,
@@ -71,5 +74,7 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         overdue_total=len(overdue),
         weeks=_weeks(site, root),
         all_feed=feed_context(site, ALL_FEED, root),
-        feeds=_feeds(site, root),
+        feeds=feeds,
+        contract_feeds=contract_feeds,
+        limit=LIMIT,
     )

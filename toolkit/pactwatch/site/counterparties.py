@@ -76,7 +76,8 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
         "name": group.counterparty.name,
         "cp_id": group.counterparty.id,
         "stats": _summary(site, group),
-        "contracts": contracts,
+        "contracts": contracts,  # the page lists the first LIMIT; the contracts list, filtered by name, all
+        "limit": LIMIT,
         "delays": rows(site, late[:LIMIT], root),
         "delays_total": len(late),
         "risks": risk_items(site, _risks(site, group)),

@@ -68,8 +68,17 @@ def _mkdocs_logs() -> Iterator[_Collect]:
         logger.propagate = previous[1]
 
 
-def run_mkdocs(config_file: Path, today: date, tick: Tick | None = None, *, accelerate: bool = True) -> list[str]:
-    """``mkdocs build`` of ``config_file``; returns mkdocs' warnings. Raises PactwatchError when it fails."""
+def run_mkdocs(
+    config_file: Path,
+    today: date,
+    tick: Tick | None = None,
+    *,
+    accelerate: bool = True,
+    accelerator: Accelerator | None = None,
+    dirty: bool = False,
+) -> list[str]:
+    """``mkdocs build`` of ``config_file`` (``dirty``: only pages whose Markdown is newer than their HTML, see
+    ``incremental``); returns mkdocs' warnings. Raises PactwatchError when it fails."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -78,8 +87,8 @@ def run_mkdocs(config_file: Path, today: date, tick: Tick | None = None, *, acce
         try:
             config = load_config(str(config_file))
             if accelerate:
-                config.plugins["pactwatch-accelerate"] = Accelerator(tick)
-            build(config)
+                config.plugins["pactwatch-accelerate"] = accelerator or Accelerator(tick)
+            build(config, dirty=dirty)
         except MkDocsException as exc:
             raise PactwatchError(f"mkdocs could not build the site: {exc}") from None
         except OSError as exc:

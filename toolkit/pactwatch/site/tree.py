@@ -34,6 +34,7 @@ class TreeResult:
     expected: set[str] = field(default_factory=set)
     written: int = 0
     removed: int = 0
+    removed_paths: list[str] = field(default_factory=list)  # docs files deleted: their pages go from the site too
 
 
 def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
@@ -112,15 +113,15 @@ def _read_own(source: Path, rel: str) -> bytes:
     return raw
 
 
-def remove_stale(docs: Path, expected: set[str]) -> int:
-    """Delete files under ``docs`` that this build did not produce, then empty folders."""
-    removed = 0
+def remove_stale(docs: Path, expected: set[str]) -> list[str]:
+    """Delete files under ``docs`` that this build did not produce, then empty folders; -> the files deleted."""
+    removed: list[str] = []
     for directory, _, files in os.walk(docs, topdown=False):
         for name in files:
             rel = (Path(directory) / name).relative_to(docs).as_posix()
             if rel not in expected:
                 (Path(directory) / name).unlink()
-                removed += 1
+                removed.append(rel)
         if Path(directory) != docs and not any(Path(directory).iterdir()):
             Path(directory).rmdir()
     return removed
