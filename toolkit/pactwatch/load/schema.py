@@ -110,7 +110,7 @@ def _field(pointer: str) -> str:
 
 def _type_hint(types: list[str], value: Any) -> Msg:
     """What usually went wrong when a value has the wrong type in hand-written YAML, else what was found."""
-    if "boolean" in types and value in _YAML11_BOOLEANS:
+    if "boolean" in types and isinstance(value, str) and value in _YAML11_BOOLEANS:  # a mapping is not hashable
         return msg("finding.schema.yaml11_boolean")
     if "string" in types and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return msg("finding.schema.quote_number")
