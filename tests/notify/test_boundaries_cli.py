@@ -38,7 +38,7 @@ milestones:
 """
 
 
-def test_each_person_hears_on_the_7_3_0_days_then_overdue_then_escalation(
+def test_each_person_hears_on_the_7_3_0_days_then_overdue_then_escalation_then_weekly(
     write_portfolio: Callable[..., Path],
     run_cli: Callable[..., object],
     mailserver: MailServer,
@@ -71,9 +71,12 @@ def test_each_person_hears_on_the_7_3_0_days_then_overdue_then_escalation(
         "2026-12-11": ["Ann Lee <ann@example.com> cc=None: overdue by 1 day"],
         "2026-12-13": ["Bob Ma <bob@example.com> cc=None: 8 days overdue, no manager to escalate to"],
         "2026-12-18": ["Ann Lee <ann@example.com> cc=Bob Ma <bob@example.com>: 8 days overdue, escalated to Bob Ma"],
+        "2026-12-20": ["Bob Ma <bob@example.com> cc=None: overdue by 15 days"],  # overdue_every_days (7) after the overdue day
+        "2026-12-25": ["Ann Lee <ann@example.com> cc=Bob Ma <bob@example.com>: overdue by 15 days"],  # escalated: the manager too
     }
     dingtalk = robots.of("dingtalk")
     assert len(dingtalk) == len(heard)  # one group message on each of those days, nothing on the others
-    escalation = dingtalk[-1].body
+    escalation = dingtalk[-3].body  # 12-18; the follow-up of 12-25 mentions the same two people
+    assert dingtalk[-1].body["at"] == escalation["at"]
     assert escalation["at"] == {"atMobiles": ["13900000001"], "atUserIds": ["bob-ding"], "isAtAll": False}
     assert "@13900000001" in escalation["markdown"]["text"] and "@bob-ding" in escalation["markdown"]["text"]

@@ -25,7 +25,7 @@ def _portfolio(tmp_path: Path, people: str | None = None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source.read_bytes())
     (root / "people.yaml").write_text(people or (REPO_ROOT / "people.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    block = "\nnotify:\n  github: {digest: true}\n"
+    block = "overdue_every_days: 365\nnotify:\n  github: {digest: true}\n"  # follow-ups apart: see conftest.example
     (root / "pactwatch.yml").write_text(example_settings_without_notify() + block, encoding="utf-8")
     return root
 

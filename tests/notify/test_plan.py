@@ -25,7 +25,7 @@ def _fired(p: object, day: date) -> list[tuple[str, str, int, str | None]]:
     return sorted((n.owner, n.kind, n.days_before, n.escalate_to) for n in plan.fired(ev))
 
 
-def test_reminders_fire_on_the_7_3_0_day_boundaries_then_overdue_then_escalation() -> None:
+def test_reminders_fire_on_the_7_3_0_day_boundaries_then_overdue_then_escalation_then_every_week() -> None:
     p = portfolio(contract("C-1", (milestone("M1", "2026-12-10"),)))
     fired = {}
     for offset in range(-20, 30):
@@ -38,6 +38,9 @@ def test_reminders_fire_on_the_7_3_0_day_boundaries_then_overdue_then_escalation
         "2026-12-10": [("ann", "reminder", 0, None)],
         "2026-12-11": [("ann", "overdue", -1, None)],
         "2026-12-18": [("ann", "escalation", 0, "bob")],  # 8 days overdue: more than escalate_after_days (7)
+        "2026-12-25": [("ann", "followup", -15, "bob")],  # overdue_every_days (7) after the overdue day, the manager copied
+        "2027-01-01": [("ann", "followup", -22, "bob")],
+        "2027-01-08": [("ann", "followup", -29, "bob")],
     }
 
 
@@ -129,8 +132,14 @@ def test_the_example_portfolio_on_the_demo_days() -> None:
     loaded = load_portfolio(REPO_ROOT, D("2026-11-27"), settings=settings_, use_cache=False)
     # calendar CN: the 7-day reminder of Saturday 2026-12-05 would fall on Saturday 11-28, so it is sent on Friday 11-27 (r8)
     expected = {
-        "2026-11-27": ["P-2026-003/M3|r3", "S-2026-004/M2|r0", "S-2026-004/R1@2026-12-05|r8"],
-        "2026-11-28": ["P-2026-003/M2|escalation", "S-2026-004/M2|overdue"],
+        "2026-11-27": [
+            "E-2026-008/M4|late43",  # acknowledged: the owner is followed up, the manager not copied
+            "P-2026-003/M3|r3",
+            "S-2026-004/M2|r0",
+            "S-2026-004/R1@2026-11-05|late22",
+            "S-2026-004/R1@2026-12-05|r8",
+        ],
+        "2026-11-28": ["F-2026-006/M6|late29", "P-2026-003/M2|escalation", "S-2026-004/M2|overdue"],
         "2026-12-03": ["C-2026-001/M5|r7", "L-2025-002/M4|r7", "O-2026-010/M4|r0"],
     }
     for day, keys in expected.items():
@@ -148,7 +157,7 @@ def test_the_example_portfolio_on_the_demo_days() -> None:
     escalate=st.integers(min_value=0, max_value=10),
 )
 def test_each_event_fires_on_exactly_one_day(due_offset: int, reminders: set[int], escalate: int) -> None:
-    """Walking day by day, every reminder offset, the overdue day and the escalation each fire once, on their day."""
+    """Walking day by day, every reminder offset, the overdue day, the escalation and each follow-up fire once, on their day."""
     start = D("2026-11-01")
     due = start + timedelta(days=due_offset)
     p = portfolio(
@@ -164,6 +173,10 @@ def test_each_event_fires_on_exactly_one_day(due_offset: int, reminders: set[int
     expected = {f"C-1/M1|{due}|r{r}": due - timedelta(days=r) for r in reminders}
     expected[f"C-1/M1|{due}|overdue"] = due + timedelta(days=1)
     expected[f"C-1/M1|{due}|escalation"] = due + timedelta(days=escalate + 1)
+    last = start + timedelta(days=59)
+    for late in range(8, (last - due).days + 1, 7):  # every overdue_every_days (7) after the overdue day
+        if late != escalate + 1:  # the escalation is that day's mention
+            expected[f"C-1/M1|{due}|late{late}"] = due + timedelta(days=late)
     assert seen == expected
 
 

@@ -42,6 +42,7 @@ class Person:
     wecom: str | None = None
     feishu: str | None = None
     slack: str | None = None
+    digest: Literal["weekly"] | None = None  # ``digest: weekly``: one message on Mondays instead of single reminders
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,7 @@ class Settings:
     reminders: tuple[int, ...] = (7, 3, 0)
     due_soon_days: int = 7
     escalate_after_days: int = 7
+    overdue_every_days: int = 7  # while overdue, the owner (and once escalated, the manager) hears again this often
     site_url: str | None = None
     repository: str | None = None
     risk: RiskSettings = field(default_factory=RiskSettings)

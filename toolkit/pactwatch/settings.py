@@ -181,6 +181,7 @@ def settings_from(data: dict[str, Any]) -> Settings:
         reminders_in_working_days=isinstance(data.get("reminders"), dict),
         due_soon_days=data.get("due_soon_days", defaults.due_soon_days),
         escalate_after_days=data.get("escalate_after_days", defaults.escalate_after_days),
+        overdue_every_days=data.get("overdue_every_days", defaults.overdue_every_days),
         site_url=data.get("site_url"),
         repository=data.get("repository"),
         risk=RiskSettings(

@@ -4,6 +4,10 @@ A *notice* is one event worth a message: a reminder ``days_before`` a due date
 (7/3/0 by default, or the milestone's ``remind_days``), a milestone that became
 overdue that day, or an escalation (overdue for longer than
 ``escalate_after_days``, not acknowledged) that copies the owner's manager.
+While a milestone stays overdue, a *follow-up* comes every ``overdue_every_days``
+after the overdue day (the manager copied once it has escalated), so no overdue
+item goes quiet. A person with ``digest: weekly`` gets none of these: on Mondays,
+one *digest* notice for each of their items overdue or inside a reminder window.
 
 Notices fire on a day. A run on day D plans D and, when earlier runs were
 missed or failed, the days since the last complete run (at most
@@ -23,15 +27,16 @@ from pactwatch.catalogue import Msg, msg
 from pactwatch.engine import Evaluation, Occurrence, reminders
 from pactwatch.model import Person, Settings
 
-NoticeKind = Literal["reminder", "overdue", "escalation"]
-_KIND_ORDER = {"escalation": 0, "overdue": 1, "reminder": 2}
+NoticeKind = Literal["reminder", "overdue", "followup", "escalation", "digest"]
+_KIND_ORDER = {"escalation": 0, "overdue": 1, "followup": 1, "reminder": 2, "digest": 2}
+_TAGS = {"overdue": "overdue", "escalation": "escalation"}
 
 
 @dataclass(frozen=True, slots=True)
 class Notice:
     occurrence: Occurrence  # as evaluated on the run day
     kind: NoticeKind
-    days_before: int  # the reminder offset that fired; -1 for overdue; 0 for escalations
+    days_before: int  # the reminder offset that fired; -1 for overdue, -days late for follow-ups; 0 for escalations; digest: due - day
     fired_on: date
     escalate_to: str | None = None  # the owner's manager, for escalations
 
@@ -41,8 +46,15 @@ class Notice:
 
     @property
     def key(self) -> str:
-        """Stable id of the event in the delivery log: ``C-1/M3|2026-05-31|r7``."""
-        tag = f"r{self.days_before}" if self.kind == "reminder" else self.kind
+        """Stable id of the event in the delivery log: ``C-1/M3|2026-05-31|r7`` (``|late15``, ``|week2026-06-08``)."""
+        if self.kind in _TAGS:
+            tag = _TAGS[self.kind]
+        elif self.kind == "followup":
+            tag = f"late{-self.days_before}"
+        elif self.kind == "digest":
+            tag = f"week{self.fired_on.isoformat()}"
+        else:
+            tag = f"r{self.days_before}"
         return f"{self.occurrence.ref}|{self.occurrence.due.isoformat()}|{tag}"
 
     @property
@@ -95,13 +107,44 @@ def fired(ev: Evaluation, day: date | None = None, open_now: Sequence[Occurrence
     ]
     for o in candidates:
         late = (day - o.due).days
-        if late < 1 or not _escalated(o, day, late, settings):
+        if late < 1:
             continue
-        if _escalated(o, day - timedelta(days=1), late - 1, settings):
-            continue  # already escalated the day before
-        owner = ev.portfolio.people.get(o.owner)
-        found.append(Notice(o, "escalation", 0, day, owner.manager if owner else None))
-    return found
+        escalated = _escalated(o, day, late, settings)
+        if escalated and not _escalated(o, day - timedelta(days=1), late - 1, settings):
+            found.append(Notice(o, "escalation", 0, day, _manager(ev, o)))
+        elif late > 1 and (late - 1) % settings.overdue_every_days == 0:  # the overdue day, then every N days after
+            found.append(Notice(o, "followup", -late, day, _manager(ev, o) if escalated else None))
+    return _weekly(ev, found, day, candidates)
+
+
+def _manager(ev: Evaluation, o: Occurrence) -> str | None:
+    owner = ev.portfolio.people.get(o.owner)
+    return owner.manager if owner else None
+
+
+def _weekly(ev: Evaluation, found: list[Notice], day: date, candidates: Sequence[Occurrence]) -> list[Notice]:
+    """People with ``digest: weekly`` hear on Mondays only: one digest notice per item overdue or due soon on ``day``."""
+    people, settings = ev.portfolio.people, ev.portfolio.settings
+    weekly = {p.id for p in people.values() if p.digest == "weekly"}
+    if not weekly:
+        return found
+    kept = [n for n in found if n.owner not in weekly]
+    if day.weekday() != 0:
+        return kept
+    for o in candidates:
+        until = (o.due - day).days
+        if o.owner not in weekly or not _in_window(o, until, settings, ev):
+            continue
+        late = -until
+        escalated = late > 0 and _escalated(o, day, late, settings)
+        kept.append(Notice(o, "digest", until, day, _manager(ev, o) if escalated else None))
+    return kept
+
+
+def _in_window(o: Occurrence, until: int, settings: Settings, ev: Evaluation) -> bool:
+    """Overdue, or due within its largest reminder window (at least ``due_soon_days``): what a digest lists."""
+    window = max(reminders.offsets(o, settings, ev.workdays), default=0)
+    return until <= max(window, settings.due_soon_days)
 
 
 def notices_for(current: Evaluation, days: Sequence[date]) -> tuple[Notice, ...]:
@@ -151,7 +194,6 @@ def upcoming(current: Evaluation) -> dict[str, tuple[Occurrence, ...]]:
     for o in current.occurrences:
         if not o.is_open or o.days_until is None:
             continue
-        window = max(reminders.offsets(o, settings, current.workdays), default=0)
-        if o.days_until <= max(window, settings.due_soon_days):
+        if _in_window(o, o.days_until, settings, current):
             result.setdefault(o.milestone.owner, []).append(o)
     return {owner: tuple(items) for owner, items in result.items()}
