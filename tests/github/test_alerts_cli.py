@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from github.fake_github import FakeGitHub
+from pactwatch.catalogue import text
 from pactwatch.errors import UsageError
 from pactwatch.github.repository import resolve_repository
 from tests.conftest import CliResult
@@ -32,11 +33,14 @@ def alerts(run_cli: Cli, root: Path, *args: str) -> CliResult:
 def test_dry_run_prints_the_plan_and_writes_nothing(portfolio: Path, env: FakeGitHub, run_cli: Cli) -> None:
     result = alerts(run_cli, portfolio, "--dry-run", "--lang", "en")
     assert result.code == 0, result.err
-    assert result.out.startswith("example-co/contracts: 6 overdue to track, 0 pactwatch issues found; create_label 7, create 6, escalate 3")
+    assert result.out.startswith("example-co/contracts: 6 overdue to track, 0 pactwatch issues found; create label 7, create 6, escalate 3")
     assert "+ create C-2026-007/M4 Overdue: C-2026-007 M4 验收款 60% (due 2026-08-25) (overdue)" in result.out
-    assert "! escalate (new) C-2026-007/M4 (94 days late: tell @sunhao-ec)" in result.out
-    zh = alerts(run_cli, portfolio, "--dry-run").out  # the portfolio's language: the plan's titles and reasons in Chinese
-    assert "C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）" in zh and "逾期 94 天：通知 @sunhao-ec" in zh
+    assert "! escalate (new) C-2026-007/M4 (94 days late: tell 孙浩 (@sunhao-ec))" in result.out  # the manager by name
+    zh = alerts(run_cli, portfolio, "--dry-run").out  # the portfolio's language: the plan's words, titles and reasons in Chinese
+    assert "；创建标签 7，新建 6，升级 3\n" in zh and "+ 创建标签 overdue（仓库中没有此标签）" in zh
+    assert "+ 新建 C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）（逾期）" in zh
+    assert "! 升级 （新） C-2026-007/M4（逾期 94 天：通知 孙浩（@sunhao-ec））" in zh
+    assert not {"create", "label", "escalate"} & set(zh.replace("kind:", " ").split())
     assert env.writes == []
 
 
@@ -74,7 +78,8 @@ def test_no_token_is_a_usage_error(portfolio: Path, env: FakeGitHub, run_cli: Cl
 def test_a_wrong_token_says_so_without_printing_it(portfolio: Path, env: FakeGitHub, run_cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_this_is_wrong_and_secret")
     result = alerts(run_cli, portfolio)
-    assert result.code == 1 and "GITHUB_TOKEN is wrong or expired" in result.err
+    said = text("github.client.bad_token", "zh", message="Bad credentials")  # worded in the run's language where it is shown
+    assert result.code == 1 and said in result.err
     assert "ghp_this_is_wrong_and_secret" not in result.out + result.err
 
 

@@ -108,4 +108,5 @@ def test_a_bad_api_url_is_refused() -> None:
     [(401, "wrong or expired"), (403, "lacks the permission issues: write"), (404, "cannot see it"), (410, "issues turned off")],
 )
 def test_explanations(status: int, needle: str) -> None:
-    assert needle in explain(status, "POST", "/repos/o/r/issues", "msg", "issues=write", "issues: write", True)
+    said = explain(status, "POST", "/repos/o/r/issues", "msg", "issues=write", "issues: write", True)
+    assert needle in said.render("en") and said.render("zh") != said.render("en")  # a Msg: worded where it is shown

@@ -102,11 +102,11 @@ def test_what_runs_code_or_shapes_output_is_owned_by_the_policy_teams(path: str)
 def test_without_a_policy_team_the_people_with_no_manager_own_them() -> None:
     portfolio = evaluation(REPO_ROOT, TODAY).portfolio
     no_policy = replace(portfolio, settings=replace(portfolio.settings, approvals=()))
-    text = render(no_policy)
+    text = render(no_policy, "en")
     assert "(templates are code): no team in the approval policy: the people with no manager\n" in text
     assert all(_owners_of(text, path) == ["@zhaomin-ec"] for path in CODE_AND_SETTINGS)
     nobody = replace(no_policy, people={k: replace(p, github=None) for k, p in portfolio.people.items()})
-    text = render(nobody)
+    text = render(nobody, "en")
     assert "# nobody: no team in the approval policy and nobody without a manager has a GitHub handle\n" in text
     assert not any(_owners_of(text, path) for path in CODE_AND_SETTINGS)
 
@@ -115,7 +115,7 @@ def test_a_file_name_with_a_line_break_gets_no_rule() -> None:
     portfolio = evaluation(REPO_ROOT, TODAY).portfolio
     first = portfolio.contracts[0]
     hostile = replace(first, source="contracts/a\n* @attacker.yaml")
-    text = render(replace(portfolio, contracts=(hostile, *portfolio.contracts[1:])))
+    text = render(replace(portfolio, contracts=(hostile, *portfolio.contracts[1:])), "en")
     assert "@attacker" not in text
     assert f"# {first.id}: its file name holds a line break or control character, so no rule can name it\n" in text
 
@@ -141,7 +141,10 @@ def test_an_owner_without_a_handle_is_noted(portfolio: Path, run_cli: Callable[.
     people.write_text(people.read_text(encoding="utf-8").replace("    github: zhoulei-ec\n", ""), encoding="utf-8")
     assert run_cli("codeowners", "--root", portfolio).code == 0
     text = (portfolio / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert "# contracts/nda/N-2026-005.yaml: no owner with a GitHub handle and no approval rule\n" in text
+    said = word("codeowners.unowned", "zh").format(source="contracts/nda/N-2026-005.yaml")  # the portfolio's language (zh)
+    assert f"# {said}\n" in text and "# 请勿手工编辑" in text
+    zh_again = run_cli("codeowners", "--root", portfolio, "--check", "--lang", "en")  # a committed file: --lang does not change it
+    assert zh_again.code == 0, zh_again.err
 
 
 def test_a_broken_portfolio_leaves_codeowners_alone(portfolio: Path, run_cli: Callable[..., CliResult]) -> None:

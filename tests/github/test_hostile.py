@@ -10,6 +10,7 @@ import pytest
 
 from github.fake_github import FakeGitHub
 from github.test_alerts_run import EXPECTED, by_ref, edit, number_of
+from pactwatch.catalogue import text
 from pactwatch.github.apply import RunResult
 from pactwatch.github.client import GitHubClient, GitHubError
 from pactwatch.github.identity import ACTIONS_BOT
@@ -56,7 +57,8 @@ def test_a_wrong_guess_of_who_the_token_is_stops_at_the_first_issue(portfolio: P
     fake.installation = True  # GET /user refused: taken for github-actions[bot], but GitHub writes as pactwatch-bot
     result = alerts_run(portfolio)
     assert result.outcome is not None and result.outcome.stopped is not None
-    assert "not as github-actions[bot]" in result.outcome.stopped and "PACTWATCH_BOT_LOGIN=pactwatch-bot" in result.outcome.stopped
+    said = text("github.client.wrong_author", "zh", number="1", who="pactwatch-bot", login=ACTIONS_BOT, env="PACTWATCH_BOT_LOGIN")
+    assert result.outcome.stopped == said  # in the portfolio's language
     assert len(fake.open_issues()) == 1  # one issue, not one per run per occurrence
 
 
@@ -139,7 +141,8 @@ def test_the_alerts_command_prints_no_token_github_echoed(
     fake.faults.clear()
     fake.fail("GET", r"/issues$", 200, raw=b"not json " + fake.token.encode())
     broken = run_cli("alerts", "--root", portfolio, "--pace", "0")
-    assert broken.code == 1 and "not with JSON" in broken.err and "Traceback" not in broken.err
+    said = text("github.client.not_json", "zh", method="GET", path="/repos/example-co/contracts/issues", status=200, kind="text/html")
+    assert broken.code == 1 and said in broken.err and "Traceback" not in broken.err
 
 
 def test_a_long_milestone_title_is_cut_to_what_github_takes(portfolio: Path, fake: FakeGitHub, alerts_run: Run) -> None:

@@ -84,9 +84,10 @@ def test_alerts_dry_run_offline_plans_from_the_files_alone(portfolio: Path, sile
     result = run_cli("alerts", "--root", portfolio, "--dry-run", "--offline")
     assert result.code == 0, result.err
     head = text("cli.alerts.head", "zh", repository="example-co/contracts", wanted=6, seen=0)
-    assert result.out.startswith(f"{head}；create_label 7, create 6")
-    why = word("github.why.overdue", "zh")
-    assert f"+ create C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日） ({why})" in result.out
+    assert result.out.startswith(f"{head}；{word('github.op.create_label', 'zh')} 7，{word('github.op.create', 'zh')} 6")
+    subject = "C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）"
+    action = text("cli.alerts.action", "zh", sign="+", op=word("github.op.create", "zh"), subject=subject, why=word("github.why.overdue", "zh"))
+    assert action in result.out
     assert word("cli.alerts.offline", "zh") in result.out
     assert silent_env.accepted == []  # not even a connection
 
@@ -117,9 +118,8 @@ def test_alerts_dry_run_against_a_silent_github_fails_with_one_line(
     result = run_cli("alerts", "--root", portfolio, "--dry-run")
     assert result.code == 1
     lines = result.err.strip().splitlines()
-    assert lines == [
-        f"pactwatch: GET /user failed: no answer from GitHub at {silent_env.url} (ReadTimeout); check the network, or GITHUB_API_URL"
-    ]
+    said = text("github.client.no_answer", "zh", method="GET", path="/user", base=silent_env.url, error="ReadTimeout")
+    assert lines == [f"pactwatch: {said}"]
     assert "Traceback" not in result.err and len(silent_env.accepted) >= 1
 
 

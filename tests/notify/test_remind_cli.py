@@ -103,7 +103,7 @@ def test_a_failing_channel_does_not_block_the_others_and_the_next_run_delivers_w
     assert len(robots.of("wecom")) == 2 and len(robots.of("slack")) == 1 and len(mailserver.inbox.mails) == 2
     out = failed.out  # type: ignore[attr-defined]
     group = word("notify.recipient.group", "zh")  # 群: the robot's recipient in words, "group" only in the delivery log
-    error = "feishu (127.0.0.1) did not accept the message: HTTP 500"
+    error = catalogue_text("notify.send.not_accepted", "zh", channel="feishu", host="127.0.0.1", problem="HTTP 500")
     assert catalogue_text("notify.run.failed_message", "zh", channel="feishu", recipient=group, error=error) in out
     assert "errcode 130101" in out
     assert json.loads(state.read_text(encoding="utf-8"))["complete_through"] == "2026-11-26"
@@ -172,7 +172,7 @@ def test_dry_run_prints_every_message_and_sends_nothing(
     ):
         assert catalogue_text("notify.run.message", "zh", channel=channel, recipient=recipient, count=count) in out
     assert "group" not in out and "chen.jing（" not in out
-    assert catalogue_text("finding.outbox.preview.subject", "zh", subject="【合同提醒】周磊：1 项事项（2026年11月27日）") in out  # 主题：…
+    assert catalogue_text("notify.preview.subject", "zh", subject="【合同提醒】周磊：1 项事项（2026年11月27日）") in out  # 主题：…
     assert not mailserver.inbox.mails and not robots.received and not github.requests and not state.exists()
 
     as_json = run_cli("remind", "--root", example, "--today", "2026-11-27", "--dry-run", "--format", "json")

@@ -60,6 +60,7 @@ def _outputs(root: Path, broken: Path, language: str, env: Mapping[str, str]) ->
     out["alerts"] = "\n".join(
         f"{a.get('title', '')}\n{a.get('body', '')}\n{a.get('description', '')}\n{a.get('why', '')}" for a in plan["plan"]["actions"]
     )
+    out["alerts text"] = _run(env, "alerts", "--root", root, "--dry-run", "--offline", *lang)
     out.update(_exports(root, language, env))
     out.update(_feeds(root, language, env))
     out.update(_site(broken, language, env))

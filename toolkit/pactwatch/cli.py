@@ -59,6 +59,12 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except PactwatchError as exc:
+            raise _Said(exc, _language()) from exc  # worded here: the run's language lives in the context
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, entry[2]) for name, entry in COMMANDS.items()])
@@ -71,10 +77,18 @@ def group() -> None:
 
 
 def _language() -> str:
-    """The language of a message after the command is gone: $PACTWATCH_LANG, else the locale (the settings may be what failed)."""
-    from pactwatch.commands.common import early_language
+    """The language of a message: the run's once the settings are read, else --lang, $PACTWATCH_LANG, the locale."""
+    from pactwatch.commands.common import message_language
 
-    return early_language()
+    return message_language()
+
+
+class _Said(PactwatchError):
+    """A PactwatchError put in words while the command's context, and so the run's language, is still there."""
+
+    def __init__(self, cause: PactwatchError, language: str) -> None:
+        super().__init__(cause.said(language))
+        self.exit_code = cause.exit_code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(reporters.text(exc.findings, language=language), err=True)
         return 2
     except PactwatchError as exc:
-        click.echo(f"pactwatch: {terminal_text(str(exc))}", err=True)  # messages name files and values from the portfolio
+        click.echo(f"pactwatch: {terminal_text(exc.said(_language()))}", err=True)  # messages name files and values from the portfolio
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo(word("cli.interrupted", _language()), err=True)

@@ -104,6 +104,9 @@ COMMANDS: dict[str, Text] = {
         "{repository}: {wanted} overdue to track, {seen} pactwatch issues found",
     ),
     "cli.alerts.plan": Text("{head}；{counts}", "{head}; {counts}"),
+    "cli.alerts.count": Text("{op} {count}", "{op} {count}"),  # how many actions of one kind the plan holds
+    "cli.alerts.joiner": Text("，", ", "),
+    "cli.alerts.action": Text("{sign} {op} {subject}（{why}）", "{sign} {op} {subject} ({why})"),  # + 新建 C-1/M3 …（逾期）
     "cli.alerts.nothing": Text("无事可做", "nothing to do"),
     "cli.alerts.new": Text("（新）", "(new)"),
     "cli.alerts.note": Text("  注意：{note}", "  note: {note}"),

@@ -247,12 +247,6 @@ _LOAD_AND_NOTIFY: dict[str, Text] = {
         "github: {person} has no github login in people.yaml (1 notice)",
     ),
     "finding.outbox.unbuilt": Text("{channel}：无法生成消息（{error}）", "{channel}: the message could not be built ({error})"),
-    # the outbox's previews (remind --dry-run, --format json): an e-mail's headers, a GitHub digest's issue and comment
-    "finding.outbox.preview.to": Text("收件人：{to}", "To: {to}"),
-    "finding.outbox.preview.cc": Text("抄送：{cc}", "Cc: {cc}"),
-    "finding.outbox.preview.subject": Text("主题：{subject}", "Subject: {subject}"),
-    "finding.outbox.preview.issue": Text("议题：{title}", "Issue: {title}"),
-    "finding.outbox.preview.comment": Text("评论：\n{comment}", "Comment:\n{comment}"),
 }
 
 TEXTS: dict[str, Text] = {**_RULES, **_PORTFOLIO, **_LOAD_AND_NOTIFY}

@@ -83,7 +83,11 @@ TEXTS: dict[str, Text] = {
         "owner '{owner}' is not in people.yaml: 1 notice cannot be delivered",
     ),
     # a channel that cannot send in this run (its configuration or environment), and messages not tried
-    "notify.wire.not_set": Text("{channel}：未设置环境变量 {names}", "{channel}: {names} are not set", "{channel}: {names} is not set"),
+    "notify.wire.not_set": Text(
+        "{channel}：未设置 {count} 个环境变量（{names}）",
+        "{channel}: {count} variables are not set ({names})",
+        "{channel}: {names} is not set",
+    ),
     "notify.wire.not_url": Text("{channel}：{names} 不是 URL", "{channel}: {names} is not a URL"),
     "notify.wire.not_https": Text("{channel}：{names} 不是 https:// URL", "{channel}: {names} is not an https:// URL"),
     "notify.wire.unencrypted": Text(
@@ -92,5 +96,41 @@ TEXTS: dict[str, Text] = {
     ),
     "notify.wire.no_transport": Text("{channel}：没有发送方式", "{channel}: no transport"),
     "notify.wire.down": Text("{channel}：本次运行中该渠道已失败两次，未尝试", "{channel}: not tried, the channel failed twice in this run"),
+    # why a message did not go out (the server's own answer stays as it is)
+    "notify.send.not_accepted": Text(
+        "{channel}（{host}）没有接受这条消息：{problem}", "{channel} ({host}) did not accept the message: {problem}"
+    ),
+    "notify.send.no_answer": Text("{channel}：{host} 没有应答（{error}）", "{channel}: no answer from {host} ({error})"),
+    "notify.send.login_refused": Text("{where} 拒绝了登录（{code}）", "{where} refused the login ({code})"),
+    "notify.send.no_starttls": Text(
+        "{where} 不支持 STARTTLS（或 AUTH）；只有本地中继才可设置 starttls: false",
+        "{where} does not offer STARTTLS (or AUTH); set starttls: false only for a local relay",
+    ),
+    "notify.send.recipients_refused": Text("{where} 拒绝了所有收件人（{recipients}）", "{where} refused every recipient ({recipients})"),
+    "notify.send.owner_refused": Text("{where} 拒绝了收件人 {address}", "{where} refused {address}"),
+    "notify.send.unexpected": Text("{channel}：意外错误 {error}", "{channel}: unexpected {error}"),
+    # the delivery log (what was sent when) cannot be read or written
+    "notify.log.unusable": Text(
+        "投递记录 {path} 无法使用（{reason}）；请把它移开以开始新的记录（今天重新运行可能会重复今天的提醒）",
+        "the delivery log {path} cannot be used ({reason}); move it aside to start a new one"
+        " (a rerun today may then repeat today's reminders)",
+    ),
+    "notify.log.not_a_log": Text(
+        "投递记录 {path} 无法使用（不是第 {version} 版的投递记录）；请把它移开以开始新的记录（今天重新运行可能会重复今天的提醒）",
+        "the delivery log {path} cannot be used (not a version {version} delivery log); move it aside to start a new one"
+        " (a rerun today may then repeat today's reminders)",
+    ),
+    "notify.log.bad_sent": Text(
+        "投递记录 {path} 无法使用（'sent' 不是 渠道 → 收件人 → 键 → 日期）；请把它移开以开始新的记录（今天重新运行可能会重复今天的提醒）",
+        "the delivery log {path} cannot be used ('sent' is not channel -> recipient -> key -> day); move it aside to start a new one"
+        " (a rerun today may then repeat today's reminders)",
+    ),
+    "notify.log.cannot_write": Text("无法写入投递记录 {path}：{reason}", "cannot write the delivery log {path}: {reason}"),
+    # the outbox's previews (remind --dry-run, --format json): an e-mail's headers, a GitHub digest's issue and comment
+    "notify.preview.to": Text("收件人：{to}", "To: {to}"),
+    "notify.preview.cc": Text("抄送：{cc}", "Cc: {cc}"),
+    "notify.preview.subject": Text("主题：{subject}", "Subject: {subject}"),
+    "notify.preview.issue": Text("议题：{title}", "Issue: {title}"),
+    "notify.preview.comment": Text("评论：\n{comment}", "Comment:\n{comment}"),
     "notify.run.mobile_preview": Text("（另发一条文本消息提醒 {mobiles}：{note}）", "(+ text message mentioning {mobiles}: {note})"),
 }

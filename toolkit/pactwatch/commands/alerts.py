@@ -18,14 +18,7 @@ if TYPE_CHECKING:
     from pactwatch.github.alerts_plan import Op, Plan
     from pactwatch.github.apply import Outcome, RunResult
 
-_SIGNS: dict[Op, str] = {
-    "create_label": "+ label",
-    "create": "+ create",
-    "update": "~ update",
-    "reopen": "^ reopen",
-    "escalate": "! escalate",
-    "close": "x close",
-}
+_SIGNS: dict[Op, str] = {"create_label": "+", "create": "+", "update": "~", "reopen": "^", "escalate": "!", "close": "x"}
 
 OFFLINE_REPOSITORY = "OWNER/REPOSITORY"  # links in an offline preview when no repository is configured
 
@@ -34,12 +27,16 @@ NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.alerts", evaluate=True)
 
 def _plan_text(the_plan: Plan, language: str) -> str:
     head = text("cli.alerts.head", language, repository=the_plan.repository, wanted=the_plan.wanted, seen=the_plan.issues_seen)
-    counts = ", ".join(f"{op} {n}" for op in _SIGNS if (n := the_plan.count(op)))
+    counts = word("cli.alerts.joiner", language).join(
+        text("cli.alerts.count", language, op=word(f"github.op.{op}", language), count=n) for op in _SIGNS if (n := the_plan.count(op))
+    )
     lines = [text("cli.alerts.plan", language, head=head, counts=counts or word("cli.alerts.nothing", language))]
     for a in the_plan.actions:
         issue = f"#{a.number}" if a.number else (word("cli.alerts.new", language) if a.op == "escalate" else "")
-        parts = [_SIGNS[a.op], issue, a.ref, a.title or a.state_reason or "", f"({a.why})"]
-        lines.append("  " + " ".join(p for p in parts if p))
+        reason = word(f"github.state_reason.{a.state_reason}", language) if a.state_reason else ""
+        subject = " ".join(p for p in (issue, a.ref, a.title or reason) if p)
+        op = word(f"github.op.{a.op}", language)
+        lines.append("  " + text("cli.alerts.action", language, sign=_SIGNS[a.op], op=op, subject=subject, why=a.why))
     lines += [text("cli.alerts.note", language, note=note) for note in the_plan.skipped]
     return "\n".join(lines)
 

@@ -165,7 +165,9 @@ class _Planner:
 
     def escalate(self, o: Occurrence, alert: AlertFacts, number: int | None) -> Action:
         lang = self.settings.language
-        who = alert.manager_handle or word("github.why.no_manager", lang)
+        who = word("github.why.no_manager", lang)  # nobody GitHub can tell
+        if alert.manager_handle:  # named, as people are everywhere: 孙浩（@sunhao-ec）
+            who = f"{alert.manager or ''}{text('github.handle', lang, handle=alert.manager_handle)}"
         return Action(
             "escalate",
             o.ref,

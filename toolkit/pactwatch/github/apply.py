@@ -106,10 +106,10 @@ class _Applier:
                 number = self.do(action)
             except GitHubError as exc:
                 op = word(f"github.op.{action.op}", self.language)
-                outcome.failed.append(text("github.failed", self.language, op=op, ref=action.ref, error=str(exc)))
+                outcome.failed.append(text("github.failed", self.language, op=op, ref=action.ref, error=exc.said(self.language)))
                 if exc.fatal:
                     outcome.not_started = len(actions) - index - 1
-                    outcome.stopped = str(exc)
+                    outcome.stopped = exc.said(self.language)
                     break
                 continue
             outcome.done.append(describe(action, self.language, number))

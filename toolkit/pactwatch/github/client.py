@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from pactwatch import __version__
+from pactwatch.catalogue import Msg, msg
 from pactwatch.errors import PactwatchError
 from pactwatch.redact import ERROR_LIMIT, Redactor
 
@@ -64,7 +65,7 @@ class GitHubError(PactwatchError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Msg,
         *,
         status: int | None = None,
         fatal: bool = False,
@@ -139,26 +140,17 @@ def _message_of(response: httpx.Response) -> tuple[str, tuple[Mapping[str, Any],
     return str(data.get("message") or response.reason_phrase or "error"), errors
 
 
-def explain(status: int, method: str, path: str, message: str, accepted: str | None, need: str, has_token: bool) -> str:
-    """One sentence that says what went wrong and what to change, naming the permission."""
+def explain(status: int, method: str, path: str, message: str, accepted: str | None, need: str, has_token: bool) -> Msg:
+    """One sentence that says what went wrong and what to change, naming the permission (worded where it is shown)."""
     permission = accepted.replace("=", ": ").replace(",", ", ") if accepted else need
+    said = {"method": method, "path": path, "message": message}
     if status == 401:
-        if not has_token:
-            return f"GitHub asks for a token for {method} {path} (401 {message}): set GITHUB_TOKEN"
-        return f"GitHub rejected the token (401 {message}): GITHUB_TOKEN is wrong or expired"
-    if status == 403:
-        return (
-            f"GitHub refused {method} {path} (403 {message}): the token lacks the permission {permission}"
-            f" (in a workflow: `permissions: {{{permission}}}` on the job)"
-        )
-    if status == 404:
-        return (
-            f"{method} {path} was not found (404): the repository does not exist or the token cannot see it"
-            f" (it needs {permission} on that repository; check --repo / GITHUB_REPOSITORY)"
-        )
+        return msg("github.client.no_token" if not has_token else "github.client.bad_token", **said)
+    if status in (403, 404):
+        return msg(f"github.client.refused_{status}", permission=permission, **said)
     if status == 410:
-        return f"{method} {path} is gone (410 {message}): are issues turned off for this repository (Settings > General > Features)?"
-    return f"GitHub answered {status} to {method} {path}: {message}"
+        return msg("github.client.gone", **said)
+    return msg("github.client.answered", status=status, **said)
 
 
 def _describe_errors(errors: tuple[Mapping[str, Any], ...]) -> str:
@@ -180,7 +172,7 @@ class GitHubClient:
     ) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise PactwatchError(f"GITHUB_API_URL {base_url!r} is not an http(s) URL")
+            raise PactwatchError(msg("github.client.not_http", url=base_url))
         self.base_url = base_url.rstrip("/")
         self._origin = (parts.scheme, parts.netloc)
         self._has_token = token is not None
@@ -218,7 +210,7 @@ class GitHubClient:
             parts = urlsplit(path)
             if (parts.scheme, parts.netloc) != self._origin:
                 away = self._redact(f"{parts.scheme}://{parts.netloc}", ERROR_LIMIT)
-                raise GitHubError(f"refusing to follow a link away from {self.base_url}: {away}", fatal=True)
+                raise GitHubError(msg("github.client.away", base=self.base_url, away=away), fatal=True)
             return path
         return f"{self.base_url}{path}"
 
@@ -263,10 +255,8 @@ class GitHubClient:
                 safe = repeatable or isinstance(exc, httpx.ConnectError)  # a refused connection never reached GitHub
                 wait = self._backoff(attempt, self.policy.backoff)
                 if attempt == attempts or not safe or self._clock() - heard + wait >= self.policy.deadline:
-                    raise GitHubError(
-                        f"{method} {shown} failed: no answer from GitHub at {self.base_url} ({type(exc).__name__});"
-                        " check the network, or GITHUB_API_URL"
-                    ) from None
+                    said = msg("github.client.no_answer", method=method, path=shown, base=self.base_url, error=type(exc).__name__)
+                    raise GitHubError(said) from None
                 self._sleep(wait)
                 continue
             heard = self._clock()
@@ -299,8 +289,7 @@ class GitHubClient:
         if wait > self.policy.max_wait or last:
             resumes = datetime.fromtimestamp(self._clock() + wait, UTC).strftime("%H:%M UTC")
             raise GitHubError(
-                f"GitHub's {kind} rate limit stopped {method} {shown} (it lifts at about {resumes});"
-                " the next run picks up where this one stopped",
+                msg(f"github.client.rate_limit_{kind}", method=method, path=shown, resumes=resumes),
                 status=status,
                 fatal=True,
                 rate_limited=True,
@@ -314,18 +303,19 @@ class GitHubClient:
                 data = response.json() if response.content else None
             except ValueError:  # also a body that is not UTF-8
                 kind = self._redact(response.headers.get("content-type") or "no content type", 80)
-                raise GitHubError(f"GitHub answered {method} {shown} with {status} but not with JSON ({kind})", status=status) from None
+                said = msg("github.client.not_json", method=method, path=shown, status=status, kind=kind)
+                raise GitHubError(said, status=status) from None
             next_link = response.links.get("next", {}).get("url")
             return Response(status, data, dict(response.headers), next_link)
         message, errors = _message_of(response)
         message = self._redact(message, ERROR_LIMIT)
         if status == 422:
             detail = self._redact(_describe_errors(errors), ERROR_LIMIT)
-            text = f"GitHub rejected {method} {shown} (422 {message}{': ' + detail if detail else ''})"
-            raise GitHubError(text, status=status, errors=errors)
+            said = msg("github.client.rejected", method=method, path=shown, message=message + (f": {detail}" if detail else ""))
+            raise GitHubError(said, status=status, errors=errors)
         accepted = self._redact(response.headers.get("x-accepted-github-permissions") or "", ERROR_LIMIT) or None
-        text = explain(status, method, shown, message, accepted, need or "the right permission", self._has_token)
-        raise GitHubError(text, status=status, fatal=status in (401, 403))
+        said = explain(status, method, shown, message, accepted, need or "the right permission", self._has_token)
+        raise GitHubError(said, status=status, fatal=status in (401, 403))
 
     def get(self, path: str, *, params: Mapping[str, str | int] | None = None, need: str = "") -> Response:
         return self.request("GET", path, params=params, need=need)
@@ -341,12 +331,13 @@ class GitHubClient:
         seen: set[str] = set()
         while True:
             if not isinstance(response.data, list):
-                raise GitHubError(f"GET {shown} did not answer with a list")
+                raise GitHubError(msg("github.client.not_a_list", path=shown))
             yield from response.data
             if response.next_url is None:
                 return
             if response.next_url in seen or len(seen) + 1 >= self.max_pages:
-                why = "links back to a page already read" if response.next_url in seen else f"has more than {self.max_pages} pages"
-                raise GitHubError(f"GET {shown} {why}; stopped reading it")
+                if response.next_url in seen:
+                    raise GitHubError(msg("github.client.loop", path=shown))
+                raise GitHubError(msg("github.client.too_many_pages", path=shown, count=self.max_pages))
             seen.add(response.next_url)
             response = self.get(response.next_url, need=need)

@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from pactwatch.catalogue import msg
+
 BOT_LOGIN_ENV = "PACTWATCH_BOT_LOGIN"
 ACTIONS_BOT = "github-actions[bot]"
 
@@ -53,7 +55,7 @@ def resolve(api: _Api, given: str | None) -> str:
         raise
     login = answer.data.get("login") if isinstance(answer.data, Mapping) else None
     if not isinstance(login, str) or not login:
-        raise GitHubError(f"GET /user did not say who the token is: set {BOT_LOGIN_ENV} (or --bot-login)", fatal=True)
+        raise GitHubError(msg("github.client.who", env=BOT_LOGIN_ENV), fatal=True)
     return login
 
 
@@ -73,9 +75,6 @@ def check_author(item: Mapping[str, Any], login: str) -> None:
     from pactwatch.github.client import GitHubError
 
     if not written_by(item, login):
-        who = author(item) or "an unnamed author"
-        raise GitHubError(
-            f"GitHub wrote #{item.get('number', '?')} as {who}, not as {login}: the next run would not recognise it;"
-            f" set {BOT_LOGIN_ENV}={who} (or --bot-login {who})",
-            fatal=True,
-        )
+        who = author(item) or "?"  # GitHub did not say
+        said = msg("github.client.wrong_author", number=str(item.get("number", "?")), who=who, login=login, env=BOT_LOGIN_ENV)
+        raise GitHubError(said, fatal=True)

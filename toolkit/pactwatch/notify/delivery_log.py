@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from pactwatch.catalogue import msg
 from pactwatch.errors import PactwatchError
 from pactwatch.fileio import write_atomic_text
 
@@ -63,17 +64,14 @@ def load(path: Path) -> DeliveryLog:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("version") != VERSION:
-            raise ValueError(f"not a version {VERSION} delivery log")
+            raise PactwatchError(msg("notify.log.not_a_log", path=str(path), version=VERSION))
         through = data.get("complete_through")
         sent = data.get("sent", {})
         if not _valid_sent(sent):
-            raise ValueError("'sent' is not channel -> recipient -> key -> day")
+            raise PactwatchError(msg("notify.log.bad_sent", path=str(path)))
         return DeliveryLog(date.fromisoformat(through) if through else None, sent)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise PactwatchError(
-            f"the delivery log {path} cannot be used ({exc}); move it aside to start a new one"
-            " (a rerun today may then repeat today's reminders)"
-        ) from None
+        raise PactwatchError(msg("notify.log.unusable", path=str(path), reason=str(exc))) from None
 
 
 def _valid_sent(sent: object) -> bool:
@@ -94,4 +92,4 @@ def save(path: Path, log: DeliveryLog) -> None:
     try:
         write_atomic_text(path, text, fsync=True)
     except OSError as exc:
-        raise PactwatchError(f"cannot write the delivery log {path}: {exc.strerror}") from None
+        raise PactwatchError(msg("notify.log.cannot_write", path=str(path), reason=exc.strerror or str(exc))) from None

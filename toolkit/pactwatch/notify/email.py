@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from pactwatch.catalogue import text
+from pactwatch.catalogue import msg, text
 from pactwatch.catalogue.jinja import globals_for
 from pactwatch.escape.email_header import header_text, mailbox
 from pactwatch.i18n import format_date
@@ -126,15 +126,14 @@ class SmtpTransport:
                     smtp.login(self._username, self._password or "")
                 refused = smtp.send_message(mail)
         except smtplib.SMTPAuthenticationError as exc:
-            raise DeliveryError(f"{where} refused the login ({exc.smtp_code})", retryable=False) from None
+            raise DeliveryError(msg("notify.send.login_refused", where=where, code=exc.smtp_code), retryable=False) from None
         except smtplib.SMTPNotSupportedError:
-            raise DeliveryError(
-                f"{where} does not offer STARTTLS (or AUTH); set starttls: false only for a local relay", retryable=False
-            ) from None
+            raise DeliveryError(msg("notify.send.no_starttls", where=where), retryable=False) from None
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError(f"{where} refused every recipient ({', '.join(sorted(exc.recipients))})", retryable=False) from None
+            said = msg("notify.send.recipients_refused", where=where, recipients=", ".join(sorted(exc.recipients)))
+            raise DeliveryError(said, retryable=False) from None
         except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
             raise DeliveryError(f"{where}: {type(exc).__name__}: {exc}") from None
         owner = parseaddr(str(mail["To"]))[1]
         if owner in refused:  # a refused Cc alone does not make the owner's reminder undelivered
-            raise DeliveryError(f"{where} refused {owner}", retryable=False)
+            raise DeliveryError(msg("notify.send.owner_refused", where=where, address=owner), retryable=False)

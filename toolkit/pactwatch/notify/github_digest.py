@@ -213,4 +213,4 @@ class GithubTransport:
         try:
             return call()
         except GitHubError as exc:
-            raise DeliveryError(f"github: {exc}", retryable=not exc.fatal and (exc.status is None or exc.status >= 500)) from None
+            raise DeliveryError(exc.said_as, retryable=not exc.fatal and (exc.status is None or exc.status >= 500)) from None

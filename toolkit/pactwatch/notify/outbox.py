@@ -69,7 +69,7 @@ def _unreachable(message_id: str, person_id: str, count: int, context: Context) 
 
 def _said(label: str, context: Context, **facts: str) -> str:
     """A line of a preview, labelled in the run's language (收件人：…, To: …)."""
-    return text(f"finding.outbox.preview.{label}", context.language, **facts)
+    return text(f"notify.preview.{label}", context.language, **facts)
 
 
 def _pending(notices: Sequence[Notice], log: DeliveryLog, channel: str, recipient: str) -> list[Notice]:

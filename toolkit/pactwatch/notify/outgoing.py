@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from pactwatch.catalogue import Msg
+from pactwatch.errors import Worded
 from pactwatch.notify.plan import Notice
 
 
@@ -36,10 +38,10 @@ class Unbuilt:
     reason: str
 
 
-class DeliveryError(Exception):
+class DeliveryError(Worded):
     """A message did not go out. ``retryable``: trying again in a moment may work."""
 
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
+    def __init__(self, message: str | Msg, *, retryable: bool = True) -> None:
         super().__init__(message)
         self.retryable = retryable
 

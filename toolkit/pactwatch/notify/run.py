@@ -190,4 +190,4 @@ def _sweep(transport: github_digest.GithubTransport, report: Report, context: Co
     try:
         transport.sweep(active, body_for)
     except DeliveryError as exc:
-        report.errors.append(redact(str(exc), ERROR_LIMIT))
+        report.errors.append(redact(exc.said(report.language), ERROR_LIMIT))

@@ -38,16 +38,18 @@ class Result:
         return self.error is None
 
 
-def _try(transport: Transport, message: Outgoing, attempts: int, backoff: float, sleep: Callable[[float], None]) -> tuple[str | None, int]:
+def _try(
+    transport: Transport, message: Outgoing, attempts: int, backoff: float, sleep: Callable[[float], None], language: str
+) -> tuple[str | None, int]:
     for attempt in range(1, attempts + 1):
         try:
             transport.deliver(message)
             return None, attempt
         except DeliveryError as exc:
             if not exc.retryable or attempt == attempts:
-                return str(exc), attempt
+                return exc.said(language), attempt
         except Exception as exc:  # noqa: BLE001 - a bug in one channel must not stop the others
-            return f"{message.channel}: unexpected {type(exc).__name__}: {exc}", attempt
+            return text("notify.send.unexpected", language, channel=message.channel, error=f"{type(exc).__name__}: {exc}"), attempt
         sleep(backoff * 2 ** (attempt - 1))
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -79,7 +81,7 @@ def deliver(
         if failures.get(message.channel, 0) >= DOWN_AFTER:
             results.append(Result(message, text("notify.wire.down", language, channel=message.channel), 0))
             continue
-        error, tries = _try(transport, message, attempts, backoff, sleep)
+        error, tries = _try(transport, message, attempts, backoff, sleep, language)
         failures[message.channel] = failures.get(message.channel, 0) + 1 if error else 0
         results.append(Result(message, redact(error, ERROR_LIMIT) if error else None, tries))
         if error is None and on_delivered is not None:

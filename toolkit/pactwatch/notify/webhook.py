@@ -15,6 +15,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from pactwatch import __version__
+from pactwatch.catalogue import msg
 from pactwatch.notify.messages import ChatFormat, ChatMessage
 from pactwatch.notify.outgoing import DeliveryError, Outgoing
 
@@ -65,7 +66,8 @@ class WebhookTransport:
             status, answer = self._post(url, body)
             problem = self._fmt.check(status, answer)
             if problem is not None:
-                raise DeliveryError(f"{self.name} ({self._host}) did not accept the message: {problem}", retryable=status != 400)
+                said = msg("notify.send.not_accepted", channel=self.name, host=self._host, problem=problem)
+                raise DeliveryError(said, retryable=status != 400)
             self._posted[ident] = index + 1
 
     def _post(self, url: str, body: object) -> tuple[int, bytes]:
@@ -80,4 +82,4 @@ class WebhookTransport:
                 return int(exc.code), bytes(exc.read(65536))
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise DeliveryError(f"{self.name}: no answer from {self._host} ({type(reason).__name__})") from None
+            raise DeliveryError(msg("notify.send.no_answer", channel=self.name, host=self._host, error=type(reason).__name__)) from None
