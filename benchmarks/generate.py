@@ -28,6 +28,7 @@ from pathlib import Path
 from pactwatch.dates import add_months
 
 TODAY = date(2026, 11, 27)
+STATED_SIDES = {"service": "buy", "lease": "buy", "framework": "sell", "other": "buy"}
 TYPES = {  # type -> (id prefix, Chinese name, English name)
     "sales": ("C", "销售", "Sales"),
     "purchase": ("P", "采购", "Purchase"),
@@ -275,6 +276,7 @@ def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int
     lines = ["# yaml-language-server: $schema=../../../schema/contract.schema.json", f"id: {cid}", f"title: {title}"]
     lines += [
         f"type: {ctype}",
+        *([f"side: {STATED_SIDES[ctype]}"] if ctype in STATED_SIDES else []),  # the types that do not imply it (PW356)
         f"status: {status}",
         f"owner: {rng.choice(pools.people)}",
         f"counterparty: {{id: {party_id}, name: {party}}}",

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from pactwatch.model import Contract, Counterparty, Milestone, Money, Person, Portfolio, Settings, Term
+from pactwatch.parties import default_by, side_of
 
 D = date.fromisoformat
 
@@ -17,7 +18,11 @@ def milestone(mid: str = "M1", due: str = "2026-03-31", **fields: Any) -> Milest
     return base._replace(**fields)
 
 
-def contract(cid: str = "C-1", milestones: tuple[Milestone, ...] = (), **fields: Any) -> Contract:
+def contract(cid: str = "C-1", milestones: tuple[Milestone, ...] = (), *, keep_by: bool = False, **fields: Any) -> Contract:
+    """``by`` of each milestone is the default of its kind and the side, as the loader makes it, unless ``keep_by``."""
+    side = fields["side"] = side_of(fields.get("type", "sales"), fields.get("side"))
+    if not keep_by:
+        milestones = tuple(m._replace(by=default_by(m.kind, side)) for m in milestones)
     base = Contract(
         id=cid,
         title=f"Contract {cid}",
@@ -29,6 +34,7 @@ def contract(cid: str = "C-1", milestones: tuple[Milestone, ...] = (), **fields:
         source=f"contracts/{cid}.yaml",
         currency="CNY",
         value=Money(Decimal(1000), "CNY"),
+        side=side,
     )
     return replace(base, **fields)
 

@@ -28,12 +28,14 @@ def test_month_kpis() -> None:
     assert (start, end) == (D("2026-11-01"), D("2026-11-30"))
     assert (k.due, k.done_on_time, k.done_late, k.overdue, k.overdue_now) == (3, 1, 1, 1, 2)
     assert k.on_time_rate == 1 / 3 and k.obligation_health == 2 / 3
-    assert k.planned == {"CNY": Decimal(1000)} and k.collected == {"CNY": Decimal(300)}
-    assert k.collection_rate() == {"CNY": 0.3}
-    assert k.collected_share() == {"CNY": 0.15}
+    r = k.receivable  # a sales contract: every payment is theirs to make (collected, 回款)
+    assert k.planned == r.planned == {"CNY": Decimal(1000)} and r.settled == {"CNY": Decimal(300)}
+    assert r.settlement_rate() == {"CNY": 0.3}
+    assert r.share_of_value() == {"CNY": 0.15}
     assert k.late_days == [7, 10] and k.average_days_late == 8.5 and k.median_days_late == 8.5
-    assert k.aging_count == {"0-30": 1, "31-60": 0, "61-90": 0, "90+": 1}
-    assert k.aging_amount["90+"] == {"CNY": Decimal(50)}
+    assert r.aging_count == {"0-30": 1, "31-60": 0, "61-90": 0, "90+": 1}
+    assert r.aging_amount["90+"] == {"CNY": Decimal(50)}
+    assert k.payable.planned == {} and k.payable.settled == {} and k.payable.aging_count["90+"] == 0
     assert k.overdue_amount == {"CNY": Decimal(350)}
 
 
@@ -46,7 +48,7 @@ def test_currencies_are_never_added() -> None:
         value=Money(Decimal(10), "USD"),
     )
     k = kpis.compute(evaluate(portfolio(a, b), TODAY).contracts.values(), D("2026-11-01"), D("2026-11-30"), TODAY)
-    assert k.collected == {"CNY": Decimal(100), "USD": Decimal(7)}
+    assert k.receivable.settled == {"CNY": Decimal(100), "USD": Decimal(7)}
 
 
 def test_notice_and_renewing_value() -> None:

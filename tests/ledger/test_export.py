@@ -167,10 +167,11 @@ def test_kpis(run_cli: Run, example: Path) -> None:
     assert kpis["期间"][0] == "2026-11-01 ~ 2026-11-30"
     assert isinstance(kpis["当前逾期"][0], int) and kpis["当前逾期"][0] > 0
     sheet = load_workbook(_export(run_cli, example, "ledger2.xlsx")).worksheets[2]
-    planned = [
-        (row[3], sheet.cell(row=n, column=2).number_format)
-        for n, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)
-        if row[0] == "计划收付款"
-    ]
-    assert planned == [("CNY", '"¥"#,##0.00'), ("EUR", '"€"#,##0.00'), ("USD", '"$"#,##0.00')]  # one row per currency: never added together
+    rows = list(enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2))
+    receivable = [(row[3], sheet.cell(row=n, column=2).number_format) for n, row in rows if row[0] == "计划回款"]
+    payable = [(row[3], sheet.cell(row=n, column=2).number_format) for n, row in rows if row[0] == "计划付款"]
+    # one row per currency and direction: never added together, and a payable is never collected (issue #14)
+    assert receivable == [("CNY", '"¥"#,##0.00'), ("EUR", '"€"#,##0.00')]
+    assert payable == [("CNY", '"¥"#,##0.00'), ("USD", '"$"#,##0.00')]
+    assert {row[0] for _, row in rows} >= {"已回款", "已付款", "逾期应收", "逾期应付", "可主张的逾期违约金", "我方逾期违约金敞口"}
     assert date(2026, 11, 27) == kpis["截至"][0].date()  # type: ignore[union-attr]

@@ -78,7 +78,7 @@ def test_list_and_portfolio_templates(run_cli: Run, empty_portfolio: Path) -> No
     own.mkdir(parents=True)
     (own / "sales.yaml.j2").write_text(OWN_TEMPLATE, encoding="utf-8")
     (own / "consulting.yaml.j2").write_text(
-        (own / "sales.yaml.j2").read_text(encoding="utf-8").replace("type: sales", "type: service"), encoding="utf-8"
+        (own / "sales.yaml.j2").read_text(encoding="utf-8").replace("type: sales", "type: service\nside: sell"), encoding="utf-8"
     )
     listed = run_cli("new", "--list", "--root", empty_portfolio)
     assert "consulting   portfolio Our sales contract" in listed.out and "sales        portfolio Our sales contract" in listed.out

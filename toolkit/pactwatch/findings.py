@@ -120,6 +120,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "PW353": ("error", "Working days (working_days, reminders in working days, business_day) are used but the settings have no calendar."),
     "PW354": ("error", "The settings' calendar names a country or subdivision the holidays package does not know."),
     "PW355": ("warning", "No time zone in the settings: today is taken in UTC (language: zh alone means Asia/Shanghai)."),
+    "PW356": ("error", "A service, lease, framework or other contract with payments does not state side: sell or buy."),
 }
 
 

@@ -38,7 +38,12 @@ def _word_ids() -> dict[str, str]:
 _WORD_IDS = _word_ids()
 
 _SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "JP¥", "HKD": "HK$"}
-_NO_DECIMALS = frozenset({"JPY", "KRW"})
+_MINOR_DIGITS = {"JPY": 0, "KRW": 0, "VND": 0, "BHD": 3, "JOD": 3, "KWD": 3, "OMR": 3, "TND": 3}  # ISO 4217; others have 2
+
+
+def minor_digits(currency: str) -> int:
+    """Decimal places of the currency's minor unit (cents: 2; yen: 0): what amounts are rounded to."""
+    return _MINOR_DIGITS.get(currency, 2)
 
 
 def word(key: str, language: Language) -> str:
@@ -50,7 +55,7 @@ def word(key: str, language: Language) -> str:
 def format_money(amount: Decimal, currency: str, language: Language = "en") -> str:
     """¥1,200,000.00 / $48,000.00; other currencies as "1,200.00 CHF"."""
     del language  # grouping by thousands with two decimals reads right in both zh and en
-    places = Decimal(1) if currency in _NO_DECIMALS else Decimal("0.01")
+    places = Decimal(1).scaleb(-minor_digits(currency))
     written = f"{amount.quantize(places, rounding=ROUND_HALF_UP):,}"
     symbol = _SYMBOLS.get(currency)
     if symbol is None:
@@ -115,3 +120,23 @@ def with_due_note(day_text: str, occurrence: Occurrence, language: Language) -> 
     """The effective date as the caller wrote it, then why it is not the date written (reports, alerts, reminders)."""
     note = due_note(occurrence, language)
     return text("due.with_note", language, date=day_text, note=note) if note else day_text
+
+
+def amount_text(occurrence: Occurrence, language: Language) -> str:
+    """A payment's amount with its direction and any accrued late fee: "应收 ¥408,000.00（逾期违约金 ¥19,176.00）";
+    "" without an amount. The one wording of an amount in rows, feeds, reminders and issues."""
+    from pactwatch.engine.latefees import late_fee  # the engine imports this module
+    from pactwatch.parties import direction
+
+    milestone = occurrence.milestone
+    if milestone.amount is None:
+        return ""
+    written = format_money(milestone.amount, milestone.currency, language)
+    flow = direction(milestone)
+    if flow is None:
+        return written
+    said = text(f"money.amount.{flow}", language, amount=written)
+    fee = late_fee(occurrence)
+    return (
+        said if fee is None else text("money.amount.late_fee", language, amount=said, fee=format_money(fee, milestone.currency, language))
+    )

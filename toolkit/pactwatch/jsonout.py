@@ -8,9 +8,11 @@ from datetime import date
 from json.encoder import encode_basestring as json_string  # the C function the encoder itself uses (ensure_ascii=False)
 from typing import Any
 
+from pactwatch.engine.latefees import late_fee
 from pactwatch.engine.records import STATES, Occurrence
 from pactwatch.history.records import PlanHistory
 from pactwatch.model import Contract
+from pactwatch.parties import direction
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps(..., ensure_ascii=False) builds one per call
 
@@ -24,6 +26,8 @@ def occurrence_json(o: Occurrence) -> dict[str, Any]:
         "milestone": o.key,
         "title": m.title,
         "kind": m.kind,
+        "by": m.by,
+        "direction": direction(m),  # receivable | payable for payments, else null
         "owner": m.owner,
         "counterparty": contract.counterparty.name,
         "due": o.due.isoformat(),
@@ -33,11 +37,18 @@ def occurrence_json(o: Occurrence) -> dict[str, Any]:
         "days_until": o.days_until,
         "amount": None if amount is None else str(amount),
         "currency": None if amount is None else m.currency,
+        **_late(o),
         "blocked": o.blocked,
         "acknowledged": o.acknowledged,
         "completed_on": None if o.completed_on is None else o.completed_on.isoformat(),
         "file": contract.source,
     }
+
+
+def _late(o: Occurrence) -> dict[str, str]:
+    """``late_fee`` (a decimal string) when the payment's late fee or interest has accrued: engine.latefees."""
+    fee = late_fee(o) if o.contract.late_fee is not None else None
+    return {} if fee is None else {"late_fee": str(fee)}
 
 
 def _moved(o: Occurrence) -> dict[str, Any]:
@@ -80,6 +91,7 @@ class _Encoded(dict[str, bytes]):
 
 _STATES = {state: state.encode() for state in STATES}
 _BOOLS = {True: b"true", False: b"false"}
+_DIRECTIONS = {None: b"null", "receivable": b'"receivable"', "payable": b'"payable"'}
 
 
 def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], dict[str, Any]] | None = None) -> list[bytes]:
@@ -110,14 +122,18 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
         if o.written is not None or o.projected:  # rare: the keys after due, as occurrence_json writes them
             due_text += b", " + _ENCODER.encode(_moved(o))[1:-1].encode()
         more = b", " + _ENCODER.encode(extra(o))[1:-1].encode() if extra is not None else b""
+        fee = _late(o) if o.contract.late_fee is not None else None
+        late = b", " + _ENCODER.encode(fee)[1:-1].encode() if fee else b""
         lines.append(
-            b'%s%s, "title": %s, "kind": %s, "owner": %s%s%s, "state": "%s", "days_late": %d, "days_until": %s, '
-            b'"amount": %s, "currency": %s, "blocked": %s, "acknowledged": %s, "completed_on": %s%s%s}'
+            b'%s%s, "title": %s, "kind": %s, "by": %s, "direction": %s, "owner": %s%s%s, "state": "%s", "days_late": %d, '
+            b'"days_until": %s, "amount": %s, "currency": %s%s, "blocked": %s, "acknowledged": %s, "completed_on": %s%s%s}'
             % (
                 c[0],
                 texts[o.key],
                 texts[m.title],
                 texts[m.kind],
+                texts[m.by],
+                _DIRECTIONS[direction(m)],
                 texts[m.owner],
                 c[1],
                 due_text,
@@ -126,6 +142,7 @@ def occurrence_lines(items: Iterable[Occurrence], extra: Callable[[Occurrence], 
                 until,
                 b"null" if m.amount is None else texts[str(m.amount)],  # by text: Decimal("1.0") == Decimal("1.00")
                 b"null" if m.amount is None else texts[m.currency],
+                late,
                 _BOOLS[o.blocked],
                 _BOOLS[o.acknowledged],
                 done,

@@ -20,6 +20,8 @@ MilestoneKind = Literal["payment", "delivery", "acceptance", "service", "report"
 MilestoneStatus = Literal["pending", "in_progress", "done", "waived", "cancelled"]
 RepeatUnit = Literal["day", "week", "month", "quarter", "year"]
 BusinessDay = Literal["following", "preceding", "modified_following", "none"]  # how a date on a non-working day moves
+Side = Literal["sell", "buy"]  # what we are in a contract: seller, provider, lessor / buyer, client, lessee
+Party = Literal["us", "them"]  # who must perform a milestone
 
 CONTRACT_TYPES: tuple[ContractType, ...] = get_args(ContractType)
 CONTRACT_STATUSES: tuple[ContractStatus, ...] = get_args(ContractStatus)
@@ -27,6 +29,8 @@ MILESTONE_KINDS: tuple[MilestoneKind, ...] = get_args(MilestoneKind)
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = get_args(MilestoneStatus)
 REPEAT_UNITS: tuple[RepeatUnit, ...] = get_args(RepeatUnit)
 BUSINESS_DAYS: tuple[BusinessDay, ...] = get_args(BusinessDay)
+SIDES: tuple[Side, ...] = get_args(Side)
+PARTIES: tuple[Party, ...] = get_args(Party)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,7 @@ class Milestone(NamedTuple):
     due_after: DueAfter | None = None  # a relative deadline: ``due`` is then provisional (calendar days, anchors' own dates)
     business_day: BusinessDay | None = None  # this milestone's convention, over the contract's and the settings'
     baseline_due: date | None = None  # ``baseline_due:``: the original plan, over the one read from git history
+    by: Party = "us"  # ``by:``, else the default of the kind and the contract's side (pactwatch.parties)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,16 @@ class KeyTerm:
             return self.number
         assert self.scalar is not None  # construct sets exactly one of the two
         return self.scalar
+
+
+@dataclass(frozen=True, slots=True)
+class LateFee:
+    """``terms.late_fee: {rate_per_day: 0.05%}`` or ``terms.late_interest: {rate_per_year: 3.65%}``: what lateness costs."""
+
+    rate: Decimal  # a fraction: 0.05% is 0.0005
+    per: Literal["day", "year"]  # late_fee: per day late; late_interest: per year, day by day (365 or 366)
+    cap: Decimal | None = None  # a fraction of the late amount
+    grace_days: int = 0  # days late that cost nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +189,11 @@ class Contract:
     amendments: tuple[Amendment, ...] = ()
     documents: tuple[Document, ...] = ()
     tags: tuple[str, ...] = ()
+    side: Side | None = None  # ``side:``, else sell for sales and buy for purchase; None: not stated (pactwatch.parties)
+    late_fee: LateFee | None = None  # ``terms.late_fee`` or ``terms.late_interest``
     confidential: bool = False
     term_line: int = 0  # line of `term:` in the file (annotations for notice deadlines)
     business_day: BusinessDay | None = None  # ``terms.business_day``: the contract's convention, over the settings'
-    watchers: tuple[str, ...] = ()  # ``watchers:``: people ids or teams (people.yaml) told of every merged change
     watchers: tuple[str, ...] = ()  # ``watchers:``: people ids or teams (people.yaml) told of every merged change
 
 

@@ -123,17 +123,30 @@ def kpis_json(k: kpi_engine.Kpis) -> dict[str, Any]:
         "on_time_rate": k.on_time_rate,
         "on_time_vs_baseline": k.on_time_vs_baseline,
         "obligation_health": k.obligation_health,
+        "ours": {"on_time_rate": k.party_on_time_rate("us")},  # our own milestones (by: us)
+        "theirs": {"on_time_rate": k.party_on_time_rate("them")},  # the counterparties' (by: them)
         "planned": _money_map(k.planned),
-        "collected": _money_map(k.collected),
-        "collection_rate": k.collection_rate(),
-        "collected_share_of_value": k.collected_share(),
+        "receivable": flow_json(k.receivable),
+        "payable": flow_json(k.payable),
         "average_days_late": k.average_days_late,
         "median_days_late": k.median_days_late,
-        "overdue_receivables_aging": {
-            name: {"count": k.aging_count[name], "amount": _money_map(k.aging_amount[name])} for name, _, _ in kpi_engine.AGING_BUCKETS
-        },
         "days_to_next_notice_deadline": k.next_notice_days,
         "auto_renewing_value_90_days": _money_map(k.renewing_value),
+    }
+
+
+def flow_json(f: kpi_engine.Flow) -> dict[str, Any]:
+    """One direction of money: receivables (collected) or payables (paid), each amount per currency."""
+    return {
+        "planned": _money_map(f.planned),
+        "settled": _money_map(f.settled),
+        "settlement_rate": f.settlement_rate(),
+        "share_of_value": f.share_of_value(),
+        "overdue_amount": _money_map(f.overdue_amount),
+        "aging": {
+            name: {"count": f.aging_count[name], "amount": _money_map(f.aging_amount[name])} for name, _, _ in kpi_engine.AGING_BUCKETS
+        },
+        "late_fees": _money_map(f.late_fees),
     }
 
 
@@ -210,6 +223,11 @@ def _filters() -> dict[str, Any]:
         return Trusted(format_money(o.amount, o.currency) if o.amount is not None else "")
 
     return {"money_map": money_map, "share": share, "rates": rates, "days": days, "amount": amount}
+
+
+def environment(root: Path | None) -> Any:
+    """The Markdown environment (every value escaped unless Trusted), for the reports beside this one (pactwatch.statement)."""
+    return _environment(root)
 
 
 def render_markdown(report: Report, root: Path | None = None) -> str:

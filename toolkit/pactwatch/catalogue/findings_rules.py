@@ -10,6 +10,16 @@ from __future__ import annotations
 from pactwatch.catalogue import Text
 
 _RULES: dict[str, Text] = {
+    # parties.py
+    "finding.side_not_stated": Text(
+        "合同类型 {type} 看不出我方是收款还是付款：有付款节点时须写明 `side`",
+        "a {type} contract does not show whether we are paid or pay: with payment milestones it states side",
+    ),
+    "finding.hint.state_side": Text(
+        "我方为卖方、服务方或出租方写 `side: sell`（应收）；为买方、委托方或承租方写 `side: buy`（应付）",
+        "write `side: sell` when we are the seller, provider or lessor (receivables), "
+        "`side: buy` when the buyer, client or lessee (payables)",
+    ),
     # identity.py
     "finding.id_differs_from_file": Text(
         "合同编号 '{id}' 与文件名 '{stem}' 不一致", "contract id '{id}' differs from the file name '{stem}'"

@@ -33,6 +33,7 @@ TEXTS: dict[str, Text] = {
     "ledger.header.owner": Text("合同负责人", "Contract owner"),
     "ledger.header.tags": Text("标签", "Tags"),
     "ledger.header.confidential": Text("保密", "Confidential"),
+    "ledger.header.side": Text("我方角色", "Our side"),  # money.side: sell (应收) or buy (应付)
     "ledger.header.documents": Text("相关文件", "Documents"),
     "ledger.header.terms": Text("关键条款", "Key terms"),
     "ledger.header.amendments": Text("补充协议", "Amendments"),
@@ -56,6 +57,9 @@ TEXTS: dict[str, Text] = {
     "ledger.column.progress": Text("进度", "Progress"),
     "ledger.column.collected": Text("已回款", "Collected"),
     "ledger.column.collected_to_date": Text("累计回款", "Collected to date"),
+    "ledger.column.receivable": Text("应收", "Receivable"),  # the payment's amount when they pay us (money.receivable)
+    "ledger.column.payable": Text("应付", "Payable"),
+    "ledger.column.paid": Text("已付款", "Paid"),
     "ledger.column.next_milestone": Text("下一节点", "Next milestone"),
     "ledger.column.next_due": Text("下一节点日期", "Next due"),
     "ledger.column.notice_deadline": Text("通知截止日", "Notice deadline"),
@@ -77,11 +81,6 @@ TEXTS: dict[str, Text] = {
     "ledger.kpi.overdue_now": Text("当前逾期", "Overdue now"),
     "ledger.kpi.on_time_rate": Text("按期完成率", "On-time rate"),
     "ledger.kpi.average_late": Text("平均逾期天数", "Average days late"),
-    "ledger.kpi.planned": Text("计划收付款", "Payments due"),
-    "ledger.kpi.collected": Text("已收付款", "Payments settled"),
-    "ledger.kpi.collection_rate": Text("收付款完成率", "Settled share"),
-    "ledger.kpi.overdue_amount": Text("逾期金额", "Overdue amount"),
-    "ledger.kpi.aging": Text("逾期账龄 {bucket} 天", "Overdue aged {bucket} days"),
     # the import report
     "ledger.problem.row": Text("第 {row} 行", "row {row}"),
     "ledger.problem.line": Text("{where}：{severity}：{message}", "{where}: {severity}: {message}"),

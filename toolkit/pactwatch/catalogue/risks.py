@@ -16,6 +16,7 @@ TEXTS: dict[str, Text] = {
     "risk.kind.notice_window": Text("续约通知期临近", "notice window closing"),
     "risk.kind.escalation": Text("逾期升级", "escalation"),
     "risk.kind.concentration": Text("集中度过高", "concentration"),
+    "risk.kind.late_payables": Text("逾期应付", "overdue payables"),
     "risk.level.high": Text("高", "high"),
     "risk.level.medium": Text("中", "medium"),
     "risk.level.low": Text("低", "low"),
@@ -26,8 +27,13 @@ TEXTS: dict[str, Text] = {
         "{subject}: the last milestone was late or is overdue",
     ),
     "risk.slow_payment": Text(
-        "{subject} 平均逾期 {average} 天付款（组合中位数 {median} 天）",
-        "{subject} pays {average} days late on average (portfolio median {median} days)",
+        "{subject} 平均逾期 {average} 天回款（我方应收中位数 {median} 天）",
+        "{subject} pays us {average} days late on average (median of our receivables {median} days)",
+    ),
+    "risk.late_payables": Text(
+        "{subject}：我方 {count} 笔付款逾期，应付 {amount}，最长 {days} 天，已计逾期违约金 {fee}",
+        "{subject}: {count} of our payments are overdue, {amount} payable, up to {days} days late, late fee accrued {fee}",
+        "{subject}: 1 of our payments is overdue, {amount} payable, {days} days late, late fee accrued {fee}",
     ),
     "risk.notice_window": Text(
         "{subject} 将自动续约，除非在 {deadline} 前发出通知（还剩 {count} 天）",
@@ -44,9 +50,13 @@ TEXTS: dict[str, Text] = {
         "{subject} is {count} days overdue; owner {owner}, no manager to escalate to",
         "{subject} is {count} day overdue; owner {owner}, no manager to escalate to",
     ),
-    "risk.concentration": Text(
-        "{subject} 占未收 {currency} 款项的 {share}（{amount} / {total}）",
-        "{subject} holds {share} of the open {currency} payments ({amount} of {total})",
+    "risk.concentration.receivable": Text(
+        "{subject} 占未收 {currency} 应收款的 {share}（{amount} / {total}）",
+        "{subject} holds {share} of the open {currency} receivables ({amount} of {total})",
+    ),
+    "risk.concentration.payable": Text(
+        "{subject} 占未付 {currency} 应付款的 {share}（{amount} / {total}）",
+        "{subject} holds {share} of the open {currency} payables ({amount} of {total})",
     ),
     # why an effective due date is not the date written (business-day conventions, due_after)
     "due.written": Text("合同约定 {written}", "contract date {written}"),

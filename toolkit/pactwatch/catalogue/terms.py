@@ -26,6 +26,8 @@ TEXTS: dict[str, Text] = {
     "term.retention_percent": Text("质保金比例（%）", "Warranty retention (%)"),
     "term.penalty_rate_per_day": Text("逾期违约金（日）", "Late penalty (per day)"),
     "term.late_interest_rate": Text("逾期利率", "Late interest rate"),
+    "term.late_fee": Text("逾期违约金", "Late fee"),
+    "term.late_interest": Text("逾期利息", "Late interest"),
     # service levels
     "term.sla_response_hours": Text("响应时限（小时）", "Response time (hours)"),
     "term.sla_uptime": Text("可用性承诺", "Uptime commitment"),

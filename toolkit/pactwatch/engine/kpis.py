@@ -2,7 +2,8 @@
 
 Every figure is a count or a per-currency sum, so the KPIs of a partition
 (per owner, counterparty or type) add up to the portfolio's; rates are
-derived from those sums. Amounts of two currencies are never added.
+derived from those sums. Amounts of two currencies are never added, and neither are money we receive
+and money we pay: each has its own Flow (receivable, payable: pactwatch.parties).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from pactwatch.engine.latefees import late_fee
 from pactwatch.engine.records import ContractView, Evaluation, Occurrence
+from pactwatch.parties import direction
 
 AGING_BUCKETS: tuple[tuple[str, int, int | None], ...] = (("0-30", 0, 30), ("31-60", 31, 60), ("61-90", 61, 90), ("90+", 91, None))
 RENEWAL_HORIZON_DAYS = 90
@@ -25,6 +28,30 @@ Amounts = dict[str, Decimal]
 def _add(target: dict[str, Decimal], currency: str, amount: Decimal | None) -> None:
     if amount is not None:
         target[currency] = target.get(currency, Decimal(0)) + amount
+
+
+def _aging() -> dict[str, int]:
+    return {name: 0 for name, _, _ in AGING_BUCKETS}
+
+
+@dataclass(slots=True)
+class Flow:
+    """Money in one direction: receivables (payments by them: collected, 回款) or payables (by us: paid, 付款)."""
+
+    planned: Amounts = field(default_factory=dict)  # payments due in the period
+    settled: Amounts = field(default_factory=dict)  # payments completed in the period
+    settled_to_date: Amounts = field(default_factory=dict)
+    value: Amounts = field(default_factory=dict)  # value of the contracts on this side (sell: receivable, buy: payable)
+    overdue_amount: Amounts = field(default_factory=dict)  # payments overdue today
+    aging_count: dict[str, int] = field(default_factory=_aging)
+    aging_amount: dict[str, Amounts] = field(default_factory=lambda: {name: {} for name, _, _ in AGING_BUCKETS})
+    late_fees: Amounts = field(default_factory=dict)  # accrued on payments overdue today or completed late in the period
+
+    def settlement_rate(self) -> dict[str, float]:
+        return {c: float(self.settled.get(c, Decimal(0)) / p) for c, p in sorted(self.planned.items()) if p > 0}
+
+    def share_of_value(self) -> dict[str, float]:
+        return {c: min(1.0, float(self.settled_to_date.get(c, Decimal(0)) / v)) for c, v in sorted(self.value.items()) if v > 0}
 
 
 @dataclass(slots=True)
@@ -39,14 +66,14 @@ class Kpis:
     done_late: int = 0
     overdue: int = 0  # of those due in the period, still open
     overdue_now: int = 0  # all overdue milestones as of today
-    overdue_amount: Amounts = field(default_factory=dict)
-    planned: Amounts = field(default_factory=dict)  # payments due in the period
-    collected: Amounts = field(default_factory=dict)  # payments completed in the period
-    value: Amounts = field(default_factory=dict)  # value of contracts (for the collected share)
-    collected_to_date: Amounts = field(default_factory=dict)
+    overdue_amount: Amounts = field(default_factory=dict)  # payments overdue today, both directions
+    planned: Amounts = field(default_factory=dict)  # payments due in the period, both directions
+    value: Amounts = field(default_factory=dict)  # value of the contracts, either side
+    receivable: Flow = field(default_factory=Flow)
+    payable: Flow = field(default_factory=Flow)
+    party_due: dict[str, int] = field(default_factory=lambda: {"us": 0, "them": 0})  # ``due`` by who performs (by: us / them)
+    party_on_time: dict[str, int] = field(default_factory=lambda: {"us": 0, "them": 0})
     late_days: list[int] = field(default_factory=list)  # days late of late milestones due in the period
-    aging_count: dict[str, int] = field(default_factory=lambda: {name: 0 for name, _, _ in AGING_BUCKETS})
-    aging_amount: dict[str, Amounts] = field(default_factory=lambda: {name: {} for name, _, _ in AGING_BUCKETS})
     next_notice_days: int | None = None
     renewing_value: Amounts = field(default_factory=dict)  # auto-renewing within 90 days
     due_by_baseline: int = 0  # as ``due``, by the baseline date (milestones with a baseline: engine.slippage)
@@ -56,6 +83,14 @@ class Kpis:
     def on_time_rate(self) -> float | None:
         return self.done_on_time / self.due if self.due else None
 
+    def party_on_time_rate(self, party: str) -> float | None:
+        """The on-time rate of our milestones (``us``) or the counterparties' (``them``)."""
+        due = self.party_due[party]
+        return self.party_on_time[party] / due if due else None
+
+    def flow(self, name: str) -> Flow:
+        return self.receivable if name == "receivable" else self.payable
+
     @property
     def on_time_vs_baseline(self) -> float | None:
         """The on-time rate against the original plan: moving a due date does not make a milestone on time."""
@@ -64,12 +99,6 @@ class Kpis:
     @property
     def obligation_health(self) -> float | None:
         return (self.done_on_time + self.done_late) / self.due if self.due else None
-
-    def collection_rate(self) -> dict[str, float]:
-        return {c: float(self.collected.get(c, Decimal(0)) / p) for c, p in sorted(self.planned.items()) if p > 0}
-
-    def collected_share(self) -> dict[str, float]:
-        return {c: min(1.0, float(self.collected_to_date.get(c, Decimal(0)) / v)) for c, v in sorted(self.value.items()) if v > 0}
 
     @property
     def average_days_late(self) -> float | None:
@@ -86,15 +115,12 @@ def _count_occurrence(k: Kpis, o: Occurrence, today: date) -> None:
     if o.state == "overdue":
         k.overdue_now += 1
         _add(k.overdue_amount, o.currency, o.amount if o.kind == "payment" else None)
-        if o.kind == "payment" and o.amount is not None:
-            for name, low, high in AGING_BUCKETS:
-                if o.days_late >= low and (high is None or o.days_late <= high):
-                    k.aging_count[name] += 1
-                    _add(k.aging_amount[name], o.currency, o.amount)
     if k.start <= o.due <= min(k.end, today) and (o.due < today or not o.is_open):
         k.due += 1
+        k.party_due[o.milestone.by] += 1
         if o.state == "done":
             k.done_on_time += 1
+            k.party_on_time[o.milestone.by] += 1
         elif o.state == "done_late":
             k.done_late += 1
         elif o.state == "overdue":
@@ -106,18 +132,38 @@ def _count_occurrence(k: Kpis, o: Occurrence, today: date) -> None:
         k.due_by_baseline += 1
         k.done_by_baseline += o.completed_on is not None and o.completed_on <= baseline and o.state in ("done", "done_late")
     if o.kind == "payment" and o.amount is not None:
-        if k.start <= o.due <= k.end:
-            _add(k.planned, o.currency, o.amount)
-        if o.completed_on is not None:
-            _add(k.collected_to_date, o.currency, o.amount)
-            if k.start <= o.completed_on <= k.end:
-                _add(k.collected, o.currency, o.amount)
+        _count_payment(k, o)
+
+
+def _count_payment(k: Kpis, o: Occurrence) -> None:
+    """A payment in the totals and in the Flow of its direction."""
+    assert o.amount is not None
+    flow = k.receivable if direction(o.milestone) == "receivable" else k.payable
+    if k.start <= o.due <= k.end:
+        _add(k.planned, o.currency, o.amount)
+        _add(flow.planned, o.currency, o.amount)
+    if o.state == "overdue":
+        _add(flow.overdue_amount, o.currency, o.amount)
+        for name, low, high in AGING_BUCKETS:
+            if o.days_late >= low and (high is None or o.days_late <= high):
+                flow.aging_count[name] += 1
+                _add(flow.aging_amount[name], o.currency, o.amount)
+    in_period = o.completed_on is not None and k.start <= o.completed_on <= k.end
+    if o.state == "overdue" or (o.state == "done_late" and in_period):
+        _add(flow.late_fees, o.currency, late_fee(o))
+    if o.completed_on is not None:
+        _add(flow.settled_to_date, o.currency, o.amount)
+        if in_period:
+            _add(flow.settled, o.currency, o.amount)
 
 
 def _count_contract(k: Kpis, view: ContractView, today: date) -> None:
     contract = view.contract
     if contract.value is not None:
         _add(k.value, contract.value.currency, contract.value.amount)
+        if contract.side is not None:
+            flow = k.receivable if contract.side == "sell" else k.payable
+            _add(flow.value, contract.value.currency, contract.value.amount)
     notice = next((o for o in view.occurrences if o.derived and o.is_open), None)
     if notice is not None and notice.days_until is not None and notice.days_until >= 0:
         k.next_notice_days = notice.days_until if k.next_notice_days is None else min(k.next_notice_days, notice.days_until)

@@ -23,7 +23,7 @@ COMPLETED_STATES: frozenset[State] = frozenset({"done", "done_late"})
 Health = Literal["overdue", "at_risk", "on_track", "draft", "completed", "expired", "terminated"]
 HEALTHS: tuple[Health, ...] = get_args(Health)
 
-RiskKind = Literal["repeated_delays", "slow_payment", "notice_window", "escalation", "concentration", "slipping"]
+RiskKind = Literal["repeated_delays", "slow_payment", "late_payables", "notice_window", "escalation", "concentration", "slipping"]
 Severity = Literal["high", "medium", "low"]
 
 NOTICE_ID = "_notice"  # derived notice-deadline milestones; never a valid user id (ids start alphanumeric)

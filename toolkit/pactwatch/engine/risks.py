@@ -1,4 +1,5 @@
-"""Risk signals: a counterparty that keeps paying late, a notice window closing, escalations, concentration."""
+"""Risk signals: a counterparty that keeps paying us late or missing its milestones, our payments overdue,
+a notice window closing, escalations, concentration of receivables or payables."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from datetime import date
 from decimal import Decimal
 
 from pactwatch.catalogue import msg
+from pactwatch.engine.latefees import late_fee
 from pactwatch.engine.records import Occurrence, Risk
 from pactwatch.engine.slippage import slipping
 from pactwatch.history.records import PlanHistory
-from pactwatch.i18n import escalation_message, format_share
+from pactwatch.i18n import escalation_message, format_money, format_share
 from pactwatch.model import Person, Settings
 from pactwatch.naming import person_name
+from pactwatch.parties import DIRECTIONS, direction
 
 _CLOSED_OR_LATE = frozenset({"done", "done_late", "overdue"})
 
@@ -28,10 +31,11 @@ def _by_counterparty(occurrences: Iterable[Occurrence]) -> dict[str, list[Occurr
 
 
 def repeated_delays(groups: Mapping[str, Sequence[Occurrence]], settings: Settings) -> Iterable[Risk]:
-    """The latest run of late milestones (done late or overdue, by due date) per counterparty."""
+    """The latest run of the counterparty's own late milestones (``by: them``; done late or overdue, by due date)."""
     threshold = settings.risk.consecutive_delays
     for name, items in sorted(groups.items()):
-        settled = sorted((o for o in items if o.state in _CLOSED_OR_LATE), key=lambda o: (o.due, o.ref))
+        theirs = (o for o in items if o.milestone.by == "them" and o.state in _CLOSED_OR_LATE)
+        settled = sorted(theirs, key=lambda o: (o.due, o.ref))
         streak: list[Occurrence] = []
         for o in reversed(settled):
             if o.state == "done":
@@ -51,8 +55,8 @@ def repeated_delays(groups: Mapping[str, Sequence[Occurrence]], settings: Settin
 
 
 def slow_payment(groups: Mapping[str, Sequence[Occurrence]], settings: Settings) -> Iterable[Risk]:
-    """Counterparties whose average payment delay is far above the portfolio's median."""
-    delays = {name: [o.days_late for o in items if o.kind == "payment" and o.state in _CLOSED_OR_LATE] for name, items in groups.items()}
+    """Customers whose average delay in paying us is far above the median of our receivables (our own payments are not theirs)."""
+    delays = {name: [o.days_late for o in items if _receivable(o) and o.state in _CLOSED_OR_LATE] for name, items in groups.items()}
     every = [d for values in delays.values() for d in values]
     if not every:
         return
@@ -67,9 +71,39 @@ def slow_payment(groups: Mapping[str, Sequence[Occurrence]], settings: Settings)
                 subject=name,
                 severity="high" if average >= 2 * max(factor * median, minimum) else "medium",
                 detail=msg("risk.slow_payment", subject=name, average=f"{average:.1f}", median=f"{median:g}"),
-                evidence=tuple(sorted(o.ref for o in groups[name] if o.kind == "payment" and o.days_late > 0)),
-                contract_ids=tuple(sorted({o.contract.id for o in groups[name]})),
+                evidence=tuple(sorted(o.ref for o in groups[name] if _receivable(o) and o.days_late > 0)),
+                contract_ids=tuple(sorted({o.contract.id for o in groups[name] if _receivable(o)})),
             )
+
+
+def _receivable(o: Occurrence) -> bool:
+    return direction(o.milestone) == "receivable"
+
+
+def late_payables(occurrences: Iterable[Occurrence]) -> Iterable[Risk]:
+    """Per contract, our payments overdue: the amount we owe late and the late fee it has accrued (our exposure)."""
+    by_contract: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in occurrences:
+        if o.state == "overdue" and not o.derived and direction(o.milestone) == "payable":
+            by_contract[o.contract.id].append(o)
+    for contract_id, items in sorted(by_contract.items()):
+        currencies = sorted({o.currency for o in items})
+        amount = " + ".join(
+            format_money(sum((o.amount or Decimal(0) for o in items if o.currency == c), Decimal(0)), c) for c in currencies
+        )
+        fees = {c: sum((late_fee(o) or Decimal(0) for o in items if o.currency == c), Decimal(0)) for c in currencies}
+        fee = " + ".join(format_money(v, c) for c, v in fees.items() if v > 0) or "—"
+        worst = max(o.days_late for o in items)
+        yield Risk(
+            kind="late_payables",
+            subject_type="contract",
+            subject=contract_id,
+            severity="high" if worst > 30 else "medium",
+            detail=msg("risk.late_payables", subject=contract_id, count=len(items), amount=amount, fee=fee, days=worst),
+            evidence=tuple(o.ref for o in items),
+            contract_ids=(contract_id,),
+            person=items[0].contract.owner,
+        )
 
 
 def notice_window(notices: Iterable[Occurrence], settings: Settings) -> Iterable[Risk]:
@@ -108,11 +142,16 @@ def escalations(occurrences: Iterable[Occurrence], people: Mapping[str, Person],
         )
 
 
-def concentration(occurrences: Iterable[Occurrence], settings: Settings) -> Iterable[Risk]:
-    """A counterparty holding more than concentration_share of the open payment amount (per currency)."""
+def concentration(occurrences: Sequence[Occurrence], settings: Settings) -> Iterable[Risk]:
+    """A customer holding more than concentration_share of the open receivables, a supplier of the open payables (per currency)."""
+    for flow in DIRECTIONS:
+        yield from _concentration(occurrences, settings, flow)
+
+
+def _concentration(occurrences: Sequence[Occurrence], settings: Settings, flow: str) -> Iterable[Risk]:
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for o in occurrences:
-        if o.is_open and o.kind == "payment" and o.amount is not None and not o.derived:
+        if o.is_open and o.amount is not None and not o.derived and direction(o.milestone) == flow:
             totals[o.currency][o.contract.counterparty.name] += o.amount
     for currency, by_name in sorted(totals.items()):
         whole = sum(by_name.values(), Decimal(0))
@@ -127,14 +166,18 @@ def concentration(occurrences: Iterable[Occurrence], settings: Settings) -> Iter
                     subject=name,
                     severity="medium" if share < Decimal("0.6") else "high",
                     detail=msg(
-                        "risk.concentration",
+                        f"risk.concentration.{flow}",
                         subject=name,
                         share=format_share(float(share)),
                         currency=currency,
                         amount=f"{amount:,.2f}",
                         total=f"{whole:,.2f}",
                     ),
-                    contract_ids=tuple(sorted({o.contract.id for o in occurrences if o.contract.counterparty.name == name})),
+                    contract_ids=tuple(
+                        sorted(
+                            {o.contract.id for o in occurrences if o.contract.counterparty.name == name and direction(o.milestone) == flow}
+                        )
+                    ),
                 )
 
 
@@ -151,6 +194,7 @@ def assess(
     risks = [
         *repeated_delays(groups, settings),
         *slow_payment(groups, settings),
+        *late_payables(occurrences),
         *notice_window(notices, settings),
         *escalations(occurrences, people, settings),
         *concentration(occurrences, settings),

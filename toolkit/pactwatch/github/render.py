@@ -29,7 +29,7 @@ from pactwatch.errors import PactwatchError
 from pactwatch.escape.github_markdown import code_span as _code_span
 from pactwatch.escape.github_markdown import markdown_text, title_text
 from pactwatch.github.issues import marker
-from pactwatch.i18n import format_date, format_money, with_due_note
+from pactwatch.i18n import amount_text, format_date, with_due_note
 from pactwatch.links import DEFAULT_BRANCH, GITHUB, contract_url, repository_file
 from pactwatch.model import Person, Settings
 from pactwatch.naming import person_name
@@ -130,7 +130,7 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
         due_iso=Trusted((o.written or o.due).isoformat()),  # the key under `completed`: the date as written
         days_late=o.days_late,
         as_of=format_date(today, lang),
-        amount=format_money(o.amount, o.currency, lang) if o.amount is not None else None,
+        amount=amount_text(o, lang) if o.amount is not None else None,  # 应收/应付 and any accrued late fee
         owner=person_name(o.owner, people),
         owner_handle=_handle(owner),
         manager=person_name(manager.id, people) if manager is not None else None,

@@ -62,8 +62,8 @@ class TrendRow:
     done_on_time: int = 0
     overdue: int = 0  # overdue on that day, all of them
     overdue_amount: dict[str, Decimal] = field(default_factory=dict)
-    planned: dict[str, Decimal] = field(default_factory=dict)  # payments due in that month
-    collected: dict[str, Decimal] = field(default_factory=dict)  # payments completed in that month
+    planned: dict[str, Decimal] = field(default_factory=dict)  # receivables due in that month (payments by them)
+    collected: dict[str, Decimal] = field(default_factory=dict)  # receivables collected in that month
 
     @property
     def on_time_rate(self) -> float | None:

@@ -68,7 +68,7 @@ def row_for(portfolio: Portfolio, contracts: list[Contract], commit: str, end: d
     month = replace(portfolio, contracts=tuple(sorted(contracts, key=lambda c: c.id)))
     ev = evaluate(month, end)
     k = kpis.compute(ev.contracts.values(), end.replace(day=1), end, end)
-    return TrendRow(end, commit, k.due, k.done_on_time, k.overdue_now, k.overdue_amount, k.planned, k.collected)
+    return TrendRow(end, commit, k.due, k.done_on_time, k.overdue_now, k.overdue_amount, k.receivable.planned, k.receivable.settled)
 
 
 def _checked(currency: str, batch: list[tuple[str, bytes]]) -> list[Contract | None]:

@@ -28,7 +28,7 @@ from pactwatch.catalogue import text, word
 from pactwatch.engine import STATES, Evaluation, Occurrence
 from pactwatch.engine.reminders import offsets as reminder_offsets
 from pactwatch.escape.ical import clean_text
-from pactwatch.i18n import due_note, format_date, format_money
+from pactwatch.i18n import amount_text, due_note, format_date
 from pactwatch.ical.records import Alarm, EventRecord, EventStatus
 from pactwatch.model import MILESTONE_KINDS, Contract, Settings
 from pactwatch.rules.urls import SAFE_SCHEMES, is_safe_url
@@ -126,10 +126,9 @@ def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> 
 
 
 def _amount(occurrence: Occurrence, language: str) -> str:
-    amount, currency = occurrence.milestone.amount, occurrence.milestone.currency
-    assert amount is not None
-    money = format_money(amount, currency, language)
-    return money if money.endswith(currency) else f"{money} {currency}"
+    currency = occurrence.milestone.currency
+    money = amount_text(occurrence, language)  # 应收/应付 and any accrued late fee
+    return money if currency in money else f"{money} {currency}"
 
 
 def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:

@@ -29,20 +29,25 @@ from pactwatch.ledger.kpi_sheet import kpi_sheet
 from pactwatch.ledger.people import Directory
 from pactwatch.ledger.sheets import Column, Kind, Sheet
 from pactwatch.model import Contract, Milestone
+from pactwatch.parties import SIDE_OF_TYPE, direction
 
-_PRIVATE = frozenset({"value", "collected", "collected_to_date", "amount", "documents", "terms", "amendments"})
+_PRIVATE = frozenset(
+    {"value", "receivable", "payable", "collected", "paid", "collected_to_date", "amount", "documents", "terms", "amendments"}
+)
 
 CONTRACT_COLUMNS: tuple[tuple[str, Kind], ...] = (
-    ("id", "text"), ("title", "text"), ("type", "text"), ("status", "text"), ("counterparty", "text"), ("counterparty_id", "text"),
-    ("owner", "text"), ("value", "money"), ("currency", "text"), ("signed_on", "date"), ("start", "date"), ("end", "date"),
-    ("auto_renew", "text"), ("renewal_months", "int"), ("notice_days", "int"), ("health", "text"), ("progress", "percent"),
+    ("id", "text"), ("title", "text"), ("type", "text"), ("side", "text"), ("status", "text"), ("counterparty", "text"),
+    ("counterparty_id", "text"), ("owner", "text"), ("value", "money"), ("currency", "text"), ("signed_on", "date"), ("start", "date"),
+    ("end", "date"), ("auto_renew", "text"), ("renewal_months", "int"), ("notice_days", "int"), ("health", "text"),
+    ("progress", "percent"),
     ("collected_to_date", "money"), ("next_milestone", "text"), ("next_due", "date"), ("notice_deadline", "date"), ("tags", "text"),
     ("confidential", "text"), ("documents", "wrap"), ("terms", "wrap"), ("amendments", "wrap"),
 )  # fmt: skip
 MILESTONE_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("milestone_id", "text"), ("milestone", "text"), ("kind", "text"), ("milestone_owner", "text"), ("due", "date"),
     ("amount", "money"), ("milestone_status", "text"), ("completed_on", "date"), ("state", "text"), ("days_late", "int"),
-    ("collected", "money"), ("depends_on", "text"), ("repeat", "text"), ("evidence", "text"), ("remind_days", "text"), ("ack", "text"),
+    ("receivable", "money"), ("payable", "money"), ("collected", "money"), ("paid", "money"), ("depends_on", "text"),
+    ("repeat", "text"), ("evidence", "text"), ("remind_days", "text"), ("ack", "text"),
 )  # fmt: skip
 _MILESTONE_CONTEXT: tuple[tuple[str, Kind], ...] = (("id", "text"), ("title", "text"), ("counterparty", "text"))
 # After ``due``, only in a portfolio whose dates move (calendar conventions, relative deadlines): ``due`` is then
@@ -96,6 +101,7 @@ class _Rows:
         nxt = view.next_open
         return {
             "id": c.id, "title": c.title, "type": value_word(c.type, lang),
+            "side": catalogue_word(f"money.side.{c.side}", lang) if c.side not in (None, SIDE_OF_TYPE.get(c.type)) else None,
             "status": value_word(c.status, lang), "counterparty": c.counterparty.name,
             "counterparty_id": c.counterparty.id, "owner": self.person(c.owner), "value": c.value.amount if c.value else None,
             "currency": c.currency, "signed_on": c.signed_on, "start": term.start if term else None, "end": term.end if term else None,
@@ -104,19 +110,23 @@ class _Rows:
             "progress": view.progress.share, "collected_to_date": view.progress.collected.get(c.currency, Decimal(0)),
             "next_milestone": nxt.title if nxt else None, "next_due": nxt.due if nxt else None, "notice_deadline": view.notice_deadline,
             "tags": ", ".join(c.tags) or None, "confidential": yes_no(c.confidential, lang),
-            "documents": format_documents(c.documents) or None, "terms": format_terms(c.terms) or None,
+            "documents": format_documents(c.documents) or None, "terms": format_terms(c.terms, c.late_fee) or None,
             "amendments": format_amendments(c.amendments) or None,
         }  # fmt: skip
 
     def occurrence(self, o: Occurrence) -> dict[str, Any]:
         m, lang = o.milestone, self.language
         status = "done" if o.completed_on is not None else m.status
-        paid = o.kind == "payment" and o.amount is not None and o.state in ("done", "done_late")
+        flow = direction(m) if m.amount is not None else None  # 应收 or 应付: a payable is never 已回款
+        settled = flow is not None and o.state in ("done", "done_late")
         return {
             "milestone_id": m.id, "milestone": m.title, "kind": value_word(m.kind, lang),
             "milestone_owner": self.person(m.owner), "due": o.due, "amount": m.amount,
             "milestone_status": value_word(status, lang), "completed_on": o.completed_on,
-            "state": value_word(o.state, lang), "days_late": o.days_late or None, "collected": m.amount if paid else None,
+            "state": value_word(o.state, lang), "days_late": o.days_late or None,
+            "receivable": m.amount if flow == "receivable" else None, "payable": m.amount if flow == "payable" else None,
+            "collected": m.amount if settled and flow == "receivable" else None,
+            "paid": m.amount if settled and flow == "payable" else None,
             "depends_on": ", ".join(m.depends_on) or None, "repeat": format_repeat(m.repeat, lang) if m.repeat else None,
             "evidence": m.evidence, "remind_days": ", ".join(map(str, m.remind_days)) if m.remind_days is not None else None,
             "ack": format_ack(m.ack) or None, **self.moved(o),

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, cast
 
-from pactwatch.catalogue import msg
+from pactwatch.catalogue import msg, word
 from pactwatch.ledger import cell_words
 from pactwatch.ledger.problems import Choices, shown
 from pactwatch.ledger.values import CellValue, ValueProblem, clean_text, parse_date, parse_lines, parse_list, parse_text
 from pactwatch.ledger.yaml_writer import scalar
 from pactwatch.load.yaml import LoadError
 from pactwatch.load.yaml import parse_text as parse_yaml
-from pactwatch.model import Ack, Amendment, Document, KeyTerm, RepeatUnit
+from pactwatch.model import Ack, Amendment, Document, KeyTerm, LateFee, RepeatUnit
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 LOCAL_ID = ID_PATTERN
@@ -81,14 +82,15 @@ def documents(value: CellValue) -> list[dict[str, str]]:
     return result
 
 
-def yaml_scalar(text: str) -> Any:
-    """A YAML scalar exactly as the loader reads it (so quoted '30' stays text, 30 is a number)."""
+def yaml_scalar(text: str, *, mapping: bool = False) -> Any:
+    """A YAML scalar exactly as the loader reads it (so quoted '30' stays text, 30 is a number); ``mapping``: a flow
+    mapping is welcome too (``late_fee: {rate_per_day: 0.05%}``, checked by the schema)."""
     try:
         doc = parse_yaml("<cell>", f"v: {text}\n")
     except LoadError:  # the loader's reason is about YAML; a clerk needs the quotes
         raise _problem("ledger.problem.unreadable_value", text, "ledger.hint.quote_text") from None
     result = doc.data.get("v") if isinstance(doc.data, dict) else None
-    if result is None or isinstance(result, list | dict):
+    if result is None or isinstance(result, list) or (isinstance(result, dict) and not mapping):
         raise _problem("ledger.problem.not_single_value", text)
     return result
 
@@ -100,7 +102,8 @@ def terms(value: CellValue) -> dict[str, Any]:
         parts = re.split(r"[:：=]", line, maxsplit=1)
         if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
             raise _problem("ledger.problem.term", line, "ledger.hint.term")
-        result[parts[0].strip()] = yaml_scalar(parts[1].strip())
+        key = parts[0].strip()
+        result[key] = yaml_scalar(parts[1].strip(), mapping=key in ("late_fee", "late_interest"))
     return result
 
 
@@ -194,8 +197,34 @@ def int_list(value: CellValue) -> list[int]:
 # ---------------------------------------------------------------- what export writes (read back above)
 
 
-def format_terms(items: Iterable[KeyTerm]) -> str:
-    return "\n".join(f"{term.key}: {scalar(term.value)}" for term in items)
+def format_terms(items: Iterable[KeyTerm], late: LateFee | None = None) -> str:
+    """One key term a line, and the late fee or interest as the contract writes it (read back by ``terms``)."""
+    lines = [f"{term.key}: {scalar(term.value)}" for term in items]
+    if late is not None:
+        key, rate = ("late_fee", "rate_per_day") if late.per == "day" else ("late_interest", "rate_per_year")
+        spec = [f"{rate}: {_percent(late.rate)}", *([f"cap: {_percent(late.cap)}"] if late.cap is not None else [])]
+        lines.append(f"{key}: {{{', '.join([*spec, f'grace_days: {late.grace_days}'])}}}")
+    return "\n".join(lines)
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f}%"
+
+
+def side(value: CellValue) -> str:
+    """sell or buy, or a word for it: 卖方/买方, 销售/采购, 收款/付款, 应收/应付, seller/buyer (export writes money.side.*)."""
+    written = parse_text(value)
+    folded = written.lower().replace(" ", "")
+    for choice, words in _SIDE_WORDS.items():
+        if folded in words or folded in {v.lower().replace(" ", "") for v in (word(f"money.side.{choice}", lang) for lang in ("zh", "en"))}:
+            return choice
+    raise _problem("money.ledger.not_a_side", written, "money.ledger.sides")
+
+
+_SIDE_WORDS = {
+    "sell": {"sell", "seller", "卖方", "销售", "销售方", "收款", "应收", "receivable", "provider", "lessor", "出租方", "服务方"},
+    "buy": {"buy", "buyer", "买方", "采购", "采购方", "付款", "应付", "payable", "client", "lessee", "承租方", "委托方"},
+}
 
 
 def format_amendments(items: Iterable[Amendment]) -> str:

@@ -24,6 +24,7 @@ ContractField = Literal[
     "id",
     "title",
     "type",
+    "side",
     "status",
     "counterparty",
     "counterparty_id",
@@ -72,6 +73,7 @@ _OTHER_NAMES: Mapping[Field, tuple[str, ...]] = {
     "id": ("合同号", "编号", "合同编码", "contract id", "contract number", "id", "no", "number", "reference"),
     "title": ("项目名称", "合同标题", "名称", "contract title", "contract name", "project name", "project"),
     "type": ("类型", "合同类别", "类别", "contract type", "category"),
+    "side": ("我方", "收付方向", "收款/付款", "side", "our role"),
     "status": ("履行状态", "执行状态"),
     "counterparty": (
         "对方单位",  # what export wrote before 相对方
@@ -182,7 +184,10 @@ COMPUTED: frozenset[str] = frozenset(("序号", "行号", "row", "#", "已收款
 ComputedColumn = Literal[
     "health",
     "progress",
+    "receivable",
+    "payable",
     "collected",
+    "paid",
     "collected_to_date",
     "next_milestone",
     "next_due",
@@ -313,6 +318,7 @@ _FIELD_NOTES: Mapping[Field, str] = {
     "id": "contract `id` (also the file name)",
     "title": "`title`",
     "type": f"`type` ({_zh(CONTRACT_TYPE_WORDS.values())} or the English words)",
+    "side": "`side` (卖方/买方, 销售/采购, 收款/付款, sell/buy; else read off the counterparty's column: 客户 → sell, 供应商 → buy)",
     "status": f"contract `status` ({_zh(CONTRACT_STATUS_WORDS.values())}...; default active)",
     "counterparty": "`counterparty.name`",
     "counterparty_id": "`counterparty.id`",

@@ -24,6 +24,7 @@ from pactwatch.ledger.problems import Cell, Problem, error, shown, warning
 from pactwatch.ledger.sink import Sink
 from pactwatch.ledger.values import Amount, CellValue, ValueProblem, parse_amount, parse_bool, parse_date, parse_int, parse_list, parse_text
 from pactwatch.model import Person
+from pactwatch.parties import SIDE_NEEDED
 
 T = TypeVar("T")
 _SHOWN = 8  # cells named in one line about an unknown person
@@ -200,6 +201,11 @@ def _classify(pick: Picker, data: dict[str, Any]) -> None:
         data.setdefault("tags", []).append(word)
         kind = "other"
     data["type"] = kind
+    side = pick.get("side", fields.side, "/side")  # 采购/销售 need none: the type implies it
+    if side is None and kind in SIDE_NEEDED:
+        side = _side_from_headers(pick.records)
+    if side is not None:
+        data["side"] = side
     status_word = pick.get("status", parse_text, "/status")
     status = words.lookup(status_word, words.CONTRACT_STATUSES) if status_word else "active"
     if status is None:
@@ -209,6 +215,26 @@ def _classify(pick: Picker, data: dict[str, Any]) -> None:
             words.choices("ledger.hint.statuses", words.CONTRACT_STATUSES),
         )
     data["status"] = status
+
+
+# Words of a ledger's headers and sheets that say which way money goes: first what the counterparty's column calls
+# them (a customer pays us, we pay a supplier), then 收款/回款 against 付款 anywhere (付款 alone is weaker: a sales
+# ledger may say 首付款 for what the customer pays).
+_ROLE_WORDS = {"sell": ("客户", "customer", "client", "买方"), "buy": ("供应商", "supplier", "vendor", "卖方", "出租方", "房东")}
+_FLOW_WORDS = {"sell": ("收款", "回款", "应收", "销售", "receivable", "collect"), "buy": ("付款", "应付", "采购", "payable")}
+
+
+def _side_from_headers(records: Sequence[Record]) -> str | None:
+    """sell or buy from what the ledger's columns and sheets are called; None when they do not say, or say both."""
+    party = " ".join(r.contract["counterparty"].cell.header.lower() for r in records if "counterparty" in r.contract)
+    cells = [located.cell for r in records for located in (*r.contract.values(), *r.milestone.values())]
+    cells += [located.cell for r in records for g in r.groups for located in g.fields.values()]
+    anywhere = " ".join(f"{c.sheet} {c.header}".lower() for c in cells)
+    for text, table in ((party, _ROLE_WORDS), (anywhere, _FLOW_WORDS)):
+        said = {side for side, words in table.items() if any(w in text for w in words)}
+        if len(said) == 1:
+            return said.pop()
+    return None
 
 
 def _text(pick: Picker, name: ContractField, pointer: str, required: str = "") -> str | None:

@@ -17,6 +17,7 @@ from pactwatch.catalogue import word as catalogue_word
 from pactwatch.engine import Evaluation, kpis
 from pactwatch.engine.records import HEALTHS, ContractView
 from pactwatch.ledger.sheets import Column, Kind, Sheet
+from pactwatch.parties import DIRECTIONS
 
 Row = tuple[str, Any, Any, str | None, Kind]
 
@@ -41,20 +42,28 @@ def _counts(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
 
 
 def _money(month: kpis.Kpis, year: kpis.Kpis, language: str) -> list[Row]:
+    """Receivables (collected, 回款) and payables (paid, 付款) apart: a payable is never counted as collected."""
     rows: list[Row] = []
-    currencies = sorted({*year.planned, *year.collected, *year.overdue_amount, *month.planned})
-    for c in currencies:
-        rows.append((_t("planned", language), month.planned.get(c, Decimal(0)), year.planned.get(c, Decimal(0)), c, "money"))
-        rows.append((_t("collected", language), month.collected.get(c, Decimal(0)), year.collected.get(c, Decimal(0)), c, "money"))
-        rows.append((_t("collection_rate", language), month.collection_rate().get(c), year.collection_rate().get(c), c, "percent"))
-        rows.append(
-            (_t("overdue_amount", language), year.overdue_amount.get(c, Decimal(0)), year.overdue_amount.get(c, Decimal(0)), c, "money")
-        )
-    for name, _, _ in kpis.AGING_BUCKETS:
-        label = text("ledger.kpi.aging", language, bucket=name)
-        rows.append((label, year.aging_count[name], year.aging_count[name], None, "int"))
-        for c, amount in sorted(year.aging_amount[name].items()):
-            rows.append((label, amount, amount, c, "money"))
+    for flow in DIRECTIONS:
+        m, y = month.flow(flow), year.flow(flow)
+        settled = catalogue_word("site.collected" if flow == "receivable" else "money.paid", language)
+        for c in sorted({*y.planned, *y.settled, *y.overdue_amount, *m.planned}):
+            rows.append(
+                (catalogue_word(f"money.{flow}.due", language), m.planned.get(c, Decimal(0)), y.planned.get(c, Decimal(0)), c, "money")
+            )
+            rows.append((settled, m.settled.get(c, Decimal(0)), y.settled.get(c, Decimal(0)), c, "money"))
+            rows.append(
+                (catalogue_word(f"money.{flow}.rate", language), m.settlement_rate().get(c), y.settlement_rate().get(c), c, "percent")
+            )
+            overdue = y.overdue_amount.get(c, Decimal(0))
+            rows.append((catalogue_word(f"money.{flow}.overdue", language), overdue, overdue, c, "money"))
+            fees = (m.late_fees.get(c, Decimal(0)), y.late_fees.get(c, Decimal(0)))
+            rows.append((catalogue_word(f"money.{flow}.late_fees", language), *fees, c, "money"))
+        for name, _, _ in kpis.AGING_BUCKETS:
+            label = text(f"money.{flow}.aged", language, bucket=name)
+            rows.append((label, y.aging_count[name], y.aging_count[name], None, "int"))
+            for c, amount in sorted(y.aging_amount[name].items()):
+                rows.append((label, amount, amount, c, "money"))
     return rows
 
 

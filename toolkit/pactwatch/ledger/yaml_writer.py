@@ -19,6 +19,7 @@ CONTRACT_KEYS = (
     "id",
     "title",
     "type",
+    "side",
     "status",
     "owner",
     "counterparty",
@@ -40,6 +41,7 @@ MILESTONE_KEYS = (
     "due_after",
     "business_day",
     "owner",
+    "by",
     "amount",
     "currency",
     "depends_on",
@@ -58,6 +60,8 @@ _FLOW_ORDER = {
     "ack": ("until", "note"),
     "repeat": ("every", "until", "count"),
     "due_after": ("milestone", "days", "working_days"),
+    "late_fee": ("rate_per_day", "cap", "grace_days"),
+    "late_interest": ("rate_per_year", "cap", "grace_days"),
 }
 
 
@@ -97,7 +101,9 @@ def _field(key: str, value: Any, indent: str) -> list[str]:
     if key in ("terms", "completed"):
         lines = [f"{indent}{key}:"]
         items = sorted(value.items()) if key == "completed" else value.items()
-        lines += [f"{indent}  {scalar(k)}: {scalar(v)}" for k, v in items]
+        lines += [
+            f"{indent}  {scalar(k)}: {_flow_map(v, _FLOW_ORDER.get(k, ())) if isinstance(v, Mapping) else scalar(v)}" for k, v in items
+        ]
         return lines
     if isinstance(value, list):
         if value and isinstance(value[0], Mapping):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from pactwatch.catalogue import Msg, msg
 from pactwatch.dates import FIRST_DAY, LAST_DAY
@@ -18,16 +18,19 @@ from pactwatch.model import (
     Counterparty,
     DueAfter,
     KeyTerm,
+    LateFee,
     Milestone,
     Money,
     Person,
     Repeat,
     RepeatUnit,
+    Side,
     Term,
 )
 from pactwatch.model import (
     Document as ContractDocument,
 )
+from pactwatch.parties import default_by, side_of
 
 _EVERY = re.compile(r"([0-9]+) (day|week|month|quarter|year)s?\Z")
 
@@ -69,7 +72,7 @@ class _Dates:
         return None if text is None else self(text, pointer)
 
 
-def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, doc: Document) -> Milestone:
+def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, doc: Document, side: Side | None) -> Milestone:
     base = f"/milestones/{index}"
     repeat = None
     if "repeat" in raw:
@@ -111,6 +114,7 @@ def _milestone(raw: dict[str, Any], index: int, currency: str, dates: _Dates, do
         due_after=due_after,
         business_day=raw.get("business_day"),
         baseline_due=dates.optional(raw.get("baseline_due"), f"{base}/baseline_due"),
+        by=raw.get("by") or default_by(raw["kind"], side),
     )
 
 
@@ -147,6 +151,7 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
     dates = _Dates(doc)
     value = data.get("value")
     currency = value["currency"] if value else default_currency
+    side = side_of(data["type"], data.get("side"))
     term = None
     if "term" in data:
         raw_term = data["term"]
@@ -164,19 +169,21 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
         status=data["status"],
         owner=data["owner"],
         counterparty=Counterparty(name=data["counterparty"]["name"], id=data["counterparty"].get("id")),
-        milestones=_provisional(tuple(_milestone(raw, i, currency, dates, doc) for i, raw in enumerate(data["milestones"]))),
+        milestones=_provisional(tuple(_milestone(raw, i, currency, dates, doc, side) for i, raw in enumerate(data["milestones"]))),
         source=source,
         currency=currency,
         value=Money(Decimal(value["amount"]), value["currency"]) if value and "amount" in value else None,  # a currency alone: no value
         signed_on=dates.optional(data.get("signed_on"), "/signed_on"),
         term=term,
-        terms=tuple(_key_term(key, value) for key, value in sorted(data.get("terms", {}).items())),
+        terms=tuple(_key_term(key, value) for key, value in sorted(data.get("terms", {}).items()) if key not in _LATE_KEYS),
         amendments=tuple(
             Amendment(str(a["id"]), dates(a["date"], f"/amendments/{i}/date"), a["summary"])
             for i, a in enumerate(data.get("amendments", ()))
         ),
         documents=tuple(ContractDocument(d["title"], d["url"]) for d in data.get("documents", ())),
         tags=tuple(data.get("tags", ())),
+        side=side,
+        late_fee=_late_fee(data.get("terms", {})),
         confidential=data.get("confidential", False),
         term_line=doc.locate("/term")[0] if "term" in data else 0,
         business_day=data.get("terms", {}).get("business_day"),
@@ -185,6 +192,29 @@ def contract_from(doc: Document, source: str, default_currency: str) -> tuple[Co
     if dates.findings:
         return None, dates.findings
     return contract, []
+
+
+_LATE_KEYS: dict[str, tuple[str, Literal["day", "year"]]] = {
+    "late_fee": ("rate_per_day", "day"),
+    "late_interest": ("rate_per_year", "year"),
+}
+
+
+def _fraction(written: str | int | Decimal) -> Decimal:
+    """A rate or a cap as a fraction: "0.05%" is 0.0005, a number is taken as written (the schema checked the form)."""
+    if isinstance(written, str):
+        return Decimal(written.strip().removesuffix("%")) / 100
+    return Decimal(written)
+
+
+def _late_fee(terms: dict[str, Any]) -> LateFee | None:
+    """``terms.late_fee`` or ``terms.late_interest`` (the schema allows one of them)."""
+    for key, (rate_key, per) in _LATE_KEYS.items():
+        spec = terms.get(key)
+        if spec is not None:
+            cap = spec.get("cap")
+            return LateFee(_fraction(spec[rate_key]), per, None if cap is None else _fraction(cap), spec.get("grace_days", 0))
+    return None
 
 
 def _key_term(key: str, value: str | int | bool | Decimal) -> KeyTerm:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from pactwatch.catalogue import text, word
-from pactwatch.i18n import format_date, format_money, with_due_note
+from pactwatch.i18n import amount_text, format_date, with_due_note
 from pactwatch.links import contract_link
 from pactwatch.model import Person, Settings
 from pactwatch.naming import person_name
@@ -62,7 +62,7 @@ def line(notice: Notice, people: Mapping[str, Person], settings: Settings, *, pr
     o, language = notice.occurrence, settings.language
     label, urgency = _label(notice, people, language)
     hide = o.contract.confidential and not private
-    amount = "" if o.amount is None or hide else format_money(o.amount, o.currency, language)
+    amount = "" if o.amount is None or hide else amount_text(o, language)  # 应收/应付 and any accrued late fee
     return Line(
         key=notice.key,
         label=label,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from pactwatch.findings import Finding
 from pactwatch.model import Contract
-from pactwatch.rules import completion, dependencies, identity, money, relative, term, urls
+from pactwatch.rules import completion, dependencies, identity, money, parties, relative, term, urls
 from pactwatch.rules.site import Site
 
 ContractRule = Callable[[Contract, Site], Iterator[Finding]]
@@ -22,6 +22,7 @@ CONTRACT_RULES: tuple[ContractRule, ...] = (
     completion.check,
     term.check,
     money.check,
+    parties.check,
     urls.check,
 )
 

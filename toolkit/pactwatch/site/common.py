@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pactwatch import links
 from pactwatch.catalogue import text
 from pactwatch.engine.records import Occurrence, Risk
-from pactwatch.i18n import due_note, risk_sentence, word
+from pactwatch.i18n import amount_text, due_note, risk_sentence, word
 from pactwatch.site.context import FeedLinks, Site
 from pactwatch.site.render import SEARCH_END, page_text
 
@@ -69,7 +69,7 @@ def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:
         "completed": site.date(o.completed_on),
         "days_late": o.days_late,
         "days_until": o.days_until,
-        "amount": site.money(o.amount, o.currency) if o.kind == "payment" else "",
+        "amount": amount_text(o, lang) if o.kind == "payment" and not site.public else "",  # 应收/应付 and any late fee
         "owner": site.person_name(o.owner),
         "owner_href": root + person if person else None,
         "contract_id": o.contract.id,

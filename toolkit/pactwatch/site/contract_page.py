@@ -44,6 +44,7 @@ def _facts(site: Site, view: ContractView) -> dict[str, Any]:
     return {
         "value": site.money(c.value.amount, c.value.currency) if c.value else "",
         "collected": site.money_map(progress.collected) if progress.collected else "",
+        "settled_word": text("money.paid" if c.side == "buy" else "site.collected", lang),  # 已付款 on our purchases, 已回款 on sales
         "collected_share": format_share(view.collected_share) if view.collected_share is not None and not site.public else "",
         "done": progress.done,
         "total": progress.total,

@@ -16,6 +16,7 @@ from pactwatch.engine import kpis
 from pactwatch.engine.records import HEALTHS, Occurrence
 from pactwatch.i18n import format_share, word
 from pactwatch.ical.feeds import ALL_FEED
+from pactwatch.parties import DIRECTIONS, Direction, direction
 from pactwatch.site import charts
 from pactwatch.site.common import Page, feed_context, render_page, risk_items, rows
 from pactwatch.site.context import Site
@@ -38,12 +39,12 @@ def month_label(day: date, language: str) -> str:
     return text(f"site.month.{day.month}", language)
 
 
-def payments_by_month(site: Site, months: Sequence[date]) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
-    """currency -> (planned per month, collected per month): payments due / completed in each month."""
+def payments_by_month(site: Site, months: Sequence[date], flow: Direction) -> dict[str, tuple[list[Decimal], list[Decimal]]]:
+    """currency -> (planned per month, settled per month): receivables or payables due / completed in each month."""
     index = {(m.year, m.month): i for i, m in enumerate(months)}
     out: dict[str, tuple[list[Decimal], list[Decimal]]] = {}
     for o in site.ev.occurrences:
-        if o.kind != "payment" or o.amount is None or o.state in ("waived", "cancelled"):
+        if direction(o.milestone) != flow or o.amount is None or o.state in ("waived", "cancelled"):
             continue
         planned, collected = out.setdefault(o.currency, ([Decimal(0)] * len(months), [Decimal(0)] * len(months)))
         due = index.get((o.due.year, o.due.month))
@@ -64,22 +65,33 @@ def payment_charts(site: Site, months: Sequence[date]) -> list[dict[str, Any]]:
     labels = [month_label(m, lang) for m in months]
     current = next(i for i, m in enumerate(months) if (m.year, m.month) == (site.today.year, site.today.month))
     out = []
-    for currency, (planned, collected) in list(payments_by_month(site, months).items())[:3]:
-        series = [
-            charts.Series(text("site.planned", lang), "planned", [float(v) for v in planned]),
-            charts.Series(text("site.collected", lang), "collected", [float(v) if i <= current else None for i, v in enumerate(collected)]),
-        ]
-        chart = charts.bar_chart(
-            labels,
-            series,
-            lambda v: charts.compact_number(v, lang),
-            title=text("site.payments_chart_of", lang, currency=currency),
-            language=lang,
-            tooltip=_money_tip(site, currency),
-            highlight=current,
-        )
-        out.append({"currency": currency, "chart": chart, "legend": charts.legend(series)})
+    for flow in DIRECTIONS:
+        for currency, (planned, settled) in list(payments_by_month(site, months, flow).items())[:3]:
+            out.append(_payment_chart(site, labels, current, flow, currency, planned, settled))
     return out
+
+
+def _payment_chart(
+    site: Site, labels: list[str], current: int, flow: Direction, currency: str, planned: list[Decimal], settled: list[Decimal]
+) -> dict[str, Any]:
+    """One currency of receivables (planned / collected) or payables (planned / paid), month by month."""
+    lang = site.language
+    settled_word = text("site.collected" if flow == "receivable" else "money.paid", lang)
+    series = [
+        charts.Series(text("site.planned", lang), "planned", [float(v) for v in planned]),
+        charts.Series(settled_word, "collected", [float(v) if i <= current else None for i, v in enumerate(settled)]),
+    ]
+    chart = charts.bar_chart(
+        labels,
+        series,
+        lambda v: charts.compact_number(v, lang),
+        title=text(f"money.{flow}.chart_of", lang, currency=currency),
+        language=lang,
+        tooltip=_money_tip(site, currency),
+        highlight=current,
+    )
+    heading = text(f"money.{flow}.chart", lang)
+    return {"currency": currency, "direction": flow, "heading": heading, "chart": chart, "legend": charts.legend(series)}
 
 
 def _money_tip(site: Site, currency: str) -> Callable[[float], str]:
@@ -107,8 +119,10 @@ def kpi_tiles(site: Site) -> list[tuple[str, str, str]]:
         (text("site.overdue_now", lang), str(k.overdue_now), site.money_map(k.overdue_amount) if k.overdue_amount else ""),
     ]
     if not site.public:
-        rate = k.collection_rate().get(site.settings.currency)
-        tiles.append((text("site.collected_this_month", lang), site.money_map(k.collected) if k.collected else "—", format_share(rate)))
+        for flow, label in (("receivable", "site.collected_this_month"), ("payable", "money.paid_this_month")):
+            f = k.flow(flow)
+            rate = f.settlement_rate().get(site.settings.currency)
+            tiles.append((text(label, lang), site.money_map(f.settled) if f.settled else "—", format_share(rate)))
     if k.next_notice_days is not None:
         tiles.append((text("site.next_notice", lang), text("site.in_days", lang, count=k.next_notice_days), ""))
     if k.renewing_value and not site.public:

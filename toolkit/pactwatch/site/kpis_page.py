@@ -11,6 +11,7 @@ from jinja2 import Environment
 from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
+from pactwatch.parties import DIRECTIONS
 from pactwatch.site import charts
 from pactwatch.site.common import Page, render_page
 from pactwatch.site.context import Site
@@ -48,12 +49,19 @@ def _figures(site: Site, k: kpis.Kpis) -> dict[str, str]:
     return {
         "on_time": format_share(k.on_time_rate),
         "on_time_baseline": format_share(k.on_time_vs_baseline),  # against the original plan (engine.slippage)
-        "collection": ", ".join(f"{c} {v:.0%}" for c, v in k.collection_rate().items()) or "—",
-        "planned": site.money_map(k.planned) if k.planned else "—",
-        "collected": site.money_map(k.collected) if k.collected else "—",
+        "collection": _rates(k.receivable.settlement_rate()),
+        "planned": site.money_map(k.receivable.planned) if k.receivable.planned else "—",
+        "collected": site.money_map(k.receivable.settled) if k.receivable.settled else "—",
+        "payment_rate": _rates(k.payable.settlement_rate()),
+        "planned_payable": site.money_map(k.payable.planned) if k.payable.planned else "—",
+        "paid": site.money_map(k.payable.settled) if k.payable.settled else "—",
         "overdue_amount": site.money_map(k.overdue_amount) if k.overdue_amount else "—",
         "average_late": "—" if average is None else f"{average:.1f}",
     }
+
+
+def _rates(rates: Mapping[str, float]) -> str:
+    return ", ".join(f"{c} {v:.0%}" for c, v in rates.items()) or "—"
 
 
 def _table(site: Site, groups: Mapping[str, kpis.Kpis], label: Any) -> list[dict[str, Any]]:
@@ -75,18 +83,23 @@ def _on_time_chart(site: Site) -> Any:
     )
 
 
-def _aging(site: Site, k: kpis.Kpis) -> Any:
+def _aging(site: Site, k: kpis.Kpis) -> list[tuple[str, str, Any]]:
+    """The overdue receivables and the overdue payables by age: (section id, heading, chart)."""
     if site.public:
-        return None
-    rows = [
-        (
-            text("site.aging_bucket", site.language, bucket=name),
-            float(k.aging_count[name]),
-            f"{k.aging_count[name]} · {site.money_map(k.aging_amount[name])}",
-        )
-        for name, _, _ in kpis.AGING_BUCKETS
-    ]
-    return charts.hbars(rows, "overdue")
+        return []
+    out = []
+    for flow in DIRECTIONS:
+        f = k.flow(flow)
+        rows = [
+            (
+                text("site.aging_bucket", site.language, bucket=name),
+                float(f.aging_count[name]),
+                f"{f.aging_count[name]} · {site.money_map(f.aging_amount[name])}",
+            )
+            for name, _, _ in kpis.AGING_BUCKETS
+        ]
+        out.append((f"aging-{flow}", text(f"money.{flow}.aging", site.language), charts.hbars(rows, "overdue")))
+    return out
 
 
 def pages(env: Environment, site: Site) -> Iterator[Page]:
