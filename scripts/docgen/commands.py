@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from scripts.docgen.page import GENERATED, Page, cell, fence, table, words
+from scripts.docgen.page import Page, cell, fence, heading, table, words
 
 
 def _command(name: str) -> click.Command:
@@ -49,7 +49,7 @@ def command_page(name: str, language: str) -> Page:
 
     command = _command(name)
     ctx = click.Context(command, info_name=f"pactwatch {name}")
-    text = GENERATED + f"# pactwatch {name}\n\n{COMMANDS[name][2]}\n\n"
+    text = heading(f"pactwatch {name}") + f"{COMMANDS[name][2]}\n\n"
     text += fence(_usage(name, command), "sh") + "\n"
     text += (command.help or "").strip() + "\n\n"
     if language == "zh":
@@ -69,7 +69,7 @@ def index_page(language: str) -> Page:
         "2 a usage or settings problem, 3 a bug.",
         "全部命令，与 `pactwatch --help` 的列表相同。退出码：0 一切正常，1 发现问题，2 用法或设置有误，3 程序缺陷。",
     )
-    text = GENERATED + f"# {words(language, 'Commands', '命令')}\n\n{intro}\n\n"
+    text = heading(f"{words(language, 'Commands', '命令')}") + f"{intro}\n\n"
     text += table((words(language, "command", "命令"), words(language, "what it does", "作用")), rows)
     return Page(f"{language}/reference/commands/index.md", text)
 

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.docgen.codes_zh import SUMMARY_ZH
-from scripts.docgen.page import GENERATED, Page, cell, fence, table, words
+from scripts.docgen.page import Page, cell, fence, heading, table, words
 from scripts.docgen.run import in_process
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "examples" / "invalid"
@@ -90,7 +90,7 @@ def code_page(code: str, language: str, work: Path) -> Page:
 
     severity = CODES[code][0]
     level = words(language, severity, "错误" if severity == "error" else "警告")
-    text = GENERATED + f"# {code}\n\n**{level}** · {cell(summary(code, language))}\n\n"
+    text = heading(f"{code}") + f"**{level}** · {cell(summary(code, language))}\n\n"
     cases = examples(code)
     if cases:
         text += f"## {words(language, 'Examples', '示例')}\n\n"
@@ -121,7 +121,7 @@ def index_page(language: str) -> Page:
         "Every finding `pactwatch validate` and `check` can report, with its severity. A warning fails only with `--strict`.",
         "`pactwatch validate` 和 `check` 可能报告的全部问题及其级别。警告只在 `--strict` 时导致失败。",
     )
-    text = GENERATED + f"# {words(language, 'Finding codes', '检查问题代码')}\n\n{intro}\n\n"
+    text = heading(f"{words(language, 'Finding codes', '检查问题代码')}") + f"{intro}\n\n"
     text += table((words(language, "code", "代码"), words(language, "severity", "级别"), words(language, "meaning", "含义")), rows)
     return Page(f"{language}/reference/findings/index.md", text)
 

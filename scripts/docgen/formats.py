@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from scripts.docgen.page import GENERATED, Page, bilingual, cell, table, words
+from scripts.docgen.page import Page, bilingual, cell, heading, table, words
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 FORMATS = {"contract": "contracts/**/*.yaml", "people": "people.yaml", "settings": "pactwatch.yml"}
@@ -100,7 +100,7 @@ def format_page(name: str, language: str) -> Page:
         f"The file: `{FORMATS[name]}`. The schema: `schema/{name}.schema.json`.",
         f"文件：`{FORMATS[name]}`。模式：`schema/{name}.schema.json`。",
     )
-    text = GENERATED + f"# {title}\n\n{about}\n\n{where}\n\n" + table(header, body)
+    text = heading(f"{title}") + f"{about}\n\n{where}\n\n" + table(header, body)
     return Page(f"{language}/reference/formats/{name}.md", text)
 
 

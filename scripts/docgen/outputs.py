@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from scripts.docgen.page import GENERATED, Page, cell, fence, table, words
+from scripts.docgen.page import Page, cell, fence, heading, table, words
 from scripts.docgen.run import in_process
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +113,7 @@ def json_page(language: str, work: Path) -> Page:
         "`--format json` 的输出，取自对示例组合（`--today 2026-11-27`）的真实运行。`a[]` 表示列表 `a` 的一项；"
         "键以及编号、状态等值不随语言变化，标题和句子随语言变化。",
     )
-    text = GENERATED + f"# {words(language, 'JSON output', 'JSON 输出')}\n\n{intro}\n\n"
+    text = heading(f"{words(language, 'JSON output', 'JSON 输出')}") + f"{intro}\n\n"
     header = (words(language, "path", "路径"), words(language, "type", "类型"), words(language, "example", "示例"))
     for name, (line, data) in runs(work, language).items():
         rows = [(f"`{path}`", cell(kinds), cell(sample)) for path, kinds, sample in merged(data)]
@@ -142,7 +142,7 @@ def feeds_page(language: str, work: Path) -> Page:
         "`pactwatch feeds`（以及 `pactwatch build`）在 `site/calendar/` 下写出这些文件：一个汇总订阅，每人、每份合同、"
         "每个相对方各一个。取自对示例组合的真实运行。",
     )
-    text = GENERATED + f"# {words(language, 'Calendar feeds', '日历订阅')}\n\n{intro}\n\n" + fence(listing, "text") + "\n"
+    text = heading(f"{words(language, 'Calendar feeds', '日历订阅')}") + f"{intro}\n\n" + fence(listing, "text") + "\n"
     text += f"## {words(language, 'One event', '一个事件')}\n\n`contracts/C-2026-001.ics`:\n\n" + fence(event.replace("\r\n", "\n"), "text")
     return Page(f"{language}/reference/feeds.md", text)
 

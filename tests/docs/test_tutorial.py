@@ -1,0 +1,38 @@
+"""The tutorial's commands are run for real, in order, in a fresh folder per language; what the pages
+show must be what they print today (run .venv/bin/python scripts/gen_docs.py after changing an output)."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from scripts.docgen import tutorial
+from tests.docs.conftest import CONTENT
+
+
+@pytest.mark.slow
+def test_the_tutorial_shows_what_its_commands_print() -> None:
+    for page in tutorial.pages(CONTENT):
+        shown = (CONTENT / page.path).read_text(encoding="utf-8")
+        diff = "".join(difflib.unified_diff(shown.splitlines(True), page.text.splitlines(True), page.path, "now"))
+        assert diff == "", diff
+
+
+def test_every_tutorial_step_is_run() -> None:
+    """Each step of the brief is in both tutorials as a command that runs, not as prose."""
+    for language in ("en", "zh"):
+        text = (CONTENT / language / "tutorial.md").read_text(encoding="utf-8")
+        ran = [m["line"] for m in tutorial.BLOCK.finditer(text) if m["line"]]
+        for step in (
+            "pactwatch init",
+            "pactwatch import",
+            "pactwatch validate",
+            "pactwatch diff",
+            "pactwatch build",
+            "site/calendar",
+            "pactwatch remind",
+            "pactwatch done",
+        ):
+            assert any(step in line for line in ran), f"{language}: {step}"
+        assert text.count("```console") == len(ran), f"{language}: every run block shows its output"
