@@ -99,4 +99,4 @@ def test_done_waived_owner_value_term_and_removal_are_worded(tmp_path: Path, run
 def test_a_ref_that_is_not_there_is_one_line(tmp_path: Path, run_cli: RunCli, ref: str) -> None:
     repo = make_repo(tmp_path / "repo")
     result = run_cli("diff", "--root", repo.root, "--", ref)
-    assert result.code == 2 and "is not in git" in result.err and "Traceback" not in result.err
+    assert result.code == 1 and "is not in git" in result.err and "Traceback" not in result.err

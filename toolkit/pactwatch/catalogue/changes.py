@@ -72,6 +72,7 @@ TEXTS: dict[str, Text] = {
         "找不到默认分支（`origin/HEAD`、`main` 或 `master`）：请指定 BASE",
         "no default branch found (`origin/HEAD`, `main` or `master`): give BASE",
     ),
+    "changes.no_git": Text("无法用 git 比较此组合：{reason}", "cannot compare this portfolio through git: {reason}"),
     "changes.bad_ref": Text("git 中找不到 {ref}", "{ref} is not in git"),
     # the pull-request comment
     "changes.comment.title": Text("合同变更（pactwatch）", "Contract changes (pactwatch)"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pactwatch.catalogue import text
 from pactwatch.changes.semantic import Pair
-from pactwatch.errors import UsageError
+from pactwatch.errors import PactwatchError
 from pactwatch.git import GitError, run_git
 from pactwatch.github import gitref
 from pactwatch.history.gitlog import read_blobs
@@ -42,14 +42,17 @@ def _is_contract(path: str) -> bool:
 
 
 def commit_of(root: Path, ref: str, language: str) -> str:
+    """The commit ``ref`` names; a one-line error when git is missing, the portfolio is not in git, or the ref is not there."""
+    try:
+        run_git(root, "rev-parse", "--is-inside-work-tree")
+    except GitError as exc:
+        raise PactwatchError(text("changes.no_git", language, reason=str(exc))) from None
     if ref.startswith("-"):
-        raise UsageError(text("changes.bad_ref", language, ref=ref))
+        raise PactwatchError(text("changes.bad_ref", language, ref=ref))
     try:
         return run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
-    except GitError as exc:
-        if exc.reason != "failed":
-            raise
-        raise UsageError(text("changes.bad_ref", language, ref=ref)) from None
+    except GitError:
+        raise PactwatchError(text("changes.bad_ref", language, ref=ref)) from None
 
 
 def default_base(root: Path, language: str) -> str:
@@ -57,9 +60,9 @@ def default_base(root: Path, language: str) -> str:
     for ref in DEFAULT_BRANCHES:
         try:
             return commit_of(root, ref, language)
-        except UsageError:
+        except PactwatchError:
             continue
-    raise UsageError(text("changes.no_base", language))
+    raise PactwatchError(text("changes.no_base", language))
 
 
 def _names(output: bytes) -> list[str]:
