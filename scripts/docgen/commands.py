@@ -12,7 +12,7 @@ def _command(name: str) -> click.Command:
     from pactwatch.cli import group
 
     command = group.get_command(click.Context(group), name)
-    assert command is not None, name
+    assert isinstance(command, click.Command), name
     return command
 
 
