@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from pactwatch import fileio
+from pactwatch.catalogue import text, word
 from tests.conftest import REPO_ROOT, CliResult
 
 Run = Callable[..., CliResult]
@@ -61,12 +62,13 @@ def test_export_and_report_keep_the_old_file(run_cli: Run, example: Path, tmp_pa
     out = tmp_path / name
     out.write_text("old\n")
     result = run_cli(command, "--root", example, "-o", out)
-    assert (result.code, result.err) == (1, f"pactwatch: cannot write {out}: No space left on device\n")
+    said = text("error.cannot_write", "zh", path=str(out), reason=word("error.os.ENOSPC", "zh"))  # the example speaks zh
+    assert (result.code, result.err) == (1, f"pactwatch: {said}\n")
     assert out.read_text() == "old\n" and _no_temporaries(tmp_path)
 
 
 def test_new_leaves_no_contract_behind(run_cli: Run, example: Path, full_disk: None) -> None:
-    result = run_cli("new", "sales", "--id", "S-FULL", "--root", example)
+    result = run_cli("new", "sales", "--id", "S-FULL", "--root", example, "--lang", "en")
     assert result.code == 1
-    assert result.err.startswith("pactwatch: cannot write ") and result.err.endswith("S-FULL.yaml: No space left on device\n")
+    assert result.err.startswith("pactwatch: cannot write ") and result.err.endswith("S-FULL.yaml: no space left on the disk\n")
     assert not list(example.rglob("S-FULL.yaml")) and _no_temporaries(example)

@@ -116,15 +116,15 @@ def test_a_linked_asset_or_template_is_refused_not_published(copy_portfolio: Cal
     root = copy_portfolio(REPO_ROOT)
     (root / "templates" / "site" / "assets").mkdir(parents=True)
     os.symlink("/etc/passwd", root / "templates" / "site" / "assets" / "x.css")
-    result = run_cli("build", "--root", root)
+    result = run_cli("build", "--root", root, "--lang", "en")
     assert (result.code, result.err.count("\n")) == (1, 1), result.err
-    assert "x.css is a symbolic link: the site copies only regular files" in result.err
+    assert "x.css is a symbolic link: a portfolio's own templates and files must be regular files" in result.err
     assert not list((root / ".pactwatch-build").rglob("x.css"))
     os.unlink(root / "templates" / "site" / "assets" / "x.css")
     os.symlink("/proc/self/environ", root / "templates" / "site" / "base.html")
-    result = run_cli("build", "--root", root)
+    result = run_cli("build", "--root", root, "--lang", "en")
     assert result.code == 1
-    assert "base.html is a symbolic link: a portfolio's templates must be regular files" in result.err
+    assert "base.html is a symbolic link: a portfolio's own templates and files must be regular files" in result.err
 
 
 def test_linked_issue_and_contract_templates_are_refused(copy_portfolio: Callable[[Path], Path], run_cli: RunCli, tmp_path: Path) -> None:
@@ -134,14 +134,14 @@ def test_linked_issue_and_contract_templates_are_refused(copy_portfolio: Callabl
     secret.write_text("TOKEN=do-not-print\n", encoding="utf-8")
     (root / "templates" / "github").mkdir(parents=True)
     os.symlink(secret, root / "templates" / "github" / "alert-body.j2")
-    result = run_cli("alerts", "--root", root, "--dry-run", "--offline")
+    result = run_cli("alerts", "--root", root, "--dry-run", "--offline", "--lang", "en")
     assert result.code == 1, result.err
-    assert "alert-body.j2 is a symbolic link: a portfolio's templates must be regular files" in result.err
+    assert "alert-body.j2 is a symbolic link: a portfolio's own templates and files must be regular files" in result.err
     assert "do-not-print" not in result.out + result.err
     (root / "templates" / "contracts").mkdir(parents=True)
     os.symlink(secret, root / "templates" / "contracts" / "sales.yaml.j2")
     for args in (("new", "--list"), ("new", "sales", "--id", "C-9", "--owner", "li.na")):
-        result = run_cli(*args, "--root", root)
+        result = run_cli(*args, "--root", root, "--lang", "en")
         assert result.code == 1, (args, result.err)
         assert "sales.yaml.j2 is a symbolic link" in result.err
         assert "do-not-print" not in result.out + result.err

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import text
 from pactwatch.errors import PactwatchError
 from pactwatch.outdir import MARKER, STALE_TEMP_SECONDS, claim
 from pactwatch.site.build import BUILD_DIR, build_site
@@ -37,7 +38,7 @@ def test_the_portfolio_is_never_an_output_folder(run_cli: Run, example: Path, co
     (example / ".git").mkdir()
     (example / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     before = _tree(example)
-    result = run_cli(command, "--root", example, "-o", example / target)
+    result = run_cli(command, "--root", example, "-o", example / target, "--lang", "en")
     assert result.code == 2, result.err
     assert result.err.count("\n") == 1 and "would overwrite the portfolio's" in result.err
     assert _tree(example) == before
@@ -48,7 +49,7 @@ def test_somebody_elses_folder_is_refused(run_cli: Run, example: Path, tmp_path:
     theirs = tmp_path / "Documents"
     theirs.mkdir()
     (theirs / "thesis.ics").write_bytes(b"keep")
-    result = run_cli(command, "--root", example, "-o", theirs)
+    result = run_cli(command, "--root", example, "-o", theirs, "--lang", "en")
     assert result.code == 2
     assert "is not empty and pactwatch did not make it" in result.err
     assert _tree(theirs) == {"thesis.ics": b"keep"}
@@ -62,7 +63,7 @@ def test_a_committed_site_link_is_refused(run_cli: Run, example: Path, tmp_path:
     os.symlink(outside, example / "site")
     result = run_cli("build", "--root", example)
     assert result.code == 2
-    assert "is a symbolic link" in result.err
+    assert result.err == f"pactwatch: {text('error.output.link', 'zh', folder=str(example / 'site'), step=str(example / 'site'))}\n"
     assert _tree(outside) == {MARKER: b"", "notes.txt": b"keep"}
 
 
@@ -91,10 +92,7 @@ def test_a_second_writer_stops_with_one_line(run_cli: Run, example: Path, tmp_pa
     with claim(out, example):  # a build or feeds in progress holds the folder's lock
         result = run_cli("feeds", "--root", example, "-o", out)
         assert result.code == 1
-        assert (
-            result.err
-            == f"pactwatch: another pactwatch is writing {out} (a build or feeds still running): try again when it has finished\n"
-        )
+        assert result.err == f"pactwatch: {text('error.output.busy', 'zh', folder=str(out))}\n"  # the example speaks zh
         with pytest.raises(PactwatchError, match="another pactwatch is writing"):
             build_site(example, date(2026, 11, 27), out=out, run=False)
     assert run_cli("feeds", "--root", example, "-o", out).code == 0

@@ -52,6 +52,20 @@ class CannotWrite(PactwatchError, OSError):
         return self.said("en")
 
 
+class OSFailure(PactwatchError):
+    """What pactwatch could not do (a Msg with a ``{reason}`` placeholder) because of ``cause``: the sentence and
+    the operating system's reason are both worded where the error is shown (``os_reason``)."""
+
+    def __init__(self, what: Msg, cause: OSError, exit_code: int = 1) -> None:
+        self.what, self.cause, self.exit_code = what, cause, exit_code
+        super().__init__(self.said("en"))
+
+    def said(self, language: str) -> str:
+        from pactwatch.catalogue import text
+
+        return text(self.what.id, language, **dict(self.what.facts), reason=os_reason(self.cause, language))
+
+
 def os_reason(exc: OSError, language: str) -> str:
     """The operating system's reason in ``language`` when the catalogue words it (a full disk, no permission), else as it says it."""
     import errno

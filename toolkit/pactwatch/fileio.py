@@ -12,6 +12,7 @@ are made by ``mkdir``, which applies the umask the same way (0o777 & ~umask).
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -38,7 +39,10 @@ def write_atomic(path: Path, data: bytes, *, exclusive: bool = False, fsync: boo
 
 
 def _write(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file where a folder must be (-o report.md/x.csv): not "the target exists"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from exc
     handle, temp = _new_temp(path)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pactwatch.catalogue import msg
 from pactwatch.errors import PactwatchError, UsageError
 
 MARKER = ".pactwatch-output"
@@ -46,15 +47,12 @@ def check(folder: Path, root: Path) -> None:
     for name in PROTECTED:
         for guarded in {base.resolve() / name, (base / name).resolve()}:
             if real == guarded or guarded in real.parents or real in guarded.parents:
-                raise UsageError(f"{folder} would overwrite the portfolio's {name}: choose another output folder")
+                raise UsageError(msg("error.output.protected", folder=str(folder), name=name))
     _check_links(path, base, folder)
     if os.path.lexists(path) and not stat.S_ISDIR(os.lstat(path).st_mode):
-        raise UsageError(f"{folder} is not a folder: choose another output folder")
+        raise UsageError(msg("error.output.not_a_folder", folder=str(folder)))
     if path.is_dir() and any(path.iterdir()) and not _marked(path):
-        raise UsageError(
-            f"{folder} is not empty and pactwatch did not make it (no {MARKER} in it), "
-            "so pactwatch would delete what is in it: empty it or choose another output folder"
-        )
+        raise UsageError(msg("error.output.not_ours", folder=str(folder), marker=MARKER))
 
 
 def _check_links(path: Path, base: Path, shown: Path) -> None:
@@ -65,7 +63,7 @@ def _check_links(path: Path, base: Path, shown: Path) -> None:
         steps = [base.joinpath(*parts[: n + 1]) for n in range(len(parts))]
     for step in steps:
         if os.path.islink(step):
-            raise UsageError(f"{shown}: {step} is a symbolic link; pactwatch writes only into real folders")
+            raise UsageError(msg("error.output.link", folder=str(shown), step=str(step)))
 
 
 def _marked(path: Path) -> bool:
@@ -95,8 +93,7 @@ def _lock(handle: int, folder: Path) -> None:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        message = f"another pactwatch is writing {folder} (a build or feeds still running): try again when it has finished"
-        raise PactwatchError(message) from None
+        raise PactwatchError(msg("error.output.busy", folder=str(folder))) from None
 
 
 def sweep(folder: Path, now: float) -> int:

@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from pactwatch.catalogue import msg
 from pactwatch.errors import UsageError
 
 B = TypeVar("B")
@@ -42,7 +43,7 @@ def jobs_for(option: int | None, environ: Mapping[str, str]) -> int:
     text = environ.get(JOBS_ENV, "").strip()
     if text:
         if not text.isdigit() or int(text) < 1:
-            raise UsageError(f"{JOBS_ENV}={text!r} is not a number of processes (1 or more)")
+            raise UsageError(msg("error.env.jobs", name=JOBS_ENV, value=text))
         return int(text)
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1

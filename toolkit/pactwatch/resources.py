@@ -38,7 +38,7 @@ def own_templates(folder: Path) -> BaseLoader:
     from jinja2.loaders import split_template_path
 
     from pactwatch.errors import PactwatchError
-    from pactwatch.safefs import NotRegularFile, read_regular
+    from pactwatch.safefs import NotRegularFile, read_regular, refused
 
     class OwnTemplates(FileSystemLoader):  # here: jinja2 is imported only by the commands that render
         def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
@@ -49,7 +49,7 @@ def own_templates(folder: Path) -> BaseLoader:
                 except FileNotFoundError:
                     continue
                 except NotRegularFile as exc:
-                    raise PactwatchError(f"template {exc.filename} {exc.strerror}: a portfolio's templates must be regular files") from None
+                    raise PactwatchError(refused(exc)) from None
                 return raw.decode("utf-8"), os.path.join(base, rel), lambda: False
             raise TemplateNotFound(template)
 

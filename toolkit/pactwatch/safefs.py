@@ -17,6 +17,8 @@ import os
 import stat
 from pathlib import Path
 
+from pactwatch.catalogue import Msg, msg
+
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows: the lstat below then covers the file too
 _FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
@@ -26,6 +28,13 @@ class NotRegularFile(OSError):
 
     def __init__(self, path: str, why: str) -> None:
         super().__init__(errno.EPERM, why, path)
+
+
+def refused(exc: NotRegularFile) -> Msg:
+    """The one-line error for a portfolio's own template or site file that is not read: a link (the file, or
+    a folder on its path: ``filename`` names the link) or a special file."""
+    path = str(exc.filename or "")
+    return msg("error.own_file.link" if os.path.islink(path) else "error.own_file.special", path=path)
 
 
 def kind_of(mode: int) -> str:

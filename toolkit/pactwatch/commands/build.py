@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from pactwatch.catalogue import text
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.commands.common import message_language, root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.model import Settings
@@ -104,8 +104,8 @@ def _budget(option: str | None) -> int | None:
         return None
     try:
         return parse_size(option)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--max-size") from None
+    except ValueError:
+        raise click.BadParameter(text("error.build.size", message_language(), value=option), param_hint="--max-size") from None
 
 
 def check_size(site_dir: Path, settings: Settings, budget: int | None) -> bool:

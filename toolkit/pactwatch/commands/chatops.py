@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import msg
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
-from pactwatch.errors import UsageError
+from pactwatch.errors import OSFailure, UsageError
 
 NEEDS = Needs(OnErrors.WARN)
 MAX_EVENT_BYTES = 25 * 1024 * 1024  # GitHub's payloads are capped at 25 MB
@@ -21,15 +22,17 @@ def _payload(path: Path) -> dict[str, object]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_EVENT_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"--event {path}: {exc.strerror}") from None
+        raise OSFailure(msg("error.event.unreadable", path=str(path)), exc, exit_code=UsageError.exit_code) from None
     if len(raw) > MAX_EVENT_BYTES:
-        raise UsageError(f"--event {path}: larger than a GitHub event payload")
+        raise UsageError(msg("error.event.too_large", path=str(path)))
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"--event {path}: not a JSON event payload ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise UsageError(msg("error.event.not_json", path=str(path), line=exc.lineno, column=exc.colno)) from None
+    except ValueError:  # UnicodeDecodeError (a ValueError too), or bytes json cannot tell the encoding of
+        raise UsageError(msg("error.event.not_utf8", path=str(path))) from None
     if not isinstance(data, dict):
-        raise UsageError(f"--event {path}: not a JSON event payload (an object)")
+        raise UsageError(msg("error.event.not_object", path=str(path)))
     return data
 
 
@@ -69,7 +72,7 @@ def chatops(event_file: Path, repo: str | None, bot_login: str | None, root: Pat
     repository = resolve_repository(repo, os.environ, prepared.settings.repository)
     token = os.environ.get("GITHUB_TOKEN", "").strip()
     if not token:
-        raise UsageError("GITHUB_TOKEN is not set (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`)")
+        raise UsageError(msg("cli.alerts.no_token", expression="${{ secrets.GITHUB_TOKEN }}"))
     with GitHubClient(api_url(os.environ), Secret(token)) as client:
         login = resolve(client, configured(bot_login, os.environ))
         ask = read(payload, login)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -15,6 +15,9 @@ from pactwatch.catalogue import text
 from pactwatch.dates import today_in
 from pactwatch.errors import UsageError
 from pactwatch.model import Settings
+
+if TYPE_CHECKING:
+    from pactwatch.ledger.values import ValueProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "PACTWATCH_TODAY"
@@ -43,6 +46,29 @@ def early_language(environ: Mapping[str, str] | None = None) -> str:
 
     env = os.environ if environ is None else environ
     return language_of(locale_language(env), lang_override(), env)
+
+
+def value_problem(problem: ValueProblem, language: str) -> str:
+    """What a value parser (``ledger.values``) found wrong with an option's value, and its hint, in ``language``."""
+    hint = text("finding.hint_inline", language, hint=problem.hint.render(language)) if problem.hint else ""
+    return problem.message.render(language) + hint
+
+
+RUN_LANG_META = "pactwatch.run_lang"
+
+
+def remember_run_language(language: str) -> None:
+    """The runtime has read the settings: from now on, the run's one-line errors are in ``language``."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[RUN_LANG_META] = language
+
+
+def message_language() -> str:
+    """The language of a one-line error: the run's once the runtime has read the settings, else ``early_language``."""
+    ctx = click.get_current_context(silent=True)
+    language = ctx.meta.get(RUN_LANG_META) if ctx is not None else None
+    return language if isinstance(language, str) else early_language()
 
 
 def lang_override() -> str | None:

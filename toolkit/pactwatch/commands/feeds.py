@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from pactwatch.catalogue import msg
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
@@ -27,7 +28,7 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
     try:
         return datetime.fromtimestamp(int(text), UTC)
     except (ValueError, OverflowError, OSError):
-        raise UsageError(f"{EPOCH_ENV} {text!r} is not a Unix timestamp") from None
+        raise UsageError(msg("error.env.timestamp", name=EPOCH_ENV, value=text)) from None
 
 
 @click.command()

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pactwatch.catalogue import text, word
+from pactwatch.catalogue import msg, text, word
+from pactwatch.commands.common import early_language, value_problem
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 
@@ -53,12 +54,12 @@ def default_timezone(language: str, environ: Mapping[str, str], localtime: Path 
     return machine_timezone(environ, localtime)
 
 
-def _checked_timezone(text: str) -> str:
+def _checked_timezone(given: str) -> str:
     from pactwatch.scaffold import known_timezone
 
-    name = text.strip()
+    name = given.strip()
     if not known_timezone(name):
-        raise click.BadParameter(f"{text!r} is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, America/New_York)")
+        raise click.BadParameter(text("error.init.timezone", early_language(), value=given))
     return name
 
 
@@ -69,25 +70,25 @@ def _checked_currency(text: str) -> str:
     try:
         return currency(text)
     except ValueProblem as exc:
-        raise click.BadParameter(f"{exc.message}; {exc.hint}") from None
+        raise click.BadParameter(value_problem(exc, early_language())) from None
 
 
-def _checked_source(text: str) -> str:
+def _checked_source(given: str) -> str:
     from pactwatch.scaffold import is_repository_url
 
-    url = text.strip().rstrip("/")
+    url = given.strip().rstrip("/")
     if not is_repository_url(url):
-        raise click.BadParameter(
-            f"{text!r} is not a git address to install from: https://, ssh:// or file:// with a path, "
-            "no spaces, quotes, query or '@' in the path (e.g. https://git.example.com/tools/pactwatch)"
-        )
+        raise click.BadParameter(text("error.init.source", early_language(), value=given))
     return url
+
+
+NAME_LIMIT = 100  # characters of --name: a title, not a paragraph
 
 
 def _checked_name(text: str) -> str:
     name = text.strip()
-    if not name or len(name) > 100 or not name.isprintable():  # a line break would end a YAML comment and the README's heading
-        raise UsageError("--name must be one line of printable text, at most 100 characters")
+    if not name or len(name) > NAME_LIMIT or not name.isprintable():  # a line break would end a YAML comment and the README's heading
+        raise UsageError(msg("error.init.name", limit=NAME_LIMIT))
     return name
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from pactwatch.catalogue import text, word
+from pactwatch.catalogue import msg, text, word
 from pactwatch.commands import runtime
-from pactwatch.commands.common import early_language, root_option, today_option
+from pactwatch.commands.common import early_language, root_option, today_option, value_problem
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.model import Person, Settings
 from pactwatch.terminal import pad
@@ -73,13 +73,13 @@ def _value(given: str | None, settings: Settings, currency: str | None) -> tuple
     try:
         code = currency_code(currency) if currency else None
     except ValueProblem as exc:
-        raise UsageError(f"--currency: {exc.message}; {exc.hint}") from None
+        raise UsageError(msg("error.option.value", option="--currency", problem=value_problem(exc, settings.language))) from None
     if given is None:
         return None, code or settings.currency
     try:
         parsed = parse_amount(given)
     except ValueProblem as exc:
-        raise UsageError(f"--value: {exc.message}; {exc.hint}") from None
+        raise UsageError(msg("error.option.value", option="--value", problem=value_problem(exc, settings.language))) from None
     if code and parsed.currency and parsed.currency != code:
         raise UsageError(text("cli.new.currency_mismatch", settings.language, value=parsed.currency, code=code))
     return parsed.amount, code or parsed.currency or settings.currency

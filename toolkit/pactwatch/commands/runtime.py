@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pactwatch.catalogue import language_of, text, word
-from pactwatch.commands.common import early_language, lang_override, resolve_today, use_colour, verbose
+from pactwatch.commands.common import early_language, lang_override, remember_run_language, resolve_today, use_colour, verbose
 from pactwatch.errors import PactwatchError, UsageError
 from pactwatch.escape.terminal import terminal_text
 from pactwatch.load.files import CONTRACTS_DIR
@@ -109,6 +109,7 @@ def start(
     language = language_of(settings.language, lang_override(), env)
     if language != settings.language:
         settings = replace(settings, language=language)
+    remember_run_language(language)
     today = resolve_today(today_text, settings, os.environ if environ is None else environ, now or datetime.now(UTC))
     return Start(root, settings, today)
 

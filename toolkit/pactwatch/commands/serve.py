@@ -27,7 +27,8 @@ NEEDS = Needs(OnErrors.REPORT)  # the site shows the findings on its data-proble
 @today_option
 def serve(host: str, port: int, public: bool, root: Path | None, today_text: str | None) -> int:
     """Serve the site on localhost with live reload; rebuild when the portfolio changes (Ctrl-C stops)."""
-    from pactwatch.errors import PactwatchError
+    from pactwatch.catalogue import msg
+    from pactwatch.errors import OSFailure, PactwatchError
     from pactwatch.site.serve import Preview
 
     root = start(root, today_text).root
@@ -39,7 +40,7 @@ def serve(host: str, port: int, public: bool, root: Path | None, today_text: str
     try:
         preview = Preview(root, load, public=public, host=host, port=port)
     except OSError as exc:
-        raise PactwatchError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise OSFailure(msg("error.serve.listen", host=host, port=port), exc) from None
     try:
         preview.start()
         click.echo(f"Serving {preview.url} (rebuilds when contracts/, people.yaml or pactwatch.yml change; Ctrl-C stops)")

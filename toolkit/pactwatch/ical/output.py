@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from pactwatch.errors import PactwatchError
+from pactwatch.catalogue import msg
+from pactwatch.errors import OSFailure
 from pactwatch.fileio import write_if_changed
 from pactwatch.safefs import read_regular
 
@@ -71,5 +72,5 @@ def write_feeds(files: Mapping[str, bytes], out_dir: Path) -> WriteResult:
             (out_dir / path).unlink(missing_ok=True)
         write_if_changed(out_dir / MANIFEST, "".join(f"{path}\n" for path in sorted(files)).encode("utf-8"))
     except OSError as exc:
-        raise PactwatchError(f"cannot write feeds to {out_dir}: {exc.strerror or exc}") from exc
+        raise OSFailure(msg("error.feeds.cannot_write", path=str(out_dir)), exc) from exc
     return WriteResult(tuple(written), len(files) - len(written), tuple(stale))

@@ -26,7 +26,7 @@ from pactwatch.dates import add_months
 from pactwatch.errors import PactwatchError
 from pactwatch.ledger.yaml_writer import amount, scalar
 from pactwatch.resources import OWN_FILE_LIMIT, data_dir
-from pactwatch.safefs import NotRegularFile, read_regular
+from pactwatch.safefs import NotRegularFile, read_regular, refused
 
 SUFFIX = ".yaml.j2"
 FOLDER = "contracts"
@@ -92,7 +92,7 @@ def _source(template: Template) -> str:
     try:
         raw, _ = read_regular(template.path.parent, template.path.name, OWN_FILE_LIMIT)
     except NotRegularFile as exc:
-        raise PactwatchError(f"template {exc.filename} {exc.strerror}: a portfolio's templates must be regular files") from None
+        raise PactwatchError(refused(exc)) from None
     return raw.decode("utf-8")
 
 

@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from pactwatch import outdir
+from pactwatch.catalogue import msg
 from pactwatch.engine import evaluate
-from pactwatch.errors import PactwatchError
+from pactwatch.errors import OSFailure
 from pactwatch.fileio import write_if_changed
 from pactwatch.findings import Finding
 from pactwatch.history.read import read_plan_history
@@ -138,11 +139,11 @@ def write_disk_search_index(site_dir: Path) -> None:
     except FileNotFoundError:
         return  # search is off in the portfolio's mkdocs.yml
     except OSError as exc:
-        raise PactwatchError(f"cannot read {index}: {exc.strerror or exc}") from None
+        raise OSFailure(msg("error.cannot_read", path=str(index)), exc) from None
     try:
         write_if_changed(index.with_suffix(".js"), b"var __index = " + data)
     except OSError as exc:
-        raise PactwatchError(f"cannot write the site's search index to {index.parent}: {exc.strerror or exc}") from None
+        raise OSFailure(msg("error.site.search_index", path=str(index.parent)), exc) from None
 
 
 def _mkdocs(config_file: Path, build_dir: Path, site_dir: Path, today: date, tick: Tick, removed: list[str]) -> tuple[list[str], bool]:

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from pactwatch.catalogue import LANGUAGES, text
-from pactwatch.errors import PactwatchError
+from pactwatch.catalogue import LANGUAGES, msg, text
+from pactwatch.errors import OSFailure, PactwatchError
 from pactwatch.model import Settings
 from pactwatch.resources import data_dir
 
@@ -39,12 +39,14 @@ def load_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             data = yaml_load(handle)
-    except (OSError, yaml.YAMLError, MkDocsException) as exc:
-        raise PactwatchError(f"{path} cannot be read: {exc}") from None
+    except OSError as exc:
+        raise OSFailure(msg("error.cannot_read", path=str(path)), exc) from None
+    except (yaml.YAMLError, MkDocsException) as exc:  # the parser's own words, with the line
+        raise PactwatchError(msg("error.cannot_read", path=str(path), reason=str(exc))) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise PactwatchError(f"{path} is not a mapping of settings")
+        raise PactwatchError(msg("error.site.mkdocs_config", path=str(path)))
     return data
 
 

@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from pactwatch.errors import PactwatchError
+from pactwatch.catalogue import msg
+from pactwatch.errors import OSFailure, PactwatchError
 from pactwatch.site.accelerate import Accelerator
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
@@ -90,7 +91,7 @@ def run_mkdocs(
                 config.plugins["pactwatch-accelerate"] = accelerator or Accelerator(tick)
             build(config, dirty=dirty)
         except MkDocsException as exc:
-            raise PactwatchError(f"mkdocs could not build the site: {exc}") from None
+            raise PactwatchError(msg("error.site.mkdocs_build", reason=str(exc))) from None
         except OSError as exc:
-            raise PactwatchError(f"mkdocs could not write the site: {exc.strerror or exc}") from None
+            raise OSFailure(msg("error.site.mkdocs_write"), exc) from None
     return logs.messages

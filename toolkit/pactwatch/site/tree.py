@@ -15,11 +15,12 @@ from functools import partial
 from itertools import accumulate
 from pathlib import Path
 
-from pactwatch.errors import PactwatchError
+from pactwatch.catalogue import msg
+from pactwatch.errors import OSFailure, PactwatchError
 from pactwatch.fileio import write_if_changed
 from pactwatch.parallel import map_batches
 from pactwatch.resources import OWN_FILE_LIMIT
-from pactwatch.safefs import NotRegularFile, read_regular
+from pactwatch.safefs import NotRegularFile, read_regular, refused
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
 from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
@@ -45,7 +46,7 @@ def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
             paths.append(page.path)
             written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
     except OSError as exc:
-        raise PactwatchError(f"cannot write the site's pages to {docs}: {exc.strerror or exc}") from exc
+        raise OSFailure(msg("error.site.pages", path=str(docs)), exc) from exc
     return paths, written
 
 
@@ -105,11 +106,11 @@ def _read_own(source: Path, rel: str) -> bytes:
     try:
         raw, _ = read_regular(source, rel, OWN_FILE_LIMIT)
     except NotRegularFile as exc:
-        raise PactwatchError(f"{exc.filename} {exc.strerror}: the site copies only regular files") from None
+        raise PactwatchError(refused(exc)) from None
     except OSError as exc:
-        raise PactwatchError(f"cannot read {source / rel}: {exc.strerror or exc}") from None
+        raise OSFailure(msg("error.cannot_read", path=str(source / rel)), exc) from None
     if len(raw) > OWN_FILE_LIMIT:
-        raise PactwatchError(f"{source / rel} is larger than {OWN_FILE_LIMIT:,} bytes: the site copies only smaller files")
+        raise PactwatchError(msg("error.own_file.too_large", path=str(source / rel), limit=OWN_FILE_LIMIT))
     return raw
 
 
