@@ -222,6 +222,7 @@ def test_the_site_opened_from_disk_opens_a_page_on_every_link(browser: Any, exam
 def test_every_page_of_a_hostile_portfolio_runs_nothing(browser: Any, hostile_site: Built) -> None:
     pages = sorted(p.relative_to(hostile_site.site).as_posix() for p in hostile_site.site.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 40
+    assert any(p.startswith("statements/") for p in pages)  # the counterparty statements too
     with served(hostile_site.site) as base, opened(browser, base) as (page, watch):
         page.add_init_script("window.__pwned = 0; window.alert = window.confirm = window.prompt = () => { window.__pwned += 1; };")
         for path in pages:

@@ -55,6 +55,7 @@ def _outputs(root: Path, broken: Path, language: str, env: Mapping[str, str]) ->
     out["status"] = _run(env, "status", "--root", root, "--all", *lang)
     for period in ("week", "month"):
         out[f"report {period}"] = _run(env, "report", "--root", root, "--period", period, *lang)
+    out["statement"] = _run(env, "report", "--root", root, "--counterparty", "yunfan-logistics", *lang)  # to the counterparty
     out["remind"] = _run(env, "remind", "--root", root, "--dry-run", *lang)
     plan = json.loads(_run(env, "alerts", "--root", root, "--dry-run", "--offline", "--format", "json", *lang).split("\n\n")[0])
     out["alerts"] = "\n".join(

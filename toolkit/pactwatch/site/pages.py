@@ -3,7 +3,8 @@
 URLs are part of the interface, and name files (so a copy of the site opened from disk works too):
 ``/index.html``, ``/contracts/index.html``, ``/contracts/<id>.html``, ``/people/index.html``,
 ``/people/<id>.html``, ``/counterparties/index.html``, ``/counterparties/<slug>.html``,
-``/calendar/index.html``, ``/kpis/index.html``, ``/reports/index.html``, ``/problems/index.html``.
+``/calendar/index.html``, ``/kpis/index.html``, ``/reports/index.html``, ``/problems/index.html``,
+``/statements/<slug>.html`` (counterparty statements; not with ``--public``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pactwatch.site import (
     people,
     problems_page,
     reports_page,
+    statements,
 )
 from pactwatch.site.common import Page
 from pactwatch.site.context import Site, SiteInput
@@ -52,6 +54,7 @@ FAMILIES: tuple[Family, ...] = (
     kpis_page.pages,
     reports_page.pages,
     problems_page.pages,
+    statements.pages,  # /statements/<slug>.html: not on the public site
 )
 
 

@@ -1,0 +1,143 @@
+"""The counterparty statement (对账单): what a counterparty may read about its contracts with us. Pure.
+
+``build`` keeps only what both sides already know: each contract's id, title, term, value and status,
+and each milestone's title, kind, side (``by``: us or them), due and completion dates and amount.
+Left out by construction, not by filtering a richer record (tests/report/test_statement.py lists them):
+owners and their managers, risk signals, confidential and draft contracts, notes and ack notes,
+approvals, key terms and late fees, documents, links into the repository or the internal site, and
+every other counterparty's contracts and amounts, and our own notice deadlines (derived milestones).
+``render_markdown`` writes it in the portfolio's language through the report's Markdown environment
+(every fact escaped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from pactwatch.catalogue import text, word
+from pactwatch.engine import kpis
+from pactwatch.engine.contracts import INACTIVE_STATUSES
+from pactwatch.engine.records import Evaluation, Occurrence
+from pactwatch.errors import UsageError
+from pactwatch.i18n import format_money
+from pactwatch.model import Contract, Counterparty, Party
+from pactwatch.naming import group_key, name_key
+from pactwatch.report import Period
+
+PARTIES: tuple[Party, ...] = ("us", "them")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One milestone as the counterparty may read it."""
+
+    contract_id: str
+    title: str
+    kind: str  # the kind in words
+    by: Party
+    due: date
+    completed_on: date | None
+    days_late: int
+    amount: str  # "" when none
+
+
+@dataclass(frozen=True, slots=True)
+class ContractLine:
+    id: str
+    title: str
+    start: date | None
+    end: date | None
+    value: str  # "" when none
+    status: str  # in words
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    name: str
+    period: Period
+    start: date
+    end: date
+    next_end: date
+    today: date
+    language: str
+    contracts: tuple[ContractLine, ...]
+    done: tuple[Item, ...]  # completed in the period
+    upcoming: tuple[Item, ...]  # open, due from today to the end of the next period
+    overdue: tuple[Item, ...]  # most days late first
+
+    def by(self, items: Sequence[Item], party: Party) -> tuple[Item, ...]:
+        return tuple(i for i in items if i.by == party)
+
+
+def shown(contract: Contract) -> bool:
+    """A contract the counterparty may read about: neither confidential nor a draft."""
+    return not contract.confidential and contract.status != "draft"
+
+
+def resolve(contracts: Sequence[Contract], needle: str, language: str) -> str:
+    """The group key (naming.group_key) of the one counterparty ``needle`` names: its id or whole name, else part of one name."""
+    parties: dict[str, Counterparty] = {}
+    for contract in contracts:
+        parties.setdefault(group_key(contract.counterparty), contract.counterparty)
+    key = name_key(needle)
+    exact = [k for k, c in parties.items() if key in (name_key(c.id or ""), name_key(c.name))]
+    found = exact or [k for k, c in parties.items() if key and key in name_key(c.name)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UsageError(text("followup.statement.unknown", language, name=needle))
+    names = word("notify.joiner", language).join(sorted(parties[k].name for k in found))
+    raise UsageError(text("followup.statement.ambiguous", language, name=needle, names=names))
+
+
+def _item(o: Occurrence, language: str) -> Item:
+    amount = format_money(o.amount, o.currency, language) if o.amount is not None else ""
+    return Item(o.contract.id, o.title, word(f"value.{o.kind}", language), o.milestone.by, o.due, o.completed_on, o.days_late, amount)
+
+
+def _contract(c: Contract, language: str) -> ContractLine:
+    value = format_money(c.value.amount, c.value.currency, language) if c.value else ""
+    start, end = (c.term.start, c.term.end) if c.term else (None, None)
+    return ContractLine(c.id, c.title, start, end, value, word(f"value.{c.status}", language))
+
+
+def build(evaluation: Evaluation, key: str, period: Period) -> Statement:
+    """The statement for the counterparty of group ``key`` over the period containing today."""
+    today, language = evaluation.today, evaluation.portfolio.settings.language
+    start, end = kpis.period_bounds(today, period)
+    next_end = kpis.period_bounds(end + timedelta(days=1), period)[1]
+    contracts = [c for c in evaluation.portfolio.contracts if group_key(c.counterparty) == key and shown(c)]
+    ids = {c.id for c in contracts}
+    # a derived milestone (the notice deadline of an auto-renewal) is our own decision, not the counterparty's business
+    items = [o for o in evaluation.occurrences if o.contract.id in ids and not o.derived]
+    pending = [o for o in items if o.contract.status not in INACTIVE_STATUSES]
+    done = [o for o in items if o.completed_on is not None and start <= o.completed_on <= end]
+    overdue = sorted((o for o in pending if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
+    upcoming = [o for o in pending if o.state in ("due_soon", "upcoming") and o.due <= next_end]
+    return Statement(
+        name=contracts[0].counterparty.name if contracts else "",
+        period=period,
+        start=start,
+        end=end,
+        next_end=next_end,
+        today=today,
+        language=language,
+        contracts=tuple(_contract(c, language) for c in contracts),
+        done=tuple(_item(o, language) for o in done),
+        upcoming=tuple(_item(o, language) for o in upcoming),
+        overdue=tuple(_item(o, language) for o in overdue),
+    )
+
+
+def render_markdown(statement: Statement, root: Path | None = None) -> str:
+    """The statement as Markdown: ``templates/report/statement.md.j2`` (a portfolio's own overrides it)."""
+    from pactwatch.catalogue.jinja import globals_for
+    from pactwatch.escape import report_markdown
+    from pactwatch.report import Trusted, environment
+
+    words = globals_for(statement.language, report_markdown.escape_text, Trusted)
+    rendered: str = environment(root).get_template("report/statement.md.j2").render(s=statement, T=Trusted, **words)
+    return rendered
