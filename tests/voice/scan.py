@@ -132,10 +132,7 @@ def foreign_words(output: str, language: str, user: Iterable[str], allowed: Iter
     for pattern in _NOT_OURS[:_LINKS]:  # links and markup first: a user's repository name is part of them
         text = pattern.sub(" ", text)
     for s in user:
-        if s.isascii():  # a word people wrote ("ack") is not part of a longer word of ours ("slack")
-            text = re.sub(rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])", " ", text)
-        else:
-            text = text.replace(s, " ")
+        text = _without(text, s)
     for pattern in _NOT_OURS[_LINKS:]:
         text = pattern.sub(" ", text)
     if language == "en":
@@ -143,3 +140,10 @@ def foreign_words(output: str, language: str, user: Iterable[str], allowed: Iter
     extra = {a.lower() for a in allowed}
     words = re.findall(r"[A-Za-z][A-Za-z']+", text)
     return sorted({w for w in words if w.lower() not in ALLOWED_IN_ZH and w.lower() not in extra})
+
+
+def _without(text: str, user_text: str) -> str:
+    """``text`` with ``user_text`` removed; a word people wrote ("ack") is not cut out of a longer word of ours ("slack")."""
+    if user_text.isascii():
+        return re.sub(rf"(?<![A-Za-z]){re.escape(user_text)}(?![A-Za-z])", " ", text)
+    return text.replace(user_text, " ")
