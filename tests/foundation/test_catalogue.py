@@ -38,12 +38,11 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Entries of other areas that broke a rule below when this test was written (issue #13 is moving them);
 # a new entry never joins these lists, and a fixed one is taken off them.
-PENDING_ENGLISH_IN_ZH = frozenset({"history.shallow", "ledger.import.people_comment"})
+PENDING_ENGLISH_IN_ZH = frozenset({"ledger.import.people_comment"})  # catalogue/ledger.py: its owner is still editing it
 PENDING_CLASHES = frozenset(
     {
-        "acknowledged", "author", "average days late", "change", "collected", "collection rate", "contract", "depends on",
-        "document", "done on time", "health", "key term", "kind", "lease", "milestone", "notice deadline", "on-time rate",
-        "overdue", "planned", "state", "title", "value", "保密协议", "合同状态", "名称", "指标", "文件", "框架协议", "状态", "说明",
+        # each has one side in catalogue/ledger.py, site.py or report.py, still being edited by their owners
+        "acknowledged", "contract", "document", "kind", "milestone", "overdue", "state", "value", "合同状态", "指标",
     }
 )  # fmt: skip
 

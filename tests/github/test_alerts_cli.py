@@ -37,7 +37,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(portfolio: Path, env: FakeGi
     assert "+ create C-2026-007/M4 Overdue: C-2026-007 M4 验收款 60% (due 2026-08-25) (overdue)" in result.out
     assert "! escalate (new) C-2026-007/M4 (94 days late: tell 孙浩 (@sunhao-ec))" in result.out  # the manager by name
     zh = alerts(run_cli, portfolio, "--dry-run").out  # the portfolio's language: the plan's words, titles and reasons in Chinese
-    assert "；创建标签 7，新建 6，升级 3\n" in zh and "+ 创建标签 overdue（仓库中没有此标签）" in zh
+    assert "；创建标签 7、新建 6、升级 3\n" in zh and "+ 创建标签 `overdue`（仓库中没有此标签）" in zh
     assert "+ 新建 C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）（逾期）" in zh
     assert "! 升级 （新） C-2026-007/M4（逾期 94 天：通知 孙浩（@sunhao-ec））" in zh
     assert not {"create", "label", "escalate"} & set(zh.replace("kind:", " ").split())
@@ -103,7 +103,7 @@ def test_a_failed_action_exits_1_and_the_rest_is_done(portfolio: Path, env: Fake
     result = alerts(run_cli, portfolio, "--lang", "en")
     assert result.code == 1
     assert "failed: close O-2026-010/M3: GitHub rejected PATCH" in result.err  # the first close fails (the fault is once)
-    assert "(completed, done late) for P-2026-003/M2" in result.out  # the other close went through, said in words
+    assert "(resolved, done late) for P-2026-003/M2" in result.out  # the other close went through, said in words
     assert alerts(run_cli, portfolio, "--lang", "en").code == 0  # and the next run finishes the job
 
 

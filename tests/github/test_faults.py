@@ -112,7 +112,9 @@ def test_a_rate_limit_too_long_to_wait_stops_the_run_and_the_next_run_finishes(
     first = alerts_run(portfolio)
     assert first.outcome is not None and first.outcome.stopped is not None
     resumes = first.outcome.stopped.split("约 ")[1].split(" 解除")[0]  # the portfolio's language (zh)
-    assert first.outcome.stopped == text("github.client.rate_limit_primary", "zh", method="POST", path="/repos/example-co/contracts/issues", resumes=resumes)
+    assert first.outcome.stopped == text(
+        "github.client.rate_limit_primary", "zh", method="POST", path="/repos/example-co/contracts/issues", resumes=resumes
+    )
     assert first.outcome.not_started > 0 and clock.sleeps.count(3600.0) == 0
     alerts_run(portfolio)
     assert_converged(fake)

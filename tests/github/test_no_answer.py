@@ -84,9 +84,11 @@ def test_alerts_dry_run_offline_plans_from_the_files_alone(portfolio: Path, sile
     result = run_cli("alerts", "--root", portfolio, "--dry-run", "--offline")
     assert result.code == 0, result.err
     head = text("cli.alerts.head", "zh", repository="example-co/contracts", wanted=6, seen=0)
-    assert result.out.startswith(f"{head}；{word('github.op.create_label', 'zh')} 7，{word('github.op.create', 'zh')} 6")
+    assert result.out.startswith(f"{head}；{word('github.op.create_label', 'zh')} 7、{word('github.op.create', 'zh')} 6")
     subject = "C-2026-007/M4 逾期：C-2026-007 M4 验收款 60%（到期 2026年8月25日）"
-    action = text("cli.alerts.action", "zh", sign="+", op=word("github.op.create", "zh"), subject=subject, why=word("github.why.overdue", "zh"))
+    action = text(
+        "cli.alerts.action", "zh", sign="+", op=word("github.op.create", "zh"), subject=subject, why=word("github.why.overdue", "zh")
+    )
     assert action in result.out
     assert word("cli.alerts.offline", "zh") in result.out
     assert silent_env.accepted == []  # not even a connection

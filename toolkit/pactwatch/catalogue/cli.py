@@ -105,7 +105,6 @@ COMMANDS: dict[str, Text] = {
     ),
     "cli.alerts.plan": Text("{head}；{counts}", "{head}; {counts}"),
     "cli.alerts.count": Text("{op} {count}", "{op} {count}"),  # how many actions of one kind the plan holds
-    "cli.alerts.joiner": Text("，", ", "),
     "cli.alerts.action": Text("{sign} {op} {subject}（{why}）", "{sign} {op} {subject} ({why})"),  # + 新建 C-1/M3 …（逾期）
     "cli.alerts.nothing": Text("无事可做", "nothing to do"),
     "cli.alerts.new": Text("（新）", "(new)"),
@@ -138,9 +137,9 @@ START: dict[str, Text] = {
     "cli.new.title.sales": Text("销售合同", "Sales contract"),
     "cli.new.title.purchase": Text("采购合同", "Purchase contract"),
     "cli.new.title.service": Text("服务协议", "Service agreement"),
-    "cli.new.title.lease": Text("租赁合同", "Lease"),
-    "cli.new.title.nda": Text("保密协议", "Non-disclosure agreement"),
-    "cli.new.title.framework": Text("框架协议", "Framework agreement"),
+    "cli.new.title.lease": Text("租赁合同", "Lease contract"),
+    "cli.new.title.nda": Text("保密协议", "NDA"),  # the type's own words (value.nda, value.framework)
+    "cli.new.title.framework": Text("框架协议", "Framework"),
     "cli.new.counterparty": Text("（待填写）", "(to be filled in)"),
     "cli.new.shipped": Text("随附", "shipped"),
     "cli.new.own": Text("本合同库", "portfolio"),

@@ -14,8 +14,8 @@ TEXTS: dict[str, Text] = {
         "合同 **{contract}**（{title}）的节点 **{milestone}** 已逾期。",
         "Milestone **{milestone}** of contract **{contract}** ({title}) is overdue.",
     ),
-    "github.alert.item": Text("项目", "Item"),
-    "github.alert.value": Text("内容", "Value"),
+    "github.alert.item": Text("事项", "Item"),
+    "github.alert.value": Text("说明", "Detail"),  # not "Value": that is a contract's value (合同金额)
     "github.alert.derived": Text("{title}（由合同期限推算）", "{title} (from the contract term)"),
     "github.alert.late": Text("{count} 天（截至 {date}）", "{count} days (as of {date})", "1 day (as of {date})"),
     "github.alert.source": Text("合同文件 {source}", "Contract file {source}"),
@@ -97,12 +97,12 @@ TEXTS: dict[str, Text] = {
     "github.why.gone": Text("合同文件中已没有此节点", "no longer in the contract files"),
     "github.why.acknowledged": Text("延期已确认", "delay acknowledged"),
     # the parts of an issue an update rewrites (the plan's "stale …" and the outcome's "updated #5 (…)")
-    "github.part.title": Text("标题", "title"),
+    "github.part.title": Text("标题", "issue title"),  # not a contract's title (合同名称)
     "github.part.body": Text("正文", "body"),
-    "github.part.labels": Text("标签", "labels"),
+    "github.part.labels": Text("议题标签", "labels"),  # GitHub's labels, not a contract's tags (标签)
     "github.part.assignees": Text("指派人", "assignees"),
     # how GitHub files a closed issue (state_reason)
-    "github.state_reason.completed": Text("已完成", "completed"),
+    "github.state_reason.completed": Text("已解决", "resolved"),  # not a done milestone or a completed contract
     "github.state_reason.not_planned": Text("不再跟踪", "not planned"),
     # what an alerts run did, one line an action
     "github.done.create_label": Text("已创建标签 {label}", "created label {label}"),
@@ -165,7 +165,7 @@ TEXTS: dict[str, Text] = {
     ),
     "github.client.refused_403": Text(
         "GitHub 拒绝了 {method} {path}（403 {message}）：令牌缺少权限 {permission}"
-        "（在工作流中：在该 job 上写 `permissions: {{{permission}}}`）",
+        "（在工作流中：在该任务上写 `permissions: {{{permission}}}`）",
         "GitHub refused {method} {path} (403 {message}): the token lacks the permission {permission}"
         " (in a workflow: `permissions: {{{permission}}}` on the job)",
     ),
@@ -175,7 +175,7 @@ TEXTS: dict[str, Text] = {
         " (it needs {permission} on that repository; check --repo / GITHUB_REPOSITORY)",
     ),
     "github.client.gone": Text(
-        "{method} {path} 已不存在（410 {message}）：此仓库是否关闭了议题功能（Settings > General > Features）？",
+        "{method} {path} 已不存在（410 {message}）：此仓库是否关闭了议题功能（「Settings > General > Features」）？",
         "{method} {path} is gone (410 {message}): are issues turned off for this repository (Settings > General > Features)?",
     ),
     "github.client.answered": Text(

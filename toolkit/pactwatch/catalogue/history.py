@@ -12,15 +12,15 @@ TEXTS: dict[str, Text] = {
         "the portfolio is not in a git repository (or has no commit yet): baselines come from baseline_due only",
     ),
     "history.shallow": Text(
-        "这是浅克隆（shallow clone）：历史不完整，不计算基线与重新计划；请完整获取历史（actions/checkout 的 fetch-depth: 0）",
+        "这是浅克隆：历史不完整，不计算基线与重新计划；请完整获取历史（actions/checkout 的 fetch-depth: 0）",
         "this is a shallow clone: the history is incomplete, so no baselines or re-plans are computed; "
         "fetch the whole history (fetch-depth: 0 in actions/checkout)",
     ),
     "history.unreadable": Text("无法读取 git 历史：{reason}", "cannot read the git history: {reason}"),
     # the slipping risk
     "history.risk.slipping": Text(
-        "{ref} 已重新计划 {replans} 次，比基线 {baseline} 晚 {slip} 天",
-        "{ref} was re-planned {replans} times and is {slip} days behind its baseline {baseline}",
+        "{ref} 已重新计划 {count} 次，比基线 {baseline} 晚 {slip} 天",  # count: the re-plans (the singular's fact)
+        "{ref} was re-planned {count} times and is {slip} days behind its baseline {baseline}",
         "{ref} was re-planned once and is {slip} days behind its baseline {baseline}",
     ),
     "history.replan_line": Text("{day} {author}：{before} → {after}{pr}", "{day} {author}: {before} → {after}{pr}"),
@@ -36,11 +36,11 @@ TEXTS: dict[str, Text] = {
     "history.trends_chart": Text("按月准时率与逾期数", "On-time rate and overdue count by month"),
     "history.month_end": Text("月末", "Month end"),
     "history.commit": Text("提交", "Commit"),
-    "history.on_time_rate": Text("准时率", "On-time rate"),
-    "history.overdue": Text("逾期数", "Overdue"),
+    "history.on_time_rate": Text("按期完成率", "On-time rate"),
+    "history.overdue": Text("逾期数", "Overdue count"),
     "history.overdue_amount": Text("逾期金额", "Overdue amount"),
     "history.collected": Text("已回款", "Collected"),
-    "history.planned": Text("计划回款", "Planned"),
+    "history.planned": Text("计划回款", "Receivables due"),  # the words of money.receivable.due
     "history.no_trends": Text("没有 git 历史，无法显示趋势。", "No git history: no trends to show."),
     "history.date": Text("日期", "Date"),
     "history.author": Text("提交人", "Author"),

@@ -27,14 +27,15 @@ NEEDS = Needs(OnErrors.REFUSE, "cli.refusal.alerts", evaluate=True)
 
 def _plan_text(the_plan: Plan, language: str) -> str:
     head = text("cli.alerts.head", language, repository=the_plan.repository, wanted=the_plan.wanted, seen=the_plan.issues_seen)
-    counts = word("cli.alerts.joiner", language).join(
+    counts = word("notify.joiner", language).join(
         text("cli.alerts.count", language, op=word(f"github.op.{op}", language), count=n) for op in _SIGNS if (n := the_plan.count(op))
     )
     lines = [text("cli.alerts.plan", language, head=head, counts=counts or word("cli.alerts.nothing", language))]
     for a in the_plan.actions:
         issue = f"#{a.number}" if a.number else (word("cli.alerts.new", language) if a.op == "escalate" else "")
         reason = word(f"github.state_reason.{a.state_reason}", language) if a.state_reason else ""
-        subject = " ".join(p for p in (issue, a.ref, a.title or reason) if p)
+        ref = f"`{a.ref}`" if a.op == "create_label" else a.ref  # a label's name is GitHub's identifier, as typed
+        subject = " ".join(p for p in (issue, ref, a.title or reason) if p)
         op = word(f"github.op.{a.op}", language)
         lines.append("  " + text("cli.alerts.action", language, sign=_SIGNS[a.op], op=op, subject=subject, why=a.why))
     lines += [text("cli.alerts.note", language, note=note) for note in the_plan.skipped]

@@ -28,13 +28,12 @@ def codeowners(root: Path | None, today_text: str | None, check: bool, output: P
     """Write .github/CODEOWNERS: each contract's owner plus the teams of the approval policy."""
     from pactwatch.fileio import write_atomic_text
     from pactwatch.github.codeowners import PATH, render
-    from pactwatch.settings import load_settings
 
     run = prepare(root, today_text, NEEDS)
     loaded, root = run.loaded, run.root
     target = output or root / PATH
     language = run.settings.language
-    wanted = render(loaded.portfolio, load_settings(root, remember=True).language)  # as written, not --lang's
+    wanted = render(loaded.portfolio, run.written_language)  # a committed file: pactwatch.yml's language, not --lang's
     try:
         current = target.read_text(encoding="utf-8") if target.exists() else None
     except (OSError, UnicodeDecodeError) as exc:

@@ -56,6 +56,7 @@ class Start:
     root: Path
     settings: Settings
     today: date
+    written_language: str = "zh"  # pactwatch.yml's own language:, before --lang: what committed files are worded in
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Prepared:
     today: date
     loaded: Loaded
     evaluation: Evaluation | None  # when Needs.evaluate
+    written_language: str = "zh"  # see Start
 
     @property
     def evaluated(self) -> Evaluation:
@@ -106,12 +108,13 @@ def start(
     root = find_root(root_option, Path.cwd())
     settings = load_settings(root, remember=remember_settings)
     env = os.environ if environ is None else environ
-    language = language_of(settings.language, lang_override(), env)
+    written = settings.language
+    language = language_of(written, lang_override(), env)
     if language != settings.language:
         settings = replace(settings, language=language)
     remember_run_language(language)
     today = resolve_today(today_text, settings, os.environ if environ is None else environ, now or datetime.now(UTC))
-    return Start(root, settings, today)
+    return Start(root, settings, today, written)
 
 
 def prepare(
@@ -140,7 +143,7 @@ def prepare(
         evaluation = evaluate(
             loaded.portfolio, begun.today, history=read_history(begun.root, begun.settings.language) if needs.history else None
         )
-    return Prepared(begun.root, begun.settings, begun.today, loaded, evaluation)
+    return Prepared(begun.root, begun.settings, begun.today, loaded, evaluation, begun.written_language)
 
 
 def read_history(root: Path, language: str) -> PlanHistory | None:
