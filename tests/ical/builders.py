@@ -11,6 +11,7 @@ import icalendar
 import vobject
 
 from pactwatch.model import Contract, Counterparty, Document, Milestone, Money, Person, Portfolio, Settings
+from pactwatch.parties import default_by
 
 D = date.fromisoformat
 TODAY = date(2026, 11, 27)
@@ -29,7 +30,8 @@ def contract(cid: str = "C-1", *milestones: Milestone, **fields: Any) -> Contrac
         status="active",
         owner="ann",
         counterparty=Counterparty("上海星瀚智能科技有限公司"),
-        milestones=tuple(m._replace(index=i) for i, m in enumerate(milestones or (milestone(),))),
+        milestones=tuple(m._replace(index=i, by=default_by(m.kind, "sell")) for i, m in enumerate(milestones or (milestone(),))),
+        side="sell",  # by: as the loader makes it for a sales contract
         source=f"contracts/sales/{cid}.yaml",
         currency="CNY",
         value=Money(Decimal(1000), "CNY"),

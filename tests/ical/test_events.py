@@ -93,7 +93,7 @@ def test_description_has_kind_amount_owner_state_days_late_and_links() -> None:
     record = one(milestone("M2", due="2026-11-17", amount=Decimal("720000"), owner="ann"))
     lines = record.description.split("\n")
     assert "类型：付款" in lines
-    assert "金额：¥720,000.00 CNY" in lines
+    assert "金额：应收 ¥720,000.00 CNY" in lines  # a sales contract: the customer pays us (issue #14)
     assert "负责人：张伟" in lines
     assert "状态：逾期" in lines
     assert "逾期天数：10" in lines

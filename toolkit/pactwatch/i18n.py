@@ -122,9 +122,10 @@ def with_due_note(day_text: str, occurrence: Occurrence, language: Language) -> 
     return text("due.with_note", language, date=day_text, note=note) if note else day_text
 
 
-def amount_text(occurrence: Occurrence, language: Language) -> str:
+def amount_text(occurrence: Occurrence, language: Language, *, fee: bool = True) -> str:
     """A payment's amount with its direction and any accrued late fee: "应收 ¥408,000.00（逾期违约金 ¥19,176.00）";
-    "" without an amount. The one wording of an amount in rows, feeds, reminders and issues."""
+    "" without an amount. The one wording of an amount in rows, feeds, reminders and issues (``fee=False``: text that
+    must not change from day to day, as an alert issue's body, which is rewritten only when its facts change)."""
     from pactwatch.engine.latefees import late_fee  # the engine imports this module
     from pactwatch.parties import direction
 
@@ -136,7 +137,7 @@ def amount_text(occurrence: Occurrence, language: Language) -> str:
     if flow is None:
         return written
     said = text(f"money.amount.{flow}", language, amount=written)
-    fee = late_fee(occurrence)
-    return (
-        said if fee is None else text("money.amount.late_fee", language, amount=said, fee=format_money(fee, milestone.currency, language))
-    )
+    accrued = late_fee(occurrence) if fee else None
+    if accrued is None:
+        return said
+    return text("money.amount.late_fee", language, amount=said, fee=format_money(accrued, milestone.currency, language))

@@ -130,7 +130,7 @@ def facts(o: Occurrence, people: Mapping[str, Person], settings: Settings, links
         due_iso=Trusted((o.written or o.due).isoformat()),  # the key under `completed`: the date as written
         days_late=o.days_late,
         as_of=format_date(today, lang),
-        amount=amount_text(o, lang) if o.amount is not None else None,  # 应收/应付 and any accrued late fee
+        amount=amount_text(o, lang, fee=False) if o.amount is not None else None,  # 应收/应付; the fee grows daily: not in the body
         owner=person_name(o.owner, people),
         owner_handle=_handle(owner),
         manager=person_name(manager.id, people) if manager is not None else None,
