@@ -56,3 +56,15 @@ def test_status_rows_say_who_owes_and_the_late_fee(run_cli, copy_portfolio) -> N
     )
     assert all(r["direction"] is None for r in rows if r["kind"] != "payment")
     assert all("late_fee" not in r for r in rows if r["contract"] not in ("C-2026-007", "E-2026-008"))
+
+
+def test_late_fee_terms_are_checked(run_cli, copy_portfolio) -> None:  # type: ignore[no-untyped-def]
+    root: Path = copy_portfolio(REPO_ROOT)
+    path = root / "contracts" / "sales" / "C-2026-007.yaml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("  late_fee:", "  late_interest: {rate_per_year: 3.65%}\n  late_fee:", 1), encoding="utf-8")
+    both = json.loads(run_cli("validate", "--format", "json", "--root", str(root)).out)["findings"]
+    assert [(f["code"], f["pointer"]) for f in both] == [("PW207", "/terms")]  # one of the two, not both (fast path: not)
+    path.write_text(source.replace("rate_per_day: 0.05%", "rate_per_day: 5 percent", 1), encoding="utf-8")
+    bad = json.loads(run_cli("validate", "--format", "json", "--root", str(root)).out)["findings"]
+    assert [f["pointer"] for f in bad] == ["/terms/late_fee/rate_per_day"]

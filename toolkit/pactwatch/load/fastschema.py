@@ -111,6 +111,9 @@ class _Compiler:
         if keyword == "oneOf":
             options = tuple(self.compile(option) for option in value)
             return lambda v: sum(1 for option in options if option(v)) == 1
+        if keyword == "not":  # terms: late_fee or late_interest, not both
+            inner = self.compile(value)
+            return lambda v: not inner(v)
         return _bound(keyword, value)
 
     def _ref(self, ref: str) -> Check:
