@@ -42,7 +42,10 @@ def test_the_holiday_shifted_and_relative_milestones_show_their_dates_and_why(ru
     rows = _milestone_rows(out)
     shifted = rows["E-2026-009/M1"]
     assert shifted["计划日期"] == datetime(2026, 10, 8) and shifted["合同约定日期"] == datetime(2026, 10, 1)
-    assert shifted["节假日规则"] == text("ledger.business_day.following", "zh") and shifted["日期说明"] == "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"
+    assert (
+        shifted["节假日规则"] == text("ledger.business_day.following", "zh")
+        and shifted["日期说明"] == "合同约定 2026-10-01，遇节假日顺延至 2026-10-08"
+    )
     projected = rows["P-2026-003/M4"]
     assert projected["计划日期"] == datetime(2026, 12, 30) and projected["相对期限"] == "M3 完成后 30 日"
     assert projected["日期说明"] == "M3 完成后 30 日（预计：M3 尚未完成）"
