@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pactwatch.git import run_git
 from tests.changes.repo import BASE, make_repo
 from tests.conftest import CliResult
 from tests.notify.mailserver import SMTP_PASSWORD, SMTP_USER, MailServer
@@ -74,3 +75,53 @@ def test_an_unknown_watcher_is_a_finding(tmp_path: Path, run_cli: Cli) -> None:
     assert result.code == 1
     assert "PW304" in result.out and "watcher 'nobody' is neither a person nor a team in people.yaml" in result.out
     assert "'cy'" not in result.out and "'finance'" not in result.out
+
+
+def test_a_new_branchs_all_zeros_before_is_a_one_line_notice(
+    merged: tuple[Path, str], mailserver: MailServer, robots: Robots, run_cli: Cli
+) -> None:
+    root, _ = merged
+    result = run_cli("announce", "--root", root, "--since", "0" * 40)
+    assert result.code == 0, result.err
+    assert result.out.strip() == "这次推送新建了分支，之前没有提交：不发送变更通知（每日运行会补发近期的变更）"
+    assert mailserver.inbox.mails == [] and robots.received == []
+
+
+def test_a_ref_this_clone_does_not_hold_is_a_one_line_notice(
+    merged: tuple[Path, str], mailserver: MailServer, robots: Robots, run_cli: Cli, tmp_path: Path
+) -> None:
+    root, before = merged
+    shallow = tmp_path / "shallow"  # as actions/checkout clones by default: the pushed commit only
+    run_git(tmp_path, "clone", "-q", "--depth", "1", root.as_uri(), str(shallow))
+    (shallow / "people.yaml").write_text((root / "people.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for where, ref in ((shallow, before), (root, "1" * 40)):  # not fetched; pushed away (or never there)
+        result = run_cli("announce", "--root", where, "--since", ref, "--lang", "en")
+        assert result.code == 0, result.err
+        assert result.out.strip().splitlines() == [
+            f"{ref} is not in this clone (a shallow clone did not fetch it, or a force-push replaced it): nothing announced;"
+            " fetch more history (`fetch-depth`), the daily run covers recent changes"
+        ]
+    assert mailserver.inbox.mails == [] and robots.received == []
+
+
+def test_the_daily_window_sends_what_the_push_run_missed_and_never_twice(
+    merged: tuple[Path, str], mailserver: MailServer, robots: Robots, run_cli: Cli, tmp_path: Path
+) -> None:
+    root, before = merged
+    state = tmp_path / "log.json"
+    late = run_cli("announce", "--root", root, "--since-days", "1", "--today", "2026-01-10", "--state", state)
+    assert late.code == 0 and "没有要发送的提醒" in late.out  # merged on the 7th: outside the last day of the 10th
+    window = run_cli("announce", "--root", root, "--since-days", "1", "--today", "2026-01-08", "--state", state)
+    assert window.code == 0, window.err
+    assert "最近 1 天" in window.out and len(mailserver.inbox.mails) == 3 and len(robots.received) == 4
+    for again in (("--since", before), ("--since-days", "7")):  # the push run and a wider window: the log stops repeats
+        result = run_cli("announce", "--root", root, *again, "--today", "2026-01-08", "--state", state)
+        assert result.code == 0 and "没有要发送的提醒" in result.out
+    assert len(mailserver.inbox.mails) == 3 and len(robots.received) == 4
+
+
+def test_since_or_days_exactly_one(merged: tuple[Path, str], run_cli: Cli) -> None:
+    root, before = merged
+    for args in ((), ("--since", before, "--since-days", "7")):
+        result = run_cli("announce", "--root", root, *args)
+        assert result.code == 2 and "--since REF" in result.err

@@ -1,10 +1,16 @@
-"""remind.yml: scheduled, least privilege, pinned actions, secrets only where they are used, state kept between runs."""
+"""remind.yml: scheduled, least privilege, pinned actions, secrets only where they are used, state kept between runs.
+
+Two jobs share one delivery log: ``remind`` every morning, ``announce`` after a push to main (and every morning,
+over a window of days, as a safety net)."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.notify.portfolios import REPO_ROOT
@@ -19,19 +25,32 @@ def _load() -> dict[Any, Any]:
     return data
 
 
+def _step(job: dict[str, Any], name: str) -> dict[str, Any]:
+    found = next(s for s in job["steps"] if s.get("name") == name)
+    assert isinstance(found, dict)
+    return found
+
+
 def test_schedule_permissions_and_concurrency() -> None:
     data = _load()
     triggers = data[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["schedule"] == [{"cron": "30 0 * * *"}] and "workflow_dispatch" in triggers
+    assert triggers["push"] == {"branches": ["main"], "paths": ["contracts/**"]}  # a merged change, announced at once
     assert data["permissions"] == {} and data["concurrency"]["cancel-in-progress"] is False
-    [job] = data["jobs"].values()
-    assert job["permissions"] == {"contents": "read", "issues": "write"} and job["environment"] == "reminders"
+    remind, announce = data["jobs"]["remind"], data["jobs"]["announce"]
+    assert set(data["jobs"]) == {"remind", "announce"}
+    assert remind["permissions"] == {"contents": "read", "issues": "write"} and remind["environment"] == "reminders"
+    assert remind["if"].startswith("${{ github.event_name != 'push' }}")  # a push sends no reminders at night
+    # no GitHub token: announcements go by e-mail and chat robots; after remind, even when it is skipped or failed
+    assert announce["permissions"] == {"contents": "read"} and announce["environment"] == "reminders"
+    assert announce["needs"] == "remind" and announce["if"].startswith("${{ !cancelled() }}")
+    assert _step(announce, "Check out")["with"]["fetch-depth"] == 0  # the push's `before` and the window are in the clone
 
 
 def test_actions_are_pinned_with_a_version_comment_and_match_the_other_workflows() -> None:
     text = WORKFLOW.read_text(encoding="utf-8")
     uses = re.findall(r"uses: (\S+) # (v[\d.]+)", text)
-    assert len(uses) == len(re.findall(r"uses:", text)) == 4
+    assert len(uses) == len(re.findall(r"uses:", text)) == 8
     assert all(PINNED.match(action) for action, _ in uses)
     others = "".join(p.read_text(encoding="utf-8") for p in WORKFLOW.parent.glob("*.yml") if p != WORKFLOW)
     for action, version in uses:
@@ -41,12 +60,16 @@ def test_actions_are_pinned_with_a_version_comment_and_match_the_other_workflows
 
 
 def test_no_expression_in_run_and_secrets_only_in_the_sending_step() -> None:
-    [job] = _load()["jobs"].values()
-    for step in job["steps"]:
-        assert "${{" not in step.get("run", "")
-        if step.get("name") != "Send reminders":
-            assert "secrets." not in str(step)
-    send = next(s for s in job["steps"] if s.get("name") == "Send reminders")
+    jobs = _load()["jobs"]
+    for job in jobs.values():
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", "")
+            if step.get("name") not in {"Send reminders", "Announce merged changes"}:
+                assert "secrets." not in str(step)
+    send = _step(jobs["remind"], "Send reminders")
+    announce = _step(jobs["announce"], "Announce merged changes")
+    assert set(announce["env"]) == set(send["env"]) - {"GITHUB_TOKEN"} | {"BEFORE"}
+    assert announce["env"]["BEFORE"] == "${{ github.event.before }}"  # through env, never `${{ }}` inside run:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index("<!-- section:remind -->") : readme.index("<!-- /section:remind -->")]
     named = set(re.findall(r"_env: ([A-Z_]+)", block.split("### Set up each channel")[0]))
@@ -54,17 +77,38 @@ def test_no_expression_in_run_and_secrets_only_in_the_sending_step() -> None:
     assert "--state remind-state/delivery-log.json" in send["run"]
 
 
-def test_the_delivery_log_is_restored_before_and_saved_after_even_on_failure() -> None:
-    [job] = _load()["jobs"].values()
-    names = [s.get("uses", "").split("@")[0] for s in job["steps"]]
+@pytest.mark.parametrize(("job", "sends"), [("remind", "Send reminders"), ("announce", "Announce merged changes")])
+def test_the_delivery_log_is_restored_before_and_saved_after_even_on_failure(job: str, sends: str) -> None:
+    steps = _load()["jobs"][job]["steps"]
+    names = [s.get("uses", "").split("@")[0] for s in steps]
     restore, send, save = (
         names.index("actions/cache/restore"),
-        [s.get("name") for s in job["steps"]].index("Send reminders"),
+        [s.get("name") for s in steps].index(sends),
         names.index("actions/cache/save"),
     )
     assert restore < send < save
-    restore_step, save_step = job["steps"][restore], job["steps"][save]
+    restore_step, save_step = steps[restore], steps[save]
     assert restore_step["with"]["path"] == save_step["with"]["path"] == "remind-state"
     assert restore_step["with"]["key"] == save_step["with"]["key"]
     assert "steps.day.outputs.day" in restore_step["with"]["key"] and "pactwatch-remind-" in restore_step["with"]["restore-keys"]
     assert save_step["if"] == "${{ always() }}"
+    assert "--state remind-state/delivery-log.json" in steps[send]["run"]
+
+
+def test_the_two_jobs_keep_one_delivery_log() -> None:
+    jobs = _load()["jobs"]
+    keys = {name: next(s for s in job["steps"] if "cache/restore" in s.get("uses", ""))["with"] for name, job in jobs.items()}
+    # each run saves under its own key (two saves under one key fail); the next restore finds the newest by the shared prefix
+    assert keys["announce"]["key"] == keys["remind"]["key"] + "-announce"
+    assert keys["announce"]["restore-keys"] == keys["remind"]["restore-keys"]
+
+
+@pytest.mark.parametrize(("before", "expected"), [("abc123", "--since abc123"), ("", "--since-days 7")])
+def test_a_push_announces_since_its_before_and_the_schedule_over_a_window(before: str, expected: str, tmp_path: Path) -> None:
+    script = _step(_load()["jobs"]["announce"], "Announce merged changes")["run"]
+    stub = tmp_path / "pactwatch"
+    stub.write_text('#!/bin/sh\necho "$@"\n', encoding="utf-8")
+    stub.chmod(0o755)
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin", "BEFORE": before}
+    done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout == f"announce --state remind-state/delivery-log.json {expected}\n"

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from pactwatch.catalogue import (
     Text,
+    announce,
     changes,
     chatops,
     cli,
@@ -45,6 +46,7 @@ TABLES: tuple[Mapping[str, Text], ...] = (
     money.TEXTS,
     history.TEXTS,
     changes.TEXTS,
+    announce.TEXTS,
     followup.TEXTS,
     scale.TEXTS,
 )

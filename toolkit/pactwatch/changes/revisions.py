@@ -37,6 +37,10 @@ class Compared:
     base_files: dict[str, bytes]  # their content at base (those it has)
 
 
+class UnknownRef(PactwatchError):
+    """REF names no commit this clone holds: a typo, history a shallow clone did not fetch, a commit pushed away."""
+
+
 def _is_contract(path: str) -> bool:
     return path.startswith(f"{CONTRACTS_DIR}/") and path.endswith((".yaml", ".yml"))
 
@@ -52,7 +56,7 @@ def commit_of(root: Path, ref: str, language: str) -> str:
     try:
         return run_git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
     except GitError:
-        raise PactwatchError(text("changes.bad_ref", language, ref=ref)) from None
+        raise UnknownRef(text("changes.bad_ref", language, ref=ref)) from None
 
 
 def default_base(root: Path, language: str) -> str:

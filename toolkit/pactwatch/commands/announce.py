@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from pactwatch.catalogue import text
-from pactwatch.commands.common import root_option, today_option
+from pactwatch.catalogue import text, word
+from pactwatch.commands.common import early_language, root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
+from pactwatch.errors import UsageError
 
 NEEDS = Needs(OnErrors.WARN)
 
@@ -17,27 +18,46 @@ NEEDS = Needs(OnErrors.WARN)
 @click.command()
 @root_option
 @today_option
-@click.option("--since", "ref", required=True, metavar="REF", help="The commit before the merge (in a push workflow: github.event.before).")
+@click.option(
+    "--since",
+    "ref",
+    metavar="REF",
+    help="The commit before the merge (in a push workflow: github.event.before); all zeros (a new branch) or a commit"
+    " this clone does not hold: one line, nothing sent, exit 0.",
+)
+@click.option(
+    "--since-days",
+    "days",
+    type=click.IntRange(1, 60),
+    help="Instead of REF: the changes merged in the last DAYS days (a scheduled run's safety net; the delivery log stops repeats).",
+)
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), help="Delivery log (JSON): a rerun sends nothing.")
 @click.option("--dry-run", is_flag=True, help="Print every message; send nothing, write no state.")
-def announce(root: Path | None, today_text: str | None, ref: str, state: Path | None, dry_run: bool) -> int:
+def announce(root: Path | None, today_text: str | None, ref: str | None, days: int | None, state: Path | None, dry_run: bool) -> int:
     """Tell the people each change merged since REF concerns, through the channels under `notify:` in pactwatch.yml."""
     from pactwatch.changes import announce as planner
-    from pactwatch.changes import merged, revisions
+    from pactwatch.changes import merged
     from pactwatch.notify import config as notify_config
     from pactwatch.notify import delivery_log, send
     from pactwatch.notify.messages import Context
     from pactwatch.notify.run import Pacing, wire
 
+    if (ref is None) == (days is None):
+        raise UsageError(word("changes.announce.since_or_days", early_language()))
     prepared = prepare(root, today_text, NEEDS)
     settings, portfolio, today = prepared.settings, prepared.loaded.portfolio, prepared.today
     language = settings.language
     config = notify_config.parse(settings.notify)
     log = delivery_log.load(state) if state is not None else delivery_log.DeliveryLog()
-    since = revisions.commit_of(prepared.root, ref, language)
+    try:
+        since = merged.start(prepared.root, ref, days or 0, today, settings.timezone, language)
+    except merged.NothingToAnnounce as exc:
+        click.echo(str(exc))
+        return 0
     found = planner.plan(merged.since(prepared.root, since, settings.currency), settings, portfolio.people)
     box = planner.outbox(found, config, log, Context(today, settings, portfolio.people))
-    click.echo(text("changes.announce.head", language, since=since[:12]))
+    head = text("changes.announce.window", language, count=days) if ref is None else None
+    click.echo(head or text("changes.announce.head", language, since=(since or "")[:12]))
     if dry_run or not box:
         for message in box:
             click.echo(f"=== {message.channel} → {message.recipient}\n{message.preview}")
