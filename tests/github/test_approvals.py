@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from pactwatch.catalogue import text, word
+from pactwatch.catalogue.terms import term_label
+from pactwatch.i18n import format_money
 from tests.conftest import CliResult
 
 Cli = Callable[..., CliResult]
@@ -51,7 +56,32 @@ def by_id(data: dict[str, object]) -> dict[str, dict[str, object]]:
 
 def test_no_change_no_contract(repo: Path, run_cli: Cli) -> None:
     assert review(run_cli, repo)["contracts"] == []
-    assert "No contract changes" in run_cli("approvals", "--root", repo, "--base", "main").out
+    assert "No contract changes since `main`" in run_cli("approvals", "--root", repo, "--base", "main", "--lang", "en").out
+    assert run_cli("approvals", "--root", repo, "--base", "main").out.startswith("自 `main`（")  # the portfolio's language
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_text_words_changes_and_approvals_in_the_run_language(repo: Path, run_cli: Cli, language: str) -> None:
+    """The semantic diff's sentences, the rule worded as the pull-request comment words it, the owner by name."""
+    edit(
+        repo,
+        "contracts/sales/C-2026-001.yaml",
+        ("value: {amount: 1200000.00, currency: CNY}", "value: {amount: 900000.00, currency: CNY}"),
+        ("payment_days: 30", "payment_days: 45"),
+        ("tags: [", "tags: [new, "),
+    )
+    out = run_cli("approvals", "--root", repo, "--base", "main", "--lang", language).out
+    owner = text("changes.comment.owner", language)
+    rule = text("changes.rule.min_value", language, value=format_money(Decimal(1000000), "CNY", language))
+    base = re.search(r"[0-9a-f]{12}", out)
+    assert base and out.splitlines()[0] == text("changes.approvals.heading", language, count=1, ref="main", base=base[0])
+    assert text("changes.approvals.contract", language, contract="C-2026-001", source="contracts/sales/C-2026-001.yaml") in out
+    assert text("changes.approvals.also", language, contract="C-2026-001", fields="`tags`") in out
+    who = [text("changes.comment.approval", language, who="张伟 @zhangwei-ec", why=owner)]
+    who.append(text("changes.comment.approval", language, who="@example-co/finance", why=rule))
+    assert text("changes.approvals.needed", language, approvals=text("notify.joiner", language).join(who)) in out
+    assert term_label("payment_days", language, {}) in out
+    assert "->" not in out and "terms." not in out
 
 
 def test_a_lowered_value_still_needs_the_team_that_guarded_it(repo: Path, run_cli: Cli) -> None:
@@ -113,8 +143,9 @@ def test_github_format_appends_to_the_job_summary(repo: Path, run_cli: Cli, monk
     result = run_cli("approvals", "--root", repo, "--base", "main", "--format", "github")
     assert result.code == 0
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n### Contract changes and the approvals they need")
-    assert "| C-2026-001 | changed | terms.payment\\_days: 30 -&gt; 45 | @zhangwei-ec (owner)<br>@example-co/finance" in text
+    assert text.startswith(f"earlier step\n### {word('changes.comment.title', 'zh')}\n")
+    assert f"- 合同 C-2026-001 的{term_label('payment_days', 'zh', {})}由 30 改为 45" in text
+    assert "- **C-2026-001**: 张伟 @\u200dzhangwei-ec（合同负责人）、@\u200dexample-co/finance（合同金额 ≥ ¥1,000,000.00）" in text
 
 
 def test_contract_text_cannot_break_the_summary(repo: Path, run_cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:

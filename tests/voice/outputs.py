@@ -70,7 +70,7 @@ def _outputs(root: Path, broken: Path, language: str, env: Mapping[str, str]) ->
 
 
 def _changes(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str]:
-    """pactwatch diff and the pull-request comment, on a git copy of the portfolio with a term, a date and an owner changed."""
+    """pactwatch diff, approvals and the pull-request comment, on a git copy of the portfolio with a term, a date and an owner changed."""
     repo = root.parent / f"changes-{language}"
     shutil.copytree(root, repo)
     git = {
@@ -92,6 +92,18 @@ def _changes(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str
             c["summary"] for c in json.loads(_run(env, "diff", "--root", repo, "main", "--format", "json", *lang))["changes"]
         ),
         "pr-comment": _run(env, "pr-comment", "--root", repo, "--base", "main", "--pr", "1", "--dry-run", *lang),
+        "approvals": _run(env, "approvals", "--root", repo, "--base", "main", *lang),
+        "approvals github": _run(  # printed, not appended to a job summary of the run's own
+            {k: v for k, v in env.items() if k != "GITHUB_STEP_SUMMARY"},
+            "approvals",
+            "--root",
+            repo,
+            "--base",
+            "main",
+            "--format",
+            "github",
+            *lang,
+        ),
     }
 
 

@@ -85,6 +85,23 @@ TEXTS: dict[str, Text] = {
     "changes.rule.tags": Text("标签为 {tags}", "tagged {tags}"),
     "changes.rule.every": Text("每份合同", "every contract"),
     "changes.comment.no_approvals": Text("此变更不需要额外批准。", "This change needs no further approval."),
+    # pactwatch approvals (the same changes and approvals as the comment, for a terminal and a job summary)
+    "changes.approvals.none": Text("自 `{ref}`（{base}）以来合同没有变化。", "No contract changes since `{ref}` ({base})."),
+    "changes.approvals.heading": Text(
+        "自 `{ref}`（{base}）以来有 {count} 份合同变化：",
+        "{count} contracts changed since `{ref}` ({base}):",
+        "1 contract changed since `{ref}` ({base}):",
+    ),
+    "changes.approvals.contract": Text("{contract}（{source}）：", "{contract} ({source}):"),
+    "changes.approvals.needed": Text("需要的批准：{approvals}", "approvals needed: {approvals}"),
+    "changes.approvals.nobody": Text(
+        "未指定批准人：请在 people.yaml 中填写 GitHub 账号", "nobody named: add a GitHub handle in people.yaml"
+    ),
+    "changes.approvals.also": Text("合同 {contract} 还改动了：{fields}", "Contract {contract}: also changed {fields}"),
+    "changes.approvals.code_owners": Text(
+        "代码所有者：GitHub 对每个文件只计一位代码所有者的批准；请确认上面列出的每个团队都已批准。",
+        "Code owners: GitHub counts ONE approving code owner per file; check that every team listed above has approved.",
+    ),
     "changes.comment.policy": Text("`{file}` 有改动：需要 {teams} 批准", "`{file}` changed: needs the approval of {teams}"),
     "changes.comment.findings": Text("新的检查问题", "New findings"),
     "changes.comment.no_findings": Text("没有新的检查问题。", "No new finding."),

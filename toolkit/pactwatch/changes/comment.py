@@ -24,6 +24,7 @@ from pactwatch.github.identity import written_by
 from pactwatch.i18n import format_money
 from pactwatch.load.portfolio import process_contract
 from pactwatch.model import Person, Settings
+from pactwatch.naming import person_name
 
 if TYPE_CHECKING:
     from pactwatch.github.client import GitHubClient
@@ -32,7 +33,16 @@ MARKER = "<!-- pactwatch:pr-comment -->"
 Outcome = Literal["created", "updated", "unchanged"]
 
 
-def _why(requirement: Requirement, settings: Settings) -> str:
+def who(requirement: Requirement, people: Mapping[str, Person]) -> str:
+    """A team by its handle; an owner by name, with the handle GitHub knows them by."""
+    if requirement.person is None:
+        return requirement.who
+    name = person_name(requirement.person, people)
+    return requirement.who if name in (requirement.person, requirement.who) else f"{name} {requirement.who}"
+
+
+def why(requirement: Requirement, settings: Settings) -> str:
+    """The one wording of why an approval is needed: the contract owner, or the rule's condition."""
     language, rule = settings.language, requirement.rule
     if rule is None:
         return word("changes.comment.owner", language)
@@ -50,15 +60,17 @@ def _why(requirement: Requirement, settings: Settings) -> str:
     return "; ".join(parts) or word("changes.rule.every", language)
 
 
-def approval_lines(review: Review, settings: Settings) -> list[str]:
+def approval(requirement: Requirement, settings: Settings, people: Mapping[str, Person]) -> str:
+    """One approval as plain text: 张伟 @zhangwei-ec（合同负责人）."""
+    return text("changes.comment.approval", settings.language, who=who(requirement, people), why=why(requirement, settings))
+
+
+def approval_lines(review: Review, settings: Settings, people: Mapping[str, Person]) -> list[str]:
     language = settings.language
     joiner = word("notify.joiner", language)
     lines = []
     for change in review.changes:
-        said = joiner.join(
-            text("changes.comment.approval", language, who=markdown_text(r.who), why=markdown_text(_why(r, settings)))
-            for r in change.required
-        )
+        said = joiner.join(markdown_text(approval(r, settings, people)) for r in change.required)
         lines.append(f"- **{markdown_text(change.contract_id)}**: {said or word('changes.comment.no_approvals', language)}")
     for name in review.policy_files:
         teams = joiner.join(markdown_text(t) for t in review.policy_teams) or word("changes.none", language)
@@ -101,8 +113,8 @@ def render_body(
     ]
     lines += change_lines(changes, settings, people) or [word("changes.nothing", language)]
     if found.unreadable:
-        lines += ["", *unreadable_lines(found, language)]
-    lines += ["", f"#### {word('changes.comment.approvals', language)}", "", *approval_lines(review, settings)]
+        lines += ["", *unreadable_lines(found.unreadable, language)]
+    lines += ["", f"#### {word('changes.comment.approvals', language)}", "", *approval_lines(review, settings, people)]
     lines += ["", f"#### {word('changes.comment.findings', language)}", "", *finding_lines(findings, language)]
     lines += ["", f"<sub>{word('changes.comment.footer', language)}</sub>", ""]
     return "\n".join(lines)

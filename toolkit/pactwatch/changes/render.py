@@ -43,8 +43,9 @@ def change_lines(changes: Sequence[Change], settings: Settings, people: Mapping[
     return lines
 
 
-def unreadable_lines(found: Compared, language: str) -> list[str]:
-    return [f"- {markdown_text(text('changes.unreadable', language, source=source))}" for source in found.unreadable]
+def unreadable_lines(sources: Sequence[str], language: str) -> list[str]:
+    """Files that do not load on one side (so were not compared)."""
+    return [f"- {markdown_text(text('changes.unreadable', language, source=source))}" for source in sources]
 
 
 def markdown(found: Compared, changes: Sequence[Change], settings: Settings, people: Mapping[str, Person]) -> str:
@@ -54,5 +55,5 @@ def markdown(found: Compared, changes: Sequence[Change], settings: Settings, peo
     if not changes:
         lines.append(word("changes.nothing", language))
     lines += change_lines(changes, settings, people)
-    extra = unreadable_lines(found, language)
+    extra = unreadable_lines(found.unreadable, language)
     return "\n".join(lines + (["", *extra] if extra else [])) + "\n"

@@ -51,24 +51,27 @@ def approvals(root: Path | None, ref: str, fmt: str) -> int:
 
     --format github appends Markdown to $GITHUB_STEP_SUMMARY (or prints it when that is not set).
     """
+    from pactwatch.changes.semantic import diff
     from pactwatch.github import approvals_report, gitref
     from pactwatch.github.approvals import review
     from pactwatch.load.people import load_people
 
     begun = start(root, None)
     root, settings = begun.root, begun.settings
-    people, _, _ = load_people(root)
+    people_list, _, _ = load_people(root)
+    people = {p.id: p for p in people_list}
     changed = gitref.changed(root, ref)
     pairs, unreadable = _contracts(root, changed.base, changed.paths, settings.currency)
     policy = [p for p in changed.paths if p in ("pactwatch.yml", "people.yaml")]
-    result = review(ref, changed.base, pairs, settings, {p.id: p for p in people}, policy, unreadable)
+    result = review(ref, changed.base, pairs, settings, people, policy, unreadable)
+    changes = diff(pairs)
     if fmt == "json":
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     elif fmt == "text":
-        click.echo(approvals_report.text(result))
+        click.echo(approvals_report.text_report(result, changes, settings, people))
     else:
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        markdown = approvals_report.markdown(result)
+        markdown = approvals_report.markdown(result, changes, settings, people)
         if not summary:
             click.echo(markdown)
             return 0
@@ -78,5 +81,5 @@ def approvals(root: Path | None, ref: str, fmt: str) -> int:
         except OSError as exc:
             said = text("cli.approvals.summary_failed", settings.language, path=summary, reason=exc.strerror)
             raise PactwatchError(said) from None
-        click.echo(approvals_report.text(result))
+        click.echo(approvals_report.text_report(result, changes, settings, people))
     return 0

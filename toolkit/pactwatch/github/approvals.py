@@ -23,11 +23,15 @@ _MILESTONE_FIELDS = tuple(
 )  # everything a person wrote; index and line only move
 
 
+Key = tuple[str | None, str]  # (milestone id or None, field): what one detail line is about
+
+
 @dataclass(frozen=True, slots=True)
 class Requirement:
     who: str  # "@login" or "@org/team"
     why: str  # "owner" or the rule's condition
     rule: ApprovalRule | None = None  # the rule that asks for it (None: the owner), for outputs that word it themselves
+    person: str | None = None  # the owner's person id (outputs name them), None for a team
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class ContractChange:
     categories: tuple[str, ...]
     details: tuple[str, ...]
     required: tuple[Requirement, ...]
+    fields: tuple[Key, ...] = ()  # what ``details`` are about, for outputs that word the change themselves
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -84,28 +89,34 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _changed(label: str, old: object, new: object) -> list[str]:
-    return [] if old == new else [f"{label}: {_show(old)} -> {_show(new)}"]
+Line = tuple[Key, str]
 
 
-def _milestones(old: Sequence[Milestone], new: Sequence[Milestone]) -> list[str]:
+def _changed(label: str, old: object, new: object, milestone: str | None = None) -> list[Line]:
+    said = f"milestone {milestone} {label}" if milestone else label
+    return [] if old == new else [((milestone, label), f"{said}: {_show(old)} -> {_show(new)}")]
+
+
+def _milestones(old: Sequence[Milestone], new: Sequence[Milestone]) -> list[Line]:
     before, after = {m.id: m for m in old}, {m.id: m for m in new}
-    lines = [f"milestone {mid} added (due {after[mid].due})" for mid in sorted(after.keys() - before.keys())]
-    lines += [f"milestone {mid} removed" for mid in sorted(before.keys() - after.keys())]
+    lines: list[Line] = [
+        ((mid, "milestone"), f"milestone {mid} added (due {after[mid].due})") for mid in sorted(after.keys() - before.keys())
+    ]
+    lines += [((mid, "milestone"), f"milestone {mid} removed") for mid in sorted(before.keys() - after.keys())]
     for mid in sorted(before.keys() & after.keys()):
         for name in _MILESTONE_FIELDS:
-            lines += _changed(f"milestone {mid} {name}", getattr(before[mid], name), getattr(after[mid], name))
+            lines += _changed(name, getattr(before[mid], name), getattr(after[mid], name), mid)
     return lines
 
 
-def _terms(old: Contract, new: Contract) -> list[str]:
+def _terms(old: Contract, new: Contract) -> list[Line]:
     before, after = {t.key: t.value for t in old.terms}, {t.key: t.value for t in new.terms}
     return [line for key in sorted(before.keys() | after.keys()) for line in _changed(f"terms.{key}", before.get(key), after.get(key))]
 
 
-def compare(old: Contract, new: Contract) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(categories, details) of what differs between two versions of one contract."""
-    found: dict[str, list[str]] = {
+def compare(old: Contract, new: Contract) -> tuple[tuple[str, ...], tuple[Line, ...]]:
+    """(categories, (what, detail) lines) of what differs between two versions of one contract."""
+    found: dict[str, list[Line]] = {
         "value": _changed("value", old.value, new.value),
         "dates": _changed("signed_on", old.signed_on, new.signed_on),
         "milestones": _milestones(old.milestones, new.milestones),
@@ -117,10 +128,12 @@ def compare(old: Contract, new: Contract) -> tuple[tuple[str, ...], tuple[str, .
     ot, nt = old.term, new.term
     for name in ("start", "end", "auto_renew", "renewal_months", "notice_days"):
         found["dates"] += _changed(f"term.{name}", getattr(ot, name, None), getattr(nt, name, None))
-    other: list[str] = []
+    other: list[Line] = []
     for name in ("title", "type", "currency", "tags", "confidential", "source"):
         other += _changed(name, getattr(old, name), getattr(new, name))
-    other += [f"amendment {a.id} added ({a.date})" for a in new.amendments if a.id not in {b.id for b in old.amendments}]
+    other += [
+        ((None, "amendments"), f"amendment {a.id} added ({a.date})") for a in new.amendments if a.id not in {b.id for b in old.amendments}
+    ]
     other += _changed("documents", tuple(d.url for d in old.documents), tuple(d.url for d in new.documents))
     found["other"] = other
     categories = tuple(c for c in CATEGORIES if found.get(c))
@@ -129,18 +142,18 @@ def compare(old: Contract, new: Contract) -> tuple[tuple[str, ...], tuple[str, .
 
 def requirements(versions: Iterable[Contract], settings: Settings, people: Mapping[str, Person]) -> tuple[Requirement, ...]:
     """The owner(s) and every team whose rule one of the versions matches, owners first."""
-    owners: dict[str, str] = {}
+    owners: dict[str, str] = {}  # handle -> person id
     teams: dict[str, tuple[str, ApprovalRule]] = {}
     for contract in versions:
         handle = owner_handle(contract, people)
         if handle:
-            owners.setdefault(handle, "owner")
+            owners.setdefault(handle, contract.owner)
         for rule in settings.approvals:
             if matches(rule, contract, settings.currency):
                 for team in rule.require:
                     teams.setdefault(team, (describe(rule, settings.currency), rule))
     named = [Requirement(who, why, rule) for who, (why, rule) in sorted(teams.items())]
-    return (*(Requirement(who, why) for who, why in owners.items()), *named)
+    return (*(Requirement(who, "owner", person=person) for who, person in owners.items()), *named)
 
 
 def change_of(old: Contract | None, new: Contract | None, settings: Settings, people: Mapping[str, Person]) -> ContractChange | None:
@@ -155,10 +168,11 @@ def change_of(old: Contract | None, new: Contract | None, settings: Settings, pe
         return ContractChange(latest.id, latest.source, "new", ("new",), (f"new {latest.type} contract: {latest.title}{value}",), required)
     if new is None:
         return ContractChange(old.id, old.source, "removed", ("removed",), (f"contract removed: {old.title}",), required)
-    categories, details = compare(old, new)
+    categories, lines = compare(old, new)
     if not categories:
         return None
-    return ContractChange(new.id, new.source, "changed", categories, details, required)
+    details, fields = tuple(line for _, line in lines), tuple(key for key, _ in lines)
+    return ContractChange(new.id, new.source, "changed", categories, details, required, fields)
 
 
 def review(
