@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script: `scripts.docgen` from the checkout
 
-from scripts.docgen import commands, findings, formats, outputs, tutorial  # noqa: E402 - after the path
+from scripts.docgen import commands, findings, formats, ledger, outputs, tutorial  # noqa: E402 - after the path
 from scripts.docgen.page import LANGUAGES, Page  # noqa: E402
 
 CONTENT = ROOT / "docs" / "content"
@@ -26,7 +26,7 @@ def reference() -> list[Page]:
     out: list[Page] = []
     for language in LANGUAGES:
         out += [*commands.pages(language), *formats.pages(language), *findings.pages(language), *outputs.pages(language)]
-    return out
+    return out + ledger.pages(CONTENT)
 
 
 def stale(pages: list[Page]) -> list[str]:

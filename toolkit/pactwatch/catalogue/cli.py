@@ -77,8 +77,8 @@ COMMANDS: dict[str, Text] = {
     "cli.export.suffix": Text("-o {path} 的扩展名不是 .{kind}", "-o {path} does not end in .{kind}"),
     "cli.export.wrote": Text("已写入 {path}（{contracts}，{rows}）", "wrote {path} ({contracts}, {rows})"),
     "cli.remind.no_channels": Text(
-        "pactwatch remind：pactwatch.yml 中没有 `notify:` 渠道，无事可做（见 README 的提醒一节）。",
-        "pactwatch remind: no `notify:` channels in pactwatch.yml; nothing to do (see the README, Reminders).",
+        "pactwatch remind：pactwatch.yml 中没有 `notify:` 渠道，无事可做（见文档 docs/content/zh/how-to/reminders.md）。",
+        "pactwatch remind: no `notify:` channels in pactwatch.yml; nothing to do (see the docs, docs/content/en/how-to/reminders.md).",
     ),
     "cli.remind.no_state": Text(
         "pactwatch remind：没有 --state 文件：今天再运行一次会把所有提醒重发一遍。",
@@ -157,9 +157,11 @@ START: dict[str, Text] = {
     "cli.new.invalid": Text("模板生成的合同无效（未写入）：", "the template does not give a valid contract (nothing written):"),
     "cli.new.no_people_file": Text(
         "{root} 中缺少 people.yaml：每个合同都需要其中列出的负责人；请创建它"
-        "（people: [{{id: li.na, name: 李娜}}]，见 README 的 people.yaml 一节），或用 `pactwatch init` 新建合同库",
+        "（people: [{{id: li.na, name: 李娜}}]，见文档 docs/content/zh/reference/format-guide.md 的 people.yaml 一节），"
+        "或用 `pactwatch init` 新建合同库",
         "people.yaml is missing in {root}: every contract needs an owner listed there; create it "
-        "(people: [{{id: li.na, name: 李娜}}], see the README's people.yaml) or start a new portfolio with `pactwatch init`",
+        "(people: [{{id: li.na, name: 李娜}}], see people.yaml in the docs, docs/content/en/reference/format-guide.md) "
+        "or start a new portfolio with `pactwatch init`",
     ),
     "cli.new.people_error": Text(
         "{where}：{code} {message}；请运行 `pactwatch validate`",

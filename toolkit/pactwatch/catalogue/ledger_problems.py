@@ -146,7 +146,10 @@ RECORD_PROBLEMS: dict[str, Text] = {
         "{names} 中没有台账：没有哪一行同时有合同编号列和至少一个其他可识别的表头",
         "no ledger found in {names}: no row has a contract number column and at least one more known header",
     ),
-    "ledger.hint.no_ledger": Text("可识别的表头见 README，或使用 --mapping", "see the recognised headers in the README, or use --mapping"),
+    "ledger.hint.no_ledger": Text(
+        "可识别的表头见文档 docs/content/en/how-to/migrate-ledger.md，或使用 --mapping",
+        "see the recognised headers in docs/content/en/how-to/migrate-ledger.md, or use --mapping",
+    ),
     # milestones (ledger.milestones)
     "ledger.problem.amount_currency": Text(
         "节点金额的币种是 {currency}，但合同的币种是 {contract_currency}",

@@ -11,6 +11,7 @@ repeated milestone columns: a group titled 首付款.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -356,13 +357,11 @@ _FIELD_NOTES: Mapping[Field, str] = {
 }
 
 
-def markdown_table() -> str:
-    """The README's table of recognised headers (checked for drift by the tests)."""
-    lines = ["| Field (--mapping name) | Means | Headers recognised |", "| --- | --- | --- |"]
-    for field_name in FIELDS:
-        lines.append(f"| `{field_name}` | {_FIELD_NOTES[field_name]} | {', '.join(VOCABULARY[field_name])} |")
+def markdown_fields() -> str:
+    """The docs' list of recognised headers (docs/content/en/how-to/migrate-ledger.md, written by
+    scripts/gen_docs.py): one wrapped item per field, as a table's rows would run past the docs' line limit."""
+    items = [(f"`{name}`", _FIELD_NOTES[name], ", ".join(VOCABULARY[name])) for name in FIELDS]
     generic = ", ".join(f"{name} → {value}" for name, value in GENERIC.items())
-    lines.append(
-        f"| (by sheet) | a contract field, or on a milestones sheet the milestone's owner / status / amount / currency | {generic} |"
-    )
-    return "\n".join(lines)
+    items.append(("(by sheet)", "a contract field, or on a milestones sheet the milestone's owner / status / amount / currency", generic))
+    wrap = textwrap.TextWrapper(width=110, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+    return "\n".join(wrap.fill(f"- **{field}**: Means: {means}; Headers recognised: {headers}") for field, means, headers in items)
