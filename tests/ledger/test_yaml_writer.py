@@ -57,6 +57,10 @@ def test_any_text_reads_back(text: str) -> None:  # other control characters are
         "%x",
         "",
         "\ufeffbom",
+        "\uff0c",
+        "a\uff0cb",
+        "\uff3bx\uff3d",
+        "payment_days\uff1a30",
     ],
 )
 def test_risky_text_is_quoted(text: str) -> None:

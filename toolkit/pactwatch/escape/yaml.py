@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pactwatch.load.fullwidth import plain_reads_as_typo
 from pactwatch.load.yaml import resolve_plain
 
 _YAML11_WORDS = frozenset(["y", "yes", "n", "no", "on", "off", "true", "false", "null", "~", ".inf", ".nan", "-.inf", "+.inf"])
@@ -23,6 +24,8 @@ def plain_ok(text: str) -> bool:
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False
     if text.lower() in _YAML11_WORDS or _NUMBERISH.match(text) or _UNSAFE.search(text):
+        return False
+    if plain_reads_as_typo(text):  # '，' in {a: ，} loads as text but the typing help reports it (PW104)
         return False
     return resolve_plain(text) == text and isinstance(resolve_plain(text), str)
 

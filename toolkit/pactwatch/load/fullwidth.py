@@ -82,6 +82,16 @@ def in_line(line: str, number: int) -> Typo | None:
     return None
 
 
+def plain_reads_as_typo(text: str) -> bool:
+    """Whether ``text`` written as a plain value (block or flow) is what ``in_document`` reports as a typo.
+
+    A writer quotes such text so that what pactwatch writes loads back without a finding.
+    """
+    if _COMMA in text or text.startswith(_SPACE) or (text[:1] in "\uff3b\uff5b" and text[-1:] in "\uff3d\uff5d"):
+        return True
+    return _COLON in text and bool(_KEY_BEFORE_COLON.search(text.split(_COLON, 1)[0]))
+
+
 def near_error(lines: list[str], first: int, last: int) -> Typo | None:
     """The full-width character behind a syntax error reported between lines ``first`` and ``last`` (1-based)."""
     for number in range(max(first, 1), min(last, len(lines)) + 1):
