@@ -36,3 +36,11 @@ def test_every_tutorial_step_is_run() -> None:
         ):
             assert any(step in line for line in ran), f"{language}: {step}"
         assert text.count("```console") == len(ran), f"{language}: every run block shows its output"
+
+
+def test_only_commit_ids_are_shown_as_the_stand_in() -> None:
+    """A counterparty feed's slug (naming.slugify: ``cp-`` and 10 hex digits) is kept as printed;
+    commit ids, which change with every run, read as the stand-in."""
+    printed = "largest feeds: calendar/counterparties/cp-b0bddfc968.ics 2 KB\n[main 1a2b3c4] init"
+    shown = tutorial._shown(printed, tutorial.ROOT / "nowhere")
+    assert shown == "largest feeds: calendar/counterparties/cp-b0bddfc968.ics 2 KB\n[main a1b2c3d] init"
