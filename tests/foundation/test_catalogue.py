@@ -36,17 +36,6 @@ _CODE = re.compile(r"pactwatch [a-z-]+|--?[A-Za-z][\w-]*|\b[A-Za-z_][\w.-]*: ?[\
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
-# Entries of other areas that broke a rule below when this test was written (issue #13 is moving them);
-# a new entry never joins these lists, and a fixed one is taken off them.
-PENDING_ENGLISH_IN_ZH = frozenset({"ledger.import.people_comment"})  # catalogue/ledger.py: its owner is still editing it
-PENDING_CLASHES = frozenset(
-    {
-        # each has one side in catalogue/ledger.py, site.py or report.py, still being edited by their owners
-        "acknowledged", "contract", "document", "kind", "milestone", "overdue", "state", "value", "合同状态", "指标",
-    }
-)  # fmt: skip
-
-
 def _variants(entry: Text) -> list[str]:
     return [entry.zh, entry.en] + ([entry.en_one] if entry.en_one is not None else [])
 
@@ -83,8 +72,7 @@ def test_every_id_has_both_languages_and_the_same_facts(message_id: str) -> None
 def test_chinese_has_no_english_words_and_english_no_chinese(message_id: str) -> None:
     entry = CATALOGUE[message_id]
     latin = [w for w in re.findall(r"[A-Za-z]{2,}", _plain(entry.zh)) if w.lower() not in ALLOWED_LATIN]
-    if message_id not in PENDING_ENGLISH_IN_ZH:
-        assert not latin, f"{message_id}: English in the Chinese text {entry.zh!r}: {latin}"
+    assert not latin, f"{message_id}: English in the Chinese text {entry.zh!r}: {latin}"
     for english in _variants(entry)[1:]:
         assert not _CJK.search(_plain(english)), f"{message_id}: Chinese in the English text {english!r}"
 
@@ -115,8 +103,7 @@ def test_one_concept_one_word() -> None:
         for word, pairs in sorted(table.items())
         if len({other for other, _ in pairs}) > 1
     }
-    new = [said for word, said in clashes.items() if word not in PENDING_CLASHES]
-    assert not new, "one concept has two words (merge the ids):\n" + "\n".join(new)
+    assert not clashes, "one concept has two words (merge the ids):\n" + "\n".join(clashes.values())
 
 
 def test_the_typed_words_are_the_catalogue_words() -> None:

@@ -44,7 +44,7 @@ def _cell(ws: Worksheet, header: str, row: int) -> object:
 
 def test_sheets_formats_and_layout(run_cli: Run, example: Path) -> None:
     book = load_workbook(_export(run_cli, example, "ledger.xlsx"))
-    assert book.sheetnames == ["合同", "履约节点", "指标"]
+    assert book.sheetnames == [word(f"ledger.sheet.{s}", "zh") for s in ("contracts", "milestones", "kpis")]
     for ws in book.worksheets:
         assert ws.freeze_panes == "B2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(row=1, column=ws.max_column).column_letter}{ws.max_row}"
@@ -118,7 +118,7 @@ def test_public_export(run_cli: Run, example: Path) -> None:
     assert "N-2026-005" not in ids and "E-2026-008" not in ids and "C-2026-001" in ids
     for ws in (contracts, milestones):
         headers = {c.value for c in ws[1]}
-        assert not headers & {"合同金额", "节点金额", "已回款", "累计回款", "相关文件", "关键条款", "补充协议"}
+        assert not headers & {"合同金额", "节点金额", "已回款", "累计回款", word("ledger.header.documents", "zh"), "关键条款", "补充协议"}
     assert all(cell.number_format != '"¥"#,##0.00' for row in kpis.iter_rows() for cell in row)
 
 

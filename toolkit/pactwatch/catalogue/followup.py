@@ -21,7 +21,6 @@ TEXTS: dict[str, Text] = {
     "followup.statement.term": Text("合同期限", "Term"),
     "followup.statement.term_dates": Text("{start} 至 {end}", "{start} to {end}"),
     "followup.statement.next": Text("下一步到期（至 {end}）", "Due next (until {end})"),
-    "followup.statement.overdue": Text("逾期未完成", "Overdue"),
     "followup.statement.by_us": Text("我方履行", "Performed by us"),
     "followup.statement.by_you": Text("贵方履行", "Performed by you"),
     "followup.statement.you": Text("贵方", "you"),

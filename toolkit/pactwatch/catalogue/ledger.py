@@ -13,14 +13,13 @@ from pactwatch.catalogue.ledger_problems import PROBLEMS, RECORD_PROBLEMS, UNREA
 TEXTS: dict[str, Text] = {
     # sheets
     "ledger.sheet.contracts": Text("合同", "Contracts"),
-    "ledger.sheet.milestones": Text("履约节点", "Milestones"),
+    "ledger.sheet.milestones": Text("节点", "Milestones"),
     "ledger.sheet.kpis": Text("指标", "KPIs"),
     "ledger.yes": Text("是", "yes"),
     "ledger.no": Text("否", "no"),
     # headers of the fields import reads back (type, counterparty, due and completed_on: the shared field.* words)
     "ledger.header.id": Text("合同编号", "Contract No."),
     "ledger.header.title": Text("合同名称", "Title"),
-    "ledger.header.status": Text("合同状态", "Contract status"),
     "ledger.header.counterparty_id": Text("对方编号", "Counterparty id"),
     "ledger.header.signed_on": Text("签订日期", "Signed"),
     "ledger.header.start": Text("开始日期", "Start"),
@@ -34,12 +33,12 @@ TEXTS: dict[str, Text] = {
     "ledger.header.tags": Text("标签", "Tags"),
     "ledger.header.confidential": Text("保密", "Confidential"),
     "ledger.header.side": Text("我方角色", "Our side"),  # money.side: sell (应收) or buy (应付)
-    "ledger.header.documents": Text("相关文件", "Documents"),
+    "ledger.header.documents": Text("文档", "Documents"),
     "ledger.header.terms": Text("关键条款", "Key terms"),
     "ledger.header.amendments": Text("补充协议", "Amendments"),
     "ledger.header.milestone_id": Text("节点编号", "Milestone id"),
     "ledger.header.milestone": Text("节点", "Milestone"),
-    "ledger.header.kind": Text("节点类型", "Kind"),  # not 类型 alone: import reads that as the contract's type
+    "ledger.header.kind": Text("节点类型", "Milestone kind"),  # not 类型 / Kind (field.kind): import reads 类型 as the contract's type
     "ledger.header.due_as_written": Text("合同约定日期", "Due as written"),
     "ledger.header.due_after": Text("相对期限", "Due after"),
     "ledger.header.business_day": Text("节假日规则", "Business day"),
@@ -51,7 +50,7 @@ TEXTS: dict[str, Text] = {
     "ledger.header.depends_on": Text("前置节点", "Depends on"),
     "ledger.header.repeat": Text("周期", "Repeat"),
     "ledger.header.remind_days": Text("提醒天数", "Remind days"),
-    "ledger.header.ack": Text("逾期确认", "Acknowledged"),
+    "ledger.header.ack": Text("已确认延期", "Acknowledged"),  # flag.acknowledged's words
     # computed columns (import skips them)
     "ledger.column.health": Text("健康度", "Health"),
     "ledger.column.progress": Text("进度", "Progress"),
@@ -63,16 +62,16 @@ TEXTS: dict[str, Text] = {
     "ledger.column.next_milestone": Text("下一节点", "Next milestone"),
     "ledger.column.next_due": Text("下一节点日期", "Next due"),
     "ledger.column.notice_deadline": Text("通知截止日", "Notice deadline"),
-    "ledger.column.state": Text("履约状态", "State"),  # not 状态 alone: import reads that as a status
+    "ledger.column.state": Text("履约状态", "Milestone state"),  # not 状态 / State (field.state): import reads 状态 as a status
     "ledger.column.due_note": Text("日期说明", "Why this date"),
     # the KPI sheet
-    "ledger.kpi.indicator": Text("指标", "Indicator"),
+    "ledger.kpi.indicator": Text("指标", "KPI"),  # the KPI column, here and in the report
     "ledger.kpi.month": Text("本月", "This month"),
     "ledger.kpi.year": Text("本年至今", "Year to date"),
     "ledger.kpi.currency": Text("币种", "Currency"),
     "ledger.kpi.as_of": Text("截至", "As of"),
     "ledger.kpi.period": Text("期间", "Period"),
-    "ledger.kpi.contracts": Text("合同数", "Contracts"),
+    "ledger.kpi.contracts": Text("合同数", "Number of contracts"),
     "ledger.kpi.health": Text("健康度：{health}", "Health: {health}"),
     "ledger.kpi.due": Text("到期节点", "Milestones due"),
     "ledger.kpi.on_time": Text("按期完成", "Done on time"),
@@ -126,7 +125,7 @@ TEXTS: dict[str, Text] = {
     "ledger.import.exist": Text("{count} 个因已存在而跳过", "{count} skipped (exist)", "1 skipped (exists)"),
     "ledger.import.summary": Text("{written}，{rejected}，{skipped}。", "{written}, {rejected}, {skipped}."),
     "ledger.import.people_comment": Text(
-        "由 pactwatch import 从 {ledger} 添加；请补充 email、github 和 manager",
+        "由 pactwatch import 从 {ledger} 添加；请补充 `email`、`github` 和 `manager`",
         "added by pactwatch import from {ledger}; add email, github and manager",
     ),
     "ledger.import.people_errors": Text(

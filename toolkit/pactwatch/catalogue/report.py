@@ -17,8 +17,7 @@ TEXTS: dict[str, Text] = {
         "As of {today}. 1 milestone was due in the period: {on_time} done on time, {late} done late. Overdue now: {overdue}.",
     ),
     "report.key_figures": Text("关键指标", "Key figures"),
-    "report.figure": Text("指标", "Figure"),
-    "report.value": Text("数值", "Value"),
+    "report.value": Text("数值", "Figure"),  # not Value: that is a contract's 合同金额
     "report.obligation_health": Text("履约完成率（按时 + 逾期完成）", "Obligation health (on time + late)"),
     "report.overdue_now": Text("{count} 项，{amount}", "{count}, {amount}"),
     "report.days_late": Text("平均 / 中位逾期天数", "Average / median days late"),
@@ -28,7 +27,7 @@ TEXTS: dict[str, Text] = {
     "report.subject": Text("对象", "Subject"),
     "report.detail": Text("说明", "Detail"),
     "report.none": Text("无。", "None."),
-    "report.overdue": Text("逾期事项", "Overdue"),
+    "report.overdue": Text("逾期事项", "Overdue items"),  # also the counterparty statement's
     "report.nothing_overdue": Text("无逾期事项。", "Nothing is overdue."),
     "report.acknowledged_until": Text("（已确认延期至 {date}）", " (delay acknowledged until {date})"),
     "report.new": Text("（本期新增）", " (new)"),

@@ -59,7 +59,7 @@ TEXTS: dict[str, Text] = {
     # field names more than one output labels (a site column, a feed line, an issue row, a report column)
     "field.contract": Text("合同", "Contract"),
     "field.type": Text("合同类型", "Type"),  # not 类型: that is a milestone's kind
-    "field.status": Text("合同状态", "Status"),
+    "field.status": Text("合同状态", "Contract status"),  # also the ledger's header: a bare Status is read by sheet
     "field.counterparty": Text("相对方", "Counterparty"),
     "field.owner": Text("负责人", "Owner"),
     "field.kind": Text("类型", "Kind"),

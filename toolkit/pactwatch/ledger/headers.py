@@ -107,12 +107,12 @@ _OTHER_NAMES: Mapping[Field, tuple[str, ...]] = {
     "owner": (),
     "tags": (),
     "confidential": ("是否保密",),
-    "documents": ("文件", "附件链接"),
+    "documents": ("相关文件", "文件", "附件链接"),  # 相关文件: what export wrote before 文档
     "terms": ("terms",),
     "amendments": (),
     "milestone_id": ("里程碑编号",),
     "milestone": ("里程碑", "付款节点", "节点名称", "里程碑名称", "款项", "milestone title", "milestone name"),
-    "kind": ("里程碑类型", "milestone kind", "milestone type"),
+    "kind": ("里程碑类型", "kind", "milestone type"),  # Kind: what export wrote before Milestone kind
     "due": ("计划付款日期", "到期日", "应付日期", "应收日期", "计划完成日期", "节点日期", "due date", "planned date"),
     "due_as_written": ("约定日期",),
     "due_after": (),
@@ -139,7 +139,7 @@ _OTHER_NAMES: Mapping[Field, tuple[str, ...]] = {
     "depends_on": ("依赖",),
     "repeat": ("重复", "recurrence"),
     "remind_days": ("提前提醒天数",),
-    "ack": (),
+    "ack": ("逾期确认",),  # what export wrote before 已确认延期
 }
 
 
@@ -147,6 +147,7 @@ _OTHER_NAMES: Mapping[Field, tuple[str, ...]] = {
 # of their own, where the shared word would be read back as another field (状态, 负责人, 金额 are "generic").
 _SHARED_HEADERS: Mapping[Field, str] = {
     "type": "field.type",
+    "status": "field.status",
     "counterparty": "field.counterparty",
     "due": "field.due",
     "completed_on": "field.completed_on",
@@ -181,7 +182,8 @@ ON_CONTRACT_SHEET: Mapping[GenericField, ContractField] = {"owner": "owner", "st
 
 # Row numbers and notes are never data; nor are the computed columns export writes (COMPUTED_COLUMNS, their
 # headers in the catalogue): import skips them quietly.
-COMPUTED: frozenset[str] = frozenset(("序号", "行号", "row", "#", "已收款", "备注", "notes", "remarks"))
+# (State: what export wrote before Milestone state.)
+COMPUTED: frozenset[str] = frozenset(("序号", "行号", "row", "#", "已收款", "备注", "notes", "remarks", "state"))
 ComputedColumn = Literal[
     "health",
     "progress",
