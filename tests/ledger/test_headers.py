@@ -114,3 +114,17 @@ def test_ledger_words() -> None:
     assert words.guess_kind("设备到货", has_amount=False) == "delivery"
     assert words.guess_kind("续租决定", has_amount=False) == "renewal"
     assert words.guess_kind("第一季度服务报告", has_amount=False) == "report"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [("相关文件", "documents"), ("逾期确认", "ack"), ("Kind", "kind"), ("合同状态", "status"), ("Contract status", "status")],
+)
+def test_the_headers_export_wrote_before_one_word_per_concept_still_import(header: str, field: str) -> None:
+    """Export now writes the words every output uses (文档, 已确认延期, Milestone kind); old ledgers keep importing."""
+    assert match(header).field == field
+
+
+def test_the_state_column_export_wrote_before_is_skipped_quietly() -> None:
+    assert match("State").computed and match("Milestone state").computed and match("履约状态").computed
+    assert match(export_name("documents", "zh")).field == "documents" and export_name("status", "en") == "Contract status"
