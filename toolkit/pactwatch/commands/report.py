@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 import click
 
 from pactwatch import report as reports
+from pactwatch.catalogue import text
 from pactwatch.commands.common import root_option, today_option, verbose_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.fileio import write_atomic_text
@@ -46,14 +47,14 @@ def report(
     trends = _trends(root, evaluation) if period == "month" and evaluation.history is not None else None
     built = reports.build(evaluation, period, trends or ())
     if fmt == "json":
-        text = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"
+        written = json.dumps(reports.as_json(built), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = reports.render_markdown(built, root)
+        written = reports.render_markdown(built, root)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(written, nl=False)
     else:
-        write_atomic_text(output, text)
-        click.echo(f"Wrote {output}", err=True)
+        write_atomic_text(output, written)
+        click.echo(text("cli.wrote", run.settings.language, path=output), err=True)
     return 0
 
 
