@@ -5,7 +5,6 @@ from __future__ import annotations
 from pactwatch.findings import CODES
 from tests.conftest import REPO_ROOT
 
-
 DOCS = REPO_ROOT / "docs" / "content" / "en"
 
 
