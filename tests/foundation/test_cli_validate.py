@@ -452,6 +452,27 @@ def test_cache_skips_reading_files_whose_stat_is_unchanged(portfolio: Path, monk
     assert again.portfolio == expected.portfolio
 
 
+def test_a_warm_validate_remembers_the_stat_of_files_that_were_new(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files validated just after they were written are read again once, then their stat vouches for them.
+
+    The warm validate answers from the remembered findings without the per-file pass; it used to keep the
+    files' "too new to trust the stat" mark for ever, so every warm run re-read them (0.15 s -> 0.39 s on
+    10,000 contracts freshly generated).
+    """
+    from pactwatch.load.portfolio import load_portfolio
+
+    today = date(2026, 11, 27)
+    expected = load_portfolio(portfolio, today, findings_only=True)  # now: every file is too new for its stat
+    with monkeypatch.context() as later:
+        read = _spy_on_reads(later, seconds_later=60)
+        assert load_portfolio(portfolio, today, findings_only=True).findings == expected.findings
+        assert _contract_files(read) == ALL_CONTRACTS  # read again, and their stat remembered this time
+    with monkeypatch.context() as later:
+        read = _spy_on_reads(later, seconds_later=120)
+        assert load_portfolio(portfolio, today, findings_only=True).findings == expected.findings
+        assert _contract_files(read) == []
+
+
 def test_cache_notices_an_edit_that_keeps_size_and_mtime(portfolio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A same-size edit with the mtime put back still changes ctime: the file is read and checked again."""
     from pactwatch.load.portfolio import load_portfolio

@@ -149,6 +149,7 @@ def load_portfolio(
         remembered = cache.run(key)
         if remembered is not None and findings_only:
             loaded = Loaded(Portfolio(settings=settings, people={}, contracts=()), remembered, len(scan.sources))
+            _vouch(cache, scan)  # files read again only because they were new then: next time their stat will do
         else:  # a validation the cache remembers has the findings already: skip the cross-file rules
             loaded = _load(root, today, settings, scan, cache, jobs, known_findings=remembered)
             if remembered is None:
@@ -257,14 +258,19 @@ def _file_results(root: Path, scan: _Scan, currency: str, cache: ResultCache | N
         results, unread = _each_file_result(root, scan, readable, currency, cache, jobs)
     results.sort(key=lambda r: r.source)
     if cache is not None:
-        for source, stat_signature in scan.signatures.items():
-            known = scan.digests[source]
-            if isinstance(known, str):
-                cache.vouch(source, known, stat_signature)
+        _vouch(cache, scan)
     findings = unread + [d for d in scan.digests.values() if isinstance(d, Finding)]
     for result in results:
         findings.extend(result.findings)
     return results, findings
+
+
+def _vouch(cache: ResultCache, scan: _Scan) -> None:
+    """Remember the stat signature of every file read, so a later run can trust its stat instead of its bytes."""
+    for source, stat_signature in scan.signatures.items():
+        known = scan.digests[source]
+        if isinstance(known, str):
+            cache.vouch(source, known, stat_signature)
 
 
 _SHARDS = 64
