@@ -12,7 +12,7 @@ from tests.site.conftest import copy_example
 def test_build_prints_a_summary(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
     root = copy_example(tmp_path / "p")
     out = tmp_path / "out"
-    result = run_cli("build", "--root", root, "-o", out)
+    result = run_cli("build", "--root", root, "-o", out, "--lang", "en")  # the English summary (zh below)
     assert result.code == 0, result.err
     assert result.out.splitlines()[0] == "13 contracts, 80 milestones, 7 overdue as of 2026-11-27."
     assert f"Site: {out}/index.html" in result.out and "35 calendar feeds" in result.out
@@ -26,9 +26,9 @@ def test_build_public_and_strict(run_cli: Callable[..., CliResult], tmp_path: Pa
     source.write_text(
         source.read_text(encoding="utf-8").replace('url: "https://dms.example.com/c/2026-001"', 'url: "ftp://x"'), encoding="utf-8"
     )
-    result = run_cli("build", "--root", root, "--public", "--strict")
+    result = run_cli("build", "--root", root, "--public", "--strict", "--lang", "en")
     assert result.code == 1
-    assert "(public)" in result.out and "Validation: 1 errors" in result.err
+    assert "(public)" in result.out and "Validation: 1 error, 0 warnings" in result.err
     assert run_cli("build", "--root", root, "--public").code == 0
 
 
@@ -69,3 +69,12 @@ def test_build_without_site_url_does_not_crash(run_cli: Callable[..., CliResult]
     assert 'href="../calendar/contracts/C-2026-001.ics" download' in contract and "webcal://" not in contract
     calendar = (tmp_path / "out" / "calendar" / "index.html").read_text(encoding="utf-8")
     assert "site_url" in calendar and "webcal://" not in calendar
+
+
+def test_build_speaks_the_portfolio_language(run_cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    from tests.voice.scan import foreign_words
+
+    root = copy_example(tmp_path / "p")
+    result = run_cli("build", "--root", root, "-o", tmp_path / "out")  # the example portfolio says language: zh
+    assert result.out.splitlines()[0] == "13 个合同，80 个节点，截至 2026-11-27 逾期 7 个。"
+    assert not foreign_words(result.out.replace(str(tmp_path), " "), "zh", [], allowed=("KB", "MB"))  # size units

@@ -51,6 +51,19 @@ RUNTIME: dict[str, Text] = {
         "pactwatch: {errors} in {files} ({shown}); run `pactwatch validate` to see them.",
     ),
     "cli.wrote": Text("已写入 {path}", "wrote {path}"),
+    "cli.build.counts": Text(
+        "{contracts}，{milestones}，截至 {day} 逾期 {overdue} 个{edition}。",
+        "{contracts}, {milestones}, {overdue} overdue as of {day}{edition}.",
+    ),
+    "cli.build.public": Text("（公开版）", " (public)"),
+    "cli.build.site": Text(
+        "站点：{index}（{pages} 个页面，{feeds} 个日历订阅），用时 {seconds} 秒。",
+        "Site: {index} ({pages} pages, {feeds} calendar feeds) in {seconds} s.",
+    ),
+    "cli.build.validation": Text(
+        "数据检查：{errors}，{warnings}（见“数据问题”页面；结构有错误的文件不在站点上）。",
+        "Validation: {errors}, {warnings} (see the Data problems page; files with errors in their structure are left out).",
+    ),
     "cli.aborted": Text("已中止。", "Aborted."),
     "cli.interrupted": Text("已中断。", "Interrupted."),
     "cli.bad_settings": Text("pactwatch.yml 无法使用：", "pactwatch.yml cannot be used:"),

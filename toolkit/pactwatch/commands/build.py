@@ -80,19 +80,30 @@ def build(
     root, today = prepared.root, prepared.today
     result = build_site(root, today, out=out_dir, public=public, jobs=jobs, progress=Bar(sys.stderr), loaded=prepared.loaded)
     elapsed = time.perf_counter() - started
-    edition = " (public)" if public else ""
-    click.echo(
-        f"{result.contracts} contracts, {result.milestones} milestones, {result.overdue} overdue as of {today.isoformat()}{edition}."
+    lang = prepared.settings.language
+    edition = text("cli.build.public", lang) if public else ""
+    contracts, milestones = (
+        text("cli.count.contracts", lang, count=result.contracts),
+        text("cli.count.milestones", lang, count=result.milestones),
     )
-    click.echo(f"Site: {result.site_dir}/index.html ({result.pages} pages, {result.feeds} calendar feeds) in {elapsed:.1f} s.")
+    click.echo(
+        text(
+            "cli.build.counts",
+            lang,
+            contracts=contracts,
+            milestones=milestones,
+            overdue=result.overdue,
+            day=today.isoformat(),
+            edition=edition,
+        )
+    )
+    seconds = f"{elapsed:.1f}"
+    click.echo(text("cli.build.site", lang, index=f"{result.site_dir}/index.html", pages=result.pages, feeds=result.feeds, seconds=seconds))
     for message in result.mkdocs_warnings:
         click.echo(f"mkdocs: {terminal_text(message)}", err=True)
     if result.errors or result.warnings:
-        click.echo(
-            f"Validation: {result.errors} errors, {result.warnings} warnings (see the Data problems page; "
-            "files with errors in their structure are left out).",
-            err=True,
-        )
+        errors, warnings = text("validate.errors", lang, count=result.errors), text("validate.warnings", lang, count=result.warnings)
+        click.echo(text("cli.build.validation", lang, errors=errors, warnings=warnings), err=True)
     over = check_size(result.site_dir, prepared.settings, budget)
     return 1 if (strict and result.errors) or over else 0
 
