@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from pactwatch.catalogue import CATALOGUE
 from scripts.docgen.page import LANGUAGES, Page, fence
 from scripts.docgen.run import command
 
@@ -20,7 +21,20 @@ BLOCK = re.compile(
     r"<!-- run (?P<rdir>\S+): (?P<line>.+?) -->\n.*?<!-- /run -->\n|<!-- exec (?P<edir>\S+) -->\n```sh\n(?P<code>.*?)```\n<!-- /exec -->\n",
     re.DOTALL,
 )
-_SECONDS = re.compile(r"\bin \d+(?:\.\d+)? s\b")  # durations differ run to run
+
+
+def _duration_pattern() -> re.Pattern[str]:
+    """The build line's duration in either language, found from the catalogue's own sentence:
+    durations differ run to run, so the pages show one stand-in."""
+    sentence = CATALOGUE["cli.build.site"]
+    around = []
+    for language in LANGUAGES:
+        before, _, after = getattr(sentence, language).partition("{seconds}")
+        around.append(f"(?<={re.escape(before[-3:])})\\d+(?:\\.\\d+)?(?={re.escape(after[:2])})")
+    return re.compile("|".join(around))
+
+
+_SECONDS = _duration_pattern()
 # commit ids change with every template pactwatch init writes: shown as one stand-in
 _COMMIT = re.compile(r"(?<![-/.\w])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}\b")
 STAND_IN = "a1b2c3d4e5f6" * 4
@@ -44,7 +58,7 @@ def _env(work: Path) -> dict[str, str]:
 
 
 def _shown(output: str, work: Path) -> str:
-    shown = _SECONDS.sub("in 3.0 s", output.replace(str(work), "~"))
+    shown = _SECONDS.sub("3.0", output.replace(str(work), "~"))
     return _COMMIT.sub(lambda match: STAND_IN[: len(match[0])], shown).rstrip()
 
 

@@ -44,3 +44,10 @@ def test_only_commit_ids_are_shown_as_the_stand_in() -> None:
     printed = "largest feeds: calendar/counterparties/cp-b0bddfc968.ics 2 KB\n[main 1a2b3c4] init"
     shown = tutorial._shown(printed, tutorial.ROOT / "nowhere")
     assert shown == "largest feeds: calendar/counterparties/cp-b0bddfc968.ics 2 KB\n[main a1b2c3d] init"
+
+
+def test_build_durations_read_as_the_stand_in_in_both_languages() -> None:
+    """The build line's time differs run to run (a CI run once failed on 1.1 s against 1.2 s)."""
+    printed = "Site: site/index.html (26 pages) in 12.4 s.\n站点：site/index.html（26 个页面），用时 1.2 秒。"
+    shown = tutorial._shown(printed, tutorial.ROOT / "nowhere")
+    assert shown == "Site: site/index.html (26 pages) in 3.0 s.\n站点：site/index.html（26 个页面），用时 3.0 秒。"
