@@ -75,6 +75,7 @@ class Pools:
     parties: list[tuple[str, str]]  # (id, name)
     weights: list[float]
     chinese: bool = True  # the language of the contract being written
+    stale: bool = False  # old milestones stay open as often as last month's (see open_share)
 
 
 @dataclass
@@ -169,15 +170,26 @@ def term_for(rng: random.Random, status: str) -> tuple[date, date]:
     return start, add_months(start, months) - timedelta(days=1)
 
 
-def settle(rng: random.Random, plan: Plan, closed: bool) -> None:
+def open_share(age: int, stale: bool) -> float:
+    """How many milestones ``age`` days past due are still open: a quarter of last month's, fewer the older
+    they are, as in a portfolio someone tracks (the escalations close or waive old items). Until 2026-12
+    a quarter of every past milestone stayed open for ever, so the aggregate feeds held 9,500 overdue
+    items of up to 700 days at 10,000 contracts; ``--stale`` keeps that for stress tests."""
+    if stale:
+        return 0.24
+    return 0.24 if age <= 30 else 0.12 if age <= 90 else 0.04 if age <= 365 else 0.015
+
+
+def settle(rng: random.Random, plan: Plan, closed: bool, stale: bool = False) -> None:
     """Give a one-off milestone a status consistent with its due date and today."""
     roll = rng.random()
     if plan.due <= TODAY or closed:
-        if closed or roll < 0.68:
+        still_open = open_share((TODAY - plan.due).days, stale)
+        if closed or roll < (1 - still_open) * 0.9:
             late = rng.random() < 0.35
             delta = rng.randint(1, 25) if late else -rng.randint(0, 5)
             plan.status, plan.completed_on = "done", min(plan.due + timedelta(days=delta), TODAY)
-        elif roll < 0.76:
+        elif roll < 1 - still_open:
             plan.status = rng.choice(("waived", "cancelled"))
         else:
             plan.status = rng.choice(("pending", "in_progress"))
@@ -228,7 +240,7 @@ def plan_milestones(rng: random.Random, pools: Pools, count: int, term: tuple[da
         if n in payments:
             share = shares[payments.index(n)] / sum(shares)
             plan.amount = (pay_total * share).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
-        settle(rng, plan, closed)
+        settle(rng, plan, closed, pools.stale)
         previous = plans[-1] if plans and not plans[-1].repeat else None
         if previous is not None and rng.random() < 0.4 and (previous.status == "done" or plan.status != "done"):
             plan.depends_on = previous.id
@@ -304,7 +316,7 @@ def contract_text(rng: random.Random, pools: Pools, number: int, milestones: int
     return f"contracts/{ctype}/{start.year}/{cid}.yaml", "\n".join(lines) + "\n"
 
 
-def generate(out: Path, contracts: int, milestones: int, seed: int, calendar: bool = False) -> None:
+def generate(out: Path, contracts: int, milestones: int, seed: int, calendar: bool = False, *, stale: bool = False) -> None:
     """Write a portfolio of ``contracts`` contracts with ``milestones`` milestones each into ``out``.
 
     ``calendar``: settings with the Chinese working-day calendar and following, and half the payments relative (due_after).
@@ -317,7 +329,7 @@ def generate(out: Path, contracts: int, milestones: int, seed: int, calendar: bo
         shutil.rmtree(out / "contracts")
     people = people_pool(rng)
     parties, weights = party_pool(rng)
-    pools = Pools([p[0] for p in people], parties, weights)
+    pools = Pools([p[0] for p in people], parties, weights, stale=stale)
     write_settings(out, calendar)
     write_people(out, people)
     for number in range(1, contracts + 1):
@@ -334,8 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--milestones", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--calendar", action="store_true", help="calendar: CN, business_day: following, half the payments due_after")
+    parser.add_argument("--stale", action="store_true", help="old milestones stay open as often as last month's (see open_share)")
     args = parser.parse_args(argv)
-    generate(args.out, args.contracts, args.milestones, args.seed, args.calendar)
+    generate(args.out, args.contracts, args.milestones, args.seed, args.calendar, stale=args.stale)
     return 0
 
 
