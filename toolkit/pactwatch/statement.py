@@ -12,8 +12,9 @@ every other counterparty's contracts and amounts, and our own notice deadlines (
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -129,6 +130,34 @@ def build(evaluation: Evaluation, key: str, period: Period) -> Statement:
         done=tuple(_item(o, language) for o in done),
         upcoming=tuple(_item(o, language) for o in upcoming),
         overdue=tuple(_item(o, language) for o in overdue),
+    )
+
+
+def split(statement: Statement, max_rows: int) -> tuple[Statement, ...]:
+    """The statement in parts of whole contracts, in its order, each of at most ``max_rows`` table rows (a
+    contract line and its items; a contract with more is a part of its own). Every contract and item is in
+    exactly one part, with the same period: a long statement stays complete, page by page."""
+    items = Counter(i.contract_id for i in (*statement.done, *statement.upcoming, *statement.overdue))
+    groups: list[list[ContractLine]] = [[]]
+    rows = 0
+    for line in statement.contracts:
+        size = 1 + items[line.id]
+        if groups[-1] and rows + size > max_rows:
+            groups.append([])
+            rows = 0
+        groups[-1].append(line)
+        rows += size
+    return tuple(_only(statement, group) for group in groups)
+
+
+def _only(statement: Statement, lines: Sequence[ContractLine]) -> Statement:
+    ids = {line.id for line in lines}
+
+    def keep(found: tuple[Item, ...]) -> tuple[Item, ...]:
+        return tuple(i for i in found if i.contract_id in ids)
+
+    return replace(
+        statement, contracts=tuple(lines), done=keep(statement.done), upcoming=keep(statement.upcoming), overdue=keep(statement.overdue)
     )
 
 

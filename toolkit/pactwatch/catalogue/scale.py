@@ -26,4 +26,19 @@ TEXTS: dict[str, Text] = {
         "此处列出前 {shown} 项（共 {total} 项）；在浏览器中启用脚本后可查看、筛选和排序全部。",
         "The first {shown} of {total} are listed here; with JavaScript on, all of them can be shown, filtered and sorted.",
     ),
+    "scale.statement_parts_label": Text("对账单各部分", "Parts of this statement"),
+    "scale.statement_parts": Text(
+        "本对账单较长，按合同分为 {count} 部分，每部分列出其合同的全部内容；此为第 {number} 部分（{first} 至 {last}）。",
+        "This statement is long and is in {count} parts by contract, each holding everything about its contracts; "
+        "this is part {number} ({first} to {last}).",
+    ),
+    "scale.statement_part": Text(
+        "第 {number} 部分：{first} 至 {last}，{count} 份合同，{overdue} 项逾期",
+        "Part {number}: {first} to {last}, {count} contracts, {overdue} overdue",
+        "Part {number}: {first} to {last}, {count} contract, {overdue} overdue",
+    ),
+    "scale.rest_in_feed": Text(
+        "另有 {count} 项未列出，此人的日历订阅包含全部：",
+        "{count} more are not listed here; this person's calendar feed holds all of them:",
+    ),
 }

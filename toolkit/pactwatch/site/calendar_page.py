@@ -19,7 +19,7 @@ WEEKS = 8
 LIMIT = 100  # rows per list; the feeds and the contracts index hold the rest
 
 
-def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
+def _weeks(site: Site, root: str, limit: int) -> list[dict[str, Any]]:
     monday = site.today - timedelta(days=site.today.weekday())
     weeks = []
     for index in range(WEEKS):
@@ -30,7 +30,7 @@ def _weeks(site: Site, root: str) -> list[dict[str, Any]]:
             {
                 "title": text("site.week_of", site.language, start=site.date(start)),
                 "iso": f"{start.isocalendar().year}-W{start.isocalendar().week:02d}",
-                "rows": rows(site, items[:LIMIT], root),
+                "rows": rows(site, items[:limit], root),
                 "total": len(items),
             }
         )
@@ -58,11 +58,12 @@ def _feeds(site: Site, root: str) -> dict[str, list[tuple[str, str | None, Any]]
     return groups
 
 
-def pages(env: Environment, site: Site) -> Iterator[Page]:
+def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
     root = prefix(PATH)
     feeds = _feeds(site, root)
-    contract_feeds = len(feeds["contracts"])  # each contract's page links its feed: the list shows the first LIMIT
-    feeds["contracts"] = feeds["contracts"][:LIMIT]
+    # each contract, person and counterparty page links its own feed: a list shows the first LIMIT, and its section the rest
+    feed_totals = {group: len(entries) for group, entries in feeds.items()}
+    feeds = {group: entries[:limit] for group, entries in feeds.items()}
     overdue = sorted((o for o in site.ev.occurrences if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
     yield render_page(
         env,
@@ -70,11 +71,11 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         PATH,
         "pages/calendar.html",
         text("site.nav.calendar", site.language),
-        overdue=rows(site, overdue[:LIMIT], root),
+        overdue=rows(site, overdue[:limit], root),
         overdue_total=len(overdue),
-        weeks=_weeks(site, root),
+        weeks=_weeks(site, root, limit),
         all_feed=feed_context(site, ALL_FEED, root),
         feeds=feeds,
-        contract_feeds=contract_feeds,
-        limit=LIMIT,
+        feed_totals=feed_totals,
+        limit=limit,
     )

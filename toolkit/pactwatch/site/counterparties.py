@@ -48,10 +48,11 @@ def _summary(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
     }
 
 
-def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
+def _group(site: Site, group: CounterpartyGroup, limit: int) -> dict[str, Any]:
     path = page_path(group.slug)
     root = prefix(path)
     lang = site.language
+    risks = _risks(site, group)
     late = sorted(
         (o for v in group.views for o in v.occurrences if o.state in ("overdue", "done_late")),
         key=lambda o: (-o.days_late, o.contract.id, o.key),
@@ -77,15 +78,17 @@ def _group(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
         "cp_id": group.counterparty.id,
         "stats": _summary(site, group),
         "contracts": contracts,  # the page lists the first LIMIT; the contracts list, filtered by name, all
-        "limit": LIMIT,
-        "delays": rows(site, late[:LIMIT], root),
+        "limit": limit,
+        "delays": rows(site, late[:limit], root),
         "delays_total": len(late),
-        "risks": risk_items(site, _risks(site, group)),
+        "risks": risk_items(site, risks[:limit]),
+        "risks_total": len(risks),
         "feed": feed_context(site, naming.counterparty_feed(group.slug), root),
     }
 
 
-def pages(env: Environment, site: Site) -> Iterator[Page]:
+def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
+    """The index and a page per counterparty; its lists show their first ``limit`` rows and link the rest."""
     lang = site.language
     listing = []
     for group in site.groups:
@@ -94,5 +97,5 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
         listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
     yield render_page(env, site, INDEX, "pages/counterparties.html", text("site.nav.counterparties", lang), groups=listing)
     for group in site.groups:
-        context = _group(site, group)
+        context = _group(site, group, limit)
         yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, **context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment
 
@@ -24,7 +25,7 @@ def page_path(person: str) -> str:
     return naming.person_page(person)
 
 
-def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
+def _person(site: Site, person: str, month: kpis.Kpis | None, limit: int) -> dict[str, Any]:
     path = page_path(person)
     root = prefix(path)
     found = site.people.get(person)
@@ -32,6 +33,7 @@ def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
     horizon = site.today + timedelta(days=UPCOMING_DAYS)
     overdue = sorted((o for o in mine if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
     upcoming = [o for o in mine if o.state in ("due_soon", "upcoming") and o.due <= horizon]
+    owned = site.owned.get(person, [])
     manager = found.manager if found else None
     manager_href = site.person_href(manager) if manager else None
     return {
@@ -40,14 +42,16 @@ def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
         "name": site.person_name(person),
         "manager": site.person_name(manager) if manager else "",
         "manager_href": root + manager_href if manager_href else None,
-        "overdue": rows(site, overdue[:LIMIT], root),
+        "overdue": rows(site, overdue[:limit], root),
         "overdue_total": len(overdue),
-        "upcoming": rows(site, upcoming[:LIMIT], root),
+        "upcoming": rows(site, upcoming[:limit], root),
         "upcoming_total": len(upcoming),
         "contracts": [
             (v.contract.id, root + links.contract_page(v.contract.id), v.contract.title, v.health, word(v.health, site.language))
-            for v in site.owned.get(person, [])
+            for v in owned[:limit]
         ],
+        "contracts_total": len(owned),
+        "contracts_href": root + links.section("contracts") + "?" + urlencode({"owner": person}),
         "on_time": format_share(month.on_time_rate if month else None),
         "on_time_note": f"{month.done_on_time}/{month.due}" if month else "",
         "feed": feed_context(site, naming.person_feed(person), root),
@@ -55,7 +59,8 @@ def _person(site: Site, person: str, month: kpis.Kpis | None) -> dict[str, Any]:
     }
 
 
-def pages(env: Environment, site: Site) -> Iterator[Page]:
+def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
+    """The index and a page per person; a person's lists show their first ``limit`` rows and say where the rest are."""
     lang = site.language
     people = site.person_ids()
     summary = []
@@ -80,5 +85,5 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
     for person in people:
         if site.person_href(person) is None:
             continue
-        context = _person(site, person, month.get(person))
+        context = _person(site, person, month.get(person), limit)
         yield render_page(env, site, page_path(person), "pages/person.html", str(context["name"]), **context)
