@@ -9,6 +9,7 @@ URLs are part of the interface, and name files (so a copy of the site opened fro
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
@@ -79,10 +80,11 @@ def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> It
         yield from family(env, site)
 
 
-def contract_pages(data: SiteInput, ids: Iterable[str]) -> Iterator[Page]:
-    """The pages of the contracts in ``ids``: the bulk of the work, split across processes by the builder."""
-    site = Site(data)
-    env = site_environment(site)
+def contract_pages(data: SiteInput, ids: Iterable[str], made: tuple[Site, Environment] | None = None) -> Iterator[Page]:
+    """The pages of the contracts in ``ids``: the bulk of the work, split across processes by the builder
+    (which passes the lookups and templates ``made`` for this build, so they are made once per process)."""
+    site, env = made if made is not None else (Site(data), None)
+    some = copy.copy(site)  # shallow: the lookups are shared, only the views are narrowed
     wanted = set(ids)
-    site.views = [v for v in site.views if v.contract.id in wanted]
-    yield from contract_page.pages(env, site)
+    some.views = [v for v in site.views if v.contract.id in wanted]
+    yield from contract_page.pages(env or site_environment(site), some)

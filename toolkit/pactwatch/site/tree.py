@@ -9,11 +9,13 @@ by worker processes (``parallel``: forked, so the evaluation is shared, not pick
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
 from pathlib import Path
+
+from jinja2 import Environment
 
 from pactwatch.catalogue import msg
 from pactwatch.errors import OSFailure, PactwatchError
@@ -21,9 +23,10 @@ from pactwatch.fileio import write_if_changed
 from pactwatch.parallel import map_batches
 from pactwatch.resources import OWN_FILE_LIMIT
 from pactwatch.safefs import NotRegularFile, read_regular, refused
+from pactwatch.site import contract_page, page_keys
 from pactwatch.site.common import Page
-from pactwatch.site.context import SiteInput
-from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages
+from pactwatch.site.context import Site, SiteInput
+from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages, site_environment
 
 PAGE_SECONDS = 0.0025  # one contract's pages rendered and written (bench_site: ~2.5 ms of CPU): workers pay from ~100 contracts
 CHUNK = 200
@@ -51,13 +54,39 @@ def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
 
 
 Task = tuple[str, list[str]]  # ("family", [index]) or ("contracts", [ids])
+Done = tuple[list[str], int, dict[str, str]]  # (paths, number written, contract page path -> digest)
 
 
-def _run(data: SiteInput, docs: Path, task: Task) -> tuple[list[str], int]:
+def _contracts(data: SiteInput, docs: Path, previous: Mapping[str, str], ids: list[str]) -> Done:
+    """Write the pages of ``ids`` whose digest changed since ``previous`` (or whose file is gone)."""
+    site, env, shared = _made_for(data)
+    keys = {contract_page.page_path(cid): page_keys.contract_key(site, shared, cid) for cid in ids}
+    stale = [cid for cid in ids if _needs_page(docs, previous, contract_page.page_path(cid), keys)]
+    _, written = write_pages(contract_pages(data, stale, (site, env)), docs) if stale else ([], 0)
+    return sorted(keys), written, keys
+
+
+_MADE: list[tuple[SiteInput, Site, Environment, bytes]] = []  # per process: this build's lookups, templates, digest
+
+
+def _made_for(data: SiteInput) -> tuple[Site, Environment, bytes]:
+    """The Site, template environment and shared digest of this build, made once per process, not per chunk."""
+    if not _MADE or _MADE[0][0] is not data:
+        site = Site(data)
+        _MADE[:] = [(data, site, site_environment(site), page_keys.build_digest(site))]
+    return _MADE[0][1], _MADE[0][2], _MADE[0][3]
+
+
+def _needs_page(docs: Path, previous: Mapping[str, str], path: str, keys: Mapping[str, str]) -> bool:
+    return previous.get(path) != keys[path] or not (docs / path).is_file()
+
+
+def _run(data: SiteInput, docs: Path, previous: Mapping[str, str], task: Task) -> Done:
     kind, items = task
     if kind == "family":
-        return write_pages(generate_pages(data, [FAMILIES[int(items[0])]]), docs)
-    return write_pages(contract_pages(data, items), docs)
+        paths, written = write_pages(generate_pages(data, [FAMILIES[int(items[0])]]), docs)
+        return paths, written, {}
+    return _contracts(data, docs, previous, items)
 
 
 def tasks(data: SiteInput, size: int = CHUNK) -> list[tuple[Task, int]]:
@@ -70,7 +99,13 @@ def tasks(data: SiteInput, size: int = CHUNK) -> list[tuple[Task, int]]:
 
 
 def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = None) -> tuple[list[str], int]:
-    """Every generated page, on ``jobs`` processes for big portfolios; -> (paths, number written)."""
+    """Every generated page, on ``jobs`` processes for big portfolios; -> (paths, number written).
+
+    Contract pages whose digest (page_keys) is the one recorded by the last build are not rendered again;
+    the digests are recorded in the build folder once every page is written."""
+    build_dir = docs.parent
+    previous = page_keys.load(build_dir)
+    page_keys.forget(build_dir)
     pieces = tasks(data)
     total = len(data.evaluation.portfolio.contracts)
     so_far = list(accumulate(count for _, count in pieces))  # contract pages done once piece i is (taken in order)
@@ -79,9 +114,10 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
         if tick is not None and pieces[index][1]:
             tick(so_far[index], total)
 
-    run = partial(_run, data, docs)
+    run = partial(_run, data, docs, previous)
     results = map_batches(run, [task for task, _ in pieces], jobs=jobs, seconds=total * PAGE_SECONDS, done=finished)
-    return sorted(path for paths, _ in results for path in paths), sum(written for _, written in results)
+    page_keys.save(build_dir, {path: key for _, _, keys in results for path, key in keys.items()})
+    return sorted(path for paths, _, _ in results for path in paths), sum(written for _, written, _ in results)
 
 
 def copy_files(source: Path, docs: Path, skip: set[str], under: str = "") -> tuple[list[str], int]:

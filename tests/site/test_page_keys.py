@@ -1,0 +1,112 @@
+"""Issue #21: a rebuild renders only the contract pages whose inputs changed (site.page_keys), and the
+generated tree is then the same as a clean build's, whatever was edited: a contract, a person's name, the
+settings, the day, or a milestone whose change moves a risk shown on another contract's page."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pactwatch.site import page_keys, tree
+from pactwatch.site.build import BUILD_DIR, build_site
+from pactwatch.site.common import Page
+from pactwatch.site.context import SiteInput
+from tests.conftest import REPO_ROOT, TODAY
+
+Edit = Callable[[Path], None]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _title(root: Path) -> None:
+    _replace(root / "contracts/sales/C-2026-001.yaml", "年度智能分拣设备销售合同", "年度智能分拣设备销售合同（改）")
+
+
+def _person(root: Path) -> None:
+    _replace(root / "people.yaml", "name: 刘洋", "name: 刘洋洋")  # owns C-2026-007
+
+
+def _settings(root: Path) -> None:
+    _replace(root / "pactwatch.yml", "due_soon_days: 7", "due_soon_days: 30")
+
+
+def _payment_done(root: Path) -> None:
+    """The long-overdue payment of C-2026-007 is paid: risks about its counterparty and owner move too."""
+    _replace(root / "contracts/sales/C-2026-007.yaml", "status: pending   # 已逾期", "status: done\n    completed_on: 2026-11-20   # 已逾期")
+
+
+def _docs(root: Path) -> dict[str, bytes]:
+    docs = root / BUILD_DIR / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the contract pages rendered (builds run in this process: jobs=1)."""
+    ids: list[str] = []
+    real = tree.contract_pages
+
+    def spy(data: SiteInput, wanted: Iterable[str], made: object = None) -> Iterator[Page]:
+        wanted = list(wanted)
+        ids.extend(wanted)
+        return real(data, wanted, made)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tree, "contract_pages", spy)
+    return ids
+
+
+def test_a_rebuild_renders_only_the_edited_contract(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    assert len(rendered) == 13
+    rendered.clear()
+    build_site(root, TODAY, jobs=1, run=False)
+    assert rendered == []  # nothing changed
+    _title(root)
+    build_site(root, TODAY, jobs=1, run=False)
+    assert rendered == ["C-2026-001"]
+
+
+@pytest.mark.parametrize(
+    ("edit", "day"),
+    [(_title, 0), (_person, 0), (_settings, 0), (_payment_done, 0), (None, 1)],
+    ids=["title", "person", "settings", "payment-done", "next-day"],
+)
+def test_a_rebuild_writes_what_a_clean_build_writes(
+    copy_portfolio: Callable[[Path], Path], tmp_path: Path, edit: Edit | None, day: int
+) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    if edit is not None:
+        edit(root)
+    build_site(root, TODAY + timedelta(days=day), jobs=1, run=False)
+    clean = tmp_path / "clean"  # the edited portfolio, without the build folder
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(BUILD_DIR, "site"))
+    build_site(clean, TODAY + timedelta(days=day), jobs=1, run=False)
+    assert _docs(root) == _docs(clean)
+
+
+def test_a_page_removed_from_the_tree_is_written_again(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    (root / BUILD_DIR / "docs" / "contracts" / "C-2026-007.md").unlink()
+    rendered.clear()
+    build_site(root, TODAY, jobs=1, run=False)
+    assert rendered == ["C-2026-007"]
+
+
+def test_unreadable_digests_mean_a_full_render(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    (root / BUILD_DIR / page_keys.KEYS_FILE).write_text("{not json", encoding="utf-8")
+    rendered.clear()
+    build_site(root, TODAY, jobs=1, run=False)
+    assert len(rendered) == 13
