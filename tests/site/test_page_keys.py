@@ -40,7 +40,8 @@ def _settings(root: Path) -> None:
 
 def _payment_done(root: Path) -> None:
     """The long-overdue payment of C-2026-007 is paid: risks about its counterparty and owner move too."""
-    _replace(root / "contracts/sales/C-2026-007.yaml", "status: pending   # 已逾期", "status: done\n    completed_on: 2026-11-20   # 已逾期")
+    done = "status: done\n    completed_on: 2026-11-20   # 已逾期"
+    _replace(root / "contracts/sales/C-2026-007.yaml", "status: pending   # 已逾期", done)
 
 
 def _docs(root: Path) -> dict[str, bytes]:
