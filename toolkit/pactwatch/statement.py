@@ -13,7 +13,7 @@ every other counterparty's contracts and amounts, and our own notice deadlines (
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -105,15 +105,33 @@ def _contract(c: Contract, language: str) -> ContractLine:
     return ContractLine(c.id, c.title, start, end, value, word(f"value.{c.status}", language))
 
 
-def build(evaluation: Evaluation, key: str, period: Period) -> Statement:
-    """The statement for the counterparty of group ``key`` over the period containing today."""
+Groups = Mapping[str, tuple[list[Contract], list[Occurrence]]]  # group key -> its shown contracts and their items
+
+
+def groups(evaluation: Evaluation) -> Groups:
+    """Every counterparty group's shown contracts and their items, in one pass (the site's statements of all
+    counterparties would otherwise each scan the whole portfolio)."""
+    out: dict[str, tuple[list[Contract], list[Occurrence]]] = {}
+    home: dict[str, list[Occurrence]] = {}
+    for c in evaluation.portfolio.contracts:
+        contracts, items = out.setdefault(group_key(c.counterparty), ([], []))
+        if shown(c):
+            contracts.append(c)
+            home[c.id] = items
+    for o in evaluation.occurrences:
+        # a derived milestone (the notice deadline of an auto-renewal) is our own decision, not the counterparty's business
+        if not o.derived and o.contract.id in home:
+            home[o.contract.id].append(o)
+    return out
+
+
+def build(evaluation: Evaluation, key: str, period: Period, known: Groups | None = None) -> Statement:
+    """The statement for the counterparty of group ``key`` over the period containing today (``known``: the
+    ``groups`` of this evaluation, when the caller builds many statements)."""
     today, language = evaluation.today, evaluation.portfolio.settings.language
     start, end = kpis.period_bounds(today, period)
     next_end = kpis.period_bounds(end + timedelta(days=1), period)[1]
-    contracts = [c for c in evaluation.portfolio.contracts if group_key(c.counterparty) == key and shown(c)]
-    ids = {c.id for c in contracts}
-    # a derived milestone (the notice deadline of an auto-renewal) is our own decision, not the counterparty's business
-    items = [o for o in evaluation.occurrences if o.contract.id in ids and not o.derived]
+    contracts, items = (known if known is not None else groups(evaluation)).get(key, ([], []))
     pending = [o for o in items if o.contract.status not in INACTIVE_STATUSES]
     done = [o for o in items if o.completed_on is not None and start <= o.completed_on <= end]
     overdue = sorted((o for o in pending if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))

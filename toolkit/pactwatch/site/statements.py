@@ -59,7 +59,8 @@ def statement_pages(env: Environment, site: Site, slug: str, built: statement.St
 def pages(env: Environment, site: Site) -> Iterator[Page]:
     if site.public:
         return
+    known = statement.groups(site.ev)
     for group in site.groups:
         if not any(statement.shown(v.contract) for v in group.views):
             continue
-        yield from statement_pages(env, site, group.slug, statement.build(site.ev, group.key, "month"))
+        yield from statement_pages(env, site, group.slug, statement.build(site.ev, group.key, "month", known))
