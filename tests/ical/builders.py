@@ -56,7 +56,7 @@ class Parsed:
     description: str
     url: str | None
     categories: tuple[str, ...]
-    status: str
+    status: str  # CONFIRMED when not written
     alarms: tuple[tuple[timedelta, str], ...]
 
 
@@ -75,7 +75,7 @@ def parse_icalendar(data: bytes) -> tuple[icalendar.Calendar, list[Parsed]]:
                 str(e.get("description", "")),
                 str(e["url"]) if "url" in e else None,
                 tuple(str(c) for c in cats.cats) if cats is not None else (),
-                str(e["status"]),
+                str(e.get("status", "CONFIRMED")),  # the writer leaves out the status a client assumes
                 alarms,
             )
         )
@@ -96,7 +96,7 @@ def parse_vobject(data: bytes) -> tuple[Any, list[Parsed]]:
                 e.description.value if hasattr(e, "description") else "",
                 e.url.value if hasattr(e, "url") else None,
                 tuple(e.categories.value) if hasattr(e, "categories") else (),
-                e.status.value,
+                e.status.value if hasattr(e, "status") else "CONFIRMED",
                 alarms,
             )
         )

@@ -19,42 +19,50 @@ import icalendar
 
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.ical.events import occurrence_events
-from pactwatch.ical.feeds import Layout, Placer, assemble, default_stamp, feed_metas, layout, sort_key
+from pactwatch.ical.feeds import Layout, Placer, assemble, default_stamp, feed_metas, layout, render_variants, sort_key
+from pactwatch.ical.output import windowed
 from pactwatch.ical.records import CalendarMeta, EventRecord
-from pactwatch.ical.writer import PRODID, format_stamp, render_event
+from pactwatch.ical.writer import PRODID, format_stamp
 
-Placed = tuple[str, EventRecord, tuple[str, ...]]
+Placed = tuple[str, Occurrence, tuple[str, ...], EventRecord, EventRecord | None]  # key, occurrence, where, own, lean
 
 
 def placed_events(plan: Layout, occurrences: Iterable[Occurrence]) -> Iterator[Placed]:
-    """(sort key, event, the feeds listing it) for every event of ``occurrences``, in their order."""
+    """(sort key, occurrence, the feeds listing it, the contract feed's event, the lean one in the window) for
+    every event of ``occurrences``, in their order."""
     placer = Placer(plan)
     for occurrence in occurrences:
         where = placer.where(occurrence)
         if where is not None:
-            for rank, record in enumerate(occurrence_events(occurrence, placer.facts_of(occurrence), plan.ctx)):
-                yield sort_key(record, occurrence, rank), record, where
+            facts = placer.facts_of(occurrence)
+            own = occurrence_events(occurrence, facts, plan.ctx, own=True)
+            lean: list[EventRecord | None] = (
+                [*occurrence_events(occurrence, facts, plan.ctx, own=False)] if len(where) > 1 else [None] * len(own)
+            )
+            for rank, (record, shared) in enumerate(zip(own, lean, strict=True)):
+                yield sort_key(record, occurrence, rank), occurrence, where, record, shared
 
 
 @dataclass(frozen=True, slots=True)
 class FeedPlan:
     """Every feed and every event before rendering."""
 
+    layout: Layout
     metas: dict[str, CalendarMeta]  # sorted by path
-    events: list[tuple[EventRecord, tuple[str, ...]]]  # (event, the feeds listing it), sorted by day, contract, key
+    events: list[Placed]  # sorted by day, contract, key
     stamp: datetime  # DTSTAMP of every event
 
 
 def plan_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None = None) -> FeedPlan:
     plan = layout(evaluation, public=public)
     placed = sorted(placed_events(plan, evaluation.occurrences), key=itemgetter(0))
-    return FeedPlan(feed_metas(plan), [(record, where) for _, record, where in placed], stamp or default_stamp(evaluation))
+    return FeedPlan(plan, feed_metas(plan), placed, stamp or default_stamp(evaluation))
 
 
 def render_feeds(plan: FeedPlan) -> dict[str, bytes]:
-    """A plan through the fast writer: each event rendered once, shared by the feeds that list it."""
+    """A plan through the fast writer: each variant rendered once, shared by the feeds that list it."""
     stamp = format_stamp(plan.stamp)
-    return assemble(plan.metas, ((render_event(record, stamp), where) for record, where in plan.events))
+    return assemble(plan.layout, plan.metas, [render_variants(key, o, where, own, lean, stamp) for key, o, where, own, lean in plan.events])
 
 
 def reference_event(record: EventRecord, stamp: datetime) -> icalendar.Event:
@@ -70,7 +78,8 @@ def reference_event(record: EventRecord, stamp: datetime) -> icalendar.Event:
         event.add("url", record.url)
     if record.categories:
         event.add("categories", list(record.categories))
-    event.add("status", record.status)
+    if record.status != "CONFIRMED":  # the writer leaves out what a client assumes
+        event.add("status", record.status)
     event.add("transp", "TRANSPARENT")
     for item in record.alarms:
         alarm = icalendar.Alarm()
@@ -99,10 +108,16 @@ def reference_calendar(meta: CalendarMeta) -> icalendar.Calendar:
 
 
 def reference_feeds(plan: FeedPlan) -> dict[str, bytes]:
-    """The plan through icalendar: one Event object per event (shared by its feeds), then to_ical per feed."""
+    """The plan through icalendar: one Event object per variant (shared by its feeds), then to_ical per feed.
+
+    No size budget: for plans whose windowed feeds fit it (the benchmark's and the tests' do not narrow)."""
     calendars = {path: reference_calendar(meta) for path, meta in plan.metas.items()}
-    for record, paths in plan.events:
-        event = reference_event(record, plan.stamp)
-        for path in paths:
-            calendars[path].add_component(event)
+    for _, _, where, own, lean in plan.events:
+        calendars[where[2] if len(where) > 1 else where[0]].add_component(reference_event(own, plan.stamp))
+        if lean is not None:
+            personal = reference_event(lean, plan.stamp)
+            shared = reference_event(lean._replace(alarms=()), plan.stamp) if lean.alarms else personal
+            for path in where:
+                if windowed(path):
+                    calendars[path].add_component(personal if path == where[1] else shared)
     return {path: calendar.to_ical() for path, calendar in calendars.items()}

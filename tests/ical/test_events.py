@@ -12,16 +12,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pactwatch.engine import Evaluation, evaluate
-from pactwatch.ical.events import UID_NAMESPACE, EventContext, contract_facts, event_uid, occurrence_events
+from pactwatch.ical.events import UID_NAMESPACE, EventContext, contract_facts, contract_notes, event_uid, occurrence_events
 from pactwatch.ical.records import EventRecord
-from pactwatch.model import Counterparty, Document, Milestone, Repeat, Settings, Term
+from pactwatch.model import Ack, Counterparty, Document, Milestone, Repeat, Settings, Term
 from tests.ical.builders import SETTINGS, TODAY, D, contract, milestone, portfolio
 
 
-def events_of(ev: Evaluation, *, public: bool = False) -> dict[str, list[EventRecord]]:
+def events_of(ev: Evaluation, *, public: bool = False, own: bool = False) -> dict[str, list[EventRecord]]:
+    """Every occurrence's events: the aggregate feeds' lean variant, or ``own``: the contract feed's."""
     ctx = EventContext.of(ev, public=public)
     facts = {c.id: contract_facts(c, ctx) for c in ev.portfolio.contracts}
-    return {o.ref: occurrence_events(o, facts[o.contract.id], ctx) for o in ev.occurrences}
+    return {o.ref: occurrence_events(o, facts[o.contract.id], ctx, own=own) for o in ev.occurrences}
 
 
 def only(ev: Evaluation, **kwargs: bool) -> EventRecord:
@@ -29,8 +30,13 @@ def only(ev: Evaluation, **kwargs: bool) -> EventRecord:
     return records[0]
 
 
-def one(m: Milestone, today: date = TODAY, settings: Settings = SETTINGS, **fields: object) -> EventRecord:
-    return only(evaluate(portfolio(contract("C-1", m, **fields), settings=settings), today))
+def one(m: Milestone, today: date = TODAY, settings: Settings = SETTINGS, own: bool = False, **fields: object) -> EventRecord:
+    return only(evaluate(portfolio(contract("C-1", m, **fields), settings=settings), today), own=own)
+
+
+def notes(m: Milestone, *, public: bool = False, settings: Settings = SETTINGS, **fields: object) -> str:
+    ev = evaluate(portfolio(contract("C-1", m, **fields), settings=settings), TODAY)
+    return contract_notes(ev.portfolio.contracts[0], EventContext.of(ev, public=public))
 
 
 def test_uid_is_a_uuid5_of_contract_and_milestone_without_a_host() -> None:
@@ -78,7 +84,7 @@ def test_summary_marks_the_state_and_reads_contract_then_milestone() -> None:
 
 
 def test_done_milestones_stay_marked_done_and_cancelled_ones_are_cancelled() -> None:
-    done = one(milestone(due="2026-11-01", status="done", completed_on=D("2026-11-03")))
+    done = one(milestone(due="2026-11-01", status="done", completed_on=D("2026-11-03")), own=True)
     assert done.summary.startswith("[逾期完成] ")
     assert done.status == "CONFIRMED"
     assert "完成日期：2026年11月3日" in done.description
@@ -89,28 +95,53 @@ def test_done_milestones_stay_marked_done_and_cancelled_ones_are_cancelled() -> 
     assert cancelled.summary.startswith("[已取消] ")
 
 
-def test_description_has_kind_amount_owner_state_days_late_and_links() -> None:
+def test_lean_description_has_what_a_subscriber_acts_on() -> None:
+    """The aggregate feeds' event: counterparty, kind and amount, owner, lateness, the page link; the summary says
+    the state, contract and milestone, so nothing of that is repeated, nor the file, documents or contract id."""
     record = one(milestone("M2", due="2026-11-17", amount=Decimal("720000"), owner="ann"))
-    lines = record.description.split("\n")
-    assert "类型：付款" in lines
-    assert "金额：应收 ¥720,000.00 CNY" in lines  # a sales contract: the customer pays us (issue #14)
-    assert "负责人：张伟" in lines
-    assert "状态：逾期" in lines
-    assert "逾期天数：10" in lines
-    assert "合同页面：https://contracts.example.com/contracts/C-1.html" in lines
-    assert "合同文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml" in lines
-    assert "- 合同扫描件：https://dms.example.com/c/1" in lines
-    assert lines[0] == "合同：合同 C-1（C-1）"
+    assert record.summary == "[逾期] 合同 C-1 · 节点 M2"
+    assert record.description.split("\n") == [
+        "相对方：上海星瀚智能科技有限公司",
+        "付款 · 应收 ¥720,000.00 CNY",  # a sales contract: the customer pays us (issue #14)
+        "负责人：张伟",
+        "逾期天数：10",
+        "https://contracts.example.com/contracts/C-1.html",  # Google and Outlook show the description, not URL
+    ]
     assert record.url == "https://contracts.example.com/contracts/C-1.html"
-    assert record.categories == ("付款",)
+    assert record.categories == ()
+    acknowledged = one(milestone("M2", due="2026-11-17", ack=Ack(D("2026-12-31"))))
+    assert "状态：逾期 · 已确认延期" in acknowledged.description.split("\n")
+
+
+def test_lean_event_renders_in_about_450_bytes() -> None:
+    """980 bytes before: the description repeated the contract, its file and documents in every event. A payment
+    of a 15-character title is ~500 bytes; the median event of a generated 10,000-contract all.ics is ~470."""
+    from pactwatch.ical.writer import render_event
+
+    record = one(milestone("M2", due="2026-11-17", title="第二期进度款", amount=Decimal("720000")), title="2026年度智能分拣设备销售合同")
+    assert len(render_event(record, "20261127T000000Z")) <= 510
+
+
+def test_the_contract_feed_says_the_contract_once_and_its_events_the_milestone() -> None:
+    record = one(milestone("M2", due="2026-11-10", status="done", completed_on=D("2026-11-12"), amount=Decimal(5)), own=True)
+    assert record.description.split("\n") == ["付款 · 应收 ¥5.00 CNY", "负责人：张伟", "完成日期：2026年11月12日", "逾期天数：2"]
+    assert record.url == "https://contracts.example.com/contracts/C-1.html"
+    assert notes(milestone()).split("\n") == [
+        "合同：合同 C-1（C-1）",
+        "相对方：上海星瀚智能科技有限公司",
+        "合同页面：https://contracts.example.com/contracts/C-1.html",
+        "合同文件：https://github.com/acme/contracts/blob/main/contracts/sales/C-1.yaml",
+        "文档：",
+        "- 合同扫描件：https://dms.example.com/c/1",
+    ]
 
 
 def test_links_are_percent_encoded_and_unsafe_documents_are_left_out() -> None:
     docs = (Document("坏链接", "javascript:alert(1)"), Document("好", "https://dms.example.com/x"))
-    record = one(milestone(), source="contracts/销售/C-1.yaml", documents=docs)
-    assert "https://github.com/acme/contracts/blob/main/contracts/%E9%94%80%E5%94%AE/C-1.yaml" in record.description
-    assert "javascript" not in record.description
-    assert "- 好：https://dms.example.com/x" in record.description
+    said = notes(milestone(), source="contracts/销售/C-1.yaml", documents=docs)
+    assert "https://github.com/acme/contracts/blob/main/contracts/%E9%94%80%E5%94%AE/C-1.yaml" in said
+    assert "javascript" not in said
+    assert "- 好：https://dms.example.com/x" in said
 
 
 def test_without_site_url_the_url_is_the_yaml_file_and_without_both_none() -> None:
@@ -119,15 +150,15 @@ def test_without_site_url_the_url_is_the_yaml_file_and_without_both_none() -> No
     assert one(milestone(), settings=replace(no_site, repository=None)).url is None
 
 
-def test_public_builds_leave_amounts_and_documents_out() -> None:
+@pytest.mark.parametrize("own", [False, True])
+def test_public_builds_leave_amounts_and_documents_out(own: bool) -> None:
     ev = evaluate(portfolio(contract("C-1", milestone(amount=Decimal(5)))), TODAY)
-    private, public = only(ev), only(ev, public=True)
-    assert "金额" in private.description
-    assert "dms.example.com" in private.description
-    assert "金额" not in public.description
+    private, public = only(ev, own=own), only(ev, public=True, own=own)
+    assert "¥5.00" in private.description
     assert "¥" not in public.description
-    assert "dms.example.com" not in public.description
     assert public.uid == private.uid
+    assert "dms.example.com" in notes(milestone(amount=Decimal(5)))
+    assert "dms.example.com" not in notes(milestone(amount=Decimal(5)), public=True)
 
 
 def test_alarms_at_nine_on_each_reminder_day_still_ahead() -> None:
@@ -148,7 +179,7 @@ def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
     assert [(r.start, r.end - r.start) for r in extra] == [(D("2026-12-03"), timedelta(days=1)), (D("2026-12-07"), timedelta(days=1))]
     assert [r.uid for r in extra] == [event_uid("C-1", "M1", "#reminder-7"), event_uid("C-1", "M1", "#reminder-3")]
     assert extra[0].summary == "[提醒 · 7 天后到期] 合同 C-1 · 节点 M1"
-    assert extra[0].categories == ("付款", "提醒")
+    assert extra[0].categories == ("提醒",)
     assert extra[0].description.startswith("计划日期：2026年12月10日\n")  # it sits on another day than the due one
     assert all(r.alarms == () for r in extra)
     assert main.alarms  # the event itself keeps its alarms
@@ -165,7 +196,7 @@ def test_notice_deadline_event_uses_the_notice_key() -> None:
     records = events_of(ev)[notice.ref]
     assert records[0].uid == event_uid("C-1", "_notice@2026-12-01")
     assert records[0].start == D("2026-12-01")
-    assert records[0].categories == ("续约",)
+    assert records[0].description.split("\n")[1] == "续约"
 
 
 @pytest.mark.parametrize("evil", ["x\nEND:VEVENT", "a\rb", "bell\x07", "tab\there"])

@@ -76,11 +76,12 @@ def test_event_layout_is_all_day_with_crlf_lines() -> None:
         "DTEND;VALUE=DATE:20261211",
         "TRIGGER;RELATED=START:-P6DT15H",
         "ACTION:DISPLAY",
-        "STATUS:CONFIRMED",
         "TRANSP:TRANSPARENT",
         "URL:https://x.example/c/1/",
     ):
         assert f"\r\n{line}\r\n" in text
+    assert "STATUS:" not in text  # CONFIRMED is what a client assumes: only a cancelled event says its status
+    assert "\r\nSTATUS:CANCELLED\r\n" in feed(record(status="CANCELLED")).decode()
 
 
 def test_hostile_title_cannot_break_the_structure() -> None:

@@ -249,6 +249,7 @@ class Settings:
     risk: RiskSettings = field(default_factory=RiskSettings)
     reminder_events: bool = False
     feed_window: FeedWindow = field(default_factory=FeedWindow)
+    feed_max_mb: float = 3  # ``feeds: {max_mb: 3}``: no aggregate feed larger (the window narrows), overdue items aside
     site_max_mb: int | None = None  # ``site: {max_size_mb: 1000}``: build fails when the site is larger
     approvals: tuple[ApprovalRule, ...] = ()
     notify: Mapping[str, object] = field(default_factory=dict)

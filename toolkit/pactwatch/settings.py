@@ -195,6 +195,7 @@ def settings_from(data: dict[str, Any]) -> Settings:
         ),
         reminder_events=data.get("feeds", {}).get("reminder_events", False),
         feed_window=FeedWindow(**data.get("feeds", {}).get("window", {})),
+        feed_max_mb=data.get("feeds", {}).get("max_mb", defaults.feed_max_mb),
         site_max_mb=data.get("site", {}).get("max_size_mb"),
         approvals=tuple(
             ApprovalRule(

@@ -6,10 +6,6 @@ from __future__ import annotations
 from pactwatch.catalogue import Text
 
 TEXTS: dict[str, Text] = {
-    "scale.feed_window": Text(
-        "包含全部未完成的节点，以及到期日在 {start} 至 {end} 之间的节点；每个合同的订阅包含其全部节点。",
-        "Holds every open milestone and those due from {start} to {end}; each contract's own feed holds all of its milestones.",
-    ),
     "scale.size": Text(
         "站点共 {size}（{files} 个文件）；最大的页面：{pages}；最大的订阅：{feeds}。",
         "Site: {size} in {files} files; largest pages: {pages}; largest feeds: {feeds}.",

@@ -125,9 +125,12 @@ def check_size(site_dir: Path, settings: Settings, budget: int | None) -> bool:
     from pactwatch.site import budget as sizes
 
     lang = settings.language
-    size = sizes.measure(site_dir)
+    feed_limit = round(settings.feed_max_mb * 1_000_000)
+    size = sizes.measure(site_dir, feed_limit)
     total = sizes.human(size.total)
     click.echo(text("scale.size", lang, size=total, files=size.files, pages=sizes.listing(size.pages), feeds=sizes.listing(size.feeds)))
+    for path, bytes_ in size.over_feeds:  # a warning only: the overdue items are what the feed is for
+        click.echo(text("feeds.over_budget", lang, path=path, size=sizes.human(bytes_), budget=sizes.human(feed_limit)), err=True)
     limit = budget if budget is not None else (settings.site_max_mb * 1_000_000 if settings.site_max_mb else None)
     if limit is not None and size.total > limit:
         click.echo(text("scale.over_budget", lang, size=total, budget=sizes.human(limit)), err=True)

@@ -12,6 +12,13 @@ on the reminder day (all-day events start at 00:00, so ``n`` days before is
 ``-P(n-1)DT15H`` and the day itself is ``PT9H``). With
 ``feeds: {reminder_events: true}`` each offset above 0 also becomes its own
 one-day event, for clients that ignore alarms in subscribed calendars.
+
+Two variants of each event (``own``). The contract's own feed says the contract, its counterparty, page,
+file and documents once, in the calendar's DESCRIPTION (``contract_notes``), so its events carry only the
+milestone: kind, amount, owner, lateness, completion day, and alarms. The aggregate feeds' events are lean
+(~450 bytes): counterparty, kind, amount, owner, lateness and the page link (the URL property holds it too,
+but Google Calendar and Outlook show only the description), with alarms only in a person's own feed. The
+summary says the state; STATUS is written for cancelled events only; no CATEGORIES (reminder events aside).
 """
 
 from __future__ import annotations
@@ -64,10 +71,7 @@ class EventContext:
         lang = settings.language
         names = {pid: clean_text(person.name) for pid, person in evaluation.portfolio.people.items()}
         words: dict[str, str] = {key: word(f"value.{key}", lang) for key in (*STATES, *MILESTONE_KINDS)}
-        fields = {
-            key: field(word(f"field.{key}", lang), "", lang)
-            for key in ("kind", "amount", "owner", "state", "due", "completed_on", "days_late")
-        }
+        fields = {key: field(word(f"field.{key}", lang), "", lang) for key in ("owner", "state", "due", "completed_on", "days_late")}
         return cls(settings, evaluation.today, public, names, words, fields, evaluation.workdays)
 
 
@@ -76,9 +80,8 @@ class ContractFacts:
     """The parts of an event that depend on the contract only (computed once per contract)."""
 
     title: str
-    head: str  # description lines before the milestone's own
-    tail: str  # description lines after (links, documents)
-    url: str | None
+    counterparty: str  # the "相对方：…" line of the aggregate feeds' events
+    url: str | None  # the contract's page, else its file on GitHub: the event's URL and its description's last line
 
 
 def event_uid(contract_id: str, key: str, suffix: str = "") -> str:
@@ -102,20 +105,27 @@ def field(label: str, value: str, language: str) -> str:
 
 
 def contract_facts(contract: Contract, ctx: EventContext) -> ContractFacts:
-    lang = ctx.language
-    title = clean_text(contract.title)
-    head = [
-        field(word("field.contract", lang), text("feeds.contract", lang, title=title, id=contract.id), lang),
+    lang, settings = ctx.language, ctx.settings
+    counterparty = field(word("field.counterparty", lang), clean_text(contract.counterparty.name), lang)
+    page = links.contract_url(settings.site_url, contract.id)
+    url = page or links.repository_file(settings.repository, contract.source)
+    return ContractFacts(clean_text(contract.title), counterparty, url)
+
+
+def contract_notes(contract: Contract, ctx: EventContext) -> str:
+    """The contract feed's own DESCRIPTION: what every event of the contract shares, said once."""
+    lang, settings = ctx.language, ctx.settings
+    lines = [
+        field(word("field.contract", lang), text("feeds.contract", lang, title=clean_text(contract.title), id=contract.id), lang),
         field(word("field.counterparty", lang), clean_text(contract.counterparty.name), lang),
     ]
-    settings = ctx.settings
     page, source = links.contract_url(settings.site_url, contract.id), links.repository_file(settings.repository, contract.source)
-    tail = [field(word(key, lang), url, lang) for key, url in (("feeds.page", page), ("feeds.source", source)) if url]
+    lines += [field(word(key, lang), url, lang) for key, url in (("feeds.page", page), ("feeds.source", source)) if url]
     documents = [] if ctx.public else [d for d in contract.documents if linkable(d.url)]
     if documents:
-        tail.append(field(word("feeds.documents", lang), "", lang))
-        tail.extend(text("feeds.document", lang, title=clean_text(d.title), url=clean_text(d.url.strip())) for d in documents)
-    return ContractFacts(title, "\n".join(head), "\n".join(tail), page or source)
+        lines.append(field(word("feeds.documents", lang), "", lang))
+        lines.extend(text("feeds.document", lang, title=clean_text(d.title), url=clean_text(d.url.strip())) for d in documents)
+    return "\n".join(lines)
 
 
 def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
@@ -131,27 +141,29 @@ def _amount(occurrence: Occurrence, language: str) -> str:
     return money if currency in money else f"{money} {currency}"
 
 
-def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
+def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> str:
+    """What a subscriber acts on; the summary already says the state, contract and milestone.
+
+    Aggregate feeds (``own=False``) name the counterparty; the contract's own feed (``own=True``) says the
+    contract's facts once in its calendar description and adds the completion day instead."""
     lang, f, milestone = ctx.language, ctx.fields, occurrence.milestone
-    lines = [facts.head, f["kind"] + ctx.words[milestone.kind]]
+    lines = [] if own else [facts.counterparty]
+    kind = ctx.words[milestone.kind]
     if milestone.amount is not None and not ctx.public:
-        lines.append(f["amount"] + _amount(occurrence, lang))
-    lines.append(f["owner"] + ctx.names.get(milestone.owner, milestone.owner))
-    state = ctx.words[occurrence.state]
-    if occurrence.blocked:
-        state += " · " + word("feeds.blocked", lang)
-    if occurrence.acknowledged:
-        state += " · " + word("flag.acknowledged", lang)
-    lines.append(f["state"] + state)
+        kind += " · " + _amount(occurrence, lang)
+    lines += [kind, f["owner"] + ctx.names.get(milestone.owner, milestone.owner)]
+    flags = [word(key, lang) for key, on in (("feeds.blocked", occurrence.blocked), ("flag.acknowledged", occurrence.acknowledged)) if on]
+    if flags:
+        lines.append(f["state"] + " · ".join((ctx.words[occurrence.state], *flags)))
     note = due_note(occurrence, lang) if occurrence.written is not None or milestone.due_after is not None else ""
     if note:
         lines.append(f["due"] + clean_text(note))
-    if occurrence.completed_on is not None:
+    if own and occurrence.completed_on is not None:
         lines.append(f["completed_on"] + _day(occurrence.completed_on, lang))
     if occurrence.days_late > 0:
         lines.append(f"{f['days_late']}{occurrence.days_late}")
-    if facts.tail:
-        lines.append(facts.tail)
+    if facts.url and not own:  # the contract's own feed has it once, in its calendar description
+        lines.append(facts.url)
     return "\n".join(lines)
 
 
@@ -184,17 +196,17 @@ def _alarm(days: int, language: str) -> Alarm:
     return Alarm(alarm_trigger(days), said)
 
 
-def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[EventRecord]:
-    """The event of one occurrence, then its reminder events when ``reminder_events`` is on."""
+def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> list[EventRecord]:
+    """The event of one occurrence, then its reminder events when ``reminder_events`` is on; ``own``: the
+    variant for the contract's own feed (see the module's docstring)."""
     lang = ctx.language
     title = summary(occurrence, facts, ctx)
-    said = description(occurrence, facts, ctx)
-    kind = ctx.words[occurrence.milestone.kind]
+    said = description(occurrence, facts, ctx, own=own)
     offsets = pending_reminders(occurrence, ctx)
     alarms = tuple(_alarm(days, lang) for days in offsets) if offsets else ()
     uid = event_uid(occurrence.contract.id, occurrence.key)
     status: EventStatus = "CANCELLED" if occurrence.state == "cancelled" else "CONFIRMED"
-    event = EventRecord(uid, occurrence.due, title, said, (kind,), status, facts.url, alarms)
+    event = EventRecord(uid, occurrence.due, title, said, (), status, facts.url, alarms)  # the kind is in the description
     if ctx.settings.reminder_events and any(offsets):
         return [event, *reminder_events(occurrence, facts, ctx, offsets, said)]
     return [event]
@@ -207,7 +219,7 @@ def reminder_events(
     lang = ctx.language
     title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
     said = f"{ctx.fields['due']}{_day(occurrence.due, lang)}\n{event_text}"
-    categories = (ctx.words[occurrence.milestone.kind], word("feeds.reminder", lang))
+    categories = (word("feeds.reminder", lang),)
     return [
         EventRecord(
             event_uid(occurrence.contract.id, occurrence.key, f"#reminder-{days}"),

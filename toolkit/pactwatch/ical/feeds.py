@@ -7,32 +7,35 @@
 - ``counterparties/<slug>.ics``: one counterparty in the window (see pactwatch.naming).
 
 The window (``feeds: {window: {past_days: 60, future_days: 400}}``) keeps the aggregate feeds to what a
-subscriber acts on, so calendar clients load them at 50,000 contracts: every open occurrence (overdue ones
-however old) and every occurrence due from ``today - past_days`` to ``today + future_days``. Each aggregate
-feed says so in its DESCRIPTION.
+subscriber acts on: every overdue occurrence however old, and every occurrence (open, done, waived, cancelled)
+due from ``today - past_days`` to ``today + future_days``. The size budget (``feeds: {max_mb: 3}``) then
+guarantees that calendar clients load them: a feed that would be larger holds a narrower window
+(horizon.py). Each aggregate feed states the window it actually holds in its DESCRIPTION.
 
-Public builds (``public=True``) leave confidential contracts out entirely and
-leave amounts and document links out of every event. Each event is rendered
-once and shared by the four feeds that list it. Deterministic: the stamp
-defaults to midnight UTC of the evaluation's day, and the bytes are the same
-whether one process renders or several (workers.py).
+Public builds (``public=True``) leave confidential contracts out entirely and leave amounts and document
+links out of every event. Each event is rendered in two variants (events.py): the contract feed's, and a lean
+one shared by the all, person and counterparty feeds (without alarms except in the person's feed).
+Deterministic: the stamp defaults to midnight UTC of the evaluation's day, and the bytes are the same whether
+one process renders or several (workers.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from operator import itemgetter
+from operator import attrgetter
+from typing import NamedTuple
 
 from pactwatch.catalogue import text, word
-from pactwatch.engine import OPEN_STATES, Evaluation, Occurrence
+from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.escape.ical import clean_text
 from pactwatch.i18n import format_date
-from pactwatch.ical.events import ContractFacts, EventContext, contract_facts
-from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, write_feeds
+from pactwatch.ical.events import ContractFacts, EventContext, contract_facts, contract_notes
+from pactwatch.ical.horizon import Horizon, Item, fit
+from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, windowed, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
-from pactwatch.ical.writer import format_stamp, render_calendar
+from pactwatch.ical.writer import CALENDAR_END, format_stamp, render_calendar, render_event, render_header
 from pactwatch.model import Contract
 from pactwatch.naming import assign_slugs, contract_feed, counterparty_feed, group_key, person_feed
 
@@ -40,6 +43,7 @@ __all__ = [
     "ALL_FEED",
     "FEED_DIRS",
     "Layout",
+    "Rendered",
     "WriteResult",
     "build_feeds",
     "layout",
@@ -56,10 +60,12 @@ class Layout:
     contracts: list[Contract]  # public builds leave confidential contracts out entirely
     slugs: dict[str, str]  # counterparty group key -> slug
     homes: dict[str, tuple[str, str]]  # contract id -> (its contract feed, its counterparty feed)
-    window: tuple[date, date]  # what the aggregate feeds hold besides open occurrences (both days included)
+    window: Horizon  # what the aggregate feeds hold besides every overdue occurrence (both days included)
+    budget: int  # bytes: no aggregate feed is larger, unless its overdue events alone are
 
     def in_window(self, occurrence: Occurrence) -> bool:
-        return occurrence.state in OPEN_STATES or self.window[0] <= occurrence.due <= self.window[1]
+        """Overdue however old, else due within the window (open or not: far-off upcoming ones wait their turn)."""
+        return occurrence.state == "overdue" or self.window.start <= occurrence.due <= self.window.end
 
 
 def layout(evaluation: Evaluation, *, public: bool) -> Layout:
@@ -67,10 +73,20 @@ def layout(evaluation: Evaluation, *, public: bool) -> Layout:
     contracts = [c for c in evaluation.portfolio.contracts if not (public and c.confidential)]
     slugs = assign_slugs([c.counterparty for c in contracts])
     homes = {c.id: (contract_feed(c.id), counterparty_feed(slugs[group_key(c.counterparty)])) for c in contracts}
-    window = evaluation.portfolio.settings.feed_window
-    today = evaluation.today
-    span = (today - timedelta(days=window.past_days), today + timedelta(days=window.future_days))
-    return Layout(evaluation, ctx, contracts, slugs, homes, span)
+    settings = evaluation.portfolio.settings
+    window, today = settings.feed_window, evaluation.today
+    span = Horizon(today - timedelta(days=window.past_days), today + timedelta(days=window.future_days))
+    return Layout(evaluation, ctx, contracts, slugs, homes, span, round(settings.feed_max_mb * 1_000_000))
+
+
+def window_text(plan: Layout, horizon: Horizon) -> str:
+    """The aggregate feeds' DESCRIPTION: the window they actually hold, and why when it was narrowed."""
+    lang = plan.ctx.language
+    budget = f"{plan.budget / 1_000_000:g}"
+    if horizon.empty:
+        return text("feeds.window_overdue_only", lang, budget=budget)
+    start, end = (format_date(day, lang) for day in (horizon.start, horizon.end))
+    return text("feeds.window_shortened" if horizon.shortened else "feeds.window", lang, start=start, end=end, budget=budget)
 
 
 def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
@@ -78,8 +94,7 @@ def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
     settings = plan.ctx.settings
     lang, zone = settings.language, settings.timezone
 
-    start, end = (format_date(day, lang) for day in plan.window)
-    window = text("scale.feed_window", lang, start=start, end=end)
+    window = window_text(plan, plan.window)
 
     def meta(name: str, description: str = window) -> CalendarMeta:
         return CalendarMeta(text("feeds.calendar", lang, name=name), zone, lang, description=description)
@@ -89,7 +104,7 @@ def feed_metas(plan: Layout) -> dict[str, CalendarMeta]:
     for person in sorted(owners):
         metas.setdefault(person_feed(person), meta(plan.ctx.names.get(person, person)))
     for contract in plan.contracts:
-        metas[contract_feed(contract.id)] = meta(f"{contract.id} {clean_text(contract.title)}", "")
+        metas[contract_feed(contract.id)] = meta(f"{contract.id} {clean_text(contract.title)}", contract_notes(contract, plan.ctx))
         slug = plan.slugs[group_key(contract.counterparty)]
         metas.setdefault(counterparty_feed(slug), meta(clean_text(contract.counterparty.name)))
     return dict(sorted(metas.items()))
@@ -104,8 +119,8 @@ class Placer:
         self.paths: dict[tuple[str, str], tuple[str, ...] | None] = {}  # shared tuples: one per (contract, owner)
 
     def where(self, occurrence: Occurrence) -> tuple[str, ...] | None:
-        """The feeds of the occurrence's events (only its contract's outside the window); None for a
-        confidential contract in a public build."""
+        """The feeds of the occurrence's events: (all, person, contract, counterparty), only its contract's outside
+        the window; None for a confidential contract in a public build."""
         key = (occurrence.contract.id, occurrence.milestone.owner)
         if key not in self.paths:
             homes = self.plan.homes.get(key[0])
@@ -127,19 +142,67 @@ def sort_key(record: EventRecord, occurrence: Occurrence, rank: int) -> str:
     return f"{record.start.isoformat()}\0{occurrence.contract.id}\0{occurrence.key}\0{rank}"
 
 
+class Rendered(NamedTuple):
+    """One event rendered for every feed listing it."""
+
+    key: str  # sort key ("" when events come in occurrence order already)
+    due: date  # its occurrence's due day: what a narrowed window cuts on
+    pinned: bool  # overdue: every aggregate feed keeps it
+    where: tuple[str, ...]  # Placer.where
+    own: bytes  # for the contract's feed
+    shared: bytes  # for the all and counterparty feeds (b"" outside the window)
+    personal: bytes  # for the person's feed: ``shared`` with its alarms
+
+
+def render_variants(
+    key: str, occurrence: Occurrence, where: tuple[str, ...], own: EventRecord, lean: EventRecord | None, stamp: str
+) -> Rendered:
+    """The contract feed's event and, in the window, the lean one (with and without its alarms)."""
+    mine = render_event(own, stamp)
+    shared = personal = b""
+    if lean is not None:
+        personal = render_event(lean, stamp)
+        shared = render_event(lean._replace(alarms=()), stamp) if lean.alarms else personal
+    return Rendered(key, occurrence.due, occurrence.state == "overdue", where, mine, shared, personal)
+
+
 def default_stamp(evaluation: Evaluation) -> datetime:
     """DTSTAMP when none is given: 00:00 UTC of the evaluation's day, so equal inputs give equal bytes."""
     day = evaluation.today
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
-def assemble(metas: dict[str, CalendarMeta], rendered: Iterable[tuple[bytes, tuple[str, ...]]]) -> dict[str, bytes]:
-    """Whole feeds from rendered events, each appended to every feed that lists it."""
-    buckets: dict[str, list[bytes]] = {path: [] for path in metas}
-    for data, where in rendered:
-        for path in where:
-            buckets[path].append(data)
-    return {path: render_calendar(meta, buckets[path]) for path, meta in metas.items()}
+def assemble(plan: Layout, metas: dict[str, CalendarMeta], rendered: Iterable[Rendered]) -> dict[str, bytes]:
+    """Whole feeds from rendered events, each in every feed that lists it; the windowed feeds fit their budget."""
+    own: dict[str, list[bytes]] = {path: [] for path in metas if not windowed(path)}
+    lean: dict[str, list[Item]] = {path: [] for path in metas if windowed(path)}
+    for event in rendered:
+        if len(event.where) == 1:
+            own[event.where[0]].append(event.own)
+            continue
+        everyone, person, contract, counterparty = event.where
+        own[contract].append(event.own)
+        item = Item(event.due, event.pinned, event.shared)
+        lean[everyone].append(item)
+        lean[counterparty].append(item)
+        lean[person].append(item if event.personal is event.shared else item._replace(data=event.personal))
+    feeds = {path: render_calendar(metas[path], events) for path, events in own.items()}
+    for path, items in lean.items():
+        feeds[path] = fitted(plan, metas[path], items)
+    return dict(sorted(feeds.items()))
+
+
+def fitted(plan: Layout, meta: CalendarMeta, items: list[Item]) -> bytes:
+    """One windowed feed within the budget (horizon.py), saying the window it holds."""
+
+    def framed(horizon: Horizon) -> CalendarMeta:
+        return meta if horizon == plan.window else replace(meta, description=window_text(plan, horizon))
+
+    def frame(horizon: Horizon) -> int:
+        return len(render_header(framed(horizon))) + len(CALENDAR_END)
+
+    horizon, kept = fit(items, plan.window, plan.evaluation.today, plan.budget, frame)
+    return render_calendar(framed(horizon), kept)
 
 
 def build_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None = None, jobs: int = 1) -> dict[str, bytes]:
@@ -153,5 +216,5 @@ def build_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None 
 
     plan = layout(evaluation, public=public)
     rendered, metas = render_all(plan, evaluation.occurrences, format_stamp(stamp or default_stamp(evaluation)), jobs)
-    rendered.sort(key=itemgetter(0))  # already in order unless reminder events were added
-    return assemble(metas, ((data, where) for _, data, where in rendered))
+    rendered.sort(key=attrgetter("key"))  # already in order unless reminder events were added
+    return assemble(plan, metas, rendered)

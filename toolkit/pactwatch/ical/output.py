@@ -34,6 +34,12 @@ class WriteResult:
     removed: tuple[str, ...]
 
 
+def windowed(path: str) -> bool:
+    """An aggregate feed (all, a person's, a counterparty's): windowed and held to the size budget; a contract's
+    own feed is complete."""
+    return not path.startswith("contracts/")
+
+
 def _check(path: str) -> None:
     parts = PurePosixPath(path).parts
     owned = parts == (ALL_FEED,) or (len(parts) == 2 and parts[0] in FEED_DIRS)

@@ -20,7 +20,8 @@ from pactwatch.ical.text import fold_line
 CRLF = b"\r\n"
 PRODID = "-//pactwatch//Contract milestones//{language}"
 CALENDAR_END = b"END:VCALENDAR\r\n"
-_STATUS = {status: f"STATUS:{status}\r\nTRANSP:TRANSPARENT".encode() for status in ("CONFIRMED", "CANCELLED")}
+# STATUS only where it says something: CONFIRMED is what a client assumes of a published event (RFC 5545 3.8.1.11)
+_STATUS = {"CONFIRMED": b"TRANSP:TRANSPARENT", "CANCELLED": b"STATUS:CANCELLED\r\nTRANSP:TRANSPARENT"}
 _PLAIN_UID = re.compile(r"[0-9A-Za-z-]{1,71}")
 
 

@@ -25,6 +25,7 @@ class SiteSize:
     files: int
     pages: tuple[tuple[str, int], ...]  # the largest .html files: (path in the site, bytes), largest first
     feeds: tuple[tuple[str, int], ...]  # the largest .ics files
+    over_feeds: tuple[tuple[str, int], ...] = ()  # aggregate feeds over ``feed_limit``: their overdue events alone are
 
 
 def parse_size(value: str) -> int:
@@ -40,11 +41,15 @@ def human(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1_000_000 else f"{size / 1e3:.0f} KB"
 
 
-def measure(site_dir: Path) -> SiteSize:
-    """Every regular file below ``site_dir`` (links are not followed, and pactwatch's dot files are counted too)."""
+def measure(site_dir: Path, feed_limit: int | None = None) -> SiteSize:
+    """Every regular file below ``site_dir`` (links are not followed, and pactwatch's dot files are counted too).
+
+    ``feed_limit`` (bytes, ``feeds: max_mb``): the aggregate feeds in ``calendar/`` above it are listed; the feed
+    builder narrows every one it can (pactwatch.ical.horizon), so these are the ones its overdue events fill."""
     total = files = 0
     pages: list[tuple[int, str]] = []
     feeds: list[tuple[int, str]] = []
+    over: list[tuple[str, int]] = []
     for directory, _, names in os.walk(site_dir):
         for name in names:
             path = os.path.join(directory, name)
@@ -55,7 +60,16 @@ def measure(site_dir: Path) -> SiteSize:
                 pages.append((size, rel))
             elif name.endswith(".ics"):
                 feeds.append((size, rel))
-    return SiteSize(total, files, _largest(pages), _largest(feeds))
+                if feed_limit is not None and size > feed_limit and _windowed(rel):
+                    over.append((rel, size))
+    return SiteSize(total, files, _largest(pages), _largest(feeds), tuple(sorted(over)))
+
+
+def _windowed(rel: str) -> bool:
+    from pactwatch.ical.output import windowed
+
+    folder, _, feed = rel.partition("/")
+    return folder == "calendar" and windowed(feed)
 
 
 def _largest(items: list[tuple[int, str]]) -> tuple[tuple[str, int], ...]:
