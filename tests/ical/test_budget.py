@@ -86,7 +86,7 @@ def test_past_items_go_after_the_future_ones_at_the_same_distance_and_overdue_on
 def test_overdue_items_alone_over_the_budget_are_all_kept_and_the_feed_says_so() -> None:
     files = build_feeds(spread(0.0001), public=False)
     assert held(files["all.ics"]) == {"OLD", "LATE"}
-    assert description(files["all.ics"]).startswith("只包含逾期节点（无论多久）：仅逾期节点就已接近 0.0001 MB")
+    assert description(files["all.ics"]).startswith("只包含逾期节点（无论多久）：仅逾期节点就已占满 0.0001 MB 的上限")
 
 
 def test_fit_is_a_pure_cut_by_day() -> None:

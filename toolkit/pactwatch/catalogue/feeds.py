@@ -31,8 +31,9 @@ TEXTS: dict[str, Text] = {
         "feed under {budget} MB (feeds: max_mb) so that calendar clients load it; each contract's own feed holds all of its milestones.",
     ),
     "feeds.window_overdue_only": Text(
-        "只包含逾期节点（无论多久）：仅逾期节点就已接近 {budget} MB（feeds: max_mb），其他节点都已略去；每个合同的订阅包含其全部节点。",
-        "Holds only the overdue milestones, however old: they alone come near {budget} MB (feeds: max_mb), so every other "
+        "只包含逾期节点（无论多久）：仅逾期节点就已占满 {budget} MB 的上限（feeds: max_mb），"
+        "其他节点都已略去；每个合同的订阅包含其全部节点。",
+        "Holds only the overdue milestones, however old: they alone fill the budget of {budget} MB (feeds: max_mb), so every other "
         "milestone was left out; each contract's own feed holds all of its milestones.",
     ),
     "feeds.over_budget": Text(
