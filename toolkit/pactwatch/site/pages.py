@@ -72,10 +72,10 @@ def _request_links(site: Site, contract_id: str, ref: str, title: str, state: st
     return links_html(site.settings.repository, contract_id, ref, title, state, due, site.today, site.language)
 
 
-def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES) -> Iterator[Page]:
-    """Every page except the contract pages (see ``contract_pages``), in a fixed order."""
-    site = Site(data)
-    env = site_environment(site)
+def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES, made: tuple[Site, Environment] | None = None) -> Iterator[Page]:
+    """Every page except the contract pages (see ``contract_pages``), in a fixed order (``made``: as there)."""
+    site, env = made if made is not None else (Site(data), None)
+    env = env or site_environment(site)
     for family in families:
         yield from family(env, site)
 

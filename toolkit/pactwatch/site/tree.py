@@ -84,7 +84,8 @@ def _needs_page(docs: Path, previous: Mapping[str, str], path: str, keys: Mappin
 def _run(data: SiteInput, docs: Path, previous: Mapping[str, str], task: Task) -> Done:
     kind, items = task
     if kind == "family":
-        paths, written = write_pages(generate_pages(data, [FAMILIES[int(items[0])]]), docs)
+        site, env, _ = _made_for(data)
+        paths, written = write_pages(generate_pages(data, [FAMILIES[int(items[0])]], (site, env)), docs)
         return paths, written, {}
     return _contracts(data, docs, previous, items)
 
@@ -114,6 +115,7 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
         if tick is not None and pieces[index][1]:
             tick(so_far[index], total)
 
+    _made_for(data)  # the contract views, risks and lookups every task reads: made here once, inherited by the workers
     run = partial(_run, data, docs, previous)
     results = map_batches(run, [task for task, _ in pieces], jobs=jobs, seconds=total * PAGE_SECONDS, done=finished)
     page_keys.save(build_dir, {path: key for _, _, keys in results for path, key in keys.items()})
