@@ -94,4 +94,13 @@ def merge_index(previous: bytes, current: bytes, order: list[str], rendered: set
 
     before, now = by_page(old["docs"]), by_page(new["docs"])
     docs = [entry for url in order for entry in (now if url in rendered else before).get(url, [])]
-    return json.dumps({"config": new["config"], "docs": docs}, separators=(",", ":"), default=str).encode("utf-8")
+    return compact_json_of({"config": new["config"], "docs": docs})
+
+
+def compact_json_of(value: Any) -> bytes:
+    """JSON as the site writes its search index: UTF-8, no spaces."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def compact_json(data: bytes) -> bytes:
+    return compact_json_of(json.loads(data))
