@@ -86,6 +86,10 @@ def test_theme_language_search_and_no_external_requests(example_site: Built) -> 
     assert "分拣" in contract["title"].replace("\u200b", "")
     assert "\u200b" in contract["title"]  # jieba segmented it
     assert not any("逾期天数" in d["text"] for d in index["docs"])  # tables are not indexed
+    raw = (example_site.site / "search" / "search_index.json").read_bytes()
+    assert contract["title"].encode() in raw and b", " not in raw  # UTF-8 and no spaces: a third smaller
+    assert not re.search(rb"\\u[4-9][0-9a-f]{3}", raw)  # no Chinese character written as an escape
+    assert (example_site.site / "search" / "search_index.js").read_bytes() == b"var __index = " + raw
 
 
 def test_contract_page_content(example_site: Built) -> None:
