@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -250,3 +250,61 @@ def test_every_page_of_a_hostile_portfolio_runs_nothing(browser: Any, hostile_si
         assert page.title().startswith("X-007")
         assert page.evaluate("window.__pwned") == 0
         assert watch.problems == []
+
+
+def test_a_contract_page_searches_toggles_the_palette_and_draws_its_icons(browser: Any, example_site: Built) -> None:
+    """Contract pages use the theme's lean page (detail.html): the same header working the same way."""
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        visit(page, base + "contracts/C-2026-001.html")
+        assert "Emily Clark" in search(page, "Emily")
+        page.keyboard.press("Escape")
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        page.locator("label[for=__palette_1]:visible, label[for=__palette_0]:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+        for icon in ("logo", "search", "palette-"):
+            shown = page.locator(f"header svg[class^=pw-i-{icon}]:visible").first
+            box = shown.bounding_box()
+            assert box is not None and box["width"] > 10 and box["height"] > 10, icon
+            assert "data:image/svg+xml" in shown.evaluate("e => getComputedStyle(e).maskImage || getComputedStyle(e).webkitMaskImage")
+        visit(page, base + "contracts/C-2026-001.html")  # the choice is remembered, as on every page of the theme
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+        assert watch.problems == []
+
+
+def test_a_contract_page_on_a_phone_opens_the_navigation_drawer(browser: Any, example_site: Built) -> None:
+    with served(example_site.site) as base:
+        context = browser.new_context(viewport={"width": 400, "height": 800}, service_workers="block")
+        try:
+            page = context.new_page()
+            visit(page, base + "contracts/C-2026-001.html")
+            assert not page.locator(".md-tabs").is_visible()  # the tabs are for wide screens
+            page.locator("label.md-header__button[for=__drawer]").click()
+            drawer = page.locator(".md-sidebar--primary .md-nav__link")
+            drawer.nth(1).wait_for(state="visible")
+            assert drawer.count() == 8
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_mark_done_and_report_a_delay_open_the_prefilled_issue(browser: Any, example_site: Built, javascript: bool) -> None:
+    """The requests are GET forms of GitHub's new-issue page: the same title and command, with or without JavaScript."""
+    with served(example_site.site) as base:
+        context = browser.new_context(java_script_enabled=javascript, service_workers="block")
+        try:
+            page = context.new_page()
+            asked: list[str] = []
+            page.route("https://github.com/**", lambda route: (asked.append(route.request.url), route.fulfill(body="ok")))
+            visit(page, base + "contracts/L-2025-002.html")
+            assert page.locator("h1").first.inner_text() and page.locator("#milestones tbody tr").count() > 3
+            assert page.locator("svg.pw-gantt .pw-gm-plan").count() > 3  # drawn at build time
+            for name, command in (("标记完成", "/done 2026-11-27"), ("报告延期", "/reschedule 2026-12-10 原因")):
+                visit(page, base + "contracts/L-2025-002.html")
+                page.get_by_role("button", name=name).click()
+                page.wait_for_load_state("load")
+                query = parse_qs(urlsplit(asked[-1]).query)
+                assert asked[-1].startswith("https://github.com/example-co/contracts/issues/new?")
+                assert query["title"] == ["[pactwatch] L-2025-002/M4 续租决策（通知截止 2026-12-17 前）"]
+                assert query["body"][0].strip() == command
+        finally:
+            context.close()

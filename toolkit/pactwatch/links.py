@@ -138,15 +138,22 @@ def pull_request(repository: str | None, number: int, server: str = GITHUB) -> s
         return None
 
 
-def new_issue(repository: str | None, title: str, body: str, server: str = GITHUB) -> str | None:
-    """GitHub's new-issue page with the title and body filled in (the site's "Mark done" and "Report a delay")."""
+def new_issue_page(repository: str | None, server: str = GITHUB) -> str | None:
+    """GitHub's new-issue page, which takes ``title`` and ``body`` from its query (a link's, or a GET form's)."""
     if not repository or not is_site_url(server):
         return None
     try:
-        where = path(repository)
+        return f"{server.rstrip('/')}/{path(repository)}/issues/new"
     except ValueError:
         return None
-    return f"{server.rstrip('/')}/{where}/issues/new?title={quote(title, safe='')}&body={quote(body, safe='')}"
+
+
+def new_issue(repository: str | None, title: str, body: str, server: str = GITHUB) -> str | None:
+    """GitHub's new-issue page with the title and body filled in (the site's "Mark done" and "Report a delay")."""
+    page = new_issue_page(repository, server)
+    if page is None:
+        return None
+    return f"{page}?title={quote(title, safe='')}&body={quote(body, safe='')}"
 
 
 def mailto(email: str) -> str:

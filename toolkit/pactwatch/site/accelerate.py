@@ -9,8 +9,9 @@ mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
 - The search plugin parses every page's HTML to index it, but indexes only what
   is before the ``<!--pw:search-end-->`` marker (the rest is
   ``data-search-exclude``). It is given only that part, then the page is put back.
-- Generated pages outside the navigation are poured into a shell of the theme
-  template rendered once per kind of page (see ``shell``).
+- Generated pages outside the navigation are poured into a shell of their theme
+  template (main.html, or detail.html for contract pages) rendered once per kind
+  of page (see ``shell``).
 - Generated pages leave with the theme's indentation and blank lines taken out
   (``render.compact``, as their own content already is): ~3.5 KB, an eighth of a
   contract page, and the same to a reader (runs of white space render as one).
@@ -37,6 +38,7 @@ from pactwatch.site.shell import Shells
 
 MARK = f'<div class="{PAGE_CLASS}'
 SHELL_TEMPLATE = "pactwatch-shell.html"  # prints the output the accelerator computed
+SHELLED = ("main.html", "detail.html")  # the theme templates of generated pages (detail.html: templates/site/theme)
 Tick = Callable[[int, int], None]
 
 
@@ -57,6 +59,7 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
         self.done = 0
         self.in_nav: set[str] = set()
         self.shells = Shells()
+        self.templates: dict[str, str] = {}  # src_uri -> the theme template the shell stands in for
         self.env: Environment | None = None
         self.order: list[str] = []  # every page's URL, in mkdocs' order (incremental.merge_index)
         self.rendered: set[str] = set()  # the URLs of the pages rendered (all, unless the build is dirty)
@@ -85,7 +88,9 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
         if not body.startswith(MARK):
             return markdown
         page.render = functools.partial(_as_is, page, body)  # type: ignore[method-assign]  # skip Python-Markdown
-        if page.file.src_uri not in self.in_nav and "template" not in page.meta and not page.is_homepage:
+        theme_template = page.meta.get("template", "main.html")
+        if page.file.src_uri not in self.in_nav and theme_template in SHELLED and not page.is_homepage:
+            self.templates[page.file.src_uri] = theme_template
             page.meta["template"] = SHELL_TEMPLATE
         return markdown
 
@@ -108,8 +113,9 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
 
     @event_priority(-200)
     def _pour(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        if page.meta.get("template") == SHELL_TEMPLATE and self.env is not None:
-            context["pw_output"] = self.shells.output(self.env.get_template("main.html"), context, page)
+        theme_template = self.templates.pop(page.file.src_uri, None)
+        if page.meta.get("template") == SHELL_TEMPLATE and theme_template is not None and self.env is not None:
+            context["pw_output"] = self.shells.output(self.env.get_template(theme_template), context, page)
         return context
 
     on_page_context = CombinedEvent(_search_part, _restore, _pour)

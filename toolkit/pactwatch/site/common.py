@@ -46,10 +46,14 @@ class Ui:
         return self.root + links.section(folder) + (f"?{query}" if query else "")
 
 
-def render_page(env: Environment, site: Site, path: str, template: str, title: str, **context: Any) -> Page:
+DETAIL = "detail.html"  # the theme's lean page for pages outside the navigation (templates/site/theme/detail.html)
+
+
+def render_page(env: Environment, site: Site, path: str, template: str, title: str, *, theme: str | None = None, **context: Any) -> Page:
+    """``theme``: the theme template the page is poured into (its meta ``template:``), main.html when None."""
     ui = Ui(site, path)
     body = env.get_template(template).render(ui=ui, site=site, search_end=Markup(SEARCH_END), public=site.public, **context)
-    return Page(path, page_text(title, body))
+    return Page(path, page_text(title, body, {"template": theme} if theme else None))
 
 
 def occurrence_row(site: Site, o: Occurrence, root: str) -> dict[str, Any]:

@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from pactwatch import links, naming
 from pactwatch.catalogue import text
 from pactwatch.catalogue.terms import term_label
+from pactwatch.chatops.prefill import request_form
 from pactwatch.engine.records import ContractView
 from pactwatch.i18n import format_share, word
 from pactwatch.model import KeyTerm
 from pactwatch.rules.urls import is_safe_url
 from pactwatch.site import charts, timeline
-from pactwatch.site.common import Page, feed_context, prefix, render_page, risk_items, rows, when_text
+from pactwatch.site.common import DETAIL, Page, feed_context, prefix, render_page, risk_items, rows, when_text
 from pactwatch.site.context import Site
 from pactwatch.site.plan_history import replan_rows
 from pactwatch.site.rows import milestone_rows
@@ -88,6 +90,16 @@ def _mailto(site: Site, person: str) -> str | None:
     return links.mailto(found.email)
 
 
+def _asks(site: Site, view: ContractView) -> list[tuple[str, Markup]]:
+    """(milestone, form) for each open occurrence: "Mark done" / "Report a delay" as new GitHub issues."""
+    out = []
+    for o in view.occurrences:
+        form = request_form(site.settings.repository, o.contract.id, o.key, o.title, o.state, o.due, site.today, site.language)
+        if form:
+            out.append((f"{o.key} {o.title}", form))
+    return out
+
+
 def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
     c, lang = view.contract, site.language
     root = prefix(path)
@@ -107,6 +119,7 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "terms": [(term_label(term.key, lang, site.settings.term_labels), _term_value(term, lang)) for term in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
         "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.t, site.public),
+        "asks": _asks(site, view),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),
@@ -123,4 +136,4 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
     for view in site.views:
         path = page_path(view.contract.id)
         title = f"{view.contract.id} {view.contract.title}"
-        yield render_page(env, site, path, "pages/contract.html", title, **_context(site, view, path))
+        yield render_page(env, site, path, "pages/contract.html", title, theme=DETAIL, **_context(site, view, path))

@@ -22,6 +22,9 @@ USER_FILES = ("mkdocs.yml", "mkdocs.yaml")
 # (mkdocs-material renders the whole navigation into every page).
 NOT_IN_NAV = ("/contracts/", "/people/", "/counterparties/")
 ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
+# Rendered once per build from the theme (templates/site/theme/assets): what detail.html pages load instead of
+# repeating it inline in every page (the icons, the palette's script)
+THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-palette.js")
 # mkdocs-material's separator for Chinese (text is pre-segmented by jieba with U+200B) plus code-ish punctuation;
 # Latin words split on spaces and punctuation as in English
 SEPARATOR = r"""[\s\u200b\u3000\-、。，．？！；：（）《》“”_,:;!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])"""
@@ -105,6 +108,7 @@ def _theme(theme: object, language: str) -> dict[str, Any]:
     out["font"] = False
     out.setdefault("language", language)
     out.setdefault("custom_dir", str(data_dir("templates") / "site" / "theme"))
+    out["static_templates"] = _with_first(THEME_ASSETS, out.get("static_templates"))
     out["palette"] = _palette(out.get("palette"), language)
     return out
 

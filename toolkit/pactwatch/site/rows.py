@@ -38,17 +38,19 @@ def _notes(o: dict[str, Any], t: Callable[..., str]) -> str:
 
 
 def milestone_rows(rows: Iterable[dict[str, Any]], t: Callable[..., str], public: bool) -> Markup:
-    """<tr> rows of the contract page's milestone table (see common.occurrence_row for the fields)."""
+    """<tr> rows of the contract page's milestone table (see common.occurrence_row for the fields).
+
+    The table (``pw-ms``) styles its columns, so the cells carry no class: the id and dates do not wrap,
+    days late and the amount are numbers, days late in red when there are any (see pactwatch.css)."""
     out = []
     for o in rows:
         owner = f'<a href="{e(o["owner_href"])}">{e(o["owner"])}</a>' if o["owner_href"] else str(e(o["owner"]))
-        late = " pw-late" if o["days_late"] else ""
-        amount = "" if public else f'<td class="pw-num">{e(o["amount"])}</td>'
+        amount = "" if public else f"<td>{e(o['amount'])}</td>"
         out.append(
-            f'<tr class="pw-r-{o["state"]}"><td class="pw-nowrap">{e(o["key"])}</td>\n'
-            f'<td>{e(o["title"])}{_flags(o)}<div class="pw-sub">{_notes(o, t)}</div></td>\n'
-            f'<td>{owner}</td><td class="pw-nowrap">{_due(o)}</td><td class="pw-nowrap">{e(o["completed"])}</td>\n'
+            f'<tr class="pw-r-{o["state"]}"><td>{e(o["key"])}</td>'
+            f'<td>{e(o["title"])}{_flags(o)}<div class="pw-sub">{_notes(o, t)}</div></td>'
+            f"<td>{owner}</td><td>{_due(o)}</td><td>{e(o['completed'])}</td>"
             f'<td><span class="pw-badge pw-b-{o["state"]}">{e(o["state_text"])}</span></td>'
-            f'<td class="pw-num{late}">{o["days_late"] or ""}</td>\n{amount}</tr>'
+            f"<td>{o['days_late'] or ''}</td>{amount}</tr>"
         )
     return Markup("\n".join(out))

@@ -4,7 +4,7 @@ The theme template costs milliseconds a page (header, tabs, palette, search,
 footer), and for generated pages that are not in the navigation it differs
 from page to page only by the title, the content and the canonical address:
 every link in it is relative, and pages in the same folder share those. So the
-first page of each kind (folder, hidden sidebars, canonical address or not) is
+first page of each kind (theme template, folder, hidden sidebars, canonical address or not) is
 rendered with sentinels in place of those three, the second is rendered for
 real and compared with the filled-in shell, and only when they are equal are
 the other pages of that kind filled in by string replacement. Any difference
@@ -26,11 +26,11 @@ URL = "\ue000pactwatch-url\ue000"
 OFF = "off"
 
 
-def kind(page: Page) -> tuple[object, ...]:
+def kind(template: Template, page: Page) -> tuple[object, ...]:
     hide = page.meta.get("hide")
     has_h1 = "<h1" in (page.content or "")
     folder = posixpath.dirname(page.url.rstrip("/"))  # relative links depend on the folder, not only the depth
-    return (folder, tuple(hide) if isinstance(hide, list) else hide, bool(page.canonical_url), has_h1)
+    return (template.name, folder, tuple(hide) if isinstance(hide, list) else hide, bool(page.canonical_url), has_h1)
 
 
 def _sentinel(page: Page) -> str:
@@ -70,7 +70,7 @@ class Shells:
         self.filled = 0
 
     def output(self, template: Template, context: dict[str, Any], page: Page) -> str:
-        key = kind(page)
+        key = kind(template, page)
         shell = self.shells.get(key)
         if "\ue000" in str(page.meta.get("title", "")) or "\ue000" in (page.content or ""):
             return template.render(context)  # text that looks like a sentinel: no shortcut

@@ -69,8 +69,15 @@ class _Scale:
         return LABEL + (WIDTH - LABEL - RIGHT) * (day - self.lo).days / self.span
 
 
+def _n(value: float) -> str:
+    """A coordinate with one decimal at most (57, 270.9): a tenth of a unit is under a pixel at any width."""
+    return f"{value:.1f}".removesuffix(".0")
+
+
 def _tip(o: Occurrence, language: str) -> str:
-    name = o.title if o.derived else f"{o.key} {o.title}"  # a derived key (_notice@...) is no word to read
+    # the milestone, not the occurrence's key: R1@2026-03-31's date is the planned date the tip gives next;
+    # a derived key (_notice@...) is no word to read
+    name = o.title if o.derived else f"{o.milestone.id} {o.title}"
     parts = [name, f"{text('site.planned', language)} {o.due.isoformat()}"]
     if note := due_note(o, language):  # why the planned date is not the one written
         parts.append(note)
@@ -82,32 +89,42 @@ def _tip(o: Occurrence, language: str) -> str:
 
 
 def _marks(o: Occurrence, x: _Scale, y: float, today: date, language: str) -> str:
-    px = x(o.due)
+    """One occurrence: its tooltip, the plan (a diamond), the actual (a dot) and the line between them."""
+    px, py = _n(x(o.due)), _n(y)
     out = [f'<g class="pw-g-{o.state}"><title>{e(_tip(o, language))}</title>']
     if o.completed_on is not None and o.completed_on != o.due:
         late = "late" if o.completed_on > o.due else "early"
-        out.append(f'<line class="pw-gl-{late}" x1="{px:.1f}" x2="{x(o.completed_on):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        out.append(f'<path class="pw-gl-{late}" d="M{px} {py}H{_n(x(o.completed_on))}"/>')
     elif o.state == "overdue":
-        out.append(f'<line class="pw-gl-overdue" x1="{px:.1f}" x2="{x(today):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        out.append(f'<path class="pw-gl-overdue" d="M{px} {py}H{_n(x(today))}"/>')
     if o.baseline is not None and o.baseline != (o.written or o.due):  # the slip: from the baseline to the plan now
-        bx = x(o.baseline)
-        out.append(f'<line class="pw-gl-slip" x1="{bx:.1f}" x2="{px:.1f}" y1="{y - 9:.1f}" y2="{y - 9:.1f}"/>')
-        out.append(f'<path class="pw-gm-baseline" d="M{bx:.1f} {y - 6:.1f}l6 6-6 6-6-6z"/>')
-    out.append(f'<path class="pw-gm-plan" d="M{px:.1f} {y - 6:.1f}l6 6-6 6-6-6z"/>')
+        bx = _n(x(o.baseline))
+        out.append(f'<path class="pw-gl-slip" d="M{bx} {_n(y - 9)}H{px}"/>')
+        out.append(f'<path class="pw-gm-baseline" d="M{bx} {_n(y - 6)}l6 6-6 6-6-6z"/>')
+    out.append(f'<path class="pw-gm-plan" d="M{px} {_n(y - 6)}l6 6-6 6-6-6z"/>')
     if o.completed_on is not None:
-        out.append(f'<circle class="pw-gm-done" cx="{x(o.completed_on):.1f}" cy="{y:.1f}" r="4"/>')
+        out.append(f'<circle class="pw-gm-done" cx="{_n(x(o.completed_on))}" cy="{py}" r="4"/>')
     out.append("</g>")
     return "".join(out)
 
 
 def _axis(x: _Scale, lo: date, hi: date, height: int, language: str) -> list[str]:
-    parts = []
-    for tick in _ticks(lo, hi):
-        px = x(tick)
+    """The month grid as one path, the month names in one group (the class once, not on every line and text)."""
+    ticks = _ticks(lo, hi)
+    grid = "".join(f"M{_n(x(tick))} {AXIS - 6}V{height}" for tick in ticks)
+    labels = []
+    for tick in ticks:
         label = text("site.month_year", language, year=tick.year, month=text(f"site.month.{tick.month}", language))
-        parts.append(f'<line class="pw-grid" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
-        parts.append(f'<text class="pw-axis" x="{px + 3:.1f}" y="{AXIS - 10}">{e(label)}</text>')
-    return parts
+        labels.append(f'<text x="{_n(x(tick) + 3)}" y="{AXIS - 10}">{e(label)}</text>')
+    return [f'<path class="pw-grid" d="{grid}"/>' if grid else "", f'<g class="pw-axis">{"".join(labels)}</g>']
+
+
+def _label(name: str, y: float) -> str:
+    """A row's name, clipped to the label column; the whole name as its tooltip only when clipped (an empty
+    <title> otherwise: the page's elements never depend on the text, see tests/site/test_safety.py)."""
+    shown = clip(name, LABEL_COLUMNS)
+    tip = e(name) if shown != name else ""
+    return f'<text x="4" y="{_n(y + 4)}"><title>{tip}</title>{e(shown)}</text>'
 
 
 def gantt(view: ContractView, today: date, language: str) -> Markup:
@@ -123,22 +140,22 @@ def gantt(view: ContractView, today: date, language: str) -> Markup:
     parts += _axis(x, lo, hi, height, language)
     term = view.current_term or view.contract.term
     y = AXIS + ROW / 2
-    parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}">{e(text("site.term", language))}</text>')
+    labels = [_label(text("site.term", language), y)]
     if term is not None:
         tip = f"{text('site.term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
         parts.append(
-            f'<rect class="pw-gterm" x="{x(term.start):.1f}" y="{y - 5:.1f}" width="{max(x(term.end) - x(term.start), 1):.1f}" '
+            f'<rect class="pw-gterm" x="{_n(x(term.start))}" y="{_n(y - 5)}" width="{_n(max(x(term.end) - x(term.start), 1))}" '
             f'height="10" rx="3"><title>{e(tip)}</title></rect>'
         )
     for index, (_, items) in enumerate(rows, start=1):
         y = AXIS + ROW * index + ROW / 2
         first = items[0]
-        name = clip(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), LABEL_COLUMNS)
-        parts.append(f'<text class="pw-glabel" x="4" y="{y + 4:.1f}"><title>{e(first.title)}</title>{e(name)}</text>')
+        labels.append(_label(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), y))
         parts.extend(_marks(o, x, y, today, language) for o in items)
+    parts.append(f'<g class="pw-glabel">{"".join(labels)}</g>')
     if lo <= today <= hi:
         px = x(today)
-        parts.append(f'<line class="pw-gtoday" x1="{px:.1f}" x2="{px:.1f}" y1="{AXIS - 6}" y2="{height}"/>')
-        parts.append(f'<text class="pw-gtoday-label" x="{px + 3:.1f}" y="{height - 2}">{e(text("site.today", language))}</text>')
+        parts.append(f'<path class="pw-gtoday" d="M{_n(px)} {AXIS - 6}V{height}"/>')
+        parts.append(f'<text class="pw-gtoday-label" x="{_n(px + 3)}" y="{height - 2}">{e(text("site.today", language))}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
