@@ -65,8 +65,8 @@ class BuildResult:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time per phase, worker processes included
 
 
-def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = None) -> tuple[SiteInput, dict[str, bytes]]:
-    """(Load,) (redact,) evaluate, read history, render feeds: everything the pages need.
+def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = None, jobs: int = 1) -> tuple[SiteInput, dict[str, bytes]]:
+    """(Load,) (redact,) evaluate, read history, render feeds (on ``jobs`` processes): everything the pages need.
 
     The commands pass ``loaded`` from the command runtime; loading here is for library callers (tests, benchmarks).
     """
@@ -76,7 +76,7 @@ def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = No
     # plan versus actual: who moved which date is not for a public site
     plan = None if public else read_plan_history(root, os.environ).history
     evaluation = evaluate(portfolio, today, history=plan)
-    feeds = build_feeds(evaluation, public=public)
+    feeds = build_feeds(evaluation, public=public, jobs=jobs)
     findings: tuple[Finding, ...] = loaded.findings
     if public:
         hidden = {c.source for c in loaded.portfolio.contracts if c.confidential}
@@ -219,7 +219,7 @@ def _build_site(
         seconds[name], cpu_seconds[name] = now - clock, used - cpu
         clock, cpu = now, used
 
-    data, feeds = prepare(root, today, public=public, loaded=loaded)
+    data, feeds = prepare(root, today, public=public, loaded=loaded, jobs=default_jobs(jobs))
     lap("load")
     build_dir = root / BUILD_DIR
     site_dir = out if out is not None else root / "site"
