@@ -172,6 +172,15 @@ def test_alarms_at_nine_on_each_reminder_day_still_ahead() -> None:
     assert one(milestone(due="2026-11-20")).alarms == ()  # overdue: reminders have passed
 
 
+def test_alarms_are_written_once_their_day_is_within_the_lookahead() -> None:
+    """Feeds are rebuilt daily: an alarm 40 days away waits for a later build (they filled a fifth of every feed)."""
+    far = one(milestone(due="2027-01-10", remind_days=(14, 7, 0)))  # 44 days ahead: fires in 30, 37 and 44 days
+    assert [a.trigger for a in far.alarms] == [timedelta(days=-14, hours=9)]
+    assert one(milestone(due="2027-06-01")).alarms == ()
+    later = evaluate(portfolio(contract("C-1", milestone(due="2027-06-01"))), D("2027-05-20"))  # the build that day
+    assert [a.trigger for a in only(later).alarms] == [timedelta(days=-7, hours=9), timedelta(days=-3, hours=9), timedelta(hours=9)]
+
+
 def test_reminder_events_are_separate_one_day_events_with_stable_uids() -> None:
     settings = replace(SETTINGS, reminder_events=True)
     records = events_of(evaluate(portfolio(contract("C-1", milestone("M1", "2026-12-10")), settings=settings), TODAY))["C-1/M1"]

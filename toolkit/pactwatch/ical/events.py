@@ -6,7 +6,8 @@ keeps the UID), ``M3@2026-05-31`` for an occurrence of a recurring one and
 ``_notice@2026-12-17`` for a notice deadline. Titles, owners and due dates
 are not part of it, and no host or person is (RFC 7986, section 5.3).
 
-Reminders: each reminder offset still ahead (on or after today) of an open
+Reminders: each reminder offset still ahead (on or after today, and at most
+``ALARM_LOOKAHEAD_DAYS`` away) of an open
 occurrence that is not yet overdue becomes a DISPLAY alarm at 09:00 local time
 on the reminder day (all-day events start at 00:00, so ``n`` days before is
 ``-P(n-1)DT15H`` and the day itself is ``PT9H``). With
@@ -46,6 +47,10 @@ _NAMESPACE_SHA1 = hashlib.sha1(UID_NAMESPACE.bytes)  # UUIDv5 = SHA-1 of namespa
 _VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # RFC 4122 variant: the 17th hex digit is 10xx
 ALARM_HOUR = 9  # alarms fire at 09:00 local time on the reminder day
 MAX_REMIND_DAYS = 366  # reminder offsets are at most 365 (schema)
+# An alarm is written once its day is this near: feeds are rebuilt every day (the Pages workflow) and clients
+# refresh them every few hours, so the alarms of a milestone a year away would only fill every feed meanwhile
+# (they were a fifth of the contract feeds at 10,000 contracts).
+ALARM_LOOKAHEAD_DAYS = 30
 UNMARKED_STATES = frozenset({"upcoming"})  # every other state prefixes the summary, e.g. [逾期]
 
 
@@ -173,15 +178,19 @@ def _day(day: date, language: str) -> str:
 
 
 def pending_reminders(occurrence: Occurrence, ctx: EventContext) -> tuple[int, ...]:
-    """Reminder offsets (days before due, largest first) whose day has not passed, for open occurrences not yet overdue."""
+    """Reminder offsets (days before due, largest first) whose day has not passed and comes within
+    ``ALARM_LOOKAHEAD_DAYS``, for open occurrences not yet overdue."""
     if occurrence.state not in ("upcoming", "due_soon"):
         return ()
-    return _offsets(reminder_offsets(occurrence, ctx.settings, ctx.workdays), min((occurrence.due - ctx.today).days, MAX_REMIND_DAYS))
+    ahead = (occurrence.due - ctx.today).days
+    if ahead - MAX_REMIND_DAYS > ALARM_LOOKAHEAD_DAYS:
+        return ()  # no reminder of it fires soon enough
+    return _offsets(reminder_offsets(occurrence, ctx.settings, ctx.workdays), min(ahead, MAX_REMIND_DAYS), ahead - ALARM_LOOKAHEAD_DAYS)
 
 
 @lru_cache(maxsize=4096)
-def _offsets(days: tuple[int, ...], ahead: int) -> tuple[int, ...]:
-    return tuple(sorted({d for d in days if d <= ahead}, reverse=True))
+def _offsets(days: tuple[int, ...], ahead: int, least: int) -> tuple[int, ...]:
+    return tuple(sorted({d for d in days if least <= d <= ahead}, reverse=True))
 
 
 def alarm_trigger(days: int) -> timedelta:
