@@ -25,6 +25,9 @@ ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
 # Rendered once per build from the theme (templates/site/theme/assets): what detail.html pages load instead of
 # repeating it inline in every page (the icons, the palette's script)
 THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-palette.js")
+THEME_DIR = data_dir("templates") / "site" / "theme"
+# Looks templates up in THEME_DIR after a custom_dir of the portfolio's own (the file says why)
+THEME_HOOK = data_dir("templates") / "site" / "hooks" / "pactwatch_theme.py"
 # mkdocs-material's separator for Chinese (text is pre-segmented by jieba with U+200B) plus code-ish punctuation;
 # Latin words split on spaces and punctuation as in English
 SEPARATOR = r"""[\s\u200b\u3000\-、。，．？！；：（）《》“”_,:;!=\[\]()"`/]+|\.(?!\d)|&[lg]t;|(?!\b)(?=[A-Z][a-z])"""
@@ -50,6 +53,16 @@ def load_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise PactwatchError(msg("error.site.mkdocs_config", path=str(path)))
+    return _theme_dir_from(data, path.parent)
+
+
+def _theme_dir_from(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """A relative ``theme.custom_dir`` as mkdocs reads it, from the file's folder (the build's mkdocs.yml is
+    in another one)."""
+    theme = data.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    if isinstance(theme, Mapping) and isinstance(custom, str) and custom and not Path(custom).is_absolute():
+        data["theme"] = {**theme, "custom_dir": str((folder / custom).resolve())}
     return data
 
 
@@ -107,7 +120,7 @@ def _theme(theme: object, language: str) -> dict[str, Any]:
     out.setdefault("name", "material")
     out["font"] = False
     out.setdefault("language", language)
-    out.setdefault("custom_dir", str(data_dir("templates") / "site" / "theme"))
+    out.setdefault("custom_dir", str(THEME_DIR))
     out["static_templates"] = _with_first(THEME_ASSETS, out.get("static_templates"))
     out["palette"] = _palette(out.get("palette"), language)
     return out
@@ -156,6 +169,8 @@ def build_config(
         config["site_url"] = settings.site_url
     config.setdefault("edit_uri", "")  # generated pages are not files in the repository
     config["theme"] = _theme(config.get("theme"), lang)
+    if config["theme"]["custom_dir"] != str(THEME_DIR):
+        config["hooks"] = _with_first((str(THEME_HOOK),), config.get("hooks"))
     config["extra"] = {**(config.get("extra") or {}), "pactwatch_not_found": text("site.not_found", lang)}  # theme/404.html
     user_nav = list((user or {}).get("nav") or [])
     config["nav"] = [*section_nav(settings, sections), *user_nav]
