@@ -45,8 +45,11 @@ def _payment_done(root: Path) -> None:
 
 
 def _docs(root: Path) -> dict[str, bytes]:
-    docs = root / BUILD_DIR / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    """The generated tree and the calendar feeds (whose events a rebuild reuses too: ical.reuse)."""
+    out = {}
+    for folder in (root / BUILD_DIR / "docs", root / "site" / "calendar"):
+        out.update({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()})
+    return out
 
 
 @pytest.fixture

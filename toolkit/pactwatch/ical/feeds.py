@@ -31,10 +31,12 @@ from pactwatch.catalogue import text, word
 from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.escape.ical import clean_text
 from pactwatch.i18n import format_date
+from pactwatch.ical import reuse
 from pactwatch.ical.events import ContractFacts, EventContext, contract_facts, contract_notes
 from pactwatch.ical.horizon import Horizon, Item, fit
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, windowed, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
+from pactwatch.ical.reuse import Events, RenderCache, origin
 from pactwatch.ical.writer import CALENDAR_END, format_stamp, render_calendar, render_event, render_header
 from pactwatch.model import Contract
 from pactwatch.naming import assign_slugs, contract_feed, counterparty_feed, group_key, person_feed
@@ -152,6 +154,7 @@ class Rendered(NamedTuple):
     own: bytes  # for the contract's feed
     shared: bytes  # for the all and counterparty feeds (b"" outside the window)
     personal: bytes  # for the person's feed: ``shared`` with its alarms
+    origin: str  # its occurrence (reuse.origin): what a rebuild finds it by
 
 
 def render_variants(
@@ -163,7 +166,24 @@ def render_variants(
     if lean is not None:
         personal = render_event(lean, stamp)
         shared = render_event(lean._replace(alarms=()), stamp) if lean.alarms else personal
-    return Rendered(key, occurrence.due, occurrence.state == "overdue", where, mine, shared, personal)
+    pinned = occurrence.state == "overdue"
+    return Rendered(key, occurrence.due, pinned, where, mine, shared, personal, origin(occurrence.contract.id, occurrence.key))
+
+
+def reused(occurrence: Occurrence, where: tuple[str, ...], stored: tuple[str, bytes, bytes, bytes]) -> Rendered:
+    """An event of the last build (reuse.py) placed for this one."""
+    key, mine, shared, personal = stored
+    pinned = occurrence.state == "overdue"
+    return Rendered(key, occurrence.due, pinned, where, mine, shared, personal or shared, origin(occurrence.contract.id, occurrence.key))
+
+
+def kept(rendered: Iterable[Rendered]) -> Events:
+    """The events to keep for the next build, by occurrence (``personal`` left empty when it is ``shared``)."""
+    out: Events = {}
+    for event in rendered:
+        personal = b"" if event.personal is event.shared else event.personal
+        out.setdefault(event.origin, []).append((event.key, event.own, event.shared, personal))
+    return out
 
 
 def default_stamp(evaluation: Evaluation) -> datetime:
@@ -212,9 +232,33 @@ def build_feeds(evaluation: Evaluation, *, public: bool, stamp: datetime | None 
     several cores (see workers.py); the same bytes for any ``jobs`` as the plain placement and rendering in
     tests/ical/reference.py, which the tests check.
     """
+    return _build(evaluation, public, stamp, jobs, None)[0]
+
+
+def build_feeds_reusing(
+    evaluation: Evaluation, previous: RenderCache, *, public: bool, stamp: datetime | None = None, jobs: int = 1
+) -> tuple[dict[str, bytes], RenderCache]:
+    """``build_feeds``, taking the events of contracts unchanged since ``previous`` from it (reuse.py); the
+    same bytes as a build without it. Returns the feeds and what the next build may reuse."""
+    feeds, cache = _build(evaluation, public, stamp, jobs, previous)
+    assert cache is not None
+    return feeds, cache
+
+
+def _build(
+    evaluation: Evaluation, public: bool, stamp: datetime | None, jobs: int, previous: RenderCache | None
+) -> tuple[dict[str, bytes], RenderCache | None]:
     from pactwatch.ical.workers import render_all
 
     plan = layout(evaluation, public=public)
-    rendered, metas = render_all(plan, evaluation.occurrences, format_stamp(stamp or default_stamp(evaluation)), jobs)
+    stamp_text = format_stamp(stamp or default_stamp(evaluation))
+    digests: dict[str, bytes] = {}
+    if previous is not None:
+        shared = reuse.build_digest(evaluation, public=public, stamp=stamp_text, names=plan.ctx.names)
+        digests = {c.id: reuse.contract_digest(shared, c, evaluation) for c in plan.contracts}
+    valid = reuse.reusable(previous, digests) if previous is not None else frozenset()
+    events = previous.events if previous is not None else {}
+    rendered, metas = render_all(plan, evaluation.occurrences, stamp_text, jobs, events, valid)
     rendered.sort(key=attrgetter("key"))  # already in order unless reminder events were added
-    return assemble(plan, metas, rendered)
+    cache = RenderCache(digests, kept(rendered)) if previous is not None else None
+    return assemble(plan, metas, rendered), cache

@@ -24,7 +24,8 @@ from pactwatch.fileio import write_if_changed
 from pactwatch.findings import Finding
 from pactwatch.history.read import read_plan_history
 from pactwatch.history.trends import read_trends
-from pactwatch.ical.feeds import build_feeds
+from pactwatch.ical import reuse
+from pactwatch.ical.feeds import build_feeds, build_feeds_reusing
 from pactwatch.ical.output import write_feeds
 from pactwatch.load.portfolio import Loaded, load_portfolio
 from pactwatch.parallel import default_jobs
@@ -65,10 +66,13 @@ class BuildResult:
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # CPU time per phase, worker processes included
 
 
-def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = None, jobs: int = 1) -> tuple[SiteInput, dict[str, bytes]]:
+def prepare(
+    root: Path, today: date, *, public: bool, loaded: Loaded | None = None, jobs: int = 1, build_dir: Path | None = None
+) -> tuple[SiteInput, dict[str, bytes]]:
     """(Load,) (redact,) evaluate, read history, render feeds (on ``jobs`` processes): everything the pages need.
 
     The commands pass ``loaded`` from the command runtime; loading here is for library callers (tests, benchmarks).
+    With ``build_dir``, the events of contracts unchanged since the build made there are reused (ical.reuse).
     """
     if loaded is None:
         loaded = load_portfolio(root, today, settings=load_settings(root))
@@ -76,7 +80,11 @@ def prepare(root: Path, today: date, *, public: bool, loaded: Loaded | None = No
     # plan versus actual: who moved which date is not for a public site
     plan = None if public else read_plan_history(root, os.environ).history
     evaluation = evaluate(portfolio, today, history=plan)
-    feeds = build_feeds(evaluation, public=public, jobs=jobs)
+    if build_dir is None:
+        feeds = build_feeds(evaluation, public=public, jobs=jobs)
+    else:
+        feeds, kept = build_feeds_reusing(evaluation, reuse.load(build_dir), public=public, jobs=jobs)
+        reuse.save(build_dir, kept)
     findings: tuple[Finding, ...] = loaded.findings
     if public:
         hidden = {c.source for c in loaded.portfolio.contracts if c.confidential}
@@ -219,7 +227,7 @@ def _build_site(
         seconds[name], cpu_seconds[name] = now - clock, used - cpu
         clock, cpu = now, used
 
-    data, feeds = prepare(root, today, public=public, loaded=loaded, jobs=default_jobs(jobs))
+    data, feeds = prepare(root, today, public=public, loaded=loaded, jobs=default_jobs(jobs), build_dir=root / BUILD_DIR)
     lap("load")
     build_dir = root / BUILD_DIR
     site_dir = out if out is not None else root / "site"

@@ -3,71 +3,53 @@
 A contract page reads its contract (``repr`` of the frozen model: every field, nothing hidden), the
 risks naming it, its git changes and re-plans, its counterparty's slug and whether its feed exists;
 and, like every page, the day, the settings, people.yaml, who owns something, whether the site is
-public, the portfolio's own templates and pactwatch itself (its code, templates and catalogue: a
-development checkout changes them without a new version). The first group is digested per contract,
-the second once per build. The digests are kept in the build folder next to the generated tree; a
+public, the portfolio's own templates and pactwatch itself (digests.code_digest). The first group is
+digested per contract, the second once per build. The digests are kept in the build folder next to the generated tree; a
 page whose digest is unchanged and whose file is still there is not rendered again (tree.py).
 Anything unknown to the digest would leave a page stale, so tests compare rebuilds with clean builds.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from pactwatch import naming
+from pactwatch.digests import code_digest, digest_of, tree_digest
 from pactwatch.fileio import write_atomic
-from pactwatch.resources import data_dir
 from pactwatch.site.context import Site
 
 KEYS_FILE = "contract-pages.json"  # in the build folder: {docs path: digest}
-_PACKAGE = Path(__file__).resolve().parents[1]  # toolkit/pactwatch (or site-packages/pactwatch)
-
-
-def _tree_digest(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> bytes:
-    """Names and bytes of every file below ``folders`` (of these suffixes, if given), in a fixed order."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.is_symlink() and (not suffixes or path.suffix in suffixes):
-                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
 
 
 def build_digest(site: Site) -> bytes:
     """What every contract page of this build shares (see the module docstring)."""
     own_templates = (site.data.root / "templates" / "site",) if site.data.root is not None else ()
-    code = _tree_digest((_PACKAGE,), (".py",)) + _tree_digest((data_dir("templates") / "site", *own_templates))
-    parts = (
+    return digest_of(
+        code_digest(),
+        tree_digest(own_templates),
         site.today.isoformat(),
         str(site.public),
         repr(site.settings),
         repr(sorted(site.people.items())),
         repr(sorted(site.by_owner)),
     )
-    return hashlib.sha256(code + "\0".join(parts).encode("utf-8")).digest()
 
 
 def contract_key(site: Site, shared: bytes, contract_id: str) -> str:
     """The digest of one contract page."""
-    view = site.ev.contracts[contract_id]
-    contract = view.contract
+    contract = site.ev.contracts[contract_id].contract
     history = site.ev.history.contracts.get(contract.source) if site.ev.history is not None else None
-    parts = (
+    return digest_of(
+        shared,
         repr(contract),
         repr(site.risks_by_contract.get(contract_id, ())),
         repr(site.data.history.get(contract.source, ())),
         repr(history),
         site.counterparty_slug(contract.counterparty),
         str(naming.contract_feed(contract_id) in site.feeds),
-    )
-    digest = hashlib.sha256(shared)
-    digest.update("\0".join(parts).encode("utf-8"))
-    return digest.hexdigest()
+    ).hex()
 
 
 def load(build_dir: Path) -> dict[str, str]:

@@ -1,0 +1,90 @@
+"""Issue #21: a rebuild takes the rendered events of unchanged contracts from the last build (ical.reuse),
+and its feeds are the same bytes as a build that renders everything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from pactwatch.engine import Evaluation, evaluate
+from pactwatch.ical import feeds as feeds_module
+from pactwatch.ical import reuse, workers
+from pactwatch.ical.feeds import build_feeds, build_feeds_reusing
+from pactwatch.load.portfolio import load_portfolio
+from tests.conftest import REPO_ROOT, TODAY
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The contract ids of the occurrences rendered (not reused)."""
+    ids: list[str] = []
+    real = feeds_module.render_variants
+
+    def spy(*args: object) -> feeds_module.Rendered:
+        ids.append(args[1].contract.id)  # type: ignore[attr-defined]
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "render_variants", spy)
+    return ids
+
+
+def _evaluation(root: Path = REPO_ROOT, day: int = 0) -> Evaluation:
+    return evaluate(load_portfolio(root, TODAY, use_cache=False).portfolio, TODAY + timedelta(days=day))
+
+
+def test_an_unchanged_portfolio_renders_nothing_and_gives_the_same_bytes(rendered: list[str]) -> None:
+    ev = _evaluation()
+    first, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    assert first == build_feeds(ev, public=False)
+    rendered.clear()
+    again, _ = build_feeds_reusing(ev, cache, public=False)
+    assert rendered == []
+    assert again == first
+
+
+def test_only_the_edited_contract_is_rendered_again(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    _, cache = build_feeds_reusing(_evaluation(root), reuse.RenderCache(), public=False)
+    path = root / "contracts/sales/C-2026-001.yaml"
+    title = "年度智能分拣设备销售合同"
+    path.write_text(path.read_text(encoding="utf-8").replace(title, title + "（改）", 1), encoding="utf-8")
+    ev = _evaluation(root)
+    rendered.clear()
+    again, _ = build_feeds_reusing(ev, cache, public=False)
+    assert set(rendered) == {"C-2026-001"}
+    assert again == build_feeds(ev, public=False)
+    assert "（改）" in again["contracts/C-2026-001.ics"].decode()
+
+
+@pytest.mark.parametrize("change", ["next-day", "public", "person", "settings"])
+def test_what_every_event_depends_on_renders_everything_again(change: str, rendered: list[str]) -> None:
+    ev = _evaluation()
+    _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    everything = set(rendered)  # the contracts with an event
+    public = change == "public"
+    if change == "next-day":
+        ev = _evaluation(day=1)
+    elif change == "person":
+        people = {**ev.portfolio.people, "li.na": replace(ev.portfolio.people["li.na"], name="李娜娜")}
+        ev = evaluate(replace(ev.portfolio, people=people), TODAY)
+    elif change == "settings":
+        ev = evaluate(replace(ev.portfolio, settings=replace(ev.portfolio.settings, site_url="https://other.example/")), TODAY)
+    rendered.clear()
+    again, _ = build_feeds_reusing(ev, cache, public=public)
+    assert set(rendered) == everything - {c.id for c in ev.portfolio.contracts if public and c.confidential}
+    assert again == build_feeds(ev, public=public)
+
+
+def test_a_cache_that_cannot_be_read_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / reuse.CACHE_FILE).write_bytes(b"\x93not msgpack of ours")
+    assert reuse.load(tmp_path) == reuse.RenderCache()
+    (tmp_path / reuse.CACHE_FILE).write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle: never unpickled
+    assert reuse.load(tmp_path) == reuse.RenderCache()
+    ev = _evaluation()
+    _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    reuse.save(tmp_path, cache)
+    assert reuse.load(tmp_path) == cache
