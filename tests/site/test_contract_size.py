@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 27)
 # bytes of a contract page's content: a fixed part (head, tiles, actions, parties, history) and per occurrence;
 # before issue #21's trims the generated portfolio's pages took up to ~1,450 bytes an occurrence
 FIXED, PER_OCCURRENCE, PER_OPEN = 4000, 850, 350
-SHELL = 9600  # bytes of the built page outside its content (12,800 with main.html)
+SHELL = 6100  # bytes of the built page outside its content (12,800 with main.html, 9,400 before pactwatch-shell.js)
 
 
 @pytest.fixture(scope="module")
@@ -63,10 +63,22 @@ def test_the_shell_of_a_contract_page_holds_nothing_repeated(example_site: Built
     assert 'template: "detail.html"' not in page and "md-sidebar--secondary" not in shell  # no empty toc
     assert re.findall(r"<path", shell) == ["<path"]  # icons are CSS masks; only the back-to-top arrow (not in a block)
     assert '__md_get("__palette")' not in shell and "assets/pactwatch-palette.js" in shell
-    for needed in ('data-md-component="search"', 'data-md-component="palette"', "md-tabs__link", 'data-md-type="navigation"'):
+    for needed in (
+        'data-md-component="palette"',
+        "md-tabs__link",
+        'data-md-type="navigation"',
+        "data-pw-tabs",
+        "assets/pactwatch-shell.js",
+    ):
         assert needed in shell, needed
+    for left_out in ('id="__config"', 'data-md-component="search"', "md-nav__item"):  # put in by pactwatch-shell.js
+        assert left_out not in shell, left_out
+    script = (example_site.site / "assets" / "pactwatch-shell.js").read_text(encoding="utf-8")
+    assert 'data-md-component=\\"search\\"' in script and '"__config"' in script
+    worker = re.search(r'"search": "(javascripts/workers/search\.\w+\.min\.js)"', script)
+    assert worker and (example_site.site / "assets" / worker[1]).is_file()  # the theme's own worker (its name changes with the theme)
     icons = (example_site.site / "assets" / "pactwatch-icons.css").read_text(encoding="utf-8")
     for name in ("logo", "menu", "search", "previous", "close", "palette-0", "palette-1"):
         assert f'.pw-i-{name}{{--pw-i:url("data:image/svg+xml,%3Csvg' in icons, name
         if name not in ("palette-0", "palette-1"):
-            assert f'class="pw-i-{name}"' in shell, name
+            assert f'class="pw-i-{name}"' in shell or f'class=\\"pw-i-{name}\\"' in script, name

@@ -24,7 +24,7 @@ NOT_IN_NAV = ("/contracts/", "/people/", "/counterparties/")
 ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
 # Rendered once per build from the theme (templates/site/theme/assets): what detail.html pages load instead of
 # repeating it inline in every page (the icons, the palette's script)
-THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-palette.js")
+THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-palette.js", "assets/pactwatch-shell.js")
 THEME_DIR = data_dir("templates") / "site" / "theme"
 # Looks templates up in THEME_DIR after a custom_dir of the portfolio's own (the file says why)
 THEME_HOOK = data_dir("templates") / "site" / "hooks" / "pactwatch_theme.py"
