@@ -92,7 +92,9 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
         if page.file.src_uri not in self.in_nav and theme_template in SHELLED and not page.is_homepage:
             self.templates[page.file.src_uri] = theme_template
             page.meta["template"] = SHELL_TEMPLATE
-        return markdown
+        # the page's markdown and its content are then one string, not two: mkdocs reads every page before
+        # writing any, and at 50,000 contracts the second copy was over a gigabyte
+        return body
 
     @event_priority(100)
     def _search_part(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
