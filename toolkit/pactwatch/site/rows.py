@@ -14,16 +14,20 @@ from markupsafe import Markup
 
 from pactwatch.escape.html import escape_text as e
 
+# a state's class on the contract page (its table rows and timeline marks): one letter, styled in pactwatch.css
+# under .pw-ms and .pw-gantt (o overdue, s due soon, u upcoming, d done, l done late, w waived, c cancelled)
+STATE_CLASS = {"overdue": "o", "due_soon": "s", "upcoming": "u", "done": "d", "done_late": "l", "waived": "w", "cancelled": "c"}
+
 
 def _flags(o: dict[str, Any]) -> str:
-    return "".join(f' <span class="pw-flag" title="{e(flag)}">{e(flag)}</span>' for flag in o["flags"])
+    return "".join(f' <span class="pw-flag">{e(flag)}</span>' for flag in o["flags"])
 
 
 def _due(o: dict[str, Any]) -> str:
     """The effective due date, and under it why it is not the date written (a convention, a relative deadline)."""
     if not o["due_note"]:
         return str(e(o["due"]))
-    return f'{e(o["due"])}<div class="pw-sub pw-due-note">{e(o["due_note"])}</div>'
+    return f"{e(o['due'])}<small>{e(o['due_note'])}</small>"
 
 
 def _notes(o: dict[str, Any], t: Callable[..., str]) -> str:
@@ -41,16 +45,15 @@ def milestone_rows(rows: Iterable[dict[str, Any]], t: Callable[..., str], public
     """<tr> rows of the contract page's milestone table (see common.occurrence_row for the fields).
 
     The table (``pw-ms``) styles its columns, so the cells carry no class: the id and dates do not wrap,
-    days late and the amount are numbers, days late in red when there are any (see pactwatch.css)."""
+    days late and the amount are numbers, days late in red when there are any; a row's one-letter state class
+    colours its state (a <b>) and its first cell; a <small> is a cell's second line (see pactwatch.css).
+    Cells and rows leave their end tags out, as HTML allows: a fifth of the table's bytes."""
     out = []
     for o in rows:
         owner = f'<a href="{e(o["owner_href"])}">{e(o["owner"])}</a>' if o["owner_href"] else str(e(o["owner"]))
-        amount = "" if public else f"<td>{e(o['amount'])}</td>"
+        amount = "" if public else f"<td>{e(o['amount'])}"
         out.append(
-            f'<tr class="pw-r-{o["state"]}"><td>{e(o["key"])}</td>'
-            f'<td>{e(o["title"])}{_flags(o)}<div class="pw-sub">{_notes(o, t)}</div></td>'
-            f"<td>{owner}</td><td>{_due(o)}</td><td>{e(o['completed'])}</td>"
-            f'<td><span class="pw-badge pw-b-{o["state"]}">{e(o["state_text"])}</span></td>'
-            f"<td>{o['days_late'] or ''}</td>{amount}</tr>"
+            f"<tr class={STATE_CLASS[o['state']]}><td>{e(o['key'])}<td>{e(o['title'])}{_flags(o)}<small>{_notes(o, t)}</small>"
+            f"<td>{owner}<td>{_due(o)}<td>{e(o['completed'])}<td><b>{e(o['state_text'])}</b><td>{o['days_late'] or ''}{amount}"
         )
     return Markup("\n".join(out))
