@@ -8,8 +8,10 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 
+from pactwatch.digests import Seal
 from pactwatch.engine import Evaluation, evaluate
 from pactwatch.ical import feeds as feeds_module
 from pactwatch.ical import reuse, workers
@@ -79,12 +81,31 @@ def test_what_every_event_depends_on_renders_everything_again(change: str, rende
     assert again == build_feeds(ev, public=public)
 
 
-def test_a_cache_that_cannot_be_read_is_ignored(tmp_path: Path) -> None:
+def test_a_cache_that_cannot_be_read_or_is_not_sealed_is_ignored(tmp_path: Path) -> None:
+    seal = Seal(b"k" * 32)
     (tmp_path / reuse.CACHE_FILE).write_bytes(b"\x93not msgpack of ours")
-    assert reuse.load(tmp_path) == reuse.RenderCache()
+    assert reuse.load(tmp_path, seal) == reuse.RenderCache()
     (tmp_path / reuse.CACHE_FILE).write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle: never unpickled
-    assert reuse.load(tmp_path) == reuse.RenderCache()
+    assert reuse.load(tmp_path, seal) == reuse.RenderCache()
     ev = _evaluation()
     _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
-    reuse.save(tmp_path, cache)
-    assert reuse.load(tmp_path) == cache
+    reuse.save(tmp_path, cache, seal)
+    assert reuse.load(tmp_path, seal) == cache
+    assert reuse.load(tmp_path, Seal(b"x" * 32)) == reuse.RenderCache()  # made with another user's key
+
+
+def test_a_forged_cache_in_the_checkout_cannot_put_events_in_the_feeds(rendered: list[str], tmp_path: Path) -> None:
+    """A pull request can commit a build folder (git add -f): its events must not reach the feeds."""
+    ev = _evaluation()
+    _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    forged = {
+        cid: {key: [(k, own.replace(b"SUMMARY:", b"SUMMARY:FORGED "), s, p) for k, own, s, p in events] for key, events in each.items()}
+        for cid, each in cache.events.items()
+    }
+    data = msgspec.msgpack.encode(reuse._Stored(reuse.FORMAT, cache.digests, forged))
+    (tmp_path / reuse.CACHE_FILE).write_bytes(data)  # the right digests, as a pull request can write them: no seal
+    seal = Seal(b"k" * 32)
+    rendered.clear()
+    feeds, _ = build_feeds_reusing(ev, reuse.load(tmp_path, seal), public=False)
+    assert not any(b"FORGED" in data for data in feeds.values())
+    assert rendered  # everything rendered afresh

@@ -4,6 +4,7 @@ settings, the day, or a milestone whose change moves a risk shown on another con
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
@@ -114,3 +115,26 @@ def test_unreadable_digests_mean_a_full_render(copy_portfolio: Callable[[Path], 
     rendered.clear()
     build_site(root, TODAY, jobs=1, run=False)
     assert len(rendered) == 13
+
+
+def _plain(raw: bytes) -> bytes:
+    """The digests' JSON, whether or not a seal precedes it."""
+    try:
+        json.loads(raw)
+    except ValueError:
+        return raw[32:]
+    return raw
+
+
+def test_digests_not_sealed_by_this_user_are_not_trusted(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:
+    """A pull request can commit .pactwatch-build (git add -f): digests it brings vouch for nothing."""
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    keys = root / BUILD_DIR / page_keys.KEYS_FILE
+    page = root / BUILD_DIR / "docs" / "contracts" / "C-2026-007.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("</h1>", "</h1><p>FORGED</p>", 1), encoding="utf-8")
+    keys.write_bytes(_plain(keys.read_bytes()))  # the right digests as plain JSON, as a pull request can write them
+    rendered.clear()
+    build_site(root, TODAY, jobs=1, run=False)
+    assert len(rendered) == 13
+    assert "FORGED" not in page.read_text(encoding="utf-8")

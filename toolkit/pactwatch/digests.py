@@ -9,16 +9,21 @@ model records is their content (no field is hidden from it), so a contract's dig
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Iterable
+import hmac
+import os
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from pactwatch.fileio import write_atomic
 from pactwatch.resources import data_dir
 
 _PACKAGE = Path(__file__).resolve().parent  # toolkit/pactwatch (or site-packages/pactwatch)
 _LIBRARIES = ("holidays", "jinja2", "markupsafe", "mkdocs", "mkdocs-material")
+KEY_FILE = "build.key"  # in the portfolio's cache folder (load.store.cache_dir): see Seal
 
 
 def tree_digest(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> bytes:
@@ -53,3 +58,44 @@ def digest_of(*parts: bytes | str) -> bytes:
     for part in parts:
         digest.update((part.encode("utf-8") if isinstance(part, str) else part) + b"\0\1")
     return digest.digest()
+
+
+class Seal:
+    """Signs what a build keeps in its build folder for the next one (page digests, rendered events).
+
+    The build folder sits in the checkout, where a pull request can add files (``git add -f`` passes
+    .gitignore); a forged digest file would make a rebuild keep a forged page or event. The key lives in
+    the user's cache folder, outside the checkout, with the validation cache (the Pages workflow restores
+    both from the Actions cache of ``main`` only): what a checkout holds without a valid seal is ignored.
+    """
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def _mac(self, data: bytes) -> bytes:
+        return hashlib.blake2b(data, key=self._key, digest_size=32).digest()  # keyed BLAKE2: a MAC, and quick on 100 MB
+
+    def sign(self, data: bytes) -> bytes:
+        return self._mac(data) + data
+
+    def open(self, sealed: bytes) -> bytes | None:
+        """The data, or None when it was not signed with this key."""
+        mac, data = sealed[:32], sealed[32:]
+        return data if hmac.compare_digest(mac, self._mac(data)) else None
+
+
+def seal_for(root: Path, environ: Mapping[str, str]) -> Seal:
+    """The seal of this user's builds of the portfolio at ``root`` (its key made on first use)."""
+    from pactwatch.load.store import cache_dir
+
+    path = cache_dir(root, environ) / KEY_FILE
+    try:
+        key = path.read_bytes()
+    except OSError:
+        key = b""
+    if len(key) != 32:
+        key = os.urandom(32)  # a secret, not an output: builds stay deterministic
+        with contextlib.suppress(OSError):  # unwritable cache folder: this build's seal is its own, the next starts clean
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the cache's folder is private, as load.store makes it
+            write_atomic(path, key)
+    return Seal(key)

@@ -177,12 +177,16 @@ def reused(occurrence: Occurrence, where: tuple[str, ...], stored: tuple[str, by
     return Rendered(key, occurrence.due, pinned, where, mine, shared, personal or shared, origin(occurrence.contract.id, occurrence.key))
 
 
-def kept(rendered: Iterable[Rendered]) -> Events:
-    """The events to keep for the next build, by occurrence (``personal`` left empty when it is ``shared``)."""
-    out: Events = {}
+def kept(rendered: Iterable[Rendered], valid: frozenset[str], previous: Events) -> Events:
+    """The events to keep for the next build: the reused contracts' as they were, the others' as rendered
+    now (``personal`` left empty when it is ``shared``)."""
+    out: Events = {cid: previous[cid] for cid in valid if cid in previous}
     for event in rendered:
+        contract_id, _, key = event.origin.partition("\0")
+        if contract_id in valid:
+            continue
         personal = b"" if event.personal is event.shared else event.personal
-        out.setdefault(event.origin, []).append((event.key, event.own, event.shared, personal))
+        out.setdefault(contract_id, {}).setdefault(key, []).append((event.key, event.own, event.shared, personal))
     return out
 
 
@@ -260,5 +264,5 @@ def _build(
     events = previous.events if previous is not None else {}
     rendered, metas = render_all(plan, evaluation.occurrences, stamp_text, jobs, events, valid)
     rendered.sort(key=attrgetter("key"))  # already in order unless reminder events were added
-    cache = RenderCache(digests, kept(rendered)) if previous is not None else None
+    cache = RenderCache(digests, kept(rendered, valid, events)) if previous is not None else None
     return assemble(plan, metas, rendered), cache

@@ -6,8 +6,9 @@ each), and a rebuild after one edit changes one contract's. The events' bytes de
 whether the build is public, and pactwatch itself (digests.code_digest): those make each contract's
 digest. Where an event goes (which feeds) is worked out afresh every time, as it depends on the others
 (a counterparty's slug). The cache is data only (msgpack read by msgspec into plain types, never
-pickle): a cache that cannot be read, or was made by another version, is ignored, and everything is
-rendered as in a clean build, with the same bytes.
+pickle), sealed with the user's key (digests.Seal): a cache that cannot be read, is not sealed by this
+user, or was made by another version, is ignored, and everything is rendered as in a clean build, with
+the same bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import msgspec
 
-from pactwatch.digests import code_digest, digest_of
+from pactwatch.digests import Seal, code_digest, digest_of
 from pactwatch.engine import Evaluation
 from pactwatch.fileio import write_atomic
 from pactwatch.model import Contract
@@ -27,8 +28,8 @@ from pactwatch.model import Contract
 CACHE_FILE = "feed-events.msgpack"  # in the build folder
 FORMAT = 1
 
-# per occurrence ("<contract id>\0<occurrence key>"): its records' (sort key, own, shared, personal) bytes
-Events = dict[str, list[tuple[str, bytes, bytes, bytes]]]
+Record = tuple[str, bytes, bytes, bytes]  # one event: (sort key, own, shared, personal) bytes
+Events = dict[str, dict[str, list[Record]]]  # contract id -> occurrence key -> its events
 
 
 class _Stored(msgspec.Struct, frozen=True):
@@ -47,6 +48,10 @@ class RenderCache:
 
 def origin(contract_id: str, occurrence_key: str) -> str:
     return f"{contract_id}\0{occurrence_key}"
+
+
+def stored(events: Events, contract_id: str, occurrence_key: str) -> list[Record] | None:
+    return events.get(contract_id, {}).get(occurrence_key)
 
 
 def build_digest(evaluation: Evaluation, *, public: bool, stamp: str, names: Mapping[str, str]) -> bytes:
@@ -71,9 +76,14 @@ def reusable(previous: RenderCache, digests: Mapping[str, bytes]) -> frozenset[s
     return frozenset(cid for cid, digest in digests.items() if previous.digests.get(cid) == digest)
 
 
-def load(build_dir: Path) -> RenderCache:
+def load(build_dir: Path, seal: Seal) -> RenderCache:
+    """The last build's events ({} when there are none, they cannot be read, or they are not sealed by this
+    user's key: digests.Seal)."""
     try:
-        stored = msgspec.msgpack.decode((build_dir / CACHE_FILE).read_bytes(), type=_Stored)
+        data = seal.open((build_dir / CACHE_FILE).read_bytes())
+        if data is None:
+            return RenderCache()
+        stored = msgspec.msgpack.decode(data, type=_Stored)
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return RenderCache()
     if stored.format != FORMAT:
@@ -81,10 +91,10 @@ def load(build_dir: Path) -> RenderCache:
     return RenderCache(dict(stored.digests), stored.events)
 
 
-def save(build_dir: Path, cache: RenderCache) -> None:
+def save(build_dir: Path, cache: RenderCache, seal: Seal) -> None:
     """Keep ``cache`` for the next build; one that cannot be written only means the next build renders everything."""
     try:
-        write_atomic(build_dir / CACHE_FILE, msgspec.msgpack.encode(_Stored(FORMAT, cache.digests, cache.events)))
+        write_atomic(build_dir / CACHE_FILE, seal.sign(msgspec.msgpack.encode(_Stored(FORMAT, cache.digests, cache.events))))
     except OSError:
         forget(build_dir)
 

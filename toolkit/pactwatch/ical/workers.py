@@ -15,7 +15,7 @@ from pactwatch.engine import Occurrence
 from pactwatch.ical.events import occurrence_events
 from pactwatch.ical.feeds import Layout, Placer, Rendered, feed_metas, render_variants, reused, sort_key
 from pactwatch.ical.records import CalendarMeta, EventRecord
-from pactwatch.ical.reuse import Events, origin
+from pactwatch.ical.reuse import Events, stored
 from pactwatch.parallel import map_batches
 
 EVENT_SECONDS = 0.000019  # one occurrence's events placed and rendered (bench_feeds, 1 job: ~19 µs): workers pay from ~13,000
@@ -42,9 +42,9 @@ def rendered(
             where = placer.where(occurrence)
             if where is None:
                 continue
-            stored = events.get(origin(occurrence.contract.id, occurrence.key)) if occurrence.contract.id in valid and events else None
-            if stored is not None:
-                batch.extend(reused(occurrence, where, record) for record in stored)
+            kept = stored(events, occurrence.contract.id, occurrence.key) if events and occurrence.contract.id in valid else None
+            if kept is not None:
+                batch.extend(reused(occurrence, where, record) for record in kept)
                 continue
             facts = placer.facts_of(occurrence)
             own = occurrence_events(occurrence, facts, ctx, own=True)

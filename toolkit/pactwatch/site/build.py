@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pactwatch import outdir
 from pactwatch.catalogue import msg
+from pactwatch.digests import seal_for
 from pactwatch.engine import evaluate
 from pactwatch.errors import OSFailure
 from pactwatch.fileio import write_if_changed
@@ -83,8 +84,9 @@ def prepare(
     if build_dir is None:
         feeds = build_feeds(evaluation, public=public, jobs=jobs)
     else:
-        feeds, kept = build_feeds_reusing(evaluation, reuse.load(build_dir), public=public, jobs=jobs)
-        reuse.save(build_dir, kept)
+        seal = seal_for(root, os.environ)
+        feeds, kept = build_feeds_reusing(evaluation, reuse.load(build_dir, seal), public=public, jobs=jobs)
+        reuse.save(build_dir, kept, seal)
     findings: tuple[Finding, ...] = loaded.findings
     if public:
         hidden = {c.source for c in loaded.portfolio.contracts if c.confidential}

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pactwatch import naming
-from pactwatch.digests import code_digest, digest_of, tree_digest
+from pactwatch.digests import Seal, code_digest, digest_of, tree_digest
 from pactwatch.fileio import write_atomic
 from pactwatch.site.context import Site
 
@@ -52,19 +52,22 @@ def contract_key(site: Site, shared: bytes, contract_id: str) -> str:
     ).hex()
 
 
-def load(build_dir: Path) -> dict[str, str]:
-    """The digests of the last build's contract pages ({} when there is none or it cannot be read)."""
+def load(build_dir: Path, seal: Seal) -> dict[str, str]:
+    """The digests of the last build's contract pages ({} when there is none, it cannot be read, or it is not
+    sealed by this user's key: digests.Seal)."""
     try:
-        data = json.loads((build_dir / KEYS_FILE).read_bytes())
+        data = seal.open((build_dir / KEYS_FILE).read_bytes())
+        keys = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict):
+    if not isinstance(keys, dict):
         return {}
-    return {str(k): str(v) for k, v in data.items()}
+    return {str(k): str(v) for k, v in keys.items()}
 
 
-def save(build_dir: Path, keys: Mapping[str, str]) -> None:
-    write_atomic(build_dir / KEYS_FILE, json.dumps(dict(sorted(keys.items())), separators=(",", ":")).encode("utf-8"))
+def save(build_dir: Path, keys: Mapping[str, str], seal: Seal) -> None:
+    data = json.dumps(dict(sorted(keys.items())), separators=(",", ":")).encode("utf-8")
+    write_atomic(build_dir / KEYS_FILE, seal.sign(data))
 
 
 def forget(build_dir: Path) -> None:

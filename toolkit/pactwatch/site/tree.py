@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from pactwatch.catalogue import msg
+from pactwatch.digests import Seal, seal_for
 from pactwatch.errors import OSFailure, PactwatchError
 from pactwatch.fileio import write_if_changed
 from pactwatch.parallel import map_batches
@@ -109,7 +110,9 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
     Contract pages whose digest (page_keys) is the one recorded by the last build are not rendered again;
     the digests are recorded in the build folder once every page is written."""
     build_dir = docs.parent
-    previous = page_keys.load(build_dir)
+    # without a portfolio folder (tests, serve's tree) a throwaway seal: nothing from before is trusted
+    seal = seal_for(data.root, os.environ) if data.root is not None else Seal(os.urandom(32))
+    previous = page_keys.load(build_dir, seal)
     page_keys.forget(build_dir)
     pieces = tasks(data)
     total = len(data.evaluation.portfolio.contracts)
@@ -122,7 +125,7 @@ def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = 
     _made_for(data)  # the contract views, risks and lookups every task reads: made here once, inherited by the workers
     run = partial(_run, data, docs, previous)
     results = map_batches(run, [task for task, _ in pieces], jobs=jobs, seconds=total * PAGE_SECONDS, done=finished)
-    page_keys.save(build_dir, {path: key for _, _, keys in results for path, key in keys.items()})
+    page_keys.save(build_dir, {path: key for _, _, keys in results for path, key in keys.items()}, seal)
     return sorted(path for paths, _, _ in results for path in paths), sum(written for _, written, _ in results)
 
 
