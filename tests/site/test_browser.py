@@ -127,7 +127,7 @@ def test_contract_page_renders(browser: Any, example_site: Built) -> None:
         visit(page, base + "contracts/C-2026-001.html")
         assert page.locator("h1").first.inner_text() == "年度智能分拣设备销售合同"
         assert page.locator("svg.pw-gantt").is_visible()
-        assert page.locator("svg.pw-gantt .pw-gm-plan").count() == 6
+        assert page.locator("svg.pw-gantt use:not(.b)").count() == 6
         assert page.locator("#milestones tbody tr").count() == 6
         assert page.locator("#history tbody tr").count() == 2
         edit = page.get_by_role("link", name="✎ 编辑此合同")
@@ -297,7 +297,7 @@ def test_mark_done_and_report_a_delay_open_the_prefilled_issue(browser: Any, exa
             page.route("https://github.com/**", lambda route: (asked.append(route.request.url), route.fulfill(body="ok")))
             visit(page, base + "contracts/L-2025-002.html")
             assert page.locator("h1").first.inner_text() and page.locator("#milestones tbody tr").count() > 3
-            assert page.locator("svg.pw-gantt .pw-gm-plan").count() > 3  # drawn at build time
+            assert page.locator("svg.pw-gantt use:not(.b)").count() > 3  # drawn at build time
             for name, command in (("标记完成", "/done 2026-11-27"), ("报告延期", "/reschedule 2026-12-10 原因")):
                 visit(page, base + "contracts/L-2025-002.html")
                 page.get_by_role("button", name=name).click()

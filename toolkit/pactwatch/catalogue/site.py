@@ -87,7 +87,6 @@ _LABELS: dict[str, Text] = {
     "site.in_days": Text("{count} 天后", "in {count} days", "in 1 day"),
     "site.due_today": Text("今天到期", "due today"),
     "site.days_overdue": Text("逾期 {count} 天", "{count} days overdue", "1 day overdue"),
-    "site.state_late": Text("{state}（逾期 {count} 天）", "{state} ({count} days late)", "{state} (1 day late)"),
     "site.nothing": Text("暂无", "Nothing here"),
     "site.see_all": Text("查看全部", "See all"),
 }

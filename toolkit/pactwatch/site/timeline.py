@@ -17,7 +17,7 @@ from markupsafe import Markup
 from pactwatch.catalogue import text
 from pactwatch.engine.records import ContractView, Occurrence
 from pactwatch.escape.html import escape_text as e
-from pactwatch.i18n import due_note, word
+from pactwatch.site.rows import STATE_CLASS
 from pactwatch.terminal import clip
 
 WIDTH = 1000
@@ -26,6 +26,8 @@ RIGHT = 12
 ROW = 22
 AXIS = 24
 LABEL_COLUMNS = 30
+# the plan's diamond, drawn once and placed by <use> at each planned date (and a baseline's)
+DIAMOND = '<defs><path id=pw-d d="M0-6l6 6-6 6-6-6z"/></defs>'
 
 
 def _rows(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
@@ -74,57 +76,55 @@ def _n(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def _tip(o: Occurrence, language: str) -> str:
-    # the milestone, not the occurrence's key: R1@2026-03-31's date is the planned date the tip gives next;
-    # a derived key (_notice@...) is no word to read
-    name = o.title if o.derived else f"{o.milestone.id} {o.title}"
-    parts = [name, f"{text('site.planned', language)} {o.due.isoformat()}"]
-    if note := due_note(o, language):  # why the planned date is not the one written
-        parts.append(note)
+def _tip(o: Occurrence, name: str, language: str) -> str:
+    """A mark's tooltip and name: its dates (the row's label names the milestone, the table its state and notes);
+    the milestone's name first only when the label had to clip it."""
+    parts = [name] if name else []
+    parts.append(f"{text('site.planned', language)} {o.due.isoformat()}")
     if o.completed_on:
         parts.append(f"{text('site.actual', language)} {o.completed_on.isoformat()}")
-    state = word(o.state, language)
-    parts.append(text("site.state_late", language, state=state, count=o.days_late) if o.days_late else state)
     return " · ".join(parts)
 
 
-def _marks(o: Occurrence, x: _Scale, y: float, today: date, language: str) -> str:
-    """One occurrence: its tooltip, the plan (a diamond), the actual (a dot) and the line between them."""
+def _marks(o: Occurrence, x: _Scale, y: float, today: date, name: str, language: str) -> str:
+    """One occurrence, classed by its state (rows.STATE_CLASS): its tooltip, the line from plan to actual (red,
+    green when early, dashed up to today when overdue), the plan (a diamond, #pw-d) and the actual (a dot)."""
     px, py = _n(x(o.due)), _n(y)
-    out = [f'<g class="pw-g-{o.state}"><title>{e(_tip(o, language))}</title>']
+    out = [f"<g class={STATE_CLASS[o.state]}><title>{e(_tip(o, name, language))}</title>"]
     if o.completed_on is not None and o.completed_on != o.due:
-        late = "late" if o.completed_on > o.due else "early"
-        out.append(f'<path class="pw-gl-{late}" d="M{px} {py}H{_n(x(o.completed_on))}"/>')
+        early = " class=e" if o.completed_on < o.due else ""
+        out.append(f'<path{early} d="M{px} {py}H{_n(x(o.completed_on))}"/>')
     elif o.state == "overdue":
-        out.append(f'<path class="pw-gl-overdue" d="M{px} {py}H{_n(x(today))}"/>')
+        out.append(f'<path d="M{px} {py}H{_n(x(today))}"/>')
     if o.baseline is not None and o.baseline != (o.written or o.due):  # the slip: from the baseline to the plan now
         bx = _n(x(o.baseline))
-        out.append(f'<path class="pw-gl-slip" d="M{bx} {_n(y - 9)}H{px}"/>')
-        out.append(f'<path class="pw-gm-baseline" d="M{bx} {_n(y - 6)}l6 6-6 6-6-6z"/>')
-    out.append(f'<path class="pw-gm-plan" d="M{px} {_n(y - 6)}l6 6-6 6-6-6z"/>')
+        out.append(f'<path class=k d="M{bx} {_n(y - 9)}H{px}"/><use class=b href=#pw-d x="{bx}" y="{py}"/>')
+    out.append(f'<use href=#pw-d x="{px}" y="{py}"/>')
     if o.completed_on is not None:
-        out.append(f'<circle class="pw-gm-done" cx="{_n(x(o.completed_on))}" cy="{py}" r="4"/>')
+        out.append(f'<circle cx="{_n(x(o.completed_on))}" cy="{py}" r="4"/>')
     out.append("</g>")
     return "".join(out)
 
 
 def _axis(x: _Scale, lo: date, hi: date, height: int, language: str) -> list[str]:
-    """The month grid as one path, the month names in one group (the class once, not on every line and text)."""
+    """The month grid as one path, the month names in one group (the class and y once, not on every text)."""
     ticks = _ticks(lo, hi)
     grid = "".join(f"M{_n(x(tick))} {AXIS - 6}V{height}" for tick in ticks)
     labels = []
     for tick in ticks:
         label = text("site.month_year", language, year=tick.year, month=text(f"site.month.{tick.month}", language))
-        labels.append(f'<text x="{_n(x(tick) + 3)}" y="{AXIS - 10}">{e(label)}</text>')
-    return [f'<path class="pw-grid" d="{grid}"/>' if grid else "", f'<g class="pw-axis">{"".join(labels)}</g>']
+        labels.append(f'<text x="{_n(x(tick) + 3)}">{e(label)}</text>')
+    return [
+        f'<path class=pw-grid d="{grid}"/>' if grid else "",
+        f'<g class=pw-axis transform="translate(0 {AXIS - 10})">{"".join(labels)}</g>',
+    ]
 
 
-def _label(name: str, y: float) -> str:
-    """A row's name, clipped to the label column; the whole name as its tooltip only when clipped (an empty
-    <title> otherwise: the page's elements never depend on the text, see tests/site/test_safety.py)."""
+def _label(name: str, y: float) -> tuple[str, str]:
+    """A row's name clipped to the label column (in a group moved 4 units right), and the whole name when clipped
+    (the row's marks name it then)."""
     shown = clip(name, LABEL_COLUMNS)
-    tip = e(name) if shown != name else ""
-    return f'<text x="4" y="{_n(y + 4)}"><title>{tip}</title>{e(shown)}</text>'
+    return f'<text y="{_n(y + 4)}">{e(shown)}</text>', name if shown != name else ""
 
 
 def gantt(view: ContractView, today: date, language: str) -> Markup:
@@ -136,26 +136,27 @@ def gantt(view: ContractView, today: date, language: str) -> Markup:
     rows = _rows(view.occurrences)
     height = AXIS + ROW * (len(rows) + 1) + 6
     label = text("site.timeline_of", language, contract=view.contract.id)
-    parts = [f'<svg class="pw-gantt" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{e(label)}">']
+    parts = [f'<svg class="pw-gantt" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{e(label)}">', DIAMOND]
     parts += _axis(x, lo, hi, height, language)
     term = view.current_term or view.contract.term
     y = AXIS + ROW / 2
-    labels = [_label(text("site.term", language), y)]
+    labels = [_label(text("site.term", language), y)[0]]
     if term is not None:
         tip = f"{text('site.term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
         parts.append(
-            f'<rect class="pw-gterm" x="{_n(x(term.start))}" y="{_n(y - 5)}" width="{_n(max(x(term.end) - x(term.start), 1))}" '
+            f'<rect class=pw-gterm x="{_n(x(term.start))}" y="{_n(y - 5)}" width="{_n(max(x(term.end) - x(term.start), 1))}" '
             f'height="10" rx="3"><title>{e(tip)}</title></rect>'
         )
     for index, (_, items) in enumerate(rows, start=1):
         y = AXIS + ROW * index + ROW / 2
         first = items[0]
-        labels.append(_label(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), y))
-        parts.extend(_marks(o, x, y, today, language) for o in items)
-    parts.append(f'<g class="pw-glabel">{"".join(labels)}</g>')
+        shown, name = _label(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), y)
+        labels.append(shown)
+        parts.extend(_marks(o, x, y, today, name, language) for o in items)
+    parts.append(f'<g class=pw-glabel transform="translate(4)">{"".join(labels)}</g>')
     if lo <= today <= hi:
         px = x(today)
-        parts.append(f'<path class="pw-gtoday" d="M{_n(px)} {AXIS - 6}V{height}"/>')
-        parts.append(f'<text class="pw-gtoday-label" x="{_n(px + 3)}" y="{height - 2}">{e(text("site.today", language))}</text>')
+        parts.append(f'<path class=pw-gtoday d="M{_n(px)} {AXIS - 6}V{height}"/>')
+        parts.append(f'<text class=pw-gtoday-label x="{_n(px + 3)}" y="{height - 2}">{e(text("site.today", language))}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
