@@ -41,11 +41,9 @@ def request_form(
     if page is None or state not in OPEN_STATES or not ref or ref.startswith("_"):
         return Markup("")
     issue_title, asks = _asks(contract_id, ref, title, due.isoformat(), today, language)
-    buttons = " · ".join(f'<button name="body" value="{escape_text(body)}">{escape_text(label)}</button>' for label, body in asks)
-    return Markup(
-        f'<form class="pw-ask" action="{escape_text(page)}"><input type="hidden" name="title" value="{escape_text(issue_title)}">'
-        f"{buttons}</form>"
-    )
+    buttons = " · ".join(f'<button name=body value="{escape_text(body)}">{escape_text(label)}</button>' for label, body in asks)
+    # attribute names and constant values unquoted (HTML allows it): styled as .pw-requests form in pactwatch.css
+    return Markup(f'<form action="{escape_text(page)}"><input type=hidden name=title value="{escape_text(issue_title)}">{buttons}</form>')
 
 
 def links_html(

@@ -103,11 +103,12 @@ def legend(series: Sequence[Series]) -> Markup:
 
 
 def progress_bar(share: float, label: str, css: str = "") -> Markup:
-    """A horizontal bar filled to ``share`` (0..1), with its text for screen readers and without CSS."""
+    """A horizontal bar filled to ``share`` (0..1), with its text for screen readers and without CSS (a
+    progressbar's range is 0 to 100 unless it says otherwise)."""
     width = max(0.0, min(share, 1.0)) * 100
     return Markup(
-        f'<span class="pw-progress {e(css)}" title="{e(label)}" role="progressbar" aria-valuemin="0" aria-valuemax="100" '
-        f'aria-valuenow="{width:.0f}"><span style="width:{width:.1f}%"></span></span>'
+        f'<span class="pw-progress {e(css)}" title="{e(label)}" role="progressbar" aria-valuenow="{width:.0f}">'
+        f'<span style="width:{width:.1f}%"></span></span>'
     )
 
 
