@@ -140,6 +140,10 @@ _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # set once in ea
 def _start(parent: int, func: Callable[[Any], Any], batches: Sequence[Any]) -> None:
     global _JOB  # noqa: PLW0603 - the worker's own copy of the job (the pool initializer pattern)
     die_with_parent(parent)
+    # What the worker inherited is the parent's and lives as long as the worker: frozen, the collector never walks
+    # it, so its pages stay shared with the parent instead of being copied as the walk touches them (at 50,000
+    # contracts a worker otherwise grew to the parent's size). What the worker builds is collected as usual.
+    gc.freeze()
     gc.enable()  # a worker is short-lived but builds a lot: let it collect even if forked while the parent paused
     _JOB = (func, batches)
 

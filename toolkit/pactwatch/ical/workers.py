@@ -20,6 +20,7 @@ from pactwatch.parallel import map_batches
 
 EVENT_SECONDS = 0.000019  # one occurrence's events placed and rendered (bench_feeds, 1 job: ~19 µs): workers pay from ~13,000
 BATCH = 512  # occurrences made into records before they are rendered
+SLICES_PER_JOB = 4
 
 Batch = list[tuple[str, Occurrence, tuple[str, ...], EventRecord, EventRecord | None] | Rendered]
 
@@ -76,5 +77,7 @@ def render_all(
 
     # reused events cost next to nothing here, while a worker's would still travel back through a pipe
     fresh = sum(1 for o in occurrences if o.contract.id not in valid) if valid else len(occurrences)
-    parts = map_batches(render, slices(len(occurrences), jobs), jobs=jobs, seconds=fresh * EVENT_SECONDS)
+    # four slices a worker: each sends its events back as soon as they are made, so a worker holds a quarter of
+    # its share at a time (a worker holding half of 650,000 rendered events, and their pickle, was 3 GB)
+    parts = map_batches(render, slices(len(occurrences), jobs * SLICES_PER_JOB), jobs=jobs, seconds=fresh * EVENT_SECONDS)
     return [event for part in parts for event in part], feed_metas(plan)
