@@ -51,7 +51,7 @@
     badge.appendChild(el("span", "pw-badge pw-b-" + r.health, health[r.health]));
     var width = Math.max(0, Math.min(parseFloat(r.share), 1)) * 100;
     var progress = el("td", "pw-nowrap"), bar = el("span", "pw-progress pw-h-" + r.health), fill = el("span");
-    [["title", r.done], ["role", "progressbar"], ["aria-valuemin", "0"], ["aria-valuemax", "100"], ["aria-valuenow", width.toFixed(0)]]
+    [["title", r.done], ["role", "progressbar"], ["aria-valuenow", width.toFixed(0)]]
       .forEach(function (pair) { bar.setAttribute(pair[0], pair[1]); });
     fill.setAttribute("style", "width:" + width.toFixed(1) + "%");
     bar.appendChild(fill);

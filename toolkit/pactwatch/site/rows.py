@@ -14,9 +14,11 @@ from markupsafe import Markup
 
 from pactwatch.escape.html import escape_text as e
 
-# a state's class on the contract page (its table rows and timeline marks): one letter, styled in pactwatch.css
-# under .pw-ms and .pw-gantt (o overdue, s due soon, u upcoming, d done, l done late, w waived, c cancelled)
-STATE_CLASS = {"overdue": "o", "due_soon": "s", "upcoming": "u", "done": "d", "done_late": "l", "waived": "w", "cancelled": "c"}
+# a state's class on the contract page (its table rows and timeline marks): " class=" and one letter, styled in
+# pactwatch.css under .pw-ms and .pw-gantt (o overdue, s due soon, u upcoming, l done late, w waived, c cancelled);
+# done, the commonest, is the unclassed default
+STATE_CLASS = {"overdue": " class=o", "due_soon": " class=s", "upcoming": " class=u", "done": "", "done_late": " class=l"}
+STATE_CLASS |= {"waived": " class=w", "cancelled": " class=c"}
 
 
 def _flags(o: dict[str, Any]) -> str:
@@ -53,7 +55,7 @@ def milestone_rows(rows: Iterable[dict[str, Any]], t: Callable[..., str], public
         owner = f'<a href="{e(o["owner_href"])}">{e(o["owner"])}</a>' if o["owner_href"] else str(e(o["owner"]))
         amount = "" if public else f"<td>{e(o['amount'])}"
         out.append(
-            f"<tr class={STATE_CLASS[o['state']]}><td>{e(o['key'])}<td>{e(o['title'])}{_flags(o)}<small>{_notes(o, t)}</small>"
+            f"<tr{STATE_CLASS[o['state']]}><td>{e(o['key'])}<td>{e(o['title'])}{_flags(o)}<small>{_notes(o, t)}</small>"
             f"<td>{owner}<td>{_due(o)}<td>{e(o['completed'])}<td><b>{e(o['state_text'])}</b><td>{o['days_late'] or ''}{amount}"
         )
     return Markup("\n".join(out))

@@ -91,7 +91,7 @@ def _marks(o: Occurrence, x: _Scale, y: float, today: date, name: str, language:
     """One occurrence, classed by its state (rows.STATE_CLASS): its tooltip, the line from plan to actual (red,
     green when early, dashed up to today when overdue), the plan (a diamond, #pw-d) and the actual (a dot)."""
     px, py = _n(x(o.due)), _n(y)
-    out = [f"<g class={STATE_CLASS[o.state]}><title>{e(_tip(o, name, language))}</title>"]
+    out = [f"<g{STATE_CLASS[o.state]}><title>{e(_tip(o, name, language))}</title>"]
     if o.completed_on is not None and o.completed_on != o.due:
         early = " class=e" if o.completed_on < o.due else ""
         out.append(f'<path{early} d="M{px} {py}H{_n(x(o.completed_on))}"/>')
