@@ -33,10 +33,21 @@ def test_writes_every_feed_under_the_portfolio_and_says_so(run_cli: Run, example
     assert (out / "contracts" / "C-2026-001.ics").is_file()
     assert (out / "counterparties" / "xinghan-tech.ics").is_file()
     assert result.out.count("\n") == 1
-    assert "written" in result.out and str(out) in result.out
+    assert "写入 35 个" in result.out and str(out) in result.out  # the portfolio's language (zh)
     again = run_cli("feeds", "--root", example)
     assert again.code == 0
-    assert " 0 written" in again.out
+    assert "写入 0 个，未变 35 个" in again.out
+    assert again.err == ""  # every aggregate feed is well under its budget
+    english = run_cli("feeds", "--root", example, "--lang", "en")  # the feeds' own words change too: all rewritten
+    assert english.out.startswith("Calendar feeds: 35, events: 81, in ") and "written 35, unchanged 0" in english.out
+
+
+def test_a_feed_its_overdue_items_hold_over_the_budget_is_named(run_cli: Run, example: Path) -> None:
+    settings = example / "pactwatch.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("feeds:\n", "feeds:\n  max_mb: 0.002\n", 1), encoding="utf-8")
+    result = run_cli("feeds", "--root", example)
+    assert result.code == 0  # a warning: the overdue items are what the feed is for
+    assert "订阅 all.ics 为 " in result.err and "超过上限 2 KB（feeds: max_mb）" in result.err
 
 
 def test_output_folder_and_byte_identical_reruns(run_cli: Run, example: Path, tmp_path: Path) -> None:
@@ -54,7 +65,7 @@ def test_public_flag_drops_confidential_contracts_and_amounts(run_cli: Run, exam
     assert (out / "contracts" / "N-2026-005.ics").exists()  # confidential: only in private builds
     result = run_cli("feeds", "--root", example, "-o", out, "--public")
     assert result.code == 0
-    assert "(public)" in result.out
+    assert "（公开版）" in result.out
     assert not (out / "contracts" / "N-2026-005.ics").exists()
     assert "金额".encode() not in (out / "all.ics").read_bytes()
 

@@ -56,6 +56,10 @@ RUNTIME: dict[str, Text] = {
         "{contracts}, {milestones}, {overdue} overdue as of {day}{edition}.",
     ),
     "cli.build.public": Text("（公开版）", " (public)"),
+    "cli.feeds.done": Text(
+        "日历订阅 {feeds} 个，事件 {events} 个{edition}，位于 {folder}：写入 {written} 个，未变 {unchanged} 个，删除 {removed} 个。",
+        "Calendar feeds: {feeds}, events: {events}{edition}, in {folder}: written {written}, unchanged {unchanged}, removed {removed}.",
+    ),
     "cli.build.site": Text(
         "站点：{index}（{pages} 个页面，{feeds} 个日历订阅），用时 {seconds} 秒。",
         "Site: {index} ({pages} pages, {feeds} calendar feeds) in {seconds} s.",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from pactwatch.catalogue import msg
+from pactwatch.catalogue import msg, text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
@@ -45,9 +45,11 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
 @today_option
 def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path | None, today_text: str | None) -> int:
     """Write calendar feeds: all.ics, people/<id>.ics, contracts/<id>.ics, counterparties/<slug>.ics."""
-    from pactwatch.ical import ALL_FEED, build_feeds, write_feeds
+    from pactwatch.ical import build_feeds, write_feeds
+    from pactwatch.ical.output import over_budget
     from pactwatch.outdir import claim
     from pactwatch.parallel import default_jobs
+    from pactwatch.site.budget import human
 
     stamp = stamp_from(os.environ)
     prepared = prepare(root, today_text, NEEDS)
@@ -56,9 +58,13 @@ def feeds(out_dir: Path | None, public: bool, jobs: int | None, root: Path | Non
     with claim(target, root):  # never the portfolio's data, a link or somebody else's folder; locked while written
         files = build_feeds(prepared.evaluated, public=public, stamp=stamp, jobs=default_jobs(jobs))
         result = write_feeds(files, target)
-    events = files[ALL_FEED].count(b"\r\nBEGIN:VEVENT\r\n")
-    click.echo(
-        f"{len(files)} feeds, {events} events{' (public)' if public else ''} in {target}: "
-        f"{len(result.written)} written, {result.unchanged} unchanged, {len(result.removed)} removed."
-    )
+    settings = prepared.evaluated.portfolio.settings
+    lang = settings.language
+    events = sum(data.count(b"\r\nBEGIN:VEVENT\r\n") for path, data in files.items() if path.startswith("contracts/"))
+    edition = text("cli.build.public", lang) if public else ""
+    facts = {"written": len(result.written), "unchanged": result.unchanged, "removed": len(result.removed)}
+    click.echo(text("cli.feeds.done", lang, feeds=len(files), events=events, edition=edition, folder=str(target), **facts))
+    limit = round(settings.feed_max_mb * 1_000_000)
+    for path, size in over_budget(((path, len(data)) for path, data in files.items()), limit):  # a warning: overdue items are kept
+        click.echo(text("feeds.over_budget", lang, path=path, size=human(size), budget=human(limit)), err=True)
     return 0

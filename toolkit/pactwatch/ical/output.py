@@ -12,7 +12,7 @@ A manifest line that is not a feed path (``../x``, ``/etc/passwd``) is ignored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -38,6 +38,12 @@ def windowed(path: str) -> bool:
     """An aggregate feed (all, a person's, a counterparty's): windowed and held to the size budget; a contract's
     own feed is complete."""
     return not path.startswith("contracts/")
+
+
+def over_budget(sizes: Iterable[tuple[str, int]], limit: int) -> list[tuple[str, int]]:
+    """The aggregate feeds (path, bytes) over ``limit``: the builder narrows every feed it can, so these are
+    the ones their overdue events alone hold over it (all kept: the warning says so)."""
+    return [(path, size) for path, size in sorted(sizes) if windowed(path) and size > limit]
 
 
 def _check(path: str) -> None:
