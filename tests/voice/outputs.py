@@ -126,8 +126,8 @@ def _exports(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str
 
 def _feeds(root: Path, language: str, env: Mapping[str, str]) -> dict[str, str]:
     folder = root.parent / f"feeds-{language}"
-    _run(env, "feeds", "--root", root, "--lang", language, "-o", folder)
-    texts = []
+    said = _run(env, "feeds", "--root", root, "--lang", language, "-o", folder)  # its summary line too
+    texts = [said.replace(str(folder), "")]  # the folder is the reader's own path
     for path in sorted(folder.rglob("*.ics")):
         unfolded = path.read_bytes().decode("utf-8").replace("\r\n ", "").replace("\r\n", "\n")
         texts += [m.group(2).replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";") for m in _ICS_TEXT.finditer(unfolded)]
