@@ -46,8 +46,8 @@ def example_pages() -> dict[str, str]:
 
 def test_the_contract_page_milestone_row_and_timeline(example_pages: dict[str, str]) -> None:
     page = example_pages["contracts/E-2026-009.md"]
-    assert f'2026年10月8日<div class="pw-sub pw-due-note">{MOVED_ZH}</div>' in page
-    assert f"计划 2026-10-08 · {MOVED_ZH}" in page  # the timeline's tooltip
+    assert f"2026年10月8日<small>{MOVED_ZH}</small>" in page  # under the due date in the milestone table
+    assert "<title>计划 2026-10-08 · 实际 2026-10-05</title>" in page  # the timeline's tooltip: the dates (the table says why)
 
 
 def test_the_calendar_page_marks_projected_dates(example_pages: dict[str, str]) -> None:
