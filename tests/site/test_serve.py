@@ -90,3 +90,19 @@ def test_rebuilds_do_not_accumulate_memory(tmp_path: Path) -> None:
     finally:
         preview.stop()
     assert grown <= settled // 10, f"{grown / 1e6:.0f} MB more after 20 rebuilds than after 2 ({settled / 1e6:.0f} MB)"
+
+
+def test_the_command_speaks_the_portfolio_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What serve prints is the catalogue's, in the portfolio's language (it was English from the code)."""
+    from click.testing import CliRunner
+
+    from pactwatch.commands import serve as command
+
+    class Stopped(Preview):
+        def start(self) -> None:
+            raise KeyboardInterrupt  # as Ctrl-C right after starting
+
+    monkeypatch.setattr("pactwatch.site.serve.Preview", Stopped)
+    root = copy_example(tmp_path / "portfolio")
+    result = CliRunner().invoke(command.serve, ["--root", str(root), "--port", "0", "--today", TODAY.isoformat()])
+    assert result.output.strip() == "已停止。", result.output

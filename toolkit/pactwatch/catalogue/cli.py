@@ -56,6 +56,16 @@ RUNTIME: dict[str, Text] = {
         "{contracts}, {milestones}, {overdue} overdue as of {day}{edition}.",
     ),
     "cli.build.public": Text("（公开版）", " (public)"),
+    "cli.serve.serving": Text(
+        "预览地址 {url}（contracts/、people.yaml 或 pactwatch.yml 有变化时重新生成；按 `Ctrl-C` 停止）",
+        "Serving {url} (rebuilds when contracts/, people.yaml or pactwatch.yml change; Ctrl-C stops)",
+    ),
+    "cli.serve.failed": Text("重新生成失败：{reason}", "Rebuild failed: {reason}"),
+    "cli.serve.rebuilt": Text(
+        "已重新生成：合同 {contracts} 份，逾期 {overdue} 个（用时 {seconds} 秒）",
+        "Rebuilt: contracts {contracts}, overdue {overdue} ({seconds} s)",
+    ),
+    "cli.serve.stopped": Text("已停止。", "Stopped."),
     "cli.feeds.done": Text(
         "日历订阅 {feeds} 个，事件 {events} 个{edition}，位于 {folder}：写入 {written} 个，未变 {unchanged} 个，删除 {removed} 个。",
         "Calendar feeds: {feeds}, events: {events}{edition}, in {folder}: written {written}, unchanged {unchanged}, removed {removed}.",

@@ -27,11 +27,12 @@ NEEDS = Needs(OnErrors.REPORT)  # the site shows the findings on its data-proble
 @today_option
 def serve(host: str, port: int, public: bool, root: Path | None, today_text: str | None) -> int:
     """Serve the site on localhost with live reload; rebuild when the portfolio changes (Ctrl-C stops)."""
-    from pactwatch.catalogue import msg
+    from pactwatch.catalogue import msg, text
     from pactwatch.errors import OSFailure, PactwatchError
     from pactwatch.site.serve import Preview
 
-    root = start(root, today_text).root
+    started_run = start(root, today_text)
+    root, lang = started_run.root, started_run.settings.language
 
     def load() -> tuple[date, Loaded]:  # again at each rebuild: edits are seen, and a preview left running overnight moves on
         prepared = prepare(root, today_text, NEEDS)
@@ -43,7 +44,7 @@ def serve(host: str, port: int, public: bool, root: Path | None, today_text: str
         raise OSFailure(msg("error.serve.listen", host=host, port=port), exc) from None
     try:
         preview.start()
-        click.echo(f"Serving {preview.url} (rebuilds when contracts/, people.yaml or pactwatch.yml change; Ctrl-C stops)")
+        click.echo(text("cli.serve.serving", lang, url=preview.url))
         while True:
             time.sleep(1.0)
             if preview.changed():
@@ -51,11 +52,12 @@ def serve(host: str, port: int, public: bool, root: Path | None, today_text: str
                 try:
                     result = preview.rebuild()
                 except PactwatchError as exc:
-                    click.echo(f"rebuild failed: {terminal_text(str(exc))}", err=True)
+                    click.echo(text("cli.serve.failed", lang, reason=terminal_text(exc.said(lang))), err=True)
                     continue
-                click.echo(f"rebuilt: {result.contracts} contracts, {result.overdue} overdue ({time.perf_counter() - started:.1f} s)")
+                seconds = f"{time.perf_counter() - started:.1f}"
+                click.echo(text("cli.serve.rebuilt", lang, contracts=result.contracts, overdue=result.overdue, seconds=seconds))
     except KeyboardInterrupt:
-        click.echo("stopped.")
+        click.echo(text("cli.serve.stopped", lang))
     finally:
         preview.stop()
     return 0
