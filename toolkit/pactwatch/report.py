@@ -64,6 +64,17 @@ def _next_period_end(end: date, period: Period) -> date:
     return kpi_engine.period_bounds(end + timedelta(days=1), period)[1]
 
 
+def period_lists(
+    items: Sequence[Occurrence], pending: Sequence[Occurrence], start: date, end: date, next_end: date
+) -> tuple[tuple[Occurrence, ...], tuple[Occurrence, ...], tuple[Occurrence, ...]]:
+    """What a period report lists (the report, a counterparty statement): ``items`` completed in [start, end];
+    of ``pending``, those overdue (most days late first) and those open and due by ``next_end``."""
+    completed = tuple(o for o in items if o.completed_on is not None and start <= o.completed_on <= end)
+    overdue = tuple(sorted((o for o in pending if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key)))
+    upcoming = tuple(o for o in pending if o.state in ("due_soon", "upcoming") and o.due <= next_end)
+    return completed, overdue, upcoming
+
+
 def _by_owner(lists: Sequence[Sequence[Occurrence]]) -> dict[str, tuple[list[Occurrence], ...]]:
     """Each list split by the occurrences' owner, in one pass (a portfolio has thousands of items and dozens of owners)."""
     out: dict[str, tuple[list[Occurrence], ...]] = {}
@@ -78,9 +89,7 @@ def build(evaluation: Evaluation, period: Period, trends: Sequence[TrendRow] = (
     start, end = kpi_engine.period_bounds(today, period)
     next_end = _next_period_end(end, period)
     items = [o for o in evaluation.occurrences if not (o.derived and not o.is_open)]
-    completed = tuple(o for o in items if o.completed_on is not None and start <= o.completed_on <= end)
-    overdue = tuple(sorted((o for o in items if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key)))
-    upcoming = tuple(o for o in items if o.state in ("due_soon", "upcoming") and o.due <= next_end)
+    completed, overdue, upcoming = period_lists(items, items, start, end, next_end)
     people = evaluation.portfolio.people
     by_owner = kpi_engine.compute_by_occurrence_owner(evaluation, start, end)
     owned = _by_owner((completed, overdue, upcoming))

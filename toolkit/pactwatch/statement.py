@@ -26,7 +26,7 @@ from pactwatch.errors import UsageError
 from pactwatch.i18n import format_money
 from pactwatch.model import Contract, Counterparty, Party
 from pactwatch.naming import group_key, name_key
-from pactwatch.report import Period
+from pactwatch.report import Period, period_lists
 
 PARTIES: tuple[Party, ...] = ("us", "them")
 
@@ -133,9 +133,7 @@ def build(evaluation: Evaluation, key: str, period: Period, known: Groups | None
     next_end = kpis.period_bounds(end + timedelta(days=1), period)[1]
     contracts, items = (known if known is not None else groups(evaluation)).get(key, ([], []))
     pending = [o for o in items if o.contract.status not in INACTIVE_STATUSES]
-    done = [o for o in items if o.completed_on is not None and start <= o.completed_on <= end]
-    overdue = sorted((o for o in pending if o.state == "overdue"), key=lambda o: (-o.days_late, o.contract.id, o.key))
-    upcoming = [o for o in pending if o.state in ("due_soon", "upcoming") and o.due <= next_end]
+    done, overdue, upcoming = period_lists(items, pending, start, end, next_end)
     return Statement(
         name=contracts[0].counterparty.name if contracts else "",
         period=period,
