@@ -18,13 +18,12 @@ from operator import itemgetter
 import icalendar
 
 from pactwatch.engine import Evaluation, Occurrence
-from pactwatch.ical.events import occurrence_events
+from pactwatch.ical.events import LeanEvent, lean_events, occurrence_events
 from pactwatch.ical.feeds import Layout, Placer, assemble, default_stamp, feed_metas, layout, render_variants, sort_key
-from pactwatch.ical.output import windowed
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.writer import PRODID, format_stamp
 
-Placed = tuple[str, Occurrence, tuple[str, ...], EventRecord, EventRecord | None]  # key, occurrence, where, own, lean
+Placed = tuple[str, Occurrence, tuple[str, ...], EventRecord, LeanEvent | None]  # key, occurrence, where, own, lean
 
 
 def placed_events(plan: Layout, occurrences: Iterable[Occurrence]) -> Iterator[Placed]:
@@ -35,10 +34,8 @@ def placed_events(plan: Layout, occurrences: Iterable[Occurrence]) -> Iterator[P
         where = placer.where(occurrence)
         if where is not None:
             facts = placer.facts_of(occurrence)
-            own = occurrence_events(occurrence, facts, plan.ctx, own=True)
-            lean: list[EventRecord | None] = (
-                [*occurrence_events(occurrence, facts, plan.ctx, own=False)] if len(where) > 1 else [None] * len(own)
-            )
+            own = occurrence_events(occurrence, facts, plan.ctx)
+            lean: list[LeanEvent | None] = [*lean_events(occurrence, facts, plan.ctx)] if len(where) > 1 else [None] * len(own)
             for rank, (record, shared) in enumerate(zip(own, lean, strict=True)):
                 yield sort_key(record, occurrence, rank), occurrence, where, record, shared
 
@@ -74,8 +71,6 @@ def reference_event(record: EventRecord, stamp: datetime) -> icalendar.Event:
     event.add("summary", record.summary)
     if record.description:
         event.add("description", record.description)
-    if record.url:
-        event.add("url", record.url)
     if record.categories:
         event.add("categories", list(record.categories))
     if record.status != "CONFIRMED":  # the writer leaves out what a client assumes
@@ -85,7 +80,7 @@ def reference_event(record: EventRecord, stamp: datetime) -> icalendar.Event:
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", item.description)
-        alarm.add("trigger", item.trigger, parameters={"RELATED": "START"})
+        alarm.add("trigger", item.trigger)
         event.add_component(alarm)
     return event
 
@@ -99,7 +94,6 @@ def reference_calendar(meta: CalendarMeta) -> icalendar.Calendar:
     calendar.add("name", icalendar.vText(meta.name))  # icalendar does not know RFC 7986 NAME: say it is TEXT
     calendar.add("x-wr-calname", icalendar.vText(meta.name))
     if meta.description:
-        calendar.add("description", icalendar.vText(meta.description))
         calendar.add("x-wr-caldesc", icalendar.vText(meta.description))
     calendar.add("x-wr-timezone", icalendar.vText(meta.timezone))
     calendar.add("refresh-interval", timedelta(hours=meta.refresh_hours), parameters={"VALUE": "DURATION"})
@@ -108,16 +102,17 @@ def reference_calendar(meta: CalendarMeta) -> icalendar.Calendar:
 
 
 def reference_feeds(plan: FeedPlan) -> dict[str, bytes]:
-    """The plan through icalendar: one Event object per variant (shared by its feeds), then to_ical per feed.
+    """The plan through icalendar: one Event object per variant (the aggregate feeds' three: events.LeanEvent), then
+    to_ical per feed.
 
     No size budget: for plans whose windowed feeds fit it (the benchmark's and the tests' do not narrow)."""
     calendars = {path: reference_calendar(meta) for path, meta in plan.metas.items()}
     for _, _, where, own, lean in plan.events:
         calendars[where[2] if len(where) > 1 else where[0]].add_component(reference_event(own, plan.stamp))
         if lean is not None:
-            personal = reference_event(lean, plan.stamp)
-            shared = reference_event(lean._replace(alarms=()), plan.stamp) if lean.alarms else personal
-            for path in where:
-                if windowed(path):
-                    calendars[path].add_component(personal if path == where[1] else shared)
+            event = lean.event
+            quiet = event._replace(alarms=())
+            variants = (quiet, event._replace(description=lean.person), quiet._replace(description=lean.counterparty))
+            for path, variant in zip((where[0], where[1], where[3]), variants, strict=True):
+                calendars[path].add_component(reference_event(variant, plan.stamp))
     return {path: calendar.to_ical() for path, calendar in calendars.items()}

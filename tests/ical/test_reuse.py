@@ -99,7 +99,7 @@ def test_a_forged_cache_in_the_checkout_cannot_put_events_in_the_feeds(rendered:
     ev = _evaluation()
     _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
     forged = {
-        cid: {key: [(k, own.replace(b"SUMMARY:", b"SUMMARY:FORGED "), s, p) for k, own, s, p in events] for key, events in each.items()}
+        cid: {key: [(k, own.replace(b"SUMMARY:", b"SUMMARY:FORGED "), *rest) for k, own, *rest in events] for key, events in each.items()}
         for cid, each in cache.events.items()
     }
     data = msgspec.msgpack.encode(reuse._Stored(reuse.FORMAT, cache.digests, forged))
@@ -109,3 +109,24 @@ def test_a_forged_cache_in_the_checkout_cannot_put_events_in_the_feeds(rendered:
     feeds, _ = build_feeds_reusing(ev, reuse.load(tmp_path, seal), public=False)
     assert not any(b"FORGED" in data for data in feeds.values())
     assert rendered  # everything rendered afresh
+
+
+def test_events_rendered_by_another_version_are_rendered_again(
+    rendered: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change of what an event holds (this wave: no URL, the aggregate feeds' three variants) must not let a
+    rebuild keep the last version's bytes: the digests hold the code's (every module of pactwatch, ical's too),
+    and a cache of the old shape (four bytes per event, format 1) is not read at all."""
+    from pactwatch import digests
+
+    assert Path(feeds_module.__file__).resolve().parent.parent == digests._PACKAGE  # ical/*.py are in the code digest
+    ev = _evaluation()
+    _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    monkeypatch.setattr(reuse, "code_digest", lambda: b"another version")
+    rendered.clear()
+    again, _ = build_feeds_reusing(ev, cache, public=False)
+    assert rendered and again == build_feeds(ev, public=False)
+    seal = Seal(b"k" * 32)
+    old = {cid: {key: [(*r[:3], b"") for r in events] for key, events in each.items()} for cid, each in cache.events.items()}
+    (tmp_path / reuse.CACHE_FILE).write_bytes(seal.sign(msgspec.msgpack.encode({"format": 1, "digests": cache.digests, "events": old})))
+    assert reuse.load(tmp_path, seal) == reuse.RenderCache()

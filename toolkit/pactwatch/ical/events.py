@@ -14,12 +14,16 @@ on the reminder day (all-day events start at 00:00, so ``n`` days before is
 ``feeds: {reminder_events: true}`` each offset above 0 also becomes its own
 one-day event, for clients that ignore alarms in subscribed calendars.
 
-Two variants of each event (``own``). The contract's own feed says the contract, its counterparty, page,
-file and documents once, in the calendar's DESCRIPTION (``contract_notes``), so its events carry only the
-milestone: kind, amount, owner, lateness, completion day, and alarms. The aggregate feeds' events are lean
-(~450 bytes): counterparty, kind, amount, owner, lateness and the page link (the URL property holds it too,
-but Google Calendar and Outlook show only the description), with alarms only in a person's own feed. The
-summary says the state; STATUS is written for cancelled events only; no CATEGORIES (reminder events aside).
+Each fact once, where the clients that matter show it (docs/how-to/calendar-feeds.md cites what was checked):
+the page link is the description's last line (Google Calendar and Outlook show DESCRIPTION, not URL; Apple
+Calendar makes a link in the notes clickable), so no URL property; what a feed's calendar name says for all
+its events is not repeated in them. The contract's own feed names the contract in its calendar name, so its
+events' summaries name only the milestone, and says the contract, its counterparty, page, file and documents
+once in its calendar description (``contract_notes``): its events carry kind, amount, owner, lateness,
+completion day, the page link and the alarms. The aggregate feeds' events (``LeanEvent``) add the counterparty
+and the contract's title; a person's feed leaves out the owner (the calendar is theirs) and a counterparty's
+the counterparty, and only a person's feed has alarms. The summary says the state; STATUS is written for
+cancelled events only; no CATEGORIES (reminder events aside).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from pactwatch import links
 from pactwatch.catalogue import text, word
@@ -86,7 +91,17 @@ class ContractFacts:
 
     title: str
     counterparty: str  # the "相对方：…" line of the aggregate feeds' events
-    url: str | None  # the contract's page, else its file on GitHub: the event's URL and its description's last line
+    url: str | None  # the contract's page, else its file on GitHub: every event's last description line
+
+
+class LeanEvent(NamedTuple):
+    """An aggregate feeds' event: ``event`` as all.ics lists it (its alarms go only in the person's feed), and
+    the descriptions of the person's and the counterparty's feeds, which leave out the owner or the counterparty
+    (the calendar's name says it)."""
+
+    event: EventRecord
+    person: str
+    counterparty: str
 
 
 def event_uid(contract_id: str, key: str, suffix: str = "") -> str:
@@ -133,11 +148,17 @@ def contract_notes(contract: Contract, ctx: EventContext) -> str:
     return "\n".join(lines)
 
 
-def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> str:
-    title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
+def summary(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> str:
+    """``[state] contract · milestone``; in the contract's own feed, whose calendar name is the contract, the milestone only."""
+    title = _title(occurrence, facts, own=own)
     if occurrence.state in UNMARKED_STATES:
         return title
     return f"[{ctx.words[occurrence.state]}] {title}"
+
+
+def _title(occurrence: Occurrence, facts: ContractFacts, *, own: bool) -> str:
+    milestone = clean_text(occurrence.milestone.title)
+    return milestone if own else f"{facts.title} · {milestone}"
 
 
 def _amount(occurrence: Occurrence, language: str) -> str:
@@ -146,30 +167,43 @@ def _amount(occurrence: Occurrence, language: str) -> str:
     return money if currency in money else f"{money} {currency}"
 
 
-def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> str:
-    """What a subscriber acts on; the summary already says the state, contract and milestone.
+class Lines(NamedTuple):
+    """An event's description in parts, so that each feed leaves out what its calendar's name says."""
+
+    counterparty: str  # "" in the contract's own feed
+    kind: str  # the kind and amount
+    owner: str
+    rest: str  # flags, due note, completion day, lateness and the page link ("" when none)
+
+    def text(self, *, counterparty: bool = True, owner: bool = True) -> str:
+        parts = (self.counterparty if counterparty else "", self.kind, self.owner if owner else "", self.rest)
+        return "\n".join(part for part in parts if part)
+
+
+def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> Lines:
+    """What a subscriber acts on; the summary already says the state (and contract) and milestone.
 
     Aggregate feeds (``own=False``) name the counterparty; the contract's own feed (``own=True``) says the
     contract's facts once in its calendar description and adds the completion day instead."""
     lang, f, milestone = ctx.language, ctx.fields, occurrence.milestone
-    lines = [] if own else [facts.counterparty]
     kind = ctx.words[milestone.kind]
     if milestone.amount is not None and not ctx.public:
         kind += " · " + _amount(occurrence, lang)
-    lines += [kind, f["owner"] + ctx.names.get(milestone.owner, milestone.owner)]
+    rest = []
     flags = [word(key, lang) for key, on in (("feeds.blocked", occurrence.blocked), ("flag.acknowledged", occurrence.acknowledged)) if on]
     if flags:
-        lines.append(f["state"] + " · ".join((ctx.words[occurrence.state], *flags)))
+        rest.append(f["state"] + " · ".join((ctx.words[occurrence.state], *flags)))
     note = due_note(occurrence, lang) if occurrence.written is not None or milestone.due_after is not None else ""
     if note:
-        lines.append(f["due"] + clean_text(note))
+        rest.append(f["due"] + clean_text(note))
     if own and occurrence.completed_on is not None:
-        lines.append(f["completed_on"] + _day(occurrence.completed_on, lang))
+        rest.append(f["completed_on"] + _day(occurrence.completed_on, lang))
     if occurrence.days_late > 0:
-        lines.append(f"{f['days_late']}{occurrence.days_late}")
-    if facts.url and not own:  # the contract's own feed has it once, in its calendar description
-        lines.append(facts.url)
-    return "\n".join(lines)
+        rest.append(f"{f['days_late']}{occurrence.days_late}")
+    if facts.url:
+        rest.append(facts.url)
+    owner = f["owner"] + ctx.names.get(milestone.owner, milestone.owner)
+    return Lines("" if own else facts.counterparty, kind, owner, "\n".join(rest))
 
 
 @lru_cache(maxsize=65536)
@@ -205,29 +239,46 @@ def _alarm(days: int, language: str) -> Alarm:
     return Alarm(alarm_trigger(days), said)
 
 
-def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> list[EventRecord]:
-    """The event of one occurrence, then its reminder events when ``reminder_events`` is on; ``own``: the
-    variant for the contract's own feed (see the module's docstring)."""
+def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[EventRecord]:
+    """The contract feed's event of one occurrence, then its reminder events when ``reminder_events`` is on."""
+    return [lean.event for lean in _events(occurrence, facts, ctx, own=True)]
+
+
+def lean_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[LeanEvent]:
+    """The aggregate feeds' events of one occurrence, in the order of ``occurrence_events``."""
+    return _events(occurrence, facts, ctx, own=False)
+
+
+def _events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> list[LeanEvent]:
     lang = ctx.language
-    title = summary(occurrence, facts, ctx)
-    said = description(occurrence, facts, ctx, own=own)
+    lines = description(occurrence, facts, ctx, own=own)
+    said = lines.text()
     offsets = pending_reminders(occurrence, ctx)
     alarms = tuple(_alarm(days, lang) for days in offsets) if offsets else ()
     uid = event_uid(occurrence.contract.id, occurrence.key)
     status: EventStatus = "CANCELLED" if occurrence.state == "cancelled" else "CONFIRMED"
-    event = EventRecord(uid, occurrence.due, title, said, (), status, facts.url, alarms)  # the kind is in the description
+    event = EventRecord(uid, occurrence.due, summary(occurrence, facts, ctx, own=own), said, (), status, alarms)  # kind: in the description
+    person = counterparty = ""
+    if not own:
+        person, counterparty = lines.text(owner=False), lines.text(counterparty=False)
+    events = [LeanEvent(event, person, counterparty)]
     if ctx.settings.reminder_events and any(offsets):
-        return [event, *reminder_events(occurrence, facts, ctx, offsets, said)]
-    return [event]
+        title = _title(occurrence, facts, own=own)
+        events += [
+            LeanEvent(record, _reminder_text(occurrence, ctx, person), _reminder_text(occurrence, ctx, counterparty))
+            for record in reminder_events(occurrence, ctx, offsets, title, said)
+        ]
+    return events
 
 
-def reminder_events(
-    occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, offsets: tuple[int, ...], event_text: str
-) -> list[EventRecord]:
+def _reminder_text(occurrence: Occurrence, ctx: EventContext, event_text: str) -> str:
+    return f"{ctx.fields['due']}{_day(occurrence.due, ctx.language)}\n{event_text}" if event_text else ""
+
+
+def reminder_events(occurrence: Occurrence, ctx: EventContext, offsets: tuple[int, ...], title: str, event_text: str) -> list[EventRecord]:
     """One-day events on the reminder days before the due day (offset 0 is the event itself)."""
     lang = ctx.language
-    title = f"{facts.title} · {clean_text(occurrence.milestone.title)}"
-    said = f"{ctx.fields['due']}{_day(occurrence.due, lang)}\n{event_text}"
+    said = _reminder_text(occurrence, ctx, event_text)
     categories = (word("feeds.reminder", lang),)
     return [
         EventRecord(
@@ -236,8 +287,6 @@ def reminder_events(
             text("feeds.reminder_title", lang, count=days, title=title),
             said,
             categories,
-            "CONFIRMED",
-            facts.url,
         )
         for days in offsets
         if days > 0

@@ -13,8 +13,8 @@ guarantees that calendar clients load them: a feed that would be larger holds a 
 (horizon.py). Each aggregate feed states the window it actually holds in its DESCRIPTION.
 
 Public builds (``public=True``) leave confidential contracts out entirely and leave amounts and document
-links out of every event. Each event is rendered in two variants (events.py): the contract feed's, and a lean
-one shared by the all, person and counterparty feeds (without alarms except in the person's feed).
+links out of every event. Each event is rendered for the contract feed and, in the window, for all.ics, the
+person's feed (without the owner, with alarms) and the counterparty's (without the counterparty): events.py.
 Deterministic: the stamp defaults to midnight UTC of the evaluation's day, and the bytes are the same whether
 one process renders or several (workers.py).
 """
@@ -32,12 +32,12 @@ from pactwatch.engine import Evaluation, Occurrence
 from pactwatch.escape.ical import clean_text
 from pactwatch.i18n import format_date
 from pactwatch.ical import reuse
-from pactwatch.ical.events import ContractFacts, EventContext, contract_facts, contract_notes
+from pactwatch.ical.events import ContractFacts, EventContext, LeanEvent, contract_facts, contract_notes
 from pactwatch.ical.horizon import Horizon, Item, fit
 from pactwatch.ical.output import ALL_FEED, FEED_DIRS, WriteResult, windowed, write_feeds
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.reuse import Events, RenderCache, origin
-from pactwatch.ical.writer import CALENDAR_END, format_stamp, render_calendar, render_event, render_header
+from pactwatch.ical.writer import CALENDAR_END, format_stamp, render_calendar, render_event, render_header, render_texts
 from pactwatch.model import Contract
 from pactwatch.naming import assign_slugs, contract_feed, counterparty_feed, group_key, person_feed
 
@@ -152,41 +152,41 @@ class Rendered(NamedTuple):
     pinned: bool  # overdue: every aggregate feed keeps it
     where: tuple[str, ...]  # Placer.where
     own: bytes  # for the contract's feed
-    shared: bytes  # for the all and counterparty feeds (b"" outside the window)
-    personal: bytes  # for the person's feed: ``shared`` with its alarms
+    everyone: bytes  # for all.ics (b"" outside the window, as the next two)
+    person: bytes  # for the owner's feed: without the owner, with the alarms
+    counterparty: bytes  # for the counterparty's feed: without the counterparty
     origin: str  # its occurrence (reuse.origin): what a rebuild finds it by
 
 
 def render_variants(
-    key: str, occurrence: Occurrence, where: tuple[str, ...], own: EventRecord, lean: EventRecord | None, stamp: str
+    key: str, occurrence: Occurrence, where: tuple[str, ...], own: EventRecord, lean: LeanEvent | None, stamp: str
 ) -> Rendered:
-    """The contract feed's event and, in the window, the lean one (with and without its alarms)."""
+    """The contract feed's event and, in the window, the aggregate feeds' three (events.LeanEvent)."""
     mine = render_event(own, stamp)
-    shared = personal = b""
+    person = everyone = counterparty = b""
     if lean is not None:
-        personal = render_event(lean, stamp)
-        shared = render_event(lean._replace(alarms=()), stamp) if lean.alarms else personal
-    pinned = occurrence.state == "overdue"
-    return Rendered(key, occurrence.due, pinned, where, mine, shared, personal, origin(occurrence.contract.id, occurrence.key))
+        event = lean.event
+        person, everyone, counterparty = render_texts(event, (lean.person, event.description, lean.counterparty), stamp, alarmed=1)
+    found = origin(occurrence.contract.id, occurrence.key)
+    return Rendered(key, occurrence.due, occurrence.state == "overdue", where, mine, everyone, person, counterparty, found)
 
 
-def reused(occurrence: Occurrence, where: tuple[str, ...], stored: tuple[str, bytes, bytes, bytes]) -> Rendered:
+def reused(occurrence: Occurrence, where: tuple[str, ...], stored: reuse.Record) -> Rendered:
     """An event of the last build (reuse.py) placed for this one."""
-    key, mine, shared, personal = stored
+    key, own, everyone, person, counterparty = stored
     pinned = occurrence.state == "overdue"
-    return Rendered(key, occurrence.due, pinned, where, mine, shared, personal or shared, origin(occurrence.contract.id, occurrence.key))
+    return Rendered(key, occurrence.due, pinned, where, own, everyone, person, counterparty, origin(occurrence.contract.id, occurrence.key))
 
 
 def kept(rendered: Iterable[Rendered], valid: frozenset[str], previous: Events) -> Events:
-    """The events to keep for the next build: the reused contracts' as they were, the others' as rendered
-    now (``personal`` left empty when it is ``shared``)."""
+    """The events to keep for the next build: the reused contracts' as they were, the others' as rendered now."""
     out: Events = {cid: previous[cid] for cid in valid if cid in previous}
     for event in rendered:
         contract_id, _, key = event.origin.partition("\0")
         if contract_id in valid:
             continue
-        personal = b"" if event.personal is event.shared else event.personal
-        out.setdefault(contract_id, {}).setdefault(key, []).append((event.key, event.own, event.shared, personal))
+        record = (event.key, event.own, event.everyone, event.person, event.counterparty)
+        out.setdefault(contract_id, {}).setdefault(key, []).append(record)
     return out
 
 
@@ -206,10 +206,9 @@ def assemble(plan: Layout, metas: dict[str, CalendarMeta], rendered: Iterable[Re
             continue
         everyone, person, contract, counterparty = event.where
         own[contract].append(event.own)
-        item = Item(event.due, event.pinned, event.shared)
-        lean[everyone].append(item)
-        lean[counterparty].append(item)
-        lean[person].append(item if event.personal is event.shared else item._replace(data=event.personal))
+        lean[everyone].append(Item(event.due, event.pinned, event.everyone))
+        lean[counterparty].append(Item(event.due, event.pinned, event.counterparty))
+        lean[person].append(Item(event.due, event.pinned, event.person))
     feeds = {path: render_calendar(metas[path], events) for path, events in own.items()}
     for path, items in lean.items():
         feeds[path] = fitted(plan, metas[path], items)

@@ -18,7 +18,9 @@ class Alarm(NamedTuple):  # NamedTuples: a large feed makes over 100,000 of thes
 
 
 class EventRecord(NamedTuple):
-    """One all-day VEVENT. Text fields are clean (see text.clean_text); the writer only escapes and folds them."""
+    """One all-day VEVENT. Text fields are clean (see text.clean_text); the writer only escapes and folds them.
+
+    No URL: the clients that matter show a link only in the description (docs/how-to/calendar-feeds.md)."""
 
     uid: str
     start: date
@@ -26,7 +28,6 @@ class EventRecord(NamedTuple):
     description: str
     categories: tuple[str, ...]
     status: EventStatus = "CONFIRMED"
-    url: str | None = None
     alarms: tuple[Alarm, ...] = ()
 
     @property
@@ -43,4 +44,4 @@ class CalendarMeta:
     timezone: str
     language: str  # "zh" or "en"
     refresh_hours: int = 6
-    description: str = ""  # the aggregate feeds say which window they hold
+    description: str = ""  # X-WR-CALDESC: the aggregate feeds say which window they hold

@@ -26,9 +26,9 @@ from pactwatch.fileio import write_atomic
 from pactwatch.model import Contract
 
 CACHE_FILE = "feed-events.msgpack"  # in the build folder
-FORMAT = 1
+FORMAT = 2  # 2: an event's bytes for all.ics, the person's and the counterparty's feeds apart
 
-Record = tuple[str, bytes, bytes, bytes]  # one event: (sort key, own, shared, personal) bytes
+Record = tuple[str, bytes, bytes, bytes, bytes]  # one event: sort key, then its bytes for the contract, all, person, counterparty feeds
 Events = dict[str, dict[str, list[Record]]]  # contract id -> occurrence key -> its events
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pactwatch.engine import Occurrence
-from pactwatch.ical.events import occurrence_events
+from pactwatch.ical.events import LeanEvent, lean_events, occurrence_events
 from pactwatch.ical.feeds import Layout, Placer, Rendered, feed_metas, render_variants, reused, sort_key
 from pactwatch.ical.records import CalendarMeta, EventRecord
 from pactwatch.ical.reuse import Events, stored
@@ -22,7 +22,7 @@ EVENT_SECONDS = 0.000019  # one occurrence's events placed and rendered (bench_f
 BATCH = 512  # occurrences made into records before they are rendered
 SLICES_PER_JOB = 4
 
-Batch = list[tuple[str, Occurrence, tuple[str, ...], EventRecord, EventRecord | None] | Rendered]
+Batch = list[tuple[str, Occurrence, tuple[str, ...], EventRecord, LeanEvent | None] | Rendered]
 
 
 def rendered(
@@ -32,7 +32,7 @@ def rendered(
 
     Records are made a batch at a time and then rendered (measured ~10% faster than alternating, as each
     loop stays warm in the caches). Without reminder events, events come in occurrence order already and
-    every sort key is "". Occurrences in the window get the lean variant too (events.py). The events of the
+    every sort key is "". Occurrences in the window get the aggregate feeds' variants too (events.py). The events of the
     contracts in ``valid`` are taken from ``events`` (the last build's, reuse.py) instead of rendered.
     """
     placer, ctx, keyed = Placer(plan), plan.ctx, plan.ctx.settings.reminder_events
@@ -48,8 +48,8 @@ def rendered(
                 batch.extend(reused(occurrence, where, record) for record in kept)
                 continue
             facts = placer.facts_of(occurrence)
-            own = occurrence_events(occurrence, facts, ctx, own=True)
-            lean = occurrence_events(occurrence, facts, ctx, own=False) if len(where) > 1 else [None] * len(own)
+            own = occurrence_events(occurrence, facts, ctx)
+            lean: list[LeanEvent] | list[None] = lean_events(occurrence, facts, ctx) if len(where) > 1 else [None] * len(own)
             for rank, (record, shared) in enumerate(zip(own, lean, strict=True)):
                 batch.append((sort_key(record, occurrence, rank) if keyed else "", occurrence, where, record, shared))
         result.extend([item if isinstance(item, Rendered) else render_variants(*item, stamp) for item in batch])

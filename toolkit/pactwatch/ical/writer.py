@@ -9,7 +9,7 @@ property test checks that both parse to the same events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
@@ -20,7 +20,9 @@ from pactwatch.ical.text import fold_line
 CRLF = b"\r\n"
 PRODID = "-//pactwatch//Contract milestones//{language}"
 CALENDAR_END = b"END:VCALENDAR\r\n"
-# STATUS only where it says something: CONFIRMED is what a client assumes of a published event (RFC 5545 3.8.1.11)
+# STATUS only where it says something: CONFIRMED is what a client assumes of a published event (RFC 5545 3.8.1.11).
+# TRANSP always: RFC 5545's default is OPAQUE (busy), and what Google, Outlook and Apple assume without it is
+# documented nowhere; a milestone does not make its owner busy all day.
 _STATUS = {"CONFIRMED": b"TRANSP:TRANSPARENT", "CANCELLED": b"STATUS:CANCELLED\r\nTRANSP:TRANSPARENT"}
 _PLAIN_UID = re.compile(r"[0-9A-Za-z-]{1,71}")
 
@@ -51,17 +53,6 @@ def format_duration(delta: timedelta) -> str:
     return f"{sign}P{f'{days}D' if days else ''}{'T' + time if time else ''}"
 
 
-def _uri(url: str) -> str:
-    if not url.isprintable() or " " in url:
-        raise ValueError(f"not a URI value: {url!r}")
-    return url
-
-
-@lru_cache(maxsize=4096)  # one contract's events share a URL, and kinds repeat: render each once
-def _url_line(url: str) -> bytes:
-    return fold_line(f"URL:{_uri(url)}")
-
-
 @lru_cache(maxsize=256)
 def _categories_line(categories: tuple[str, ...]) -> bytes:
     return fold_line("CATEGORIES:" + ",".join(escape_text(c) for c in categories))
@@ -69,7 +60,7 @@ def _categories_line(categories: tuple[str, ...]) -> bytes:
 
 @lru_cache(maxsize=1024)  # alarms repeat (a few offsets, one text each)
 def _alarm_block(alarm: Alarm) -> bytes:
-    trigger = f"TRIGGER;RELATED=START:{format_duration(alarm.trigger)}".encode()
+    trigger = f"TRIGGER:{format_duration(alarm.trigger)}".encode()  # relative to the start: RELATED's default (RFC 5545 3.2.14)
     return CRLF.join((b"BEGIN:VALARM\r\nACTION:DISPLAY", _text("DESCRIPTION", alarm.description), trigger, b"END:VALARM"))
 
 
@@ -77,6 +68,8 @@ def _text(name: str, value: str) -> bytes:
     return fold_line(f"{name}:{escape_text(value)}")
 
 
+# DTEND although RFC 5545 (3.6.1) makes a DATE start without it last one day: Exchange, behind Outlook on the web
+# and Microsoft 365, does not import an event without DTEND or DURATION ([MS-STANXICAL], on that section).
 @lru_cache(maxsize=65536)
 def _dates(start: date) -> bytes:
     return f"DTSTART;VALUE=DATE:{format_date(start)}\r\nDTEND;VALUE=DATE:{format_date(start + ONE_DAY)}".encode()
@@ -92,19 +85,33 @@ def render_event(event: EventRecord, stamp: str) -> bytes:
     """One VEVENT (with its VALARMs) as bytes ending in CRLF; ``stamp`` is a formatted DTSTAMP.
 
     The hot path of a large build (over 100,000 events): every line that repeats across events
-    (URL, CATEGORIES, the dates, alarms) is rendered once and cached.
+    (CATEGORIES, the dates, alarms) is rendered once and cached.
     """
     lines = [b"BEGIN:VEVENT", _uid_line(event.uid), f"DTSTAMP:{stamp}".encode(), _dates(event.start), _text("SUMMARY", event.summary)]
     if event.description:
         lines.append(_text("DESCRIPTION", event.description))
-    if event.url:
-        lines.append(_url_line(event.url))
     if event.categories:
         lines.append(_categories_line(event.categories))
     lines.append(_STATUS[event.status])
     lines.extend(map(_alarm_block, event.alarms))
     lines.append(b"END:VEVENT\r\n")
     return CRLF.join(lines)
+
+
+def render_texts(event: EventRecord, descriptions: Sequence[str], stamp: str, *, alarmed: int) -> list[bytes]:
+    """``render_event`` of ``event`` with each of ``descriptions`` (the other lines rendered once), with its alarms
+    in the first ``alarmed`` only: an aggregate feeds' event differs between its feeds in just these."""
+    stamped = f"DTSTAMP:{stamp}".encode()
+    head = CRLF.join((b"BEGIN:VEVENT", _uid_line(event.uid), stamped, _dates(event.start), _text("SUMMARY", event.summary)))
+    tail = [_categories_line(event.categories)] if event.categories else []
+    tail.append(_STATUS[event.status])
+    plain = CRLF.join((*tail, b"END:VEVENT\r\n"))
+    alarms = CRLF.join((*tail, *map(_alarm_block, event.alarms), b"END:VEVENT\r\n")) if event.alarms else plain
+    out = []
+    for n, said in enumerate(descriptions):
+        ending = alarms if n < alarmed else plain
+        out.append(CRLF.join((head, _text("DESCRIPTION", said), ending)) if said else CRLF.join((head, ending)))
+    return out
 
 
 def render_header(meta: CalendarMeta) -> bytes:
@@ -114,8 +121,8 @@ def render_header(meta: CalendarMeta) -> bytes:
         fold_line("PRODID:" + PRODID.format(language=meta.language.upper())),
         b"CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH",
         _text("NAME", meta.name),
-        _text("X-WR-CALNAME", meta.name),
-        *((_text("DESCRIPTION", meta.description), _text("X-WR-CALDESC", meta.description)) if meta.description else ()),
+        _text("X-WR-CALNAME", meta.name),  # what Google, Apple and Outlook name the calendar by; NAME is RFC 7986's
+        *((_text("X-WR-CALDESC", meta.description),) if meta.description else ()),  # Google reads it, not DESCRIPTION
         _text("X-WR-TIMEZONE", meta.timezone),
         f"REFRESH-INTERVAL;VALUE=DURATION:{ttl}\r\nX-PUBLISHED-TTL:{ttl}\r\n".encode(),
     ]
