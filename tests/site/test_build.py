@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pactwatch.site.build import build_site
 from tests.site.conftest import TODAY, Built, copy_example
 from tests.site.test_safety import shape
@@ -216,3 +218,18 @@ def test_hostile_site_pages_have_no_markup_from_data(hostile_site: Built) -> Non
         title = re.search(r"<title>(.*?)</title>", text, re.S)
         assert title is not None and "<" not in title.group(1), path
         assert "<script>alert" not in text, path
+
+
+def test_a_big_search_index_is_not_copied_as_a_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over DISK_INDEX_MAX_BYTES the index is only JSON (served sites); a smaller earlier build's script goes."""
+    from pactwatch.site import build
+
+    search = tmp_path / "search"
+    search.mkdir()
+    (search / "search_index.json").write_text('{"config": {}, "docs": [{"title": "合同"}]}', encoding="utf-8")
+    build.write_disk_search_index(tmp_path)
+    small = (search / "search_index.json").read_bytes()
+    assert (search / "search_index.js").read_bytes() == b"var __index = " + small
+    monkeypatch.setattr(build, "DISK_INDEX_MAX_BYTES", len(small) - 1)
+    build.write_disk_search_index(tmp_path)
+    assert (search / "search_index.json").read_bytes() == small and not (search / "search_index.js").exists()

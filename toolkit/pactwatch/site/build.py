@@ -139,11 +139,17 @@ def write_config(data: SiteInput, build_dir: Path, site_dir: Path) -> Path:
     return target
 
 
+# the largest search index also written as a script for a site opened from disk: a site handed over as a zip is a
+# small one (2 MB is about 4,500 contracts); at 50,000 the copy would be 22 MB of a site that must stay under 1 GB
+DISK_INDEX_MAX_BYTES = 2_000_000
+
+
 def write_disk_search_index(site_dir: Path) -> None:
     """The search index as a script, ``search/search_index.js``: mkdocs-material loads that instead of the
     JSON when a page is opened from disk (``file://``, a site handed over as a zip), where a missing one is a
-    script error on every page. This is what Material's offline plugin writes; the plugin itself is not
-    used, since it also loads a script from unpkg.com and the site loads nothing from other hosts.
+    script error on every page (search alone stops working). This is what Material's offline plugin writes; the
+    plugin itself is not used, since it also loads a script from unpkg.com and the site loads nothing from other
+    hosts. Only for an index of at most ``DISK_INDEX_MAX_BYTES``: a bigger site is served, not opened from disk.
 
     Both are written as UTF-8 without spaces: mkdocs writes every Chinese character as a six-byte ``\\uXXXX``
     escape, a third of a Chinese portfolio's index (9.2 MB -> 6.1 MB at 10,000 contracts)."""
@@ -160,7 +166,11 @@ def write_disk_search_index(site_dir: Path) -> None:
         data = raw  # not JSON (a search plugin of the portfolio's own?): published as mkdocs wrote it
     try:
         write_if_changed(index, data)
-        write_if_changed(index.with_suffix(".js"), b"var __index = " + data)
+        script = index.with_suffix(".js")
+        if len(data) <= DISK_INDEX_MAX_BYTES:
+            write_if_changed(script, b"var __index = " + data)
+        else:
+            script.unlink(missing_ok=True)  # a previous, smaller build's
     except OSError as exc:
         raise OSFailure(msg("error.site.search_index", path=str(index.parent)), exc) from None
 
