@@ -1,6 +1,9 @@
 /* pactwatch: sorting and filtering of the contracts table, in the page, with no network access.
    Without JavaScript the table is complete, or for a long list (data-pw-rows) holds its first rows; the
-   script then reads every row from the compact index beside the page and shows them a page at a time. */
+   script then reads every row from the compact index beside the page and shows them a page at a time.
+   On a contract page it draws the timeline (data-pw-gantt) and writes the requests' forms (data-pw-asks)
+   from the compact data Python decided (site/timeline.py, chatops/prefill.py), with DOM calls only: every
+   text from the data is a text node or an attribute value, never markup. */
 (function () {
   "use strict";
   var PAGE = 200;
@@ -169,9 +172,102 @@
     render();
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /* An element with its attributes (name, value, name, value ...) in the order given and a text, put in parent
+     (when there is one). */
+  function put(parent, ns, tag, attrs, text) {
+    var node = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
+    for (var i = 0; i < attrs.length; i += 2) { node.setAttribute(attrs[i], String(attrs[i + 1])); }
+    if (text) { node.textContent = text; }
+    if (parent) { parent.appendChild(node); }
+    return node;
+  }
+
+  /* A day of the timeline's data (days after day0, itself days since 1970-01-01) as an ISO date. */
+  function isoDay(day) { return new Date(day * 864e5).toISOString().slice(0, 10); }
+
+  /* The timeline as site/timeline.py describes it (its docstring gives the data's order). */
+  function drawGantt(wrap) {
+    var d = JSON.parse(wrap.getAttribute("data-pw-gantt"));
+    var size = d[0], words = d[2], day0 = d[3], ticks = d[4], term = d[5], today = d[6], rows = d[7];
+    var width = size[0], height = size[1], axis = size[2], row = size[3];
+    var svg = put(null, SVG, "svg", ["class", "pw-gantt", "viewBox", "0 0 " + width + " " + height, "role", "img", "aria-label", d[1]]);
+    put(put(svg, SVG, "defs", []), SVG, "path", ["id", "pw-d", "d", "M0-6l6 6-6 6-6-6z"]);
+    var grid = "", i;
+    for (i = 0; i < ticks.length; i += 2) { grid += "M" + ticks[i] + " " + (axis - 6) + "V" + height; }
+    if (grid) { put(svg, SVG, "path", ["class", "pw-grid", "d", grid]); }
+    var labels = put(svg, SVG, "g", ["class", "pw-axis", "transform", "translate(0 " + (axis - 10) + ")"]);
+    for (i = 0; i < ticks.length; i += 2) { put(labels, SVG, "text", ["x", ticks[i] + 3], ticks[i + 1]); }
+    var y = axis + row / 2;
+    if (term.length) {
+      put(put(svg, SVG, "rect", ["class", "pw-gterm", "x", term[0], "y", y - 5, "width", term[1], "height", 10, "rx", 3]), SVG, "title", [], term[2]);
+    }
+    rows.forEach(function (r, index) {
+      for (var k = 2; k < r.length; k++) { drawMark(svg, r[k], axis + row * index + row / 2, r[1], words, day0, today[0]); }
+    });
+    var names = put(svg, SVG, "g", ["class", "pw-glabel", "transform", "translate(4)"]);
+    rows.forEach(function (r, index) { put(names, SVG, "text", ["y", axis + row * index + row / 2 + 4], r[0]); });
+    if (today[1]) {
+      put(svg, SVG, "path", ["class", "pw-gtoday", "d", "M" + today[0] + " " + (axis - 6) + "V" + height]);
+      put(svg, SVG, "text", ["class", "pw-gtoday-label", "x", today[0] + 3, "y", height - 2], words[2]);
+    }
+    wrap.appendChild(svg);
+  }
+
+  /* One mark: [class, plan x, planned day, dot x, actual day, baseline x] (see site/timeline.py). */
+  function drawMark(svg, m, y, name, words, day0, todayX) {
+    var g = put(svg, SVG, "g", m[0] ? ["class", m[0]] : []);
+    var done = m.length > 3 && m[3] >= 0, tip = name ? [name] : [];
+    tip.push(words[0] + " " + isoDay(day0 + m[2]));
+    if (done) { tip.push(words[1] + " " + isoDay(day0 + m[4])); }
+    put(g, SVG, "title", [], tip.join(" · "));
+    if (done && m[4] !== m[2]) {
+      put(g, SVG, "path", (m[4] < m[2] ? ["class", "e"] : []).concat(["d", "M" + m[1] + " " + y + "H" + m[3]]));
+    } else if (m[0] === "o") {
+      put(g, SVG, "path", ["d", "M" + m[1] + " " + y + "H" + todayX]);
+    }
+    if (m.length > 5) {
+      put(g, SVG, "path", ["class", "k", "d", "M" + m[5] + " " + (y - 9) + "H" + m[1]]);
+      put(g, SVG, "use", ["class", "b", "href", "#pw-d", "x", m[5], "y", y]);
+    }
+    put(g, SVG, "use", ["href", "#pw-d", "x", m[1], "y", y]);
+    if (done) { put(g, SVG, "circle", ["cx", m[3], "cy", y, "r", 4]); }
+  }
+
+  /* A milestone's title in its cell (site/rows.py): the first text, less the space a flag after it adds. */
+  function rowTitle(cell) {
+    var node = cell.firstChild;
+    if (!node || node.nodeType !== 3) { return ""; }
+    var flagged = node.nextSibling && node.nextSibling.className === "pw-flag";
+    return flagged ? node.nodeValue.slice(0, -1) : node.nodeValue;
+  }
+
+  /* The requests of a contract page: a GET form of GitHub's new-issue page for each row with a due date, from
+     what they share (chatops/prefill.py request_data: page, title prefix, [label, body] ...). */
+  function writeRequests(table) {
+    var d = JSON.parse(table.getAttribute("data-pw-asks"));
+    var list = el("ul", "pw-list pw-requests");
+    Array.prototype.forEach.call(table.querySelectorAll("tr[data-due]"), function (tr) {
+      var name = tr.cells[0].textContent + " " + rowTitle(tr.cells[1]);
+      var item = put(list, null, "li", [], name + ": ");
+      var form = put(item, null, "form", ["action", d[0]]);
+      put(form, null, "input", ["type", "hidden", "name", "title", "value", d[1] + name]);
+      d.slice(2).forEach(function (ask, i) {
+        if (i) { form.appendChild(document.createTextNode(" · ")); }
+        var body = ask[1].replace("{due}", function () { return tr.getAttribute("data-due"); });  /* prefill.DUE */
+        put(form, null, "button", ["name", "body", "value", body], ask[0]);
+      });
+    });
+    var wrap = table.parentNode;
+    wrap.parentNode.insertBefore(list, wrap.nextSibling);
+  }
+
   function init() {
     document.documentElement.classList.add("pw-js");
     Array.prototype.forEach.call(document.querySelectorAll("form[data-pw-filter]"), setup);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-pw-gantt]"), drawGantt);
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-pw-asks]"), writeRequests);
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }

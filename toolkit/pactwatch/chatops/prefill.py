@@ -13,13 +13,29 @@ from pactwatch.escape.html import escape_text
 from pactwatch.links import new_issue, new_issue_page
 
 OPEN_STATES = frozenset({"overdue", "due_soon", "upcoming"})
+DUE = "{due}"  # in a request's body template: where the contract page's script puts the row's due date
+
+
+def can_ask(state: str, ref: str) -> bool:
+    """Whether an occurrence gets the requests: open, and not derived (a derived key starts with "_", and a row of
+    the site shows it empty)."""
+    return state in OPEN_STATES and bool(ref) and not ref.startswith("_")
+
+
+def _title_prefix(contract_id: str) -> str:
+    return f"{TITLE_PREFIX}{contract_id}/"
+
+
+def _bodies(due: str, today: date, language: str) -> list[tuple[str, str]]:
+    """(label, body) of each request: the command the chatops workflow reads."""
+    done = (text("chatops.site.mark_done", language), f"/done {today.isoformat()}\n")
+    delay = (text("chatops.site.report_delay", language), f"/reschedule {due} {word('chatops.site.delay_reason', language)}\n")
+    return [done, delay]
 
 
 def _asks(contract_id: str, ref: str, title: str, due: str, today: date, language: str) -> tuple[str, list[tuple[str, str]]]:
-    """The issue's title, and (label, body) of each request: the command the chatops workflow reads."""
-    done = (text("chatops.site.mark_done", language), f"/done {today.isoformat()}\n")
-    delay = (text("chatops.site.report_delay", language), f"/reschedule {due} {word('chatops.site.delay_reason', language)}\n")
-    return f"{TITLE_PREFIX}{contract_id}/{ref} {title}", [done, delay]
+    """The issue's title, and (label, body) of each request."""
+    return f"{_title_prefix(contract_id)}{ref} {title}", _bodies(due, today, language)
 
 
 def request_links(
@@ -31,26 +47,23 @@ def request_links(
     return [(label, url) for label, url in found if url is not None]
 
 
-def request_form(
-    repository: str | None, contract_id: str, ref: str, title: str, state: str, due: date, today: date, language: str
-) -> Markup:
-    """The two requests as a GET form of GitHub's new-issue page: the same title and bodies as the links, but
-    the title once and in UTF-8, not percent-encoded twice (~40% of the bytes); it needs no JavaScript.
-    Empty for a closed occurrence, a derived one, or without a repository."""
+def request_data(repository: str | None, contract_id: str, today: date, language: str) -> list[str | list[str]] | None:
+    """What the requests of a contract page share, for assets/pactwatch.js to write a GET form of GitHub's
+    new-issue page for each row carrying a due date (``data-due``, where ``can_ask``): the page, the issue
+    title's prefix (the row's "id title" follows it) and (label, body) of each request, the body with ``DUE``
+    for the row's date. The forms send the same title and bodies as the person page's links; None without a
+    repository."""
     page = new_issue_page(repository)
-    if page is None or state not in OPEN_STATES or not ref or ref.startswith("_"):
-        return Markup("")
-    issue_title, asks = _asks(contract_id, ref, title, due.isoformat(), today, language)
-    buttons = " · ".join(f'<button name=body value="{escape_text(body)}">{escape_text(label)}</button>' for label, body in asks)
-    # attribute names and constant values unquoted (HTML allows it): styled as .pw-requests form in pactwatch.css
-    return Markup(f'<form action="{escape_text(page)}"><input type=hidden name=title value="{escape_text(issue_title)}">{buttons}</form>')
+    if page is None:
+        return None
+    return [page, _title_prefix(contract_id), *[[label, body] for label, body in _bodies(DUE, today, language)]]
 
 
 def links_html(
     repository: str | None, contract_id: str, ref: str, title: str, state: str, due: object, today: date, language: str
 ) -> Markup:
     """The links as HTML for a page (empty for a closed occurrence, a derived one, or without a repository)."""
-    if state not in OPEN_STATES or not ref or ref.startswith("_"):
+    if not can_ask(state, ref):
         return Markup("")
     shown = due.isoformat() if isinstance(due, date) else str(due)  # an Occurrence's date or a row's due_iso
     found = request_links(repository, contract_id, ref, title, shown, today, language)

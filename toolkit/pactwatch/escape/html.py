@@ -13,6 +13,7 @@ through ``striptags`` (which unescapes entities) in ``<title>``: so the title ke
 
 from __future__ import annotations
 
+import json
 import re
 
 from markupsafe import Markup, escape
@@ -21,6 +22,9 @@ _TITLE_MAP = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'":
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f{}]")
 _DROP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no use in HTML; \x02/\x03 are Python-Markdown's placeholders
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# JSON in a single-quoted attribute: ' and & end or start something there, < > and braces are entities like
+# everywhere else on a page (the browser decodes them before the script reads the value)
+_JSON_ATTRIBUTE = str.maketrans({"&": "&amp;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
 
 
 def escape_text(value: object) -> Markup:
@@ -32,6 +36,23 @@ def escape_text(value: object) -> Markup:
         return escape(text)
     escaped = str(escape(_DROP.sub("", text))).replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;").replace("\t", "&#9;")
     return Markup(escaped.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _plain(value: object) -> object:
+    """Strings as ``escape_text`` shows them (control characters dropped, one kind of line break), in lists too."""
+    if isinstance(value, str):
+        return _DROP.sub("", value.replace("\r\n", "\n").replace("\r", "\n")) if _SPECIAL.search(value) else value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def json_attribute(data: object) -> Markup:
+    """``data`` (lists, strings, numbers) as compact JSON in a single-quoted attribute value, quotes included
+    (``data-pw-x={{ value }}``), for assets/pactwatch.js to read with ``JSON.parse``: the JSON's own double
+    quotes stay as they are (as entities they would cost 5 bytes each), no value can end the attribute, and
+    the page is still one raw HTML block to Python-Markdown (no newline: JSON writes it as ``\\n``)."""
+    return Markup("'" + json.dumps(_plain(data), ensure_ascii=False, separators=(",", ":")).translate(_JSON_ATTRIBUTE) + "'")
 
 
 def safe_title(text: str) -> str:

@@ -11,8 +11,9 @@ from markupsafe import Markup
 from pactwatch import links, naming
 from pactwatch.catalogue import text
 from pactwatch.catalogue.terms import term_label
-from pactwatch.chatops.prefill import request_form
+from pactwatch.chatops.prefill import can_ask, request_data
 from pactwatch.engine.records import ContractView
+from pactwatch.escape.html import json_attribute
 from pactwatch.i18n import format_share, word
 from pactwatch.model import KeyTerm
 from pactwatch.rules.urls import is_safe_url
@@ -90,20 +91,20 @@ def _mailto(site: Site, person: str) -> str | None:
     return links.mailto(found.email)
 
 
-def _asks(site: Site, view: ContractView) -> list[tuple[str, Markup]]:
-    """(milestone, form) for each open occurrence: "Mark done" / "Report a delay" as new GitHub issues."""
-    out = []
-    for o in view.occurrences:
-        form = request_form(site.settings.repository, o.contract.id, o.key, o.title, o.state, o.due, site.today, site.language)
-        if form:
-            out.append((f"{o.key} {o.title}", form))
-    return out
+def _asks(site: Site, view: ContractView) -> Markup:
+    """What the "Mark done" / "Report a delay" forms of the open occurrences share (the quoted value of the
+    milestone table's ``data-pw-asks``; each row that gets them carries its due date): empty when none does."""
+    if not any(can_ask(o.state, o.key) for o in view.occurrences):
+        return Markup("")
+    data = request_data(site.settings.repository, view.contract.id, site.today, site.language)
+    return json_attribute(data) if data is not None else Markup("")
 
 
 def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
     c, lang = view.contract, site.language
     root = prefix(path)
     owner_href = site.person_href(c.owner)
+    asks = _asks(site, view)
     return {
         "c": c,
         "view": view,
@@ -118,8 +119,8 @@ def _context(site: Site, view: ContractView, path: str) -> dict[str, Any]:
         "facts": _facts(site, view),
         "terms": [(term_label(term.key, lang, site.settings.term_labels), _term_value(term, lang)) for term in c.terms],
         "gantt": timeline.gantt(view, site.today, lang),
-        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.t, site.public),
-        "asks": _asks(site, view),
+        "asks": asks,
+        "milestone_rows": milestone_rows(rows(site, view.occurrences, root), site.t, site.public, bool(asks)),
         "amendments": [(a.id, site.date(a.date), a.summary) for a in sorted(c.amendments, key=lambda a: (a.date, a.id))],
         "documents": [(d.title, d.url.strip() if is_safe_url(d.url) else None) for d in c.documents],
         "history": _history(site, view),

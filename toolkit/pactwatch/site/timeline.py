@@ -1,10 +1,24 @@
-"""The contract timeline (a Gantt chart) as inline SVG: planned and actual dates of every milestone.
+"""The contract timeline (a Gantt chart): planned and actual dates of every milestone, as compact data that
+assets/pactwatch.js draws as inline SVG (~1 KB of data instead of ~3 KB of SVG on every contract page).
 
 One row per milestone (a recurring one keeps all its occurrences in its row),
 plus the term as a band on top and today as a line. A hollow diamond is the
 planned date, a filled dot the actual completion; the line between them is red
 when late and green when early; an overdue milestone draws a dashed red line
-up to today.
+up to today. This module decides all of it (the span, the ticks, the rows, the
+clipped labels, the classes, the baselines, the coordinates in whole units); the
+script only writes the elements. Without JavaScript the section is not shown
+(the milestone table holds the same facts).
+
+The data, one JSON array (``gantt``; the script's ``drawGantt`` reads it in this order)::
+
+    [[width, height, axis, row], aria-label, [planned, actual, today], day0,
+     [tick x, tick label, ...], [term x, term width, term tooltip] or [], [today x, shown 0/1],
+     [[row label, the whole name when the label is clipped or "", mark, ...], ...]]
+
+The first row is the term's; a mark is ``[class letter, plan x, planned day, dot x, actual day, baseline x]``
+(its end left out when there is no actual date and no baseline; -1 for a missing dot or baseline), a day
+being a number of days after ``day0`` (days since 1970-01-01): its tooltip shows it as an ISO date.
 """
 
 from __future__ import annotations
@@ -16,18 +30,18 @@ from markupsafe import Markup
 
 from pactwatch.catalogue import text
 from pactwatch.engine.records import ContractView, Occurrence
-from pactwatch.escape.html import escape_text as e
+from pactwatch.escape.html import json_attribute
 from pactwatch.site.rows import STATE_CLASS
 from pactwatch.terminal import clip
 
 WIDTH = 1000
 LABEL = 230
 RIGHT = 12
-ROW = 22
+ROW = 22  # even: the middle of a row is a whole unit (the script adds half a row)
 AXIS = 24
 LABEL_COLUMNS = 30
-# the plan's diamond, drawn once and placed by <use> at each planned date (and a baseline's)
-DIAMOND = '<defs><path id=pw-d d="M0-6l6 6-6 6-6-6z"/></defs>'
+EPOCH = date(1970, 1, 1)
+Mark = list[str | int]
 
 
 def _rows(occurrences: Sequence[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
@@ -71,93 +85,61 @@ class _Scale:
         return LABEL + (WIDTH - LABEL - RIGHT) * (day - self.lo).days / self.span
 
 
-def _n(value: float) -> str:
+def _n(value: float) -> int:
     """A coordinate in whole units: a unit is a thousandth of the chart's width, about a pixel where the page shows
-    it (half a pixel off at most, which no one sees; a decimal cost ~2 bytes a number, ~10% of the timeline)."""
-    return str(round(value))
+    it (half a pixel off at most, which no one sees; a decimal cost ~2 bytes a number)."""
+    return round(value)
 
 
-def _tip(o: Occurrence, name: str, language: str) -> str:
-    """A mark's tooltip and name: its dates (the row's label names the milestone, the table its state and notes);
-    the milestone's name first only when the label had to clip it."""
-    parts = [name] if name else []
-    parts.append(f"{text('site.planned', language)} {o.due.isoformat()}")
-    if o.completed_on:
-        parts.append(f"{text('site.actual', language)} {o.completed_on.isoformat()}")
-    return " · ".join(parts)
-
-
-def _marks(o: Occurrence, x: _Scale, y: float, today: date, name: str, language: str) -> str:
-    """One occurrence, classed by its state (rows.STATE_CLASS): its tooltip, the line from plan to actual (red,
-    green when early, dashed up to today when overdue), the plan (a diamond, #pw-d) and the actual (a dot)."""
-    px, py = _n(x(o.due)), _n(y)
-    out = [f"<g{STATE_CLASS[o.state]}><title>{e(_tip(o, name, language))}</title>"]
-    if o.completed_on is not None and o.completed_on != o.due:
-        early = " class=e" if o.completed_on < o.due else ""
-        out.append(f'<path{early} d="M{px} {py}H{_n(x(o.completed_on))}"/>')
-    elif o.state == "overdue":
-        out.append(f'<path d="M{px} {py}H{_n(x(today))}"/>')
-    if o.baseline is not None and o.baseline != (o.written or o.due):  # the slip: from the baseline to the plan now
-        bx = _n(x(o.baseline))
-        out.append(f'<path class=k d="M{bx} {_n(y - 9)}H{px}"/><use class=b href=#pw-d x={bx} y={py} />')
-    out.append(f"<use href=#pw-d x={px} y={py} />")  # numbers need no quotes; the space keeps / out of y
+def _mark(o: Occurrence, x: _Scale, lo: date) -> Mark:
+    """One occurrence (see the module docstring): classed by its state (rows.STATE_CLASS); the script draws the
+    line from plan to actual (green when early), or up to today when overdue, and the baseline's slip."""
+    mark: Mark = [STATE_CLASS[o.state].removeprefix(" class="), _n(x(o.due)), (o.due - lo).days]
     if o.completed_on is not None:
-        out.append(f"<circle cx={_n(x(o.completed_on))} cy={py} r=4 />")
-    out.append("</g>")
-    return "".join(out)
+        mark += [_n(x(o.completed_on)), (o.completed_on - lo).days]
+    if o.baseline is not None and o.baseline != (o.written or o.due):  # the slip: from the baseline to the plan now
+        mark += [] if o.completed_on is not None else [-1, -1]
+        mark.append(_n(x(o.baseline)))
+    return mark
 
 
-def _axis(x: _Scale, lo: date, hi: date, height: int, language: str) -> list[str]:
-    """The month grid as one path, the month names in one group (the class and y once, not on every text)."""
-    ticks = _ticks(lo, hi)
-    grid = "".join(f"M{_n(x(tick))} {AXIS - 6}V{height}" for tick in ticks)
-    labels = []
-    for tick in ticks:
-        label = text("site.month_year", language, year=tick.year, month=text(f"site.month.{tick.month}", language))
-        labels.append(f"<text x={_n(x(tick) + 3)}>{e(label)}</text>")
-    return [
-        f'<path class=pw-grid d="{grid}"/>' if grid else "",
-        f'<g class=pw-axis transform="translate(0 {AXIS - 10})">{"".join(labels)}</g>',
-    ]
-
-
-def _label(name: str, y: float) -> tuple[str, str]:
-    """A row's name clipped to the label column (in a group moved 4 units right), and the whole name when clipped
-    (the row's marks name it then)."""
+def _label(name: str) -> list[str | Mark]:
+    """A row's name clipped to the label column, and the whole name when clipped (its marks' tooltips name it)."""
     shown = clip(name, LABEL_COLUMNS)
-    return f"<text y={_n(y + 4)}>{e(shown)}</text>", name if shown != name else ""
+    return [shown, name if shown != name else ""]
+
+
+def _term(view: ContractView, x: _Scale, language: str) -> list[str | int]:
+    term = view.current_term or view.contract.term
+    if term is None:
+        return []
+    tip = f"{text('site.term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
+    return [_n(x(term.start)), _n(max(x(term.end) - x(term.start), 1)), tip]
 
 
 def gantt(view: ContractView, today: date, language: str) -> Markup:
-    """The contract's timeline; empty when it has no milestones."""
+    """The contract's timeline as the quoted value of the page's ``data-pw-gantt``; empty without milestones."""
     if not view.occurrences:
         return Markup("")
     lo, hi = _span(view, today)
     x = _Scale(lo, hi)
-    rows = _rows(view.occurrences)
-    height = AXIS + ROW * (len(rows) + 1) + 6
-    label = text("site.timeline_of", language, contract=view.contract.id)
-    parts = [f'<svg class="pw-gantt" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{e(label)}">', DIAMOND]
-    parts += _axis(x, lo, hi, height, language)
-    term = view.current_term or view.contract.term
-    y = AXIS + ROW / 2
-    labels = [_label(text("site.term", language), y)[0]]
-    if term is not None:
-        tip = f"{text('site.term', language)} {term.start.isoformat()} – {term.end.isoformat()}"
-        parts.append(
-            f'<rect class=pw-gterm x="{_n(x(term.start))}" y="{_n(y - 5)}" width="{_n(max(x(term.end) - x(term.start), 1))}" '
-            f'height="10" rx="3"><title>{e(tip)}</title></rect>'
-        )
-    for index, (_, items) in enumerate(rows, start=1):
-        y = AXIS + ROW * index + ROW / 2
+    rows: list[list[str | Mark]] = [_label(text("site.term", language))]
+    for _, items in _rows(view.occurrences):
         first = items[0]
-        shown, name = _label(f"{first.milestone.id if not first.derived else ''} {first.title}".strip(), y)
-        labels.append(shown)
-        parts.extend(_marks(o, x, y, today, name, language) for o in items)
-    parts.append(f'<g class=pw-glabel transform="translate(4)">{"".join(labels)}</g>')
-    if lo <= today <= hi:
-        px = x(today)
-        parts.append(f'<path class=pw-gtoday d="M{_n(px)} {AXIS - 6}V{height}"/>')
-        parts.append(f'<text class=pw-gtoday-label x="{_n(px + 3)}" y="{height - 2}">{e(text("site.today", language))}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        row = _label(f"{first.milestone.id if not first.derived else ''} {first.title}".strip())
+        rows.append(row + [_mark(o, x, lo) for o in items])
+    ticks: list[str | int] = []
+    for tick in _ticks(lo, hi):
+        ticks += [_n(x(tick)), text("site.month_year", language, year=tick.year, month=text(f"site.month.{tick.month}", language))]
+    words = [text(key, language) for key in ("site.planned", "site.actual", "site.today")]
+    data = [
+        [WIDTH, AXIS + ROW * len(rows) + 6, AXIS, ROW],
+        text("site.timeline_of", language, contract=view.contract.id),
+        words,
+        (lo - EPOCH).days,
+        ticks,
+        _term(view, x, language),
+        [_n(x(today)), int(lo <= today <= hi)],
+        rows,
+    ]
+    return json_attribute(data)
