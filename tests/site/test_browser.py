@@ -311,3 +311,65 @@ def test_mark_done_and_report_a_delay_open_the_prefilled_issue(browser: Any, exa
                 assert query["body"][0].strip() == command
         finally:
             context.close()
+
+
+DETAIL_PAGES = ("contracts/C-2026-001.html", "people/li.na.html", "counterparties/xinghan-tech.html", "statements/xinghan-tech.html")
+
+
+def test_detail_pages_with_javascript_search_toggle_and_scroll(browser: Any, example_site: Built) -> None:
+    """detail.html's page holds what a reader needs; the palette, search, drawer, back-to-top button and the
+    theme's helpers come from assets/pactwatch-shell.js, and work as on any page of the theme."""
+    with served(example_site.site) as base, opened(browser, base) as (page, watch):
+        for path in DETAIL_PAGES:
+            visit(page, base + path)
+            assert "年度智能分拣设备销售合同" in search(page, "分拣"), path  # a contract, found from any of them
+            page.keyboard.press("Escape")
+            scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            page.locator("label[for=__palette_1]:visible, label[for=__palette_0]:visible").first.click()
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme, path
+        visit(page, base + DETAIL_PAGES[0])
+        title = page.locator(".md-header__title")
+        assert "md-header__title--active" not in str(title.get_attribute("class"))
+        page.mouse.wheel(0, 1500)  # the page's title takes the site's name's place in the header
+        page.wait_for_function("document.querySelector('.md-header__title').classList.contains('md-header__title--active')")
+        page.mouse.wheel(0, -300)  # scrolling back up shows the back-to-top button
+        page.locator(".md-top").wait_for(state="visible")
+        page.locator(".md-top").click()
+        page.wait_for_function("window.scrollY === 0")
+        assert watch.problems == []
+
+
+@pytest.mark.parametrize("path", DETAIL_PAGES)
+def test_detail_pages_on_a_phone_open_the_drawer_with_the_tabs(browser: Any, example_site: Built, path: str) -> None:
+    with served(example_site.site) as base:
+        context = browser.new_context(viewport={"width": 400, "height": 800}, service_workers="block")
+        try:
+            page = context.new_page()
+            visit(page, base + path)
+            tabs = page.locator(".md-tabs__link").all_inner_texts()
+            page.locator("label.md-header__button[for=__drawer]").click()
+            drawer = page.locator(".md-sidebar--primary .md-nav__link")
+            drawer.nth(1).wait_for(state="visible")
+            assert len(tabs) == 8 and drawer.all_inner_texts() == tabs
+            assert page.locator(".md-sidebar--primary .md-nav__title .md-logo").get_attribute("href") == "../index.html"
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+def test_detail_pages_without_javascript_keep_the_header_tabs_content_and_footer(browser: Any, example_site: Built, width: int) -> None:
+    """Without JavaScript nothing of the theme that needs it is there (no dead button); the tabs are the
+    navigation, on a phone too (the drawer is made by the script)."""
+    with served(example_site.site) as base:
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=False, service_workers="block")
+        try:
+            page = context.new_page()
+            for path in DETAIL_PAGES:
+                visit(page, base + path)
+                assert page.locator(".md-header__topic").first.inner_text() == "合同履约看板", path
+                assert page.locator("article h1").first.is_visible(), path
+                assert page.locator(".md-tabs__link:visible").count() == 8, path
+                assert page.locator(".md-copyright").is_visible(), path
+                assert page.locator("header label:visible, header form, header button, .md-sidebar").count() == 0, path
+        finally:
+            context.close()

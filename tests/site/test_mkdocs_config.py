@@ -122,8 +122,8 @@ def test_a_portfolio_with_its_own_pages_logo_and_colours(tmp_path: Path) -> None
 
 def test_a_portfolio_with_its_own_theme_folder(tmp_path: Path) -> None:
     """theme.custom_dir of the portfolio's own (relative to its mkdocs.yml, as mkdocs reads it) takes the place of
-    pactwatch's: contract pages still find detail.html, the icons and palette their assets, behind its own
-    templates (its main.html blocks and its 404 win)."""
+    pactwatch's: contract pages still find detail.html, the icons and shell their assets, behind its own
+    templates (its main.html blocks, on contract pages too, and its 404 win)."""
     root = copy_example(tmp_path / "p")
     (root / "overrides").mkdir()
     (root / "overrides" / "main.html").write_text(
@@ -136,10 +136,10 @@ def test_a_portfolio_with_its_own_theme_folder(tmp_path: Path) -> None:
     result = build_site(root, TODAY)
     site = result.site_dir
     contract = (site / "contracts" / "C-2026-001.html").read_text(encoding="utf-8")
-    assert "Acme notice" in contract and 'class="pw-i-menu"' in contract and "C-2026-001" in contract
+    assert "Acme notice" in contract and "C-2026-001" in contract  # its main.html is the contract pages' page too
     assert "Acme notice" in (site / "index.html").read_text(encoding="utf-8")
     assert "Acme lost" in (site / "404.html").read_text(encoding="utf-8")
-    assert (site / "assets" / "pactwatch-icons.css").is_file() and (site / "assets" / "pactwatch-palette.js").is_file()
+    assert (site / "assets" / "pactwatch-icons.css").is_file() and (site / "assets" / "pactwatch-shell.js").is_file()
     written = mkdocs_config.load_yaml(result.config_file)
     assert written["theme"]["custom_dir"] == str((root / "overrides").resolve())
     assert written["hooks"] == [str(mkdocs_config.THEME_HOOK)]  # plain `mkdocs build` finds detail.html too

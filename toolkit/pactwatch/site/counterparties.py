@@ -14,7 +14,7 @@ from pactwatch.engine import kpis
 from pactwatch.engine.records import Risk
 from pactwatch.i18n import format_share, word
 from pactwatch.site import charts
-from pactwatch.site.common import Page, feed_context, prefix, render_page, risk_items, rows
+from pactwatch.site.common import DETAIL, Page, feed_context, prefix, render_page, risk_items, rows
 from pactwatch.site.context import CounterpartyGroup, Site
 
 INDEX = "counterparties/index.md"
@@ -98,4 +98,4 @@ def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
     yield render_page(env, site, INDEX, "pages/counterparties.html", text("site.nav.counterparties", lang), groups=listing)
     for group in site.groups:
         context = _group(site, group, limit)
-        yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, **context)
+        yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, theme=DETAIL, **context)

@@ -6,6 +6,8 @@ The result is a plain mkdocs.yml in the build folder: ``mkdocs build -f
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,15 @@ NOT_IN_NAV = ("/contracts/", "/people/", "/counterparties/")
 ASSETS = ("assets/pactwatch.css", "assets/pactwatch.js")
 # Rendered once per build from the theme (templates/site/theme/assets): what detail.html pages load instead of
 # repeating it inline in every page (the icons, the palette's script)
-THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-palette.js", "assets/pactwatch-shell.js")
+THEME_ASSETS = ("assets/pactwatch-icons.css", "assets/pactwatch-shell.js")
+# The theme's own files that detail.html and pactwatch-shell.js name as its base.html does: their names carry a
+# hash that changes with the theme's version, so they are read from the installed base.html (extra.pactwatch_theme)
+THEME_FILES = {
+    "main_css": r"assets/stylesheets/main\.\w+\.min\.css",
+    "palette_css": r"assets/stylesheets/palette\.\w+\.min\.css",
+    "bundle": r"assets/javascripts/bundle\.\w+\.min\.js",
+    "worker": r"assets/javascripts/workers/search\.\w+\.min\.js",
+}
 THEME_DIR = data_dir("templates") / "site" / "theme"
 # Looks templates up in THEME_DIR after a custom_dir of the portfolio's own (the file says why)
 THEME_HOOK = data_dir("templates") / "site" / "hooks" / "pactwatch_theme.py"
@@ -64,6 +74,29 @@ def _theme_dir_from(data: dict[str, Any], folder: Path) -> dict[str, Any]:
     if isinstance(theme, Mapping) and isinstance(custom, str) and custom and not Path(custom).is_absolute():
         data["theme"] = {**theme, "custom_dir": str((folder / custom).resolve())}
     return data
+
+
+@functools.cache
+def theme_files(theme: str = "material") -> dict[str, str]:
+    """THEME_FILES as the installed theme's base.html names them."""
+    from mkdocs.utils import get_theme_dir
+
+    base = Path(get_theme_dir(theme)) / "base.html"
+    source = base.read_text(encoding="utf-8")
+    found = {name: re.search(pattern, source) for name, pattern in THEME_FILES.items()}
+    missing = [pattern for name, pattern in THEME_FILES.items() if found[name] is None]
+    if missing:
+        raise PactwatchError(msg("error.site.mkdocs_build", reason=f"{base}: {' '.join(missing)}"))
+    return {name: match[0] for name, match in found.items() if match is not None}
+
+
+def own_page(theme: Mapping[str, Any]) -> bool:
+    """Whether the portfolio's theme folder has its own main.html or base.html: then detail.html pages are that
+    page too (its blocks win everywhere), not the lean one."""
+    custom = theme.get("custom_dir")
+    if not isinstance(custom, str) or custom == str(THEME_DIR):
+        return False
+    return any((Path(custom) / name).is_file() for name in ("main.html", "base.html"))
 
 
 def default_config() -> dict[str, Any]:
@@ -171,7 +204,9 @@ def build_config(
     config["theme"] = _theme(config.get("theme"), lang)
     if config["theme"]["custom_dir"] != str(THEME_DIR):
         config["hooks"] = _with_first((str(THEME_HOOK),), config.get("hooks"))
-    config["extra"] = {**(config.get("extra") or {}), "pactwatch_not_found": text("site.not_found", lang)}  # theme/404.html
+    lean = {**theme_files(), "full_page": own_page(config["theme"])}
+    ours = {"pactwatch_not_found": text("site.not_found", lang), "pactwatch_theme": lean}  # theme/*.html
+    config["extra"] = {**(config.get("extra") or {}), **ours}
     user_nav = list((user or {}).get("nav") or [])
     config["nav"] = [*section_nav(settings, sections), *user_nav]
     extra = [line for line in str(config.get("not_in_nav") or "").splitlines() if line.strip()]

@@ -13,7 +13,7 @@ from pactwatch import links, naming
 from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
-from pactwatch.site.common import Page, feed_context, prefix, render_page, rows
+from pactwatch.site.common import DETAIL, Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
 
 INDEX = "people/index.md"
@@ -86,4 +86,4 @@ def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
         if site.person_href(person) is None:
             continue
         context = _person(site, person, month.get(person), limit)
-        yield render_page(env, site, page_path(person), "pages/person.html", str(context["name"]), **context)
+        yield render_page(env, site, page_path(person), "pages/person.html", str(context["name"]), theme=DETAIL, **context)

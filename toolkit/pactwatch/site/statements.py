@@ -16,7 +16,7 @@ from jinja2 import Environment
 
 from pactwatch import links, naming, statement
 from pactwatch.catalogue import text
-from pactwatch.site.common import Page, prefix, render_page
+from pactwatch.site.common import DETAIL, Page, prefix, render_page
 from pactwatch.site.context import Site
 
 ROWS = 1500  # table rows a page holds: ~400 bytes each, so a part stays well under 1 MB
@@ -53,7 +53,7 @@ def statement_pages(env: Environment, site: Site, slug: str, built: statement.St
     for number, part in enumerate(parts, 1):
         path = part_path(slug, number)
         listed = _parts(slug, parts, path) if len(parts) > 1 else []
-        yield render_page(env, site, path, "pages/statement.html", title, s=part, parts=listed, part=number)
+        yield render_page(env, site, path, "pages/statement.html", title, theme=DETAIL, s=part, parts=listed, part=number)
 
 
 def pages(env: Environment, site: Site) -> Iterator[Page]:

@@ -1,14 +1,35 @@
-{#- Rendered once per build (theme.static_templates) and loaded, cached, by every detail.html page from its header,
-    what main.html repeats in every page and only the theme's script uses (search needs JavaScript anyway):
-    - the search box, element for element main.html's, put where the script is;
-    - the theme's configuration (#__config: features, search wording, the search worker), its addresses made
-      from this script's own (pages of any folder, and opened from disk);
-    - the drawer's list of sections (the navigation on narrow screens), made from the tabs before the theme's
-      script starts (on DOMContentLoaded, whose listeners run in the order they were added). Without
-      JavaScript the drawer's title still links to the dashboard. -#}
+{#- Rendered once per build (theme.static_templates) and loaded, cached, by every detail.html page from its header
+    (after the logo and the title, before the rest of the page is parsed): what base.html repeats in every page and
+    only JavaScript uses, or what without JavaScript is hidden or empty, element for element base.html's:
+    - now, where they are in base.html: the theme's storage helpers (its own script, the scope made from this
+      script's address: pages of any folder, and opened from disk); the drawer and search toggles and the
+      overlay (before the header); the menu button (after the logo); the palette's form and the theme's palette
+      script, then the search box (where this script is); the theme's configuration (#__config: features,
+      search wording, the search worker) and the dialog, which the theme's script binds as it starts;
+    - on DOMContentLoaded, before the theme's script binds the rest (listeners run in the order they were
+      added): the drawer (the navigation on narrow screens; its list made from the tabs) unless the page has
+      one (a navigation with sections), the back-to-top button, and the content tabs' script. -#}
 {% import "partials/language.html" as lang with context %}
-{% from "pactwatch-icons.html" import icon %}
+{% from "pactwatch-icons.html" import icon, logo with context %}
 {% set features = config.theme.features or [] %}
+{% set files = config.extra.pactwatch_theme %}
+{% macro unscripted(name) %}{% filter replace("<script>", "") | replace("</script>", "") %}{% include "partials/javascripts/" ~ name ~ ".html" %}{% endfilter %}{% endmacro %}
+{% set toggles %}
+<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
+<label class="md-overlay" for="__drawer"></label>
+{% endset %}
+{% set menu %}<label class="md-header__button md-icon" for="__drawer">{{ icon("menu") }}</label>{% endset %}
+{% set palette %}
+{% if config.theme.palette and config.theme.palette is not mapping %}
+<form class="md-header__option" data-md-component="palette">
+{% for option in config.theme.palette %}
+<input class="md-option" data-md-color-media="{{ option.media }}" data-md-color-scheme="{{ option.scheme | d('default', true) | replace(' ', '-') }}" data-md-color-primary="{{ option.primary | d('indigo', true) | replace(' ', '-') }}" data-md-color-accent="{{ option.accent | d('indigo', true) | replace(' ', '-') }}" {% if option.toggle %}aria-label="{{ option.toggle.name }}"{% else %}aria-hidden="true"{% endif %} type="radio" name="__palette" id="__palette_{{ loop.index0 }}">
+{% if option.toggle %}<label class="md-header__button md-icon" title="{{ option.toggle.name }}" for="__palette_{{ loop.index % loop.length }}" hidden>{{ icon("palette-" ~ loop.index0) }}</label>{% endif %}
+{% endfor %}
+</form>
+{% endif %}
+{% endset %}
 {% set search %}
 {% if "material/search" in config.plugins and (config.plugins["material/search"] | attr("config")).enabled %}
 <label class="md-header__button md-icon" for="__search">{{ icon("search") }}</label>
@@ -35,27 +56,66 @@
 </div>
 {% endif %}
 {% endset %}
+{% set dialog %}<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>{% endset %}
+{#- the drawer as main.html's (partials/nav.html) for a navigation without sections, its list filled in below -#}
+{% set drawer %}
+<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden>
+<div class="md-sidebar__scrollwrap">
+<div class="md-sidebar__inner">
+<nav class="md-nav md-nav--primary{% if 'navigation.tabs' in features %} md-nav--lifted{% endif %}{% if 'toc.integrate' in features %} md-nav--integrated{% endif %}" aria-label="{{ lang.t('nav') }}" data-md-level="0">
+<label class="md-nav__title" for="__drawer">
+<a title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">{{ logo(config) }}</a>
+{{ config.site_name }}
+</label>
+{% if config.repo_url %}<div class="md-nav__source">{% include "partials/source.html" %}</div>{% endif %}
+<ul class="md-nav__list" data-md-scrollfix></ul>
+</nav>
+</div>
+</div>
+</div>
+{% endset %}
+{% set top %}
+{% if "navigation.top" in features %}
+<button type="button" class="md-top md-icon" data-md-component="top" hidden>
+{% include ".icons/" ~ (config.theme.icon.top or "material/arrow-up") ~ ".svg" %}
+{{ lang.t("top") }}
+</button>
+{% endif %}
+{% endset %}
 {% set translations = {} %}
 {% for key in ("clipboard.copy", "clipboard.copied", "search.result.placeholder", "search.result.none", "search.result.one", "search.result.other", "search.result.more.one", "search.result.more.other", "search.result.term.missing", "select.version") %}{% set _ = translations.update({key: lang.t(key)}) %}{% endfor %}
-{#- main.html's #__config (base.html's block config); the worker's name is the theme's, checked by tests/site/test_contract_size.py -#}
+{#- base.html's #__config (its block config) -#}
 {% set mike = config.plugins.mike %}
 {% set version = config.extra.version if config.extra.version and (not mike or mike.config.version_selector) else none %}
-{% set settings = {"base": "..", "features": features, "translations": translations, "search": "javascripts/workers/search.a7633da7.min.js", "annotate": config.extra.annotate or none, "tags": config.extra.tags or none, "version": version} %}
+{% set settings = {"base": "..", "features": features, "translations": translations, "search": "../" ~ files.worker, "annotate": config.extra.annotate or none, "tags": config.extra.tags or none, "version": version} %}
+{{ unscripted("base") }};
 (function () {
-  var me = document.currentScript, c = {{ settings | tojson }}, e = document.createElement("script");
+  var me = document.currentScript, header = me.closest(".md-header"), c = {{ settings | tojson }}, e = document.createElement("script");
+  __md_scope = new URL({{ (config.extra.scope or "..") | tojson }}, {{ "location" if config.extra.scope else "me.src" }});
+  header.insertAdjacentHTML("beforebegin", {{ toggles | trim | tojson }});
+  header.querySelector(".md-logo").insertAdjacentHTML("afterend", {{ menu | trim | tojson }});
+  me.insertAdjacentHTML("beforebegin", {{ palette | trim | tojson }});
+  {{ unscripted("palette") }};
+  me.insertAdjacentHTML("beforebegin", {{ search | trim | tojson }});
   c.base = new URL(c.base, me.src).href;
   c.search = new URL(c.search, me.src).href;
   e.id = "__config"; e.type = "application/json"; e.textContent = JSON.stringify(c);
   document.body.appendChild(e);
-  me.insertAdjacentHTML("beforebegin", {{ search | trim | tojson }});
+  document.body.insertAdjacentHTML("beforeend", {{ dialog | tojson }});
   document.addEventListener("DOMContentLoaded", function () {
-    var list = document.querySelector(".md-nav--primary > .md-nav__list[data-pw-tabs]");
-    if (!list) return;
-    document.querySelectorAll(".md-tabs__link").forEach(function (tab) {
-      var li = document.createElement("li"), a = document.createElement("a"), span = document.createElement("span");
-      li.className = "md-nav__item"; a.className = "md-nav__link"; span.className = "md-ellipsis";
-      a.setAttribute("href", tab.getAttribute("href")); span.textContent = tab.textContent.trim();
-      a.appendChild(span); li.appendChild(a); list.appendChild(li);
-    });
+    var inner = document.querySelector(".md-main__inner");
+    if (!document.querySelector(".md-sidebar--primary")) {
+      inner.insertAdjacentHTML("afterbegin", {{ drawer | trim | tojson }});
+      inner.querySelector(".md-nav__title .md-logo").setAttribute("href", header.querySelector(".md-logo").getAttribute("href"));
+      var list = inner.querySelector(".md-nav--primary > .md-nav__list");
+      document.querySelectorAll(".md-tabs__link").forEach(function (tab) {
+        var li = document.createElement("li"), a = document.createElement("a"), span = document.createElement("span");
+        li.className = "md-nav__item"; a.className = "md-nav__link"; span.className = "md-ellipsis";
+        a.setAttribute("href", tab.getAttribute("href")); span.textContent = tab.textContent.trim();
+        a.appendChild(span); li.appendChild(a); list.appendChild(li);
+      });
+    }
+    inner.insertAdjacentHTML("afterend", {{ top | trim | tojson }});
+    {{ unscripted("content") }};
   }, { once: true });
 })();
