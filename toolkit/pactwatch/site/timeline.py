@@ -18,7 +18,8 @@ The data, one JSON array (``gantt``; the script's ``drawGantt`` reads it in this
 
 The first row is the term's; a mark is ``[class letter, plan x, planned day, dot x, actual day, baseline x]``
 (its end left out when there is no actual date and no baseline; -1 for a missing dot or baseline), a day
-being a number of days after ``day0`` (days since 1970-01-01): its tooltip shows it as an ISO date.
+being a number of days after ``day0`` (days since 1970-01-01): its tooltip shows it as an ISO date. The
+script puts a tick's label and today's 3 units right of their line, and a row's middle half a row below its top.
 """
 
 from __future__ import annotations
