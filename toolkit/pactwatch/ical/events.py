@@ -167,24 +167,21 @@ def _amount(occurrence: Occurrence, language: str) -> str:
     return money if currency in money else f"{money} {currency}"
 
 
-class Lines(NamedTuple):
-    """An event's description in parts, so that each feed leaves out what its calendar's name says."""
+Lines = tuple[str, str, str, str]  # counterparty ("" in the contract feed), kind and amount, owner, the rest ("" when none)
 
-    counterparty: str  # "" in the contract's own feed
-    kind: str  # the kind and amount
-    owner: str
-    rest: str  # flags, due note, completion day, lateness and the page link ("" when none)
 
-    def text(self, *, counterparty: bool = True, owner: bool = True) -> str:
-        parts = (self.counterparty if counterparty else "", self.kind, self.owner if owner else "", self.rest)
-        return "\n".join(part for part in parts if part)
+def joined(counterparty: str, kind: str, owner: str, rest: str) -> str:
+    """An event's description from its lines; a feed whose calendar's name says a line passes "" for it."""
+    return "\n".join([line for line in (counterparty, kind, owner, rest) if line])
 
 
 def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> Lines:
-    """What a subscriber acts on; the summary already says the state (and contract) and milestone.
+    """What a subscriber acts on, in parts (see ``joined``); the summary already says the state, milestone and,
+    outside the contract's own feed, the contract.
 
     Aggregate feeds (``own=False``) name the counterparty; the contract's own feed (``own=True``) says the
-    contract's facts once in its calendar description and adds the completion day instead."""
+    contract's facts once in its calendar description and adds the completion day instead. The rest: flags, due
+    note, completion day, lateness and the page link."""
     lang, f, milestone = ctx.language, ctx.fields, occurrence.milestone
     kind = ctx.words[milestone.kind]
     if milestone.amount is not None and not ctx.public:
@@ -203,7 +200,7 @@ def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext,
     if facts.url:
         rest.append(facts.url)
     owner = f["owner"] + ctx.names.get(milestone.owner, milestone.owner)
-    return Lines("" if own else facts.counterparty, kind, owner, "\n".join(rest))
+    return ("" if own else facts.counterparty, kind, owner, "\n".join(rest))
 
 
 @lru_cache(maxsize=65536)
@@ -241,38 +238,40 @@ def _alarm(days: int, language: str) -> Alarm:
 
 def occurrence_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[EventRecord]:
     """The contract feed's event of one occurrence, then its reminder events when ``reminder_events`` is on."""
-    return [lean.event for lean in _events(occurrence, facts, ctx, own=True)]
+    said = joined(*description(occurrence, facts, ctx, own=True))
+    event, offsets = _event(occurrence, facts, ctx, said, own=True)
+    if ctx.settings.reminder_events and any(offsets):
+        return [event, *reminder_events(occurrence, ctx, offsets, _title(occurrence, facts, own=True), said)]
+    return [event]
 
 
 def lean_events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext) -> list[LeanEvent]:
     """The aggregate feeds' events of one occurrence, in the order of ``occurrence_events``."""
-    return _events(occurrence, facts, ctx, own=False)
+    theirs, kind, owner, rest = description(occurrence, facts, ctx, own=False)
+    said = joined(theirs, kind, owner, rest)
+    person, counterparty = joined(theirs, kind, "", rest), joined("", kind, owner, rest)
+    event, offsets = _event(occurrence, facts, ctx, said, own=False)
+    if ctx.settings.reminder_events and any(offsets):
+        title = _title(occurrence, facts, own=False)
+        mine, yours = _reminder_text(occurrence, ctx, person), _reminder_text(occurrence, ctx, counterparty)
+        return [
+            LeanEvent(event, person, counterparty),
+            *(LeanEvent(r, mine, yours) for r in reminder_events(occurrence, ctx, offsets, title, said)),
+        ]
+    return [LeanEvent(event, person, counterparty)]
 
 
-def _events(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, *, own: bool) -> list[LeanEvent]:
-    lang = ctx.language
-    lines = description(occurrence, facts, ctx, own=own)
-    said = lines.text()
+def _event(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext, said: str, *, own: bool) -> tuple[EventRecord, tuple[int, ...]]:
+    """The occurrence's event (the kind is in its description) and its pending reminder offsets."""
     offsets = pending_reminders(occurrence, ctx)
-    alarms = tuple(_alarm(days, lang) for days in offsets) if offsets else ()
+    alarms = tuple(_alarm(days, ctx.language) for days in offsets) if offsets else ()
     uid = event_uid(occurrence.contract.id, occurrence.key)
     status: EventStatus = "CANCELLED" if occurrence.state == "cancelled" else "CONFIRMED"
-    event = EventRecord(uid, occurrence.due, summary(occurrence, facts, ctx, own=own), said, (), status, alarms)  # kind: in the description
-    person = counterparty = ""
-    if not own:
-        person, counterparty = lines.text(owner=False), lines.text(counterparty=False)
-    events = [LeanEvent(event, person, counterparty)]
-    if ctx.settings.reminder_events and any(offsets):
-        title = _title(occurrence, facts, own=own)
-        events += [
-            LeanEvent(record, _reminder_text(occurrence, ctx, person), _reminder_text(occurrence, ctx, counterparty))
-            for record in reminder_events(occurrence, ctx, offsets, title, said)
-        ]
-    return events
+    return EventRecord(uid, occurrence.due, summary(occurrence, facts, ctx, own=own), said, (), status, alarms), offsets
 
 
 def _reminder_text(occurrence: Occurrence, ctx: EventContext, event_text: str) -> str:
-    return f"{ctx.fields['due']}{_day(occurrence.due, ctx.language)}\n{event_text}" if event_text else ""
+    return f"{ctx.fields['due']}{_day(occurrence.due, ctx.language)}\n{event_text}"
 
 
 def reminder_events(occurrence: Occurrence, ctx: EventContext, offsets: tuple[int, ...], title: str, event_text: str) -> list[EventRecord]:
