@@ -346,7 +346,7 @@ def test_detail_pages_on_a_phone_open_the_drawer_with_the_tabs(browser: Any, exa
         try:
             page = context.new_page()
             visit(page, base + path)
-            tabs = page.locator(".md-tabs__link").all_inner_texts()
+            tabs = [tab.strip() for tab in page.locator(".md-tabs__link").all_inner_texts()]  # hidden on a phone
             page.locator("label.md-header__button[for=__drawer]").click()
             drawer = page.locator(".md-sidebar--primary .md-nav__link")
             drawer.nth(1).wait_for(state="visible")
