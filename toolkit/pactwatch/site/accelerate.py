@@ -1,4 +1,5 @@
-"""An in-process mkdocs plugin that makes big builds linear and quick; the site is the same without it.
+"""An in-process mkdocs plugin that makes big builds linear and quick; the site is the same without it (but for
+a hidden paragraph the search index alone needs, see below).
 
 ``pactwatch build`` adds it to the loaded config (it is never named in
 mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
@@ -8,7 +9,8 @@ mkdocs.yml, so plain ``mkdocs build`` still works on the generated tree):
   a page). The block is handed over as it is instead.
 - The search plugin parses every page's HTML to index it, but indexes only what
   is before the ``<!--pw:search-end-->`` marker (the rest is
-  ``data-search-exclude``). It is given only that part, then the page is put back.
+  ``data-search-exclude``). It is given only that part, then the page is put back without its paragraph for
+  the index alone (``render.SEARCH_ONLY``, hidden: ~250 bytes a contract page).
 - Generated pages outside the navigation are poured into a shell of their theme
   template (main.html, or detail.html for contract pages) rendered once per kind
   of page (see ``shell``).
@@ -33,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from pactwatch.site.render import PAGE_CLASS, SEARCH_END, compact
+from pactwatch.site.render import PAGE_CLASS, SEARCH_END, SEARCH_ONLY, compact
 from pactwatch.site.shell import Shells
 
 MARK = f'<div class="{PAGE_CLASS}'
@@ -110,7 +112,7 @@ class Accelerator(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # mkdo
     def _restore(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         full = self.full.pop(page.file.src_uri, None)
         if full is not None:
-            page.content = full
+            page.content = SEARCH_ONLY.sub("", full, count=1)
         return context
 
     @event_priority(-200)

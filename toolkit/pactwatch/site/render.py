@@ -20,6 +20,9 @@ from pactwatch.resources import data_dir, own_templates
 
 PAGE_CLASS = "pw-page"  # the generated body starts with <div class="pw-page ...">; the accelerator keys on it
 SEARCH_END = "<!--pw:search-end-->"  # everything after this marker is data-search-exclude
+# a paragraph for the search index only (a contract's milestone titles): indexed, then left out of the page the
+# accelerator writes (its text is escaped: no "<" inside)
+SEARCH_ONLY = re.compile(r'<p class="pw-search-terms" hidden>[^<]*</p>')
 _BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
 
 
