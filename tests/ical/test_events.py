@@ -155,9 +155,10 @@ def test_the_contract_feed_says_the_contract_once_and_its_events_the_milestone()
         "付款 · 应收 ¥5.00 CNY",
         "负责人：张伟",
         "完成日期：2026年11月12日",
-        "逾期天数：2",
-        "https://contracts.example.com/contracts/C-1.html",  # where Google and Outlook show a link: every event
+        "逾期天数：2",  # done: no page link (the calendar's description has it once)
     ]
+    overdue = one(milestone("M2", due="2026-11-10", amount=Decimal(5)), own=True)
+    assert overdue.description.split("\n")[-1] == "https://contracts.example.com/contracts/C-1.html"  # open: to act on
     assert notes(milestone()).split("\n") == [
         "合同：合同 C-1（C-1）",
         "相对方：上海星瀚智能科技有限公司",

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.chatops.prefill import OPEN_STATES
-from pactwatch.engine import evaluate
+from pactwatch.engine import OPEN_STATES, evaluate
 from pactwatch.load.portfolio import load_portfolio
 from pactwatch.settings import load_settings
 from pactwatch.site.context import SiteInput

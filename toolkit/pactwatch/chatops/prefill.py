@@ -9,10 +9,10 @@ from markupsafe import Markup
 
 from pactwatch.catalogue import text, word
 from pactwatch.chatops.event import TITLE_PREFIX
+from pactwatch.engine.records import OPEN_STATES
 from pactwatch.escape.html import escape_text
 from pactwatch.links import new_issue, new_issue_page
 
-OPEN_STATES = frozenset({"overdue", "due_soon", "upcoming"})
 DUE = "{due}"  # in a request's body template: where the contract page's script puts the row's due date
 
 

@@ -20,7 +20,8 @@ Calendar makes a link in the notes clickable), so no URL property; what a feed's
 its events is not repeated in them. The contract's own feed names the contract in its calendar name, so its
 events' summaries name only the milestone, and says the contract, its counterparty, page, file and documents
 once in its calendar description (``contract_notes``): its events carry kind, amount, owner, lateness,
-completion day, the page link and the alarms. The aggregate feeds' events (``LeanEvent``) add the counterparty
+completion day, the alarms and, while it is open, the page link (a closed one's is in the calendar's description:
+a tenth of the feed). The aggregate feeds' events (``LeanEvent``) add the counterparty
 and the contract's title; a person's feed leaves out the owner (the calendar is theirs) and a counterparty's
 the counterparty, and only a person's feed has alarms. The summary says the state; STATUS is written for
 cancelled events only; no CATEGORIES (reminder events aside).
@@ -197,8 +198,8 @@ def description(occurrence: Occurrence, facts: ContractFacts, ctx: EventContext,
         rest.append(f["completed_on"] + _day(occurrence.completed_on, lang))
     if occurrence.days_late > 0:
         rest.append(f"{f['days_late']}{occurrence.days_late}")
-    if facts.url:
-        rest.append(facts.url)
+    if facts.url and (occurrence.is_open or not own):
+        rest.append(facts.url)  # the contract's own feed: for what is still to do (its calendar names the page once)
     owner = f["owner"] + ctx.names.get(milestone.owner, milestone.owner)
     return ("" if own else facts.counterparty, kind, owner, "\n".join(rest))
 
