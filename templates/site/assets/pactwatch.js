@@ -26,22 +26,42 @@
     };
   }
 
-  /* A row of the compact index (index-rows.js), made into the same <tr> as the page's own rows when shown. */
-  function fromIndex(values, fields, health, withValue) {
-    var r = {};
-    fields.forEach(function (name, i) { r[name] = values[i]; });
+  /* x (0 or more) as Python's f"{x:.Nf}" writes it: toFixed rounds a tie (the exact value ends in 5 right
+     after the digits kept) up, Python to the even digit. A double below 100 has at most ~100 decimals, so
+     toFixed(100) is its exact value. */
+  function pyFixed(x, digits) {
+    var text = x.toFixed(digits), scaled = x * Math.pow(10, digits);
+    if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6) { return text; }
+    var exact = x.toFixed(100), cut = exact.indexOf(".") + 1 + digits, floor = exact.slice(0, digits ? cut : cut - 1);
+    return /^50*$/.test(exact.slice(cut)) && /[02468]$/.test(floor) ? floor : text;
+  }
+
+  /* A row of the compact index (index-rows.js; contracts_index.index_script gives its layout), as the fields
+     of the page's own rows, and made into the same <tr> as those when shown. */
+  function fromIndex(v, data, withValue) {
+    var page = typeof v[0] === "string" ? [v[0], v[0] + ".html"] : v[0];
+    var party = data.parties[v[2]], person = data.people[v[3]], health = data.health[v[4]];
+    var date = v.length > 10 ? data.dates[v[10]] : ["", ""];
+    var share = v[7] ? v[6] / v[7] : 1;
+    var r = {
+      id: page[0], href: page[1], title: v[1], counterparty: party[0], counterparty_href: party[1],
+      owner: person[0], owner_name: person[1], health: health[0], health_text: health[1], type: data.types[v[5]],
+      share: pyFixed(share, 3), share_text: pyFixed(share * 100, 0) + "%", width: Math.max(0, Math.min(share, 1)) * 100,
+      done: v[6] + "/" + v[7], value: v[8], value_text: v[9], next_iso: date[0], next_due: date[1],
+      next_title: v.length > 10 ? v[11] : "", next_state: v.length > 10 ? data.states[v[12]] : ""
+    };
     var attrs = { health: r.health, type: r.type, owner: r.owner, share: r.share, value: r.value, next: r.next_iso };
-    var texts = [r.id, r.title, r.counterparty, r.owner_name, health[r.health], r.share_text, r.value_text, r.next_due, r.next_title];
+    var texts = [r.id, r.title, r.counterparty, r.owner_name, r.health_text, r.share_text, r.value_text, r.next_due, r.next_title];
     return {
       row: null,
       text: texts.join(" ").toLowerCase(),
       attr: function (name) { return attrs[name] || ""; },
       cell: function (index) { return [r.id, r.title, r.counterparty, r.owner_name][index] || ""; },
-      make: function () { return indexRow(r, attrs, health, withValue); }
+      make: function () { return indexRow(r, attrs, withValue); }
     };
   }
 
-  function indexRow(r, attrs, health, withValue) {
+  function indexRow(r, attrs, withValue) {
     var tr = document.createElement("tr");
     Object.keys(attrs).forEach(function (name) { tr.setAttribute("data-" + name, attrs[name]); });
     var id = el("td", "pw-nowrap"), link = el("a", "", r.id);
@@ -51,12 +71,11 @@
     partyLink.setAttribute("href", r.counterparty_href);
     party.appendChild(partyLink);
     var badge = el("td");
-    badge.appendChild(el("span", "pw-badge pw-b-" + r.health, health[r.health]));
-    var width = Math.max(0, Math.min(parseFloat(r.share), 1)) * 100;
+    badge.appendChild(el("span", "pw-badge pw-b-" + r.health, r.health_text));
     var progress = el("td", "pw-nowrap"), bar = el("span", "pw-progress pw-h-" + r.health), fill = el("span");
-    [["title", r.done], ["role", "progressbar"], ["aria-valuenow", width.toFixed(0)]]
+    [["title", r.done], ["role", "progressbar"], ["aria-valuenow", pyFixed(r.width, 0)]]
       .forEach(function (pair) { bar.setAttribute(pair[0], pair[1]); });
-    fill.setAttribute("style", "width:" + width.toFixed(1) + "%");
+    fill.setAttribute("style", "width:" + pyFixed(r.width, 1) + "%");
     bar.appendChild(fill);
     progress.appendChild(bar);
     progress.appendChild(document.createTextNode(" " + r.share_text));
@@ -81,7 +100,7 @@
     script.src = source;
     script.onload = function () {
       var data = window.pactwatchRows, withValue = !!table.querySelector("th[data-sort=value]");
-      start(form, table, data.rows.map(function (values) { return fromIndex(values, data.fields, data.health, withValue); }));
+      start(form, table, data.rows.map(function (values) { return fromIndex(values, data, withValue); }));
     };
     script.onerror = function () { start(form, table, Array.prototype.slice.call(table.tBodies[0].rows).map(fromRow)); };
     document.head.appendChild(script);

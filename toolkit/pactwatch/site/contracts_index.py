@@ -6,7 +6,9 @@ A long list (over ``FIRST_ROWS`` contracts) is written as its first rows in HTML
 which is what a reader without JavaScript sees, and every row once in a compact
 index beside the page (``index-rows.js``: JSON a script tag loads, so the site
 also works opened from disk), from which the script filters, sorts and shows
-more: at 50,000 contracts the page stays small and the index holds ~300 bytes a row.
+more. The index says each thing once (``index_script`` gives its layout): a row points into tables of
+counterparties, people and due dates, and leaves out what the script derives exactly (the page from the id,
+the share and its texts from done/total): ~130 bytes a row, where one row of every field was ~280.
 """
 
 from __future__ import annotations
@@ -29,8 +31,6 @@ from pactwatch.site.context import Site
 PATH = "contracts/index.md"
 INDEX = "contracts/index-rows.js"  # beside the page: its href is its file name
 FIRST_ROWS = 100
-_FIELDS = ("id", "href", "title", "counterparty", "counterparty_href", "owner", "owner_name", "health", "type", "share", "share_text")
-_MORE = ("value", "value_text", "next_iso", "next_due", "next_title", "next_state", "done")
 
 
 def _row(site: Site, view: ContractView) -> dict[str, Any]:
@@ -50,7 +50,8 @@ def _row(site: Site, view: ContractView) -> dict[str, Any]:
         "type": c.type,
         "share": f"{view.progress.share:.3f}",
         "share_text": format_share(view.progress.share),
-        "done": f"{view.progress.done}/{view.progress.total}",
+        "done": view.progress.done,
+        "total": view.progress.total,
         "bar": charts.progress_bar(view.progress.share, f"{view.progress.done}/{view.progress.total}", f"pw-h-{view.health}"),
         "value": "" if value is None or site.public else str(value.amount),
         "value_text": site.money(value.amount, value.currency) if value else "",
@@ -61,12 +62,47 @@ def _row(site: Site, view: ContractView) -> dict[str, Any]:
     }
 
 
+class _Table:
+    """Distinct entries in the order first met; a row holds an entry's index."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, ...], int] = {}
+
+    def __call__(self, *entry: str) -> int:
+        return self.index.setdefault(entry, len(self.index))
+
+    def entries(self) -> list[list[str]]:
+        return [list(entry) for entry in self.index]
+
+
 def index_script(rows: list[dict[str, Any]], lang: str) -> str:
-    """Every row as compact JSON (a list of values per row, in the order of ``fields``) in a script."""
+    """Every row as compact JSON in a script, each thing said once (assets/pactwatch.js ``fromIndex`` reads it).
+
+    A row is ``[id, title, party, person, health, type, done, total, value, value_text]`` and, when the
+    contract has an open milestone, ``date, next_title, next_state`` after it. ``id`` is ``[id, href]`` when
+    the page is not ``id.html``; party, person, health, type, date and next_state are indexes into the
+    tables ``parties`` ([name, href]), ``people`` ([id, name]), ``health`` ([key, word]), ``types``,
+    ``dates`` ([iso, text], as the catalogue writes it) and ``states``. The share, its percentage and the
+    progress bar are done/total, formatted by the script as Python formats them here.
+    """
+    parties, people, dates, types, states = _Table(), _Table(), _Table(), _Table(), _Table()
+    health = {key: index for index, key in enumerate(HEALTHS)}
+    out = []
+    for r in rows:
+        page = r["id"] if r["href"] == r["id"] + ".html" else [r["id"], r["href"]]
+        row = [page, r["title"], parties(r["counterparty"], r["counterparty_href"]), people(r["owner"], r["owner_name"])]
+        row += [health[r["health"]], types(r["type"]), r["done"], r["total"], r["value"], r["value_text"]]
+        if r["next_iso"]:
+            row += [dates(r["next_iso"], r["next_due"]), r["next_title"], states(r["next_state"])]
+        out.append(row)
     data = {
-        "fields": [*_FIELDS, *_MORE],
-        "health": {h: word(h, lang) for h in HEALTHS},
-        "rows": [[r[name] for name in (*_FIELDS, *_MORE)] for r in rows],
+        "health": [[h, word(h, lang)] for h in HEALTHS],
+        "types": [key for (key,) in types.entries()],
+        "states": [key for (key,) in states.entries()],
+        "parties": parties.entries(),
+        "people": people.entries(),
+        "dates": dates.entries(),
+        "rows": out,
     }
     return "window.pactwatchRows = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
