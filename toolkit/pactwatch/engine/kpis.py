@@ -195,7 +195,10 @@ def compute_by_occurrence_owner(evaluation: Evaluation, start: date, end: date) 
     result: dict[str, Kpis] = {}
 
     def of(person: str) -> Kpis:
-        return result.setdefault(person, Kpis(start, end))
+        found = result.get(person)  # not setdefault: that built a Kpis (two Flows, eight dicts) per occurrence
+        if found is None:
+            found = result[person] = Kpis(start, end)
+        return found
 
     for view in evaluation.contracts.values():
         _count_contract(of(view.contract.owner), view, evaluation.today)

@@ -101,7 +101,9 @@ class Site:
             self.owned[view.contract.owner].append(view)
         self.risks_by_contract: dict[str, list[Risk]] = defaultdict(list)
         self.risks_by_counterparty: dict[str, list[Risk]] = defaultdict(list)
-        for risk in self.ev.risks:
+        self.risk_rank: dict[int, int] = {}  # id(risk) -> its place in the engine's order (pages merge risk lists)
+        for rank, risk in enumerate(self.ev.risks):
+            self.risk_rank[id(risk)] = rank
             for cid in risk.contract_ids:
                 self.risks_by_contract[cid].append(risk)
             if risk.subject_type == "counterparty":

@@ -33,8 +33,7 @@ def _risks(site: Site, group: CounterpartyGroup) -> list[Risk]:
         found.update((id(r), r) for r in site.risks_by_counterparty.get(name, ()))
     for view in group.views:
         found.update((id(r), r) for r in site.risks_by_contract.get(view.contract.id, ()) if r.subject_type != "counterparty")
-    order = {id(r): i for i, r in enumerate(site.ev.risks)}
-    return sorted(found.values(), key=lambda r: order[id(r)])
+    return sorted(found.values(), key=lambda r: site.risk_rank[id(r)])
 
 
 def _summary(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
