@@ -3,6 +3,7 @@ and where they are; a long counterparty statement is split by contract and loses
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -10,7 +11,7 @@ import pytest
 from jinja2 import Environment
 
 from pactwatch import statement
-from pactwatch.site import calendar_page, counterparties, people, statements
+from pactwatch.site import calendar_page, contracts_index, counterparties, people, statements
 from pactwatch.site.common import Page
 from pactwatch.site.context import Site
 from pactwatch.site.pages import site_environment
@@ -84,3 +85,15 @@ def test_the_calendar_lists_the_first_feeds_of_each_kind_and_links_the_rest(made
     assert (
         'href="../people/index.html"' in page and 'href="../counterparties/index.html"' in page and 'href="../contracts/index.html"' in page
     )
+
+
+def test_the_contracts_index_says_each_name_once(made: tuple[Site, Environment]) -> None:
+    """index-rows.js points rows into tables: every counterparty and owner name once, no contract page href."""
+    site, env = made
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(contracts_index, "FIRST_ROWS", 2)
+        script = by_path(contracts_index.pages(env, site))[contracts_index.INDEX]
+    parties = {v.contract.counterparty.name for v in site.views}
+    owners = {site.person_name(v.contract.owner) for v in site.views}
+    assert len(site.views) > len(parties) and all(script.count(f'"{name}"') == 1 for name in parties | owners)
+    assert ".html" not in re.sub(r'"\.\./counterparties/[^"]*"', "", script)
