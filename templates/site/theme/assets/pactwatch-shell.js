@@ -1,14 +1,18 @@
-{#- Rendered once per build (theme.static_templates) and loaded, cached, by every detail.html page from its header
-    (after the logo and the title, before the rest of the page is parsed): what base.html repeats in every page and
-    only JavaScript uses, or what without JavaScript is hidden or empty, element for element base.html's:
-    - now, where they are in base.html: the theme's storage helpers (its own script, the scope made from this
-      script's address: pages of any folder, and opened from disk); the drawer and search toggles and the
-      overlay (before the header); the menu button (after the logo); the palette's form and the theme's palette
-      script, then the search box (where this script is); the theme's configuration (#__config: features,
-      search wording, the search worker) and the dialog, which the theme's script binds as it starts;
+{#- Rendered once per build (theme.static_templates) and loaded, cached, by every detail.html page as the first thing
+    in its <body> (where base.html has the header): the header and footer, which hold nothing of the page's but its
+    title, and what base.html repeats in every page and only JavaScript uses, or what without JavaScript is hidden
+    or empty, element for element base.html's:
+    - now, in this order: the theme's storage helpers (its own script, the scope made from this script's address:
+      pages of any folder, and opened from disk); the drawer and search toggles, the overlay and the header in
+      this script's place (the header before the theme's script binds it), the body's colours (the palette's
+      first option, as base.html writes them): the logo and home links made relative
+      to the page from this script's address, the menu button, the page's title from <title> (as text: titles
+      come from pull requests), the palette's form, the search box; the theme's palette script; the theme's
+      configuration (#__config: features, search wording, the search worker) and the dialog;
     - on DOMContentLoaded, before the theme's script binds the rest (listeners run in the order they were
-      added): the drawer (the navigation on narrow screens; its list made from the tabs) unless the page has
-      one (a navigation with sections), the back-to-top button, and the content tabs' script. -#}
+      added): the components' names (data-md-component) of the container, tabs, main and content, the tabs into the header (navigation.tabs.sticky), the drawer (the navigation on narrow screens;
+      its list made from the tabs) unless the page has one (a navigation with sections), the back-to-top button,
+      the footer, and the content tabs' script. -#}
 {% import "partials/language.html" as lang with context %}
 {% from "pactwatch-icons.html" import icon, logo with context %}
 {% set features = config.theme.features or [] %}
@@ -19,7 +23,6 @@
 <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
 <label class="md-overlay" for="__drawer"></label>
 {% endset %}
-{% set menu %}<label class="md-header__button md-icon" for="__drawer">{{ icon("menu") }}</label>{% endset %}
 {% set palette %}
 {% if config.theme.palette and config.theme.palette is not mapping %}
 <form class="md-header__option" data-md-component="palette">
@@ -57,6 +60,23 @@
 {% endif %}
 {% endset %}
 {% set dialog %}<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>{% endset %}
+{#- ROOT stands for the way from the page to the site's root (the script replaces it): links as base.html's, relative -#}
+{% set ROOT = "\ue001" %}
+{% set home = config.extra.homepage | d(nav.homepage.url if nav.homepage else "", true) %}
+{#- the body's colour attributes as detail.html's, from the palette's first option -#}
+{% set first = config.theme.palette if config.theme.palette is mapping else (config.theme.palette or [none]) | first %}
+{% set colours = {"scheme": first.scheme | d("default", true) | replace(" ", "-"), "primary": first.primary | d("indigo", true) | replace(" ", "-"), "accent": first.accent | d("indigo", true) | replace(" ", "-")} if first else {} %}
+{% set header %}
+<header class="md-header{% if 'navigation.tabs.sticky' in features %} md-header--shadow md-header--lifted{% elif 'navigation.tabs' not in features %} md-header--shadow{% endif %}" data-md-component="header"><nav class="md-header__inner md-grid" aria-label="{{ lang.t('header') }}">
+<a href="{% if not (home.startswith('/') or ':' in home) %}{{ ROOT }}{% endif %}{{ home }}" title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">{{ logo(config, ROOT) }}</a>
+<label class="md-header__button md-icon" for="__drawer">{{ icon("menu") }}</label>
+<div class="md-header__title" data-md-component="header-title"><div class="md-header__ellipsis"><div class="md-header__topic"><span class="md-ellipsis">{{ config.site_name }}</span></div><div class="md-header__topic" data-md-component="header-topic"><span class="md-ellipsis"></span></div></div></div>
+{{ palette }}
+{{ search }}
+{% if config.repo_url %}<div class="md-header__source">{% include "partials/source.html" %}</div>{% endif %}
+</nav></header>
+{% endset %}
+{% set footer %}{% include "partials/footer.html" %}{% endset %}
 {#- the drawer as main.html's (partials/nav.html) for a navigation without sections, its list filled in below -#}
 {% set drawer %}
 <div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden>
@@ -64,7 +84,7 @@
 <div class="md-sidebar__inner">
 <nav class="md-nav md-nav--primary{% if 'navigation.tabs' in features %} md-nav--lifted{% endif %}{% if 'toc.integrate' in features %} md-nav--integrated{% endif %}" aria-label="{{ lang.t('nav') }}" data-md-level="0">
 <label class="md-nav__title" for="__drawer">
-<a title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">{{ logo(config) }}</a>
+<a title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">{{ logo(config, ROOT) }}</a>
 {{ config.site_name }}
 </label>
 {% if config.repo_url %}<div class="md-nav__source">{% include "partials/source.html" %}</div>{% endif %}
@@ -90,22 +110,30 @@
 {% set settings = {"base": "..", "features": features, "translations": translations, "search": "../" ~ files.worker, "annotate": config.extra.annotate or none, "tags": config.extra.tags or none, "version": version} %}
 {{ unscripted("base") }};
 (function () {
-  var me = document.currentScript, header = me.closest(".md-header"), c = {{ settings | tojson }}, e = document.createElement("script");
-  __md_scope = new URL({{ (config.extra.scope or "..") | tojson }}, {{ "location" if config.extra.scope else "me.src" }});
-  header.insertAdjacentHTML("beforebegin", {{ toggles | trim | tojson }});
-  header.querySelector(".md-logo").insertAdjacentHTML("afterend", {{ menu | trim | tojson }});
-  me.insertAdjacentHTML("beforebegin", {{ palette | trim | tojson }});
+  var colours = {{ colours | tojson }}, named = {container: ".md-container", tabs: ".md-tabs", main: ".md-main", content: ".md-content"};
+  var me = document.currentScript, src = me.src, c = {{ settings | tojson }}, e = document.createElement("script");
+  var root = new URL("..", src).href, here = location.href.split("#")[0].split("?")[0], site = " - " + {{ config.site_name | tojson }};
+  var up = here.indexOf(root) ? root : "../".repeat(here.slice(root.length).split("/").length - 1), title = document.title;
+  function rooted(html) { return html.split({{ ROOT | tojson }}).join(up); }
+  __md_scope = new URL({{ (config.extra.scope or "..") | tojson }}, {{ "location" if config.extra.scope else "src" }});
+  me.insertAdjacentHTML("beforebegin", rooted({{ toggles | trim | tojson }} + {{ header | trim | tojson }}));
+  var header = me.previousElementSibling;
+  me.remove();
+  if (title.slice(-site.length) === site) title = title.slice(0, -site.length);
+  header.querySelector("[data-md-component=header-topic] .md-ellipsis").textContent = title;
+  for (var key in colours) document.body.setAttribute("data-md-color-" + key, colours[key]);
   {{ unscripted("palette") }};
-  me.insertAdjacentHTML("beforebegin", {{ search | trim | tojson }});
-  c.base = new URL(c.base, me.src).href;
-  c.search = new URL(c.search, me.src).href;
+  c.base = new URL(c.base, src).href;
+  c.search = new URL(c.search, src).href;
   e.id = "__config"; e.type = "application/json"; e.textContent = JSON.stringify(c);
   document.body.appendChild(e);
   document.body.insertAdjacentHTML("beforeend", {{ dialog | tojson }});
   document.addEventListener("DOMContentLoaded", function () {
-    var inner = document.querySelector(".md-main__inner");
+    for (var name in named) { var el = document.querySelector(named[name]); if (el) el.setAttribute("data-md-component", name); }
+    var inner = document.querySelector(".md-main__inner"), tabs = document.querySelector(".md-container > .md-tabs");
+    if (tabs && header.classList.contains("md-header--lifted")) header.appendChild(tabs);
     if (!document.querySelector(".md-sidebar--primary")) {
-      inner.insertAdjacentHTML("afterbegin", {{ drawer | trim | tojson }});
+      inner.insertAdjacentHTML("afterbegin", rooted({{ drawer | trim | tojson }}));
       inner.querySelector(".md-nav__title .md-logo").setAttribute("href", header.querySelector(".md-logo").getAttribute("href"));
       var list = inner.querySelector(".md-nav--primary > .md-nav__list");
       document.querySelectorAll(".md-tabs__link").forEach(function (tab) {
@@ -116,6 +144,7 @@
       });
     }
     inner.insertAdjacentHTML("afterend", {{ top | trim | tojson }});
+    inner.parentNode.insertAdjacentHTML("afterend", {{ footer | trim | tojson }});
     {{ unscripted("content") }};
   }, { once: true });
 })();
