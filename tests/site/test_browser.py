@@ -333,7 +333,7 @@ def test_detail_pages_with_javascript_search_toggle_and_scroll(browser: Any, exa
             page.locator("label[for=__palette_1]:visible, label[for=__palette_0]:visible").first.click()
             assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme, path
         topics = ("C-2026-001 年度智能分拣设备销售合同", "李娜", "上海星瀚智能科技有限公司", "合同履约对账单：上海星瀚智能科技有限公司")
-        for path, topic in zip(DETAIL_PAGES, topics):
+        for path, topic in zip(DETAIL_PAGES, topics, strict=True):
             visit(page, base + path)  # the header and footer are the script's: the title from <title>, as text
             assert page.locator(".md-header__topic").all_text_contents() == ["合同履约看板", topic], path
             assert page.locator(".md-header .md-logo").get_attribute("href") == "../index.html", path
