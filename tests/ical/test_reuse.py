@@ -3,6 +3,7 @@ and its feeds are the same bytes as a build that renders everything."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -83,9 +84,9 @@ def test_what_every_event_depends_on_renders_everything_again(change: str, rende
 
 def test_a_cache_that_cannot_be_read_or_is_not_sealed_is_ignored(tmp_path: Path) -> None:
     seal = Seal(b"k" * 32)
-    (tmp_path / reuse.CACHE_FILE).write_bytes(b"\x93not msgpack of ours")
+    _write_every_shard(tmp_path, b"\x93not msgpack of ours")
     assert reuse.load(tmp_path, seal) == reuse.RenderCache()
-    (tmp_path / reuse.CACHE_FILE).write_bytes(b"cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle: never unpickled
+    _write_every_shard(tmp_path, b"cos\nsystem\n(S'echo pwned'\ntR.")  # a pickle: never unpickled
     assert reuse.load(tmp_path, seal) == reuse.RenderCache()
     ev = _evaluation()
     _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
@@ -103,7 +104,7 @@ def test_a_forged_cache_in_the_checkout_cannot_put_events_in_the_feeds(rendered:
         for cid, each in cache.events.items()
     }
     data = msgspec.msgpack.encode(reuse._Stored(reuse.FORMAT, cache.digests, forged))
-    (tmp_path / reuse.CACHE_FILE).write_bytes(data)  # the right digests, as a pull request can write them: no seal
+    _write_every_shard(tmp_path, data)  # the right digests, as a pull request can write them: no seal
     seal = Seal(b"k" * 32)
     rendered.clear()
     feeds, _ = build_feeds_reusing(ev, reuse.load(tmp_path, seal), public=False)
@@ -128,5 +129,38 @@ def test_events_rendered_by_another_version_are_rendered_again(
     assert rendered and again == build_feeds(ev, public=False)
     seal = Seal(b"k" * 32)
     old = {cid: {key: [(*r[:3], b"") for r in events] for key, events in each.items()} for cid, each in cache.events.items()}
-    (tmp_path / reuse.CACHE_FILE).write_bytes(seal.sign(msgspec.msgpack.encode({"format": 1, "digests": cache.digests, "events": old})))
+    _write_every_shard(tmp_path, seal.sign(msgspec.msgpack.encode({"format": 1, "digests": cache.digests, "events": old})))
     assert reuse.load(tmp_path, seal) == reuse.RenderCache()
+
+
+def _write_every_shard(build_dir: Path, data: bytes) -> None:
+    for shard in range(reuse.SHARDS):
+        path = reuse.shard_file(build_dir, shard)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def test_a_rebuild_rewrites_only_the_shard_of_the_contract_that_changed(tmp_path: Path) -> None:
+    """The cache is cut by contract: after one edit, one shard file is written again (and every file a clean
+    build made is read back whole); a contract gone from the portfolio leaves its shard too."""
+    seal = Seal(b"k" * 32)
+    ev = _evaluation()
+    _, cache = build_feeds_reusing(ev, reuse.RenderCache(), public=False)
+    reuse.save(tmp_path, cache, seal)
+    files = {path.name: path.stat().st_mtime_ns for path in (tmp_path / reuse.CACHE_DIR).iterdir()}
+    assert len(files) == reuse.SHARDS and reuse.load(tmp_path, seal) == cache
+    for path in (tmp_path / reuse.CACHE_DIR).iterdir():
+        os.utime(path, ns=(1, 1))  # so that a file written again is seen, however quick the machine
+    edited = ev.portfolio.contracts[0]
+    changed = replace(ev.portfolio, contracts=(replace(edited, title="改了"), *ev.portfolio.contracts[1:]))
+    _, again = build_feeds_reusing(evaluate(changed, TODAY), reuse.load(tmp_path, seal), public=False)
+    reuse.save(tmp_path, again, seal)
+    written = sorted(p.name for p in (tmp_path / reuse.CACHE_DIR).iterdir() if p.stat().st_mtime_ns != 1)
+    assert written == [reuse.shard_file(tmp_path, reuse.shard_of(edited.id)).name]
+    assert reuse.load(tmp_path, seal) == again
+    fewer = replace(ev.portfolio, contracts=ev.portfolio.contracts[1:])
+    for path in (tmp_path / reuse.CACHE_DIR).iterdir():
+        os.utime(path, ns=(1, 1))
+    _, gone = build_feeds_reusing(evaluate(fewer, TODAY), reuse.load(tmp_path, seal), public=False)
+    reuse.save(tmp_path, gone, seal)
+    assert edited.id not in reuse.load(tmp_path, seal).digests

@@ -263,5 +263,7 @@ def _build(
     events = previous.events if previous is not None else {}
     rendered, metas = render_all(plan, evaluation.occurrences, stamp_text, jobs, events, valid)
     rendered.sort(key=attrgetter("key"))  # already in order unless reminder events were added
-    cache = RenderCache(digests, kept(rendered, valid, events)) if previous is not None else None
+    cache = None
+    if previous is not None:  # what to keep, and what save() must write again: the shards of contracts rendered now
+        cache = RenderCache(digests, kept(rendered, valid, events), previous.shards, frozenset(digests) - valid)
     return assemble(plan, metas, rendered), cache

@@ -9,11 +9,16 @@ digest. Where an event goes (which feeds) is worked out afresh every time, as it
 pickle), sealed with the user's key (digests.Seal): a cache that cannot be read, is not sealed by this
 user, or was made by another version, is ignored, and everything is rendered as in a clean build, with
 the same bytes.
+
+The cache is cut into ``SHARDS`` files by contract (~1.6 MB each at 10,000 contracts, whose events are
+100 MB): a rebuild after one edit rewrites the one file holding that contract, not all of them (a second of
+the rebuild's fifteen).
 """
 
 from __future__ import annotations
 
 import contextlib
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +30,9 @@ from pactwatch.engine import Evaluation
 from pactwatch.fileio import write_atomic
 from pactwatch.model import Contract
 
-CACHE_FILE = "feed-events.msgpack"  # in the build folder
+CACHE_DIR = "feed-events"  # in the build folder: SHARDS files, a contract's events in shard_of(its id)
+OLD_CACHE_FILE = "feed-events.msgpack"  # before the shards: removed when seen
+SHARDS = 64
 FORMAT = 2  # 2: an event's bytes for all.ics, the person's and the counterparty's feeds apart
 
 Record = tuple[str, bytes, bytes, bytes, bytes]  # one event: sort key, then its bytes for the contract, all, person, counterparty feeds
@@ -44,6 +51,18 @@ class RenderCache:
 
     digests: dict[str, bytes] = field(default_factory=dict)
     events: Events = field(default_factory=dict)
+    # which shard files hold what as read (shard -> contract ids), and the contracts rendered afresh: save()
+    # rewrites only a shard whose contracts changed
+    shards: dict[int, frozenset[str]] = field(default_factory=dict, compare=False)
+    fresh: frozenset[str] = field(default=frozenset(), compare=False)
+
+
+def shard_of(contract_id: str) -> int:
+    return zlib.crc32(contract_id.encode("utf-8")) % SHARDS
+
+
+def shard_file(build_dir: Path, shard: int) -> Path:
+    return build_dir / CACHE_DIR / f"{shard:02x}.msgpack"
 
 
 def origin(contract_id: str, occurrence_key: str) -> str:
@@ -77,28 +96,42 @@ def reusable(previous: RenderCache, digests: Mapping[str, bytes]) -> frozenset[s
 
 
 def load(build_dir: Path, seal: Seal) -> RenderCache:
-    """The last build's events ({} when there are none, they cannot be read, or they are not sealed by this
-    user's key: digests.Seal)."""
+    """The last build's events ({} for a shard that is missing, cannot be read, is not sealed by this user's key
+    (digests.Seal) or was made by another version: its contracts are rendered again)."""
+    cache = RenderCache()
+    for shard in range(SHARDS):
+        stored = _read(shard_file(build_dir, shard), seal)
+        if stored is not None:
+            cache.digests.update(stored.digests)
+            cache.events.update(stored.events)
+            cache.shards[shard] = frozenset(stored.digests)
+    return cache
+
+
+def _read(path: Path, seal: Seal) -> _Stored | None:
     try:
-        data = seal.open((build_dir / CACHE_FILE).read_bytes())
-        if data is None:
-            return RenderCache()
-        stored = msgspec.msgpack.decode(data, type=_Stored)
+        data = seal.open(path.read_bytes())
+        stored = msgspec.msgpack.decode(data, type=_Stored) if data is not None else None
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
-        return RenderCache()
-    if stored.format != FORMAT:
-        return RenderCache()
-    return RenderCache(dict(stored.digests), stored.events)
+        return None
+    return stored if stored is not None and stored.format == FORMAT else None
 
 
 def save(build_dir: Path, cache: RenderCache, seal: Seal) -> None:
-    """Keep ``cache`` for the next build; one that cannot be written only means the next build renders everything."""
-    try:
-        write_atomic(build_dir / CACHE_FILE, seal.sign(msgspec.msgpack.encode(_Stored(FORMAT, cache.digests, cache.events))))
-    except OSError:
-        forget(build_dir)
-
-
-def forget(build_dir: Path) -> None:
-    with contextlib.suppress(OSError):  # then load() finds it stale or unreadable, and the digests decide
-        (build_dir / CACHE_FILE).unlink(missing_ok=True)
+    """Keep ``cache`` for the next build: each shard whose contracts are not the ones it was read with, unchanged.
+    One that cannot be written only means the next build renders its contracts again."""
+    with contextlib.suppress(OSError):
+        (build_dir / OLD_CACHE_FILE).unlink(missing_ok=True)
+    members: dict[int, list[str]] = {shard: [] for shard in range(SHARDS)}
+    for contract_id in cache.digests:
+        members[shard_of(contract_id)].append(contract_id)
+    for shard, ids in members.items():
+        if cache.shards.get(shard) == frozenset(ids) and not cache.fresh.intersection(ids):
+            continue  # as read: the same contracts, none rendered again
+        path = shard_file(build_dir, shard)
+        stored = _Stored(FORMAT, {cid: cache.digests[cid] for cid in ids}, {cid: cache.events[cid] for cid in ids if cid in cache.events})
+        try:
+            write_atomic(path, seal.sign(msgspec.msgpack.encode(stored)))
+        except OSError:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
