@@ -382,5 +382,10 @@ def test_detail_pages_without_javascript_keep_the_tabs_and_the_content(browser: 
                 assert page.locator("article h1").first.is_visible(), path
                 assert page.locator(".pw-page").first.inner_text().strip(), path
                 assert page.locator("header, footer, label, button, form, input, .md-sidebar").count() == 0, path
+            # the theme's colours: the state of a milestone and the progress bar read by colour, not by script
+            visit(page, base + DETAIL_PAGES[0])
+            colour = "el => getComputedStyle(el).backgroundColor"
+            assert page.locator(".pw-progress > span").first.evaluate(colour) not in ("rgba(0, 0, 0, 0)", "transparent")
+            assert page.locator(".pw-ms tr.l b, .pw-ms tr b").first.evaluate(colour) not in ("rgba(0, 0, 0, 0)", "transparent")
         finally:
             context.close()

@@ -4,8 +4,7 @@
     or empty, element for element base.html's:
     - now, in this order: the theme's storage helpers (its own script, the scope made from this script's address:
       pages of any folder, and opened from disk); the drawer and search toggles, the overlay and the header in
-      this script's place (the header before the theme's script binds it), the body's colours (the palette's
-      first option, as base.html writes them): the logo and home links made relative
+      this script's place (the header before the theme's script binds it): the logo and home links made relative
       to the page from this script's address, the menu button, the page's title from <title> (as text: titles
       come from pull requests), the palette's form, the search box; the theme's palette script; the theme's
       configuration (#__config: features, search wording, the search worker) and the dialog;
@@ -63,9 +62,6 @@
 {#- ROOT stands for the way from the page to the site's root (the script replaces it): links as base.html's, relative -#}
 {% set ROOT = "\ue001" %}
 {% set home = config.extra.homepage | d(nav.homepage.url if nav.homepage else "", true) %}
-{#- the body's colour attributes as detail.html's, from the palette's first option -#}
-{% set first = config.theme.palette if config.theme.palette is mapping else (config.theme.palette or [none]) | first %}
-{% set colours = {"scheme": first.scheme | d("default", true) | replace(" ", "-"), "primary": first.primary | d("indigo", true) | replace(" ", "-"), "accent": first.accent | d("indigo", true) | replace(" ", "-")} if first else {} %}
 {% set header %}
 <header class="md-header{% if 'navigation.tabs.sticky' in features %} md-header--shadow md-header--lifted{% elif 'navigation.tabs' not in features %} md-header--shadow{% endif %}" data-md-component="header"><nav class="md-header__inner md-grid" aria-label="{{ lang.t('header') }}">
 <a href="{% if not (home.startswith('/') or ':' in home) %}{{ ROOT }}{% endif %}{{ home }}" title="{{ config.site_name | e }}" class="md-header__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">{{ logo(config, ROOT) }}</a>
@@ -110,7 +106,7 @@
 {% set settings = {"base": "..", "features": features, "translations": translations, "search": "../" ~ files.worker, "annotate": config.extra.annotate or none, "tags": config.extra.tags or none, "version": version} %}
 {{ unscripted("base") }};
 (function () {
-  var colours = {{ colours | tojson }}, named = {container: ".md-container", tabs: ".md-tabs", main: ".md-main", content: ".md-content"};
+  var named = {container: ".md-container", tabs: ".md-tabs", main: ".md-main", content: ".md-content"};
   var me = document.currentScript, src = me.src, c = {{ settings | tojson }}, e = document.createElement("script");
   var root = new URL("..", src).href, here = location.href.split("#")[0].split("?")[0], site = " - " + {{ config.site_name | tojson }};
   var up = here.indexOf(root) ? root : "../".repeat(here.slice(root.length).split("/").length - 1), title = document.title;
@@ -121,7 +117,6 @@
   me.remove();
   if (title.slice(-site.length) === site) title = title.slice(0, -site.length);
   header.querySelector("[data-md-component=header-topic] .md-ellipsis").textContent = title;
-  for (var key in colours) document.body.setAttribute("data-md-color-" + key, colours[key]);
   {{ unscripted("palette") }};
   c.base = new URL(c.base, src).href;
   c.search = new URL(c.search, src).href;
