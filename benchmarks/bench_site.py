@@ -5,7 +5,7 @@
 
 Each build runs in a fresh process, cold (no validation cache, no build
 folder), as `pactwatch build` would on CI; then one contract is edited and the
-site rebuilt on the previous build (as the Pages workflow does with its cache).
+site rebuilt on the previous build (as the Pages workflow does with its cache), three times: the best is reported.
 Printed per size: wall time all told, the phases, CPU time, peak memory (the
 proportional set size of the build and its workers, sampled every 0.2 s: memory a worker shares with its
 parent after the fork counted once; the RSS of the build and of its largest worker are printed too), the site's size, its largest feed among
@@ -38,6 +38,7 @@ from generate import generate  # a sibling script, not a package
 TODAY = date(2026, 11, 27)
 TARGET_RATIO = 12.0
 TARGET_REBUILD = 15.0
+REBUILDS = 3  # rebuilds after one edit, each timed
 # contracts -> (site bytes, aggregate feed bytes or None, page bytes or None, seconds, peak bytes)
 TARGETS = {10000: (250e6, 3e6, 1e6, 90.0, 2e9), 50000: (1e9, None, None, 360.0, 6e9)}
 
@@ -69,12 +70,14 @@ def edit_one(root: Path) -> None:
 
 def one_build(root: Path, rebuild: bool) -> dict[str, float]:
     """Run in a child process: one build, timed (``rebuild``: after editing one contract, on the previous build)."""
+    from pactwatch.gcpause import paused
     from pactwatch.site.build import build_site
 
     if rebuild:
         edit_one(root)
     started = time.perf_counter()
-    result = build_site(root, TODAY, out=root / "site")
+    with paused():  # as `pactwatch build` runs it (commands/build.py: one_shot)
+        result = build_site(root, TODAY, out=root / "site")
     wall = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -155,8 +158,12 @@ def measure(workdir: Path, contracts: int, milestones: int) -> dict[str, float]:
     shutil.rmtree(cache, ignore_errors=True)
     os.environ["XDG_CACHE_HOME"] = str(cache)
     figures = child(root, rebuild=False)
-    again = child(root, rebuild=True)
-    figures["rebuild"], figures["rebuild_incremental"] = again["process"], again["incremental"]
+    # each rebuild edits the contract again; the best of REBUILDS is reported (single runs vary by up to 30%
+    # on the shared machine), the others beside it
+    rebuilds = sorted((child(root, rebuild=True) for _ in range(REBUILDS)), key=lambda f: f["process"])
+    again = rebuilds[0]
+    figures["rebuild"], figures["rebuild_incremental"] = again["process"], min(f["incremental"] for f in rebuilds)
+    figures["rebuild_median"], figures["rebuild_worst"] = rebuilds[len(rebuilds) // 2]["process"], rebuilds[-1]["process"]
     figures.update({f"rebuild_{k}": v for k, v in again.items() if k.startswith("phase_")})
     return figures
 
@@ -172,7 +179,8 @@ def report(size: int, f: dict[str, float]) -> None:
     print(
         f"        site {f['site_mb']:.0f} MB (feeds {f['feeds_mb']:.0f} MB), largest aggregate feed {f['largest_feed_mb']:.1f} MB, "
         f"largest page {f['largest_page_mb'] * 1000:.0f} KB, contract page {f['page_avg'] / 1000:.1f} KB avg, "
-        f"search index {f['search_mb']:.1f} MB | rebuild after one edit {f['rebuild']:.1f} s (load {f['rebuild_phase_load']:.1f}, "
+        f"search index {f['search_mb']:.1f} MB | rebuild after one edit {f['rebuild']:.1f} s, best of {REBUILDS} "
+        f"(median {f['rebuild_median']:.1f}, worst {f['rebuild_worst']:.1f}; load {f['rebuild_phase_load']:.1f}, "
         f"pages {f['rebuild_phase_pages']:.1f}, mkdocs {f['rebuild_phase_mkdocs']:.1f}, feeds {f['rebuild_phase_feeds']:.1f})"
         f"{'' if f['rebuild_incremental'] else ' (NOT incremental)'}"
     )
@@ -216,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        print(json.dumps(one_build(args.child, args.rebuild)))
-        return 0
+        from pactwatch.gcpause import exit_process
+
+        print(json.dumps(one_build(args.child, args.rebuild)), flush=True)
+        exit_process(0)  # as the `pactwatch` executable ends (cli.run)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="pactwatch-bench-site-"))
     print(f"pactwatch build benchmark on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows the wall times)")
     results = {}

@@ -1,3 +1,3 @@
-from pactwatch.cli import main
+from pactwatch.cli import run
 
-raise SystemExit(main())
+run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import click
 
@@ -16,6 +17,7 @@ from pactwatch import __version__, reporters
 from pactwatch.catalogue import word
 from pactwatch.errors import PactwatchError
 from pactwatch.escape.terminal import terminal_text
+from pactwatch.gcpause import exit_process
 from pactwatch.settings import SettingsError
 
 # name -> (module, attribute, one-line help). Keep alphabetical within each group.
@@ -127,3 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 3
     return int(result or 0)
+
+
+def run() -> NoReturn:
+    """The ``pactwatch`` executable (and ``python -m pactwatch``): ``main``, then the process ends (gcpause)."""
+    exit_process(main())

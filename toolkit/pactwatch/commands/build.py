@@ -13,6 +13,7 @@ from pactwatch.catalogue import text
 from pactwatch.commands.common import message_language, root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.escape.terminal import terminal_text
+from pactwatch.gcpause import one_shot
 from pactwatch.model import Settings
 
 PHASES = {"pages": "pages", "mkdocs": "mkdocs"}
@@ -45,6 +46,7 @@ class Bar:
 
 
 @click.command()
+@one_shot  # a build makes millions of records, pages and events and exits: collector passes over that heap free next to nothing
 @click.option(
     "-o",
     "--output",

@@ -13,6 +13,7 @@ from pactwatch.catalogue import msg, text
 from pactwatch.commands.common import root_option, today_option
 from pactwatch.commands.runtime import Needs, OnErrors, prepare
 from pactwatch.errors import UsageError
+from pactwatch.gcpause import one_shot
 
 DEFAULT_DIR = Path("site/calendar")
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
@@ -32,6 +33,7 @@ def stamp_from(environ: Mapping[str, str]) -> datetime | None:
 
 
 @click.command()
+@one_shot  # every event of the portfolio made and written, then exit: the cyclic collector would only cost time
 @click.option(
     "-o",
     "--output",

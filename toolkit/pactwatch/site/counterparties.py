@@ -47,7 +47,7 @@ def _summary(site: Site, group: CounterpartyGroup) -> dict[str, Any]:
     }
 
 
-def _group(site: Site, group: CounterpartyGroup, limit: int) -> dict[str, Any]:
+def _group(site: Site, group: CounterpartyGroup, stats: dict[str, Any], limit: int) -> dict[str, Any]:
     path = page_path(group.slug)
     root = prefix(path)
     lang = site.language
@@ -75,7 +75,7 @@ def _group(site: Site, group: CounterpartyGroup, limit: int) -> dict[str, Any]:
     return {
         "name": group.counterparty.name,
         "cp_id": group.counterparty.id,
-        "stats": _summary(site, group),
+        "stats": stats,
         "contracts": contracts,  # the page lists the first LIMIT; the contracts list, filtered by name, all
         "limit": limit,
         "delays": rows(site, late[:limit], root),
@@ -90,11 +90,11 @@ def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
     """The index and a page per counterparty; its lists show their first ``limit`` rows and link the rest."""
     lang = site.language
     listing = []
-    for group in site.groups:
-        stats = _summary(site, group)
+    summaries = [_summary(site, group) for group in site.groups]  # the index's figures are the pages' (one KPI pass each)
+    for group, stats in zip(site.groups, summaries, strict=True):
         href = links.counterparty_page(group.slug).removeprefix("counterparties/")  # the index is counterparties/index.html
         listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
     yield render_page(env, site, INDEX, "pages/counterparties.html", text("site.nav.counterparties", lang), groups=listing)
-    for group in site.groups:
-        context = _group(site, group, limit)
+    for group, stats in zip(site.groups, summaries, strict=True):
+        context = _group(site, group, stats, limit)
         yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, theme=DETAIL, **context)
