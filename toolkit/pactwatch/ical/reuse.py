@@ -25,7 +25,7 @@ from pathlib import Path
 
 import msgspec
 
-from pactwatch.digests import Seal, code_digest, digest_of
+from pactwatch.digests import Seal, code_digest, content, digest_of
 from pactwatch.engine import Evaluation
 from pactwatch.fileio import write_atomic
 from pactwatch.model import Contract
@@ -87,7 +87,7 @@ def build_digest(evaluation: Evaluation, *, public: bool, stamp: str, names: Map
 
 def contract_digest(shared: bytes, contract: Contract, evaluation: Evaluation) -> bytes:
     history = evaluation.history.contracts.get(contract.source) if evaluation.history is not None else None
-    return digest_of(shared, repr(contract), repr(history))
+    return digest_of(shared, content(contract), repr(history))
 
 
 def reusable(previous: RenderCache, digests: Mapping[str, bytes]) -> frozenset[str]:

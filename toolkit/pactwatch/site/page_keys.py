@@ -1,6 +1,6 @@
 """What a contract page is made of, as one digest: a rebuild renders only the pages whose digest changed.
 
-A contract page reads its contract (``repr`` of the frozen model: every field, nothing hidden), the
+A contract page reads its contract (``digests.content``: every field of the frozen record), the
 risks naming it, its git changes and re-plans, its counterparty's slug and whether its feed exists;
 and, like every page, the day, the settings, people.yaml, who owns something, whether the site is
 public, the portfolio's own templates and pactwatch itself (digests.code_digest). The first group is
@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from pactwatch import naming
-from pactwatch.digests import Seal, code_digest, digest_of, tree_digest
+from pactwatch.digests import Seal, code_digest, content, digest_of, tree_digest
 from pactwatch.fileio import write_atomic
 from pactwatch.site.context import Site
 
@@ -43,7 +43,7 @@ def contract_key(site: Site, shared: bytes, contract_id: str) -> str:
     history = site.ev.history.contracts.get(contract.source) if site.ev.history is not None else None
     return digest_of(
         shared,
-        repr(contract),
+        content(contract),
         repr(site.risks_by_contract.get(contract_id, ())),
         repr(site.data.history.get(contract.source, ())),
         repr(history),
