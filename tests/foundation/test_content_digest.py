@@ -28,7 +28,7 @@ def _annotations(cls: type, seen: set[type]) -> typing.Iterator[str]:
     seen.add(cls)
     for name, hint in typing.get_type_hints(cls).items():
         yield f"{cls.__name__}.{name}: {hint}"
-        for arg in typing.get_args(hint) + (hint,):
+        for arg in (*typing.get_args(hint), hint):
             for inner in (*typing.get_args(arg), arg):
                 if isinstance(inner, type) and (dataclasses.is_dataclass(inner) or hasattr(inner, "_fields")):  # NamedTuples too
                     yield from _annotations(inner, seen)
