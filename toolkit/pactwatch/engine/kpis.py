@@ -115,7 +115,7 @@ def _count_occurrence(k: Kpis, o: Occurrence, today: date, last: date) -> None:
     The hot loop of every KPI pass (a dozen passes over every occurrence in a build): fields are read once into
     locals, as the properties that delegate to the milestone cost a call each."""
     state = o.state
-    if o.derived or state == "waived" or state == "cancelled":
+    if o.derived or state in ("waived", "cancelled"):
         return
     milestone = o.milestone
     payment = milestone.kind == "payment" and milestone.amount is not None
