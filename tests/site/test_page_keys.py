@@ -1,6 +1,7 @@
-"""Issue #21: a rebuild renders only the contract pages whose inputs changed (site.page_keys), and the
-generated tree is then the same as a clean build's, whatever was edited: a contract, a person's name, the
-settings, the day, or a milestone whose change moves a risk shown on another contract's page."""
+"""Issue #21: a rebuild renders only the contract, person and counterparty pages whose inputs changed
+(site.page_keys), and the generated tree is then the same as a clean build's, whatever was edited: a contract,
+a person's name, the settings, the day, a milestone whose change moves a risk shown on another contract's
+page, a milestone given to another person, a contract moved to another counterparty."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.site import page_keys, tree
+from pactwatch.site import counterparties, page_keys, people, tree
 from pactwatch.site.build import BUILD_DIR, build_site
 from pactwatch.site.common import Page
 from pactwatch.site.context import SiteInput
@@ -43,6 +44,21 @@ def _payment_done(root: Path) -> None:
     """The long-overdue payment of C-2026-007 is paid: risks about its counterparty and owner move too."""
     done = "status: done\n    completed_on: 2026-11-20   # 已逾期"
     _replace(root / "contracts/sales/C-2026-007.yaml", "status: pending   # 已逾期", done)
+
+
+def _milestone_owner(root: Path) -> None:
+    """M1 of C-2026-001 (li.na's) goes to liu.yang: both people's pages change, not only the contract owner's."""
+    paid = "    amount: 360000.00"
+    _replace(root / "contracts/sales/C-2026-001.yaml", f"    owner: li.na\n{paid}", f"    owner: liu.yang\n{paid}")
+
+
+def _counterparty(root: Path) -> None:
+    """C-2026-001 moves to the counterparty of two other contracts: the page it leaves and the one it joins change."""
+    _replace(
+        root / "contracts/sales/C-2026-001.yaml",
+        "counterparty: {id: xinghan-tech, name: 上海星瀚智能科技有限公司}",
+        "counterparty: {id: yunfan-logistics, name: 杭州云帆物流有限公司}",
+    )
 
 
 def _docs(root: Path) -> dict[str, bytes]:
@@ -82,8 +98,8 @@ def test_a_rebuild_renders_only_the_edited_contract(copy_portfolio: Callable[[Pa
 
 @pytest.mark.parametrize(
     ("edit", "day"),
-    [(_title, 0), (_person, 0), (_settings, 0), (_payment_done, 0), (None, 1)],
-    ids=["title", "person", "settings", "payment-done", "next-day"],
+    [(_title, 0), (_person, 0), (_settings, 0), (_payment_done, 0), (None, 1), (_milestone_owner, 0), (_counterparty, 0)],
+    ids=["title", "person", "settings", "payment-done", "next-day", "milestone-owner", "counterparty"],
 )
 def test_a_rebuild_writes_what_a_clean_build_writes(
     copy_portfolio: Callable[[Path], Path], tmp_path: Path, edit: Edit | None, day: int
@@ -97,6 +113,43 @@ def test_a_rebuild_writes_what_a_clean_build_writes(
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(BUILD_DIR, "site"))
     build_site(clean, TODAY + timedelta(days=day), jobs=1, run=False)
     assert _docs(root) == _docs(clean)
+
+
+@pytest.fixture
+def rendered_entities(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The person and counterparty pages rendered (builds run in this process: jobs=1)."""
+    paths: list[str] = []
+    for module in (people, counterparties):
+        real = module.render_page
+
+        def spy(env: object, site: object, path: str, *args: object, _real: Callable[..., Page] = real, **kwargs: object) -> Page:
+            paths.append(path)
+            return _real(env, site, path, *args, **kwargs)
+
+        monkeypatch.setattr(module, "render_page", spy)
+    return paths
+
+
+def test_a_rebuild_renders_only_the_people_and_counterparty_pages_of_the_edited_contract(
+    copy_portfolio: Callable[[Path], Path], rendered_entities: list[str]
+) -> None:
+    root = copy_portfolio(REPO_ROOT)
+    build_site(root, TODAY, jobs=1, run=False)
+    assert len(rendered_entities) > 15  # every person's and counterparty's page, and the two indexes
+    rendered_entities.clear()
+    build_site(root, TODAY, jobs=1, run=False)
+    assert rendered_entities == ["people/index.md", "counterparties/index.md"]  # nothing changed: the indexes only
+    rendered_entities.clear()
+    _title(root)  # C-2026-001: zhang.wei's, with milestones of li.na and liu.yang; 上海星瀚智能科技有限公司
+    build_site(root, TODAY, jobs=1, run=False)
+    assert sorted(rendered_entities) == [
+        "counterparties/index.md",
+        "counterparties/xinghan-tech.md",
+        "people/index.md",
+        "people/li.na.md",
+        "people/liu.yang.md",
+        "people/zhang.wei.md",
+    ]
 
 
 def test_a_page_removed_from_the_tree_is_written_again(copy_portfolio: Callable[[Path], Path], rendered: list[str]) -> None:

@@ -23,6 +23,14 @@ class Page:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A page not rendered again: its digest is the one the last build recorded for it, and its file is there
+    (page_keys.Keeper)."""
+
+    path: str
+
+
 FLAGS = ("blocked", "acknowledged", "projected")  # an occurrence's flags, shown beside its title
 
 

@@ -14,8 +14,9 @@ from pactwatch.engine import kpis
 from pactwatch.engine.records import Risk
 from pactwatch.i18n import format_share, word
 from pactwatch.site import charts
-from pactwatch.site.common import DETAIL, Page, feed_context, prefix, render_page, risk_items, rows
+from pactwatch.site.common import DETAIL, Kept, Page, feed_context, prefix, render_page, risk_items, rows
 from pactwatch.site.context import CounterpartyGroup, Site
+from pactwatch.site.page_keys import Keeper
 
 INDEX = "counterparties/index.md"
 ALL_TIME = date(1, 1, 1)
@@ -86,8 +87,17 @@ def _group(site: Site, group: CounterpartyGroup, stats: dict[str, Any], limit: i
     }
 
 
-def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
-    """The index and a page per counterparty; its lists show their first ``limit`` rows and link the rest."""
+def _key(keep: Keeper, site: Site, group: CounterpartyGroup) -> str:
+    """What a counterparty's page reads: its contracts, the risks about it, whether its feed exists."""
+    names = sorted({v.contract.counterparty.name for v in group.views})
+    risks = [repr(site.risks_by_counterparty.get(name, ())) for name in names]
+    feed = str(naming.counterparty_feed(group.slug) in site.feeds)
+    return keep.about("counterparty", group.slug, [v.contract.id for v in group.views], feed, *risks)
+
+
+def pages(env: Environment, site: Site, limit: int = LIMIT, keep: Keeper | None = None) -> Iterator[Page | Kept]:
+    """The index and a page per counterparty; its lists show their first ``limit`` rows and link the rest
+    (``keep``: a page whose inputs are the last build's is kept, not rendered)."""
     lang = site.language
     listing = []
     summaries = [_summary(site, group) for group in site.groups]  # the index's figures are the pages' (one KPI pass each)
@@ -96,5 +106,9 @@ def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
         listing.append({"name": group.counterparty.name, "href": href, "count": len(group.views), **stats})
     yield render_page(env, site, INDEX, "pages/counterparties.html", text("site.nav.counterparties", lang), groups=listing)
     for group, stats in zip(site.groups, summaries, strict=True):
+        path = page_path(group.slug)
+        if keep is not None and keep.unchanged(path, _key(keep, site, group)):
+            yield Kept(path)
+            continue
         context = _group(site, group, stats, limit)
-        yield render_page(env, site, page_path(group.slug), "pages/counterparty.html", group.counterparty.name, theme=DETAIL, **context)
+        yield render_page(env, site, path, "pages/counterparty.html", group.counterparty.name, theme=DETAIL, **context)

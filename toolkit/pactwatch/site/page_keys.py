@@ -1,18 +1,21 @@
-"""What a contract page is made of, as one digest: a rebuild renders only the pages whose digest changed.
+"""What a page is made of, as one digest: a rebuild renders only the pages whose digest changed.
 
 A contract page reads its contract (``digests.content``: every field of the frozen record), the
 risks naming it, its git changes and re-plans, its counterparty's slug and whether its feed exists;
 and, like every page, the day, the settings, people.yaml, who owns something, whether the site is
 public, the portfolio's own templates and pactwatch itself (digests.code_digest). The first group is
-digested per contract, the second once per build. The digests are kept in the build folder next to the generated tree; a
-page whose digest is unchanged and whose file is still there is not rendered again (tree.py).
-Anything unknown to the digest would leave a page stale, so tests compare rebuilds with clean builds.
+digested per contract, the second once per build. A person's or a counterparty's page reads only the
+contracts it is about (a person: the contracts they own or own a milestone of), so its digest is theirs
+together, with the risks about the counterparty and whether the page's feed exists (``Keeper``).
+The digests are kept in the build folder next to the generated tree; a page whose digest is unchanged
+and whose file is still there is not rendered again (tree.py). Anything unknown to a digest would
+leave a page stale, so tests compare rebuilds with clean builds.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pactwatch import naming
@@ -20,7 +23,7 @@ from pactwatch.digests import Seal, code_digest, content, digest_of, tree_digest
 from pactwatch.fileio import write_atomic
 from pactwatch.site.context import Site
 
-KEYS_FILE = "contract-pages.json"  # in the build folder: {docs path: digest}
+KEYS_FILE = "page-keys.json"  # in the build folder: {docs path: digest}
 
 
 def build_digest(site: Site) -> bytes:
@@ -50,6 +53,33 @@ def contract_key(site: Site, shared: bytes, contract_id: str) -> str:
         site.counterparty_slug(contract.counterparty),
         str(naming.contract_feed(contract_id) in site.feeds),
     ).hex()
+
+
+class Keeper:
+    """Per process and build: the digests of pages about several contracts, and whether each may be kept.
+
+    A page family asks ``unchanged(path, key)`` before rendering a page; every digest asked about is
+    recorded (``keys``) for the next build."""
+
+    def __init__(self, site: Site, shared: bytes, previous: Mapping[str, str], docs: Path) -> None:
+        self.site, self.shared, self.previous, self.docs = site, shared, previous, docs
+        self.keys: dict[str, str] = {}
+        self._contracts: dict[str, str] = {}
+
+    def contract(self, contract_id: str) -> str:
+        found = self._contracts.get(contract_id)
+        if found is None:
+            found = self._contracts[contract_id] = contract_key(self.site, self.shared, contract_id)
+        return found
+
+    def about(self, kind: str, name: str, contract_ids: Iterable[str], *facts: str) -> str:
+        """The digest of a page about ``contract_ids`` (in the page's order) and ``facts`` of its own."""
+        return digest_of(self.shared, kind, name, *facts, *(self.contract(cid) for cid in contract_ids)).hex()
+
+    def unchanged(self, path: str, key: str) -> bool:
+        """True when the last build wrote ``path`` from the same inputs and the file is still there."""
+        self.keys[path] = key
+        return self.previous.get(path) == key and (self.docs / path).is_file()
 
 
 def load(build_dir: Path, seal: Seal) -> dict[str, str]:

@@ -28,11 +28,12 @@ from pactwatch.site import (
     reports_page,
     statements,
 )
-from pactwatch.site.common import Page
+from pactwatch.site.common import Kept, Page
 from pactwatch.site.context import Site, SiteInput
+from pactwatch.site.page_keys import Keeper
 from pactwatch.site.render import environment
 
-Family = Callable[[Environment, Site], Iterable[Page]]
+Family = Callable[[Environment, Site], Iterable[Page | Kept]]
 
 # The section pages, in navigation order: (docs path, catalogue id)
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -59,6 +60,16 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 
+def keeping(family: Family, keep: Keeper) -> Family:
+    """``family``, keeping the pages whose inputs are the last build's, for the families with a page per
+    person or counterparty (page_keys.Keeper); any other family as it is (its pages read every contract)."""
+    if family is people.pages:
+        return lambda env, site: people.pages(env, site, keep=keep)
+    if family is counterparties.pages:
+        return lambda env, site: counterparties.pages(env, site, keep=keep)
+    return family
+
+
 def site_environment(site: Site) -> Environment:
     env = environment(site.data.root)
     env.globals.update(site.words)  # the templates' words: t("site.nav.contracts"), t("site.more", count=3)
@@ -72,7 +83,9 @@ def _request_links(site: Site, contract_id: str, ref: str, title: str, state: st
     return links_html(site.settings.repository, contract_id, ref, title, state, due, site.today, site.language)
 
 
-def generate_pages(data: SiteInput, families: Iterable[Family] = FAMILIES, made: tuple[Site, Environment] | None = None) -> Iterator[Page]:
+def generate_pages(
+    data: SiteInput, families: Iterable[Family] = FAMILIES, made: tuple[Site, Environment] | None = None
+) -> Iterator[Page | Kept]:
     """Every page except the contract pages (see ``contract_pages``), in a fixed order (``made``: as there)."""
     site, env = made if made is not None else (Site(data), None)
     env = env or site_environment(site)

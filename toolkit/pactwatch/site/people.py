@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -13,8 +14,9 @@ from pactwatch import links, naming
 from pactwatch.catalogue import text
 from pactwatch.engine import kpis
 from pactwatch.i18n import format_share, word
-from pactwatch.site.common import DETAIL, Page, feed_context, prefix, render_page, rows
+from pactwatch.site.common import DETAIL, Kept, Page, feed_context, prefix, render_page, rows
 from pactwatch.site.context import Site
+from pactwatch.site.page_keys import Keeper
 
 INDEX = "people/index.md"
 UPCOMING_DAYS = 60
@@ -59,8 +61,19 @@ def _person(site: Site, person: str, month: kpis.Kpis | None, limit: int) -> dic
     }
 
 
-def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
-    """The index and a page per person; a person's lists show their first ``limit`` rows and say where the rest are."""
+def contracts_read(site: Site) -> dict[str, list[str]]:
+    """Per person, the contracts their page reads: those they own and those with a milestone of theirs."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for person, views in site.owned.items():
+        found[person].update(v.contract.id for v in views)
+    for person, occurrences in site.by_owner.items():
+        found[person].update(o.contract.id for o in occurrences)
+    return {person: sorted(ids) for person, ids in found.items()}
+
+
+def pages(env: Environment, site: Site, limit: int = LIMIT, keep: Keeper | None = None) -> Iterator[Page | Kept]:
+    """The index and a page per person; a person's lists show their first ``limit`` rows and say where the rest are
+    (``keep``: a page whose inputs are the last build's is kept, not rendered)."""
     lang = site.language
     people = site.person_ids()
     summary = []
@@ -81,9 +94,17 @@ def pages(env: Environment, site: Site, limit: int = LIMIT) -> Iterator[Page]:
         )
     yield render_page(env, site, INDEX, "pages/people.html", text("site.nav.people", lang), people=summary)
     start, end = kpis.period_bounds(site.today, "month")
-    month = kpis.compute_by_occurrence_owner(site.ev, start, end)
+    month: dict[str, kpis.Kpis] | None = None  # made for the first page rendered
+    read = contracts_read(site) if keep is not None else {}
     for person in people:
         if site.person_href(person) is None:
             continue
+        path = page_path(person)
+        feed = str(naming.person_feed(person) in site.feeds)
+        if keep is not None and keep.unchanged(path, keep.about("person", person, read.get(person, ()), feed)):
+            yield Kept(path)
+            continue
+        if month is None:
+            month = kpis.compute_by_occurrence_owner(site.ev, start, end)
         context = _person(site, person, month.get(person), limit)
-        yield render_page(env, site, page_path(person), "pages/person.html", str(context["name"]), theme=DETAIL, **context)
+        yield render_page(env, site, path, "pages/person.html", str(context["name"]), theme=DETAIL, **context)

@@ -25,9 +25,9 @@ from pactwatch.parallel import map_batches
 from pactwatch.resources import OWN_FILE_LIMIT
 from pactwatch.safefs import NotRegularFile, read_regular, refused
 from pactwatch.site import contract_page, page_keys
-from pactwatch.site.common import Page
+from pactwatch.site.common import Kept, Page
 from pactwatch.site.context import Site, SiteInput
-from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages, site_environment
+from pactwatch.site.pages import FAMILIES, contract_pages, generate_pages, keeping, site_environment
 
 PAGE_SECONDS = 0.0025  # one contract's pages rendered and written (bench_site: ~2.5 ms of CPU): workers pay from ~100 contracts
 CHUNK = 200
@@ -45,29 +45,30 @@ class TreeResult:
     removed_paths: list[str] = field(default_factory=list)  # docs files deleted: their pages go from the site too
 
 
-def write_pages(pages: Iterable[Page], docs: Path) -> tuple[list[str], int]:
-    """Write pages whose text changed; -> (paths, number written)."""
+def write_pages(pages: Iterable[Page | Kept], docs: Path) -> tuple[list[str], int]:
+    """Write pages whose text changed (a Kept page is left as it is); -> (paths, number written)."""
     paths, written = [], 0
     try:
         for page in pages:
             paths.append(page.path)
-            written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
+            if isinstance(page, Page):
+                written += write_if_changed(docs / page.path, page.text.encode("utf-8"))
     except OSError as exc:
         raise OSFailure(msg("error.site.pages", path=str(docs)), exc) from exc
     return paths, written
 
 
 Task = tuple[str, list[str]]  # ("family", [index]) or ("contracts", [ids])
-Done = tuple[list[str], int, dict[str, str]]  # (paths, number written, contract page path -> digest)
+Done = tuple[list[str], int, dict[str, str]]  # (paths, number written, page path -> digest: page_keys)
 
 
 def _contracts(data: SiteInput, docs: Path, previous: Mapping[str, str], ids: list[str]) -> Done:
     """Write the pages of ``ids`` whose digest changed since ``previous`` (or whose file is gone)."""
     site, env, shared = _made_for(data)
-    keys = {contract_page.page_path(cid): page_keys.contract_key(site, shared, cid) for cid in ids}
-    stale = [cid for cid in ids if _needs_page(docs, previous, contract_page.page_path(cid), keys)]
+    keep = page_keys.Keeper(site, shared, previous, docs)
+    stale = [cid for cid in ids if not keep.unchanged(contract_page.page_path(cid), keep.contract(cid))]
     _, written = write_pages(contract_pages(data, stale, (site, env)), docs) if stale else ([], 0)
-    return sorted(keys), written, keys
+    return sorted(keep.keys), written, keep.keys
 
 
 _MADE: list[tuple[SiteInput, Site, Environment, bytes]] = []  # per process: this build's lookups, templates, digest
@@ -81,16 +82,13 @@ def _made_for(data: SiteInput) -> tuple[Site, Environment, bytes]:
     return _MADE[0][1], _MADE[0][2], _MADE[0][3]
 
 
-def _needs_page(docs: Path, previous: Mapping[str, str], path: str, keys: Mapping[str, str]) -> bool:
-    return previous.get(path) != keys[path] or not (docs / path).is_file()
-
-
 def _run(data: SiteInput, docs: Path, previous: Mapping[str, str], task: Task) -> Done:
     kind, items = task
     if kind == "family":
-        site, env, _ = _made_for(data)
-        paths, written = write_pages(generate_pages(data, [FAMILIES[int(items[0])]], (site, env)), docs)
-        return paths, written, {}
+        site, env, shared = _made_for(data)
+        keep = page_keys.Keeper(site, shared, previous, docs)
+        paths, written = write_pages(generate_pages(data, [keeping(FAMILIES[int(items[0])], keep)], (site, env)), docs)
+        return paths, written, keep.keys
     return _contracts(data, docs, previous, items)
 
 
@@ -107,8 +105,8 @@ def tasks(data: SiteInput, size: int = CHUNK) -> list[tuple[Task, int]]:
 def write_all_pages(data: SiteInput, docs: Path, jobs: int, tick: Tick | None = None) -> tuple[list[str], int]:
     """Every generated page, on ``jobs`` processes for big portfolios; -> (paths, number written).
 
-    Contract pages whose digest (page_keys) is the one recorded by the last build are not rendered again;
-    the digests are recorded in the build folder once every page is written."""
+    Contract, person and counterparty pages whose digest (page_keys) is the one recorded by the last build are not
+    rendered again; the digests are recorded in the build folder once every page is written."""
     build_dir = docs.parent
     # without a portfolio folder (tests, serve's tree) a throwaway seal: nothing from before is trusted
     seal = seal_for(data.root, os.environ) if data.root is not None else Seal(os.urandom(32))
