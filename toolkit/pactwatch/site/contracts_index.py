@@ -34,7 +34,8 @@ FIRST_ROWS = 100
 
 
 def _row(site: Site, view: ContractView) -> dict[str, Any]:
-    c, lang = view.contract, site.language
+    """What the index says of a contract (the page's own rows add ``_shown``)."""
+    c = view.contract
     nxt = view.next_open
     value = c.value
     return {
@@ -46,19 +47,27 @@ def _row(site: Site, view: ContractView) -> dict[str, Any]:
         "owner": c.owner,
         "owner_name": site.person_name(c.owner),
         "health": view.health,
-        "health_text": word(view.health, lang),
         "type": c.type,
-        "share": f"{view.progress.share:.3f}",
-        "share_text": format_share(view.progress.share),
         "done": view.progress.done,
         "total": view.progress.total,
-        "bar": charts.progress_bar(view.progress.share, f"{view.progress.done}/{view.progress.total}", f"pw-h-{view.health}"),
         "value": "" if value is None or site.public else str(value.amount),
         "value_text": site.money(value.amount, value.currency) if value else "",
         "next_iso": nxt.due.isoformat() if nxt else "",
         "next_due": site.date(nxt.due) if nxt else "",
         "next_title": nxt.title if nxt else "",
         "next_state": nxt.state if nxt else "",
+    }
+
+
+def _shown(site: Site, view: ContractView, row: dict[str, Any]) -> dict[str, Any]:
+    """A row the page writes in HTML: its words, share and progress bar too (the script makes them for the rest)."""
+    share, done, total = view.progress.share, view.progress.done, view.progress.total
+    return {
+        **row,
+        "health_text": word(view.health, site.language),
+        "share": f"{share:.3f}",
+        "share_text": format_share(share),
+        "bar": charts.progress_bar(share, f"{done}/{total}", f"pw-h-{view.health}"),
     }
 
 
@@ -116,13 +125,14 @@ def pages(env: Environment, site: Site) -> Iterator[Page]:
     long = len(rows) > FIRST_ROWS
     if long:
         yield Page(INDEX, index_script(rows, lang))
+    shown = [_shown(site, view, row) for view, row in zip(site.views[:FIRST_ROWS], rows[:FIRST_ROWS], strict=True)]
     yield render_page(
         env,
         site,
         PATH,
         "pages/contracts.html",
         text("site.nav.contracts", lang),
-        rows=rows[:FIRST_ROWS] if long else rows,
+        rows=shown,
         index=INDEX.rpartition("/")[2] if long else "",
         healths=[(h, word(h, lang)) for h in HEALTHS if h in present],
         types=[(x, word(x, lang)) for x in CONTRACT_TYPES if x in types],
